@@ -1,0 +1,231 @@
+// The office's working-day calendar: the State Council holiday tables shipped in
+// chinese-days, overridden by the county's `holidays` files, for every deadline rule.
+import cd from 'chinese-days';
+
+export interface HolidayEntry {
+  date: string;
+  type: '休息' | '上班';
+  name?: string;
+}
+
+export interface DayInfo {
+  date: string;
+  work: boolean;
+  covered: boolean;
+  name?: string;
+  /** A working weekend day (调休上班). */
+  makeUp?: boolean;
+}
+
+export interface WorkdayResult {
+  date: string;
+  covered: boolean;
+  uncoveredYears: number[];
+}
+
+export class CalendarGapError extends Error {
+  override readonly name = 'CalendarGapError';
+  readonly year: number;
+
+  constructor(year: number) {
+    super(`节假日日历没有 ${year} 年的数据：请导入区县下发的节假日安排（holidays 文件）`);
+    this.year = year;
+  }
+}
+
+// Whole UTC days since 1970-01-01: integer arithmetic cannot be shifted by the
+// machine's time zone, which is what bites `Date` and chinese-days' own parser.
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const n = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : NaN;
+  // The round trip rejects dates Date.UTC would silently roll over (02-30 → 03-02).
+  if (Number.isNaN(n) || dateOf(n) !== date) throw new RangeError(`日期应为 YYYY-MM-DD 格式的有效日期：${date}`);
+  return n;
+}
+
+function dateOf(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+function yearOf(n: number): number {
+  return new Date(n * DAY_MS).getUTCFullYear();
+}
+
+function isWeekend(n: number): boolean {
+  const weekday = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return weekday === 0 || weekday === 6;
+}
+
+interface BuiltinEntry {
+  work: boolean;
+  name: string;
+}
+
+/**
+ * A day in chinese-days' tables, or null for an ordinary day. Table entries are
+ * named "National Day,国庆节,3"; ordinary days get the English weekday name, and
+ * their `work` is computed from a local-time weekday that is a day off in time
+ * zones west of UTC, so ordinary days are decided here instead.
+ */
+function builtinEntry(date: string): BuiltinEntry | null {
+  const detail = cd.getDayDetail(date);
+  const zh = detail.name.split(',')[1];
+  return zh === undefined ? null : { work: detail.work, name: zh };
+}
+
+/**
+ * chinese-days answers any year, falling back to plain weekdays outside its
+ * data. Every year's table starts with 元旦 on 01-01, so probing that day finds
+ * the range actually shipped, and a dependency update extends it without an edit here.
+ */
+function probeBuiltinYears(): { first: number; last: number } {
+  let first = 0;
+  let last = -1;
+  for (let y = 1990; y <= 2100; y++) {
+    if (builtinEntry(`${y}-01-01`) === null) continue;
+    if (first === 0) first = y;
+    last = y;
+  }
+  return Object.freeze({ first, last });
+}
+
+interface Resolved {
+  info: DayInfo;
+  /** A named day off (holiday block, 调休), as opposed to an ordinary weekend. */
+  statutoryOff: boolean;
+}
+
+export class WorkingCalendar {
+  static readonly builtinYears: { first: number; last: number } = probeBuiltinYears();
+
+  private readonly county = new Map<string, HolidayEntry>();
+  private readonly countyYears = new Set<number>();
+  private readonly cache = new Map<number, Resolved>();
+
+  constructor(countyEntries: readonly HolidayEntry[] = []) {
+    // Later entries win: a later county file corrects an earlier one.
+    for (const entry of countyEntries) {
+      const n = dayNumber(entry.date);
+      this.county.set(entry.date, entry);
+      this.countyYears.add(yearOf(n));
+    }
+  }
+
+  covers(year: number): boolean {
+    const { first, last } = WorkingCalendar.builtinYears;
+    return (year >= first && year <= last) || this.countyYears.has(year);
+  }
+
+  day(date: string): DayInfo {
+    return this.resolve(dayNumber(date)).info;
+  }
+
+  isWorkday(date: string): boolean {
+    const n = dayNumber(date);
+    const { info } = this.resolve(n);
+    if (!info.covered) throw new CalendarGapError(yearOf(n));
+    return info.work;
+  }
+
+  /**
+   * The n-th working day strictly after `date` (n >= 1); n = 0 returns date
+   * itself; n < 0 counts backwards, the |n|-th working day strictly before.
+   * Coverage is reported for every year from `date` to the answer.
+   */
+  addWorkingDays(date: string, n: number): WorkdayResult {
+    if (!Number.isInteger(n)) throw new RangeError(`工作日天数应为整数：${n}`);
+    const start = dayNumber(date);
+    const step = n < 0 ? -1 : 1;
+    let cur = start;
+    for (let left = Math.abs(n); left > 0; ) {
+      cur += step;
+      if (this.resolve(cur).info.work) left--;
+    }
+    const uncoveredYears = this.uncoveredYears(Math.min(start, cur), Math.max(start, cur));
+    return { date: dateOf(cur), covered: uncoveredYears.length === 0, uncoveredYears };
+  }
+
+  /** Working days in (from, to]: strictly after `from`, up to and including `to`; negative when to < from. */
+  workingDaysBetween(from: string, to: string): { days: number; covered: boolean; uncoveredYears: number[] } {
+    const a = dayNumber(from);
+    const b = dayNumber(to);
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    let days = 0;
+    for (let n = lo + 1; n <= hi; n++) if (this.resolve(n).info.work) days++;
+    const uncoveredYears = this.uncoveredYears(lo, hi);
+    return { days: b < a ? -days : days, covered: uncoveredYears.length === 0, uncoveredYears };
+  }
+
+  /** Working days in a calendar month, in order (for "within the first 5 working days of the quarter"). */
+  workingDaysOfMonth(month: string): { dates: string[]; covered: boolean } {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`月份应为 YYYY-MM 格式：${month}`);
+    const first = dayNumber(`${month}-01`);
+    const year = yearOf(first);
+    const monthIndex = new Date(first * DAY_MS).getUTCMonth();
+    const end = Date.UTC(year, monthIndex + 1, 1) / DAY_MS;
+    const dates: string[] = [];
+    for (let n = first; n < end; n++) {
+      const { info } = this.resolve(n);
+      if (info.work) dates.push(info.date);
+    }
+    return { dates, covered: this.covers(year) };
+  }
+
+  /**
+   * Statutory days off (holidays, not ordinary weekends) in [from, to]
+   * inclusive, with names. A weekend inside a holiday block is included when
+   * the table or the county lists it. Uncovered years have none to list, so
+   * check `covers` when an empty answer matters.
+   */
+  holidaysBetween(from: string, to: string): DayInfo[] {
+    const out: DayInfo[] = [];
+    for (let n = dayNumber(from), end = dayNumber(to); n <= end; n++) {
+      const r = this.resolve(n);
+      if (r.statutoryOff) out.push(r.info);
+    }
+    return out;
+  }
+
+  private uncoveredYears(lo: number, hi: number): number[] {
+    const years: number[] = [];
+    for (let y = yearOf(lo), last = yearOf(hi); y <= last; y++) if (!this.covers(y)) years.push(y);
+    return years;
+  }
+
+  // Deadline lists walk the same few weeks for thousands of cases, so each day
+  // is worked out once; the frozen result is shared by every caller.
+  private resolve(n: number): Resolved {
+    const cached = this.cache.get(n);
+    if (cached) return cached;
+
+    const date = dateOf(n);
+    const year = yearOf(n);
+    const weekend = isWeekend(n);
+    const { first, last } = WorkingCalendar.builtinYears;
+    const county = this.county.get(date);
+    const builtin = county === undefined && year >= first && year <= last ? builtinEntry(date) : null;
+
+    let work = !weekend;
+    let name: string | undefined;
+    let statutoryOff = false;
+    if (county) {
+      work = county.type === '上班';
+      name = county.name?.trim() || undefined;
+      statutoryOff = !work;
+    } else if (builtin) {
+      work = builtin.work;
+      name = builtin.name;
+      statutoryOff = !work;
+    }
+
+    const info: DayInfo = { date, work, covered: this.covers(year) };
+    if (name !== undefined) info.name = name;
+    if (work && weekend) info.makeUp = true;
+    const resolved: Resolved = { info: Object.freeze(info), statutoryOff };
+    this.cache.set(n, resolved);
+    return resolved;
+  }
+}
