@@ -9,5 +9,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
+    globalSetup: ['test/globalSetup.ts'],
   },
 });

@@ -1,0 +1,41 @@
+// The one place that reads the clock. `JIUZHU_NOW` (an ISO date or timestamp)
+// freezes "now" for tests, training and the demo office.
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+export const OFFICE_TZ = 'Asia/Shanghai';
+
+export interface Now {
+  /** `YYYY-MM-DD` in the office's time zone. */
+  date: string;
+  /** ISO timestamp with the office's offset, e.g. `2026-11-23T09:30:00+08:00`. */
+  iso: string;
+  ms: number;
+}
+
+export class ClockError extends Error {}
+
+function parseNowVar(v: string): number {
+  const s = v.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return new TZDate(`${s}T09:00:00`, OFFICE_TZ).getTime();
+  const hasZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(s);
+  const ms = hasZone ? Date.parse(s) : new TZDate(s, OFFICE_TZ).getTime();
+  if (Number.isNaN(ms)) {
+    throw new ClockError(`环境变量 JIUZHU_NOW 的值「${v}」不是日期或时间：请写成 2026-11-23 或 2026-11-23T09:30:00+08:00`);
+  }
+  return ms;
+}
+
+export function nowFrom(ms: number): Now {
+  const d = new TZDate(ms, OFFICE_TZ);
+  return { date: format(d, 'yyyy-MM-dd'), iso: format(d, "yyyy-MM-dd'T'HH:mm:ssXXX"), ms };
+}
+
+export function now(env: NodeJS.ProcessEnv = process.env): Now {
+  const fixed = env.JIUZHU_NOW;
+  return nowFrom(fixed ? parseNowVar(fixed) : Date.now());
+}
+
+export function isoAt(ms: number): string {
+  return nowFrom(ms).iso;
+}

@@ -1,0 +1,107 @@
+// Durable file writes: temp file in the same folder, fsync, rename, fsync the
+// folder. lowdb's own writer (steno) never fsyncs and is last-write-wins, so
+// every store file goes through here instead.
+import { open, rename, mkdir, unlink, readFile, chmod, stat } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Adapter } from 'lowdb';
+
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Windows: antivirus, the indexer or OneDrive briefly hold files; retry the rename for ~3 s. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (!RETRYABLE.has(code) || attempt >= 30) throw err;
+      await sleep(Math.min(20 * 2 ** attempt, 200));
+    }
+  }
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const h = await open(dir, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+export async function ensureDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+}
+
+/**
+ * Writes `data` so that a reader, or the file after a power cut, is either the
+ * old content or the new, never half of either.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = FILE_MODE): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const h = await open(tmp, 'wx', mode);
+  try {
+    await h.writeFile(data);
+    await h.sync();
+  } catch (err) {
+    await h.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await h.close();
+  try {
+    await renameWithRetry(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await fsyncDir(dir);
+}
+
+export async function readFileIfExists(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+export async function modeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mode & 0o777;
+  } catch {
+    return null;
+  }
+}
+
+export async function tighten(path: string, mode: number): Promise<void> {
+  if (process.platform === 'win32') return;
+  await chmod(path, mode);
+}
+
+/** A lowdb adapter with the durable writer above, for `new Low(new DurableJSONFile(p), d)`. */
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(readonly path: string) {}
+
+  async read(): Promise<T | null> {
+    const buf = await readFileIfExists(this.path);
+    if (buf === null) return null;
+    return JSON.parse(buf.toString('utf8')) as T;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, JSON.stringify(data));
+  }
+}

@@ -1,0 +1,158 @@
+// The append-only journal: every committed change, who made it, when, from
+// where, and the hash of the entry before it. It is also the write-ahead log:
+// an entry is committed once its line is on disk, and store files are
+// brought up to it at the next open if a crash came in between.
+import { createHash } from 'node:crypto';
+import { open, stat, truncate } from 'node:fs/promises';
+import type { Source } from '../model.js';
+import type { AnyRecord, CollectionName } from './schema.js';
+import { FILE_MODE } from './atomicFile.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface Change {
+  c: CollectionName;
+  id: string;
+  op: 'create' | 'update' | 'delete';
+  /** New values of the top-level fields that changed (the whole record for create). */
+  set?: AnyRecord;
+  /** Old values of those fields (the whole record for delete); absent fields are listed in `unset`. */
+  was?: AnyRecord;
+  /** Fields the change removed. */
+  unset?: string[];
+}
+
+export interface JournalEntry {
+  seq: number;
+  at: string;
+  operator: string;
+  source: Source;
+  action: string;
+  summary?: string;
+  changes: Change[];
+  prev: string;
+  hash: string;
+}
+
+export type EntryBody = Omit<JournalEntry, 'hash'>;
+
+export function hashBody(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Serialises an entry and its hash; the hash covers every other byte of the line. */
+export function serializeEntry(body: EntryBody): { line: string; hash: string } {
+  const text = JSON.stringify(body);
+  const hash = hashBody(text);
+  return { line: `${text.slice(0, -1)},"hash":"${hash}"}\n`, hash };
+}
+
+export interface ParsedTail {
+  entries: { entry: JournalEntry; start: number; end: number }[];
+  /** Byte offset just after the last complete line. */
+  end: number;
+  /** Bytes after `end` that do not form a complete line: an append cut off by a crash. */
+  tornBytes: number;
+  /** The first line that is complete but broken (bad JSON or wrong hash). */
+  damage: { offset: number; line: number; reason: string } | null;
+}
+
+export function verifyLine(line: string): { ok: true; entry: JournalEntry } | { ok: false; reason: string } {
+  let parsed: JournalEntry;
+  try {
+    parsed = JSON.parse(line) as JournalEntry;
+  } catch {
+    return { ok: false, reason: '不是完整的 JSON' };
+  }
+  const { hash, ...body } = parsed;
+  if (typeof hash !== 'string') return { ok: false, reason: '缺少哈希值' };
+  if (hashBody(JSON.stringify(body)) !== hash) return { ok: false, reason: '内容与哈希值不符（记录被改动过）' };
+  return { ok: true, entry: parsed };
+}
+
+/**
+ * Reads complete lines from `offset`, checking each line's own hash and the
+ * chain from `prevHash`. Stops at the first damaged line.
+ */
+export async function readJournal(path: string, offset: number, prevHash: string, prevSeq: number, firstLine = 1): Promise<ParsedTail> {
+  let buf: Buffer;
+  try {
+    const h = await open(path, 'r');
+    try {
+      const size = (await h.stat()).size;
+      buf = Buffer.alloc(Math.max(0, size - offset));
+      if (buf.length > 0) await h.read(buf, 0, buf.length, offset);
+    } finally {
+      await h.close();
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], end: offset, tornBytes: 0, damage: null };
+    throw err;
+  }
+  const out: ParsedTail = { entries: [], end: offset, tornBytes: 0, damage: null };
+  let pos = 0;
+  let line = firstLine;
+  let prev = prevHash;
+  let seq = prevSeq;
+  while (pos < buf.length) {
+    const nl = buf.indexOf(0x0a, pos);
+    if (nl === -1) {
+      out.tornBytes = buf.length - pos;
+      break;
+    }
+    const text = buf.toString('utf8', pos, nl);
+    const v = verifyLine(text);
+    const at = offset + pos;
+    if (!v.ok) {
+      out.damage = { offset: at, line, reason: v.reason };
+      return out;
+    }
+    if (v.entry.prev !== prev) {
+      out.damage = { offset: at, line, reason: '与前一条记录的哈希链接不上（中间有记录被删改）' };
+      return out;
+    }
+    if (v.entry.seq !== seq + 1) {
+      out.damage = { offset: at, line, reason: `序号应为 ${seq + 1}，实际是 ${v.entry.seq}` };
+      return out;
+    }
+    out.entries.push({ entry: v.entry, start: at, end: offset + nl + 1 });
+    prev = v.entry.hash;
+    seq = v.entry.seq;
+    pos = nl + 1;
+    line++;
+    out.end = offset + pos;
+  }
+  return out;
+}
+
+/** Appends one line and waits until it is on disk: this is the commit point. */
+export async function appendDurably(path: string, line: string): Promise<number> {
+  const h = await open(path, 'a', FILE_MODE);
+  try {
+    await h.write(line);
+    await h.sync();
+    return (await h.stat()).size;
+  } finally {
+    await h.close();
+  }
+}
+
+export async function journalSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+}
+
+/** Cuts off an append that a crash left incomplete (it was never committed). */
+export async function dropTornTail(path: string, end: number): Promise<void> {
+  await truncate(path, end);
+  const h = await open(path, 'r+');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}

@@ -1,0 +1,141 @@
+// The cross-process lock around every change. proper-lockfile's mkdir lock,
+// plus a holder file naming the process that holds it, so that a lock left by
+// a process killed on this machine is recovered at once rather than after the
+// stale timeout. Taking and breaking the lock both happen under a short
+// "gate" lock, so the holder file always names the real holder when another
+// process looks at it. proper-lockfile's stale check remains the backstop
+// (a holder on another machine, or a frozen one).
+import lockfile from 'proper-lockfile';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { readFile, rmdir, writeFile } from 'node:fs/promises';
+
+export class LockTimeoutError extends Error {}
+
+export interface HeldLock {
+  compromised: Error | null;
+}
+
+const HOST = hostname().replace(/[^A-Za-z0-9_.-]/g, '_');
+const ME = `${HOST}--${process.pid}`;
+
+/** Only a holder on this machine can be judged by its pid. */
+function holderIsDeadHere(holder: string): boolean {
+  const m = /^(.*)--(\d+)$/.exec(holder.trim());
+  if (!m || m[1] !== HOST) return false;
+  const pid = Number(m[2]);
+  // Calls within this process are queued, so a lock that names this process
+  // while it waits was taken by one that died before it could write its name.
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export interface LockOptions {
+  /** ms after which an un-refreshed lock counts as abandoned (proper-lockfile `stale`). */
+  staleMs?: number;
+  /** give up waiting after this long */
+  timeoutMs?: number;
+}
+
+export class DataLock {
+  private readonly lockPath: string;
+  private readonly gatePath: string;
+  private readonly holderPath: string;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(readonly dir: string, private readonly opts: LockOptions = {}) {
+    this.lockPath = join(dir, '.lock');
+    this.gatePath = join(dir, '.lock-gate');
+    this.holderPath = join(dir, '.lock-holder');
+  }
+
+  /** Runs `fn` while holding the lock; calls within one process queue up. */
+  async with<T>(fn: (lock: HeldLock) => Promise<T>): Promise<T> {
+    const prev = this.queue;
+    let done!: () => void;
+    this.queue = new Promise((r) => (done = r));
+    await prev;
+    try {
+      const { held, release } = await this.acquire();
+      try {
+        return await fn(held);
+      } finally {
+        await release().catch(() => undefined);
+      }
+    } finally {
+      done();
+    }
+  }
+
+  private staleMs(): number {
+    return this.opts.staleMs ?? Number(process.env.JIUZHU_LOCK_STALE_MS ?? 30_000);
+  }
+
+  private async tryOnce(held: HeldLock): Promise<(() => Promise<void>) | null> {
+    const staleMs = this.staleMs();
+    const opts = {
+      lockfilePath: this.lockPath,
+      realpath: false,
+      stale: staleMs,
+      update: Math.max(1000, Math.floor(staleMs / 4)),
+      retries: 0,
+      onCompromised: (err: Error) => {
+        // The default throws inside a timer and kills the process (pitfall 5);
+        // the transaction checks this flag before it commits instead.
+        held.compromised = err;
+      },
+    };
+    // proper-lockfile keys its in-process registry by the first argument, so the
+    // gate and the main lock must name different paths.
+    const releaseGate = await lockfile.lock(this.gatePath, {
+      lockfilePath: this.gatePath,
+      realpath: false,
+      stale: 2000,
+      retries: { retries: 200, minTimeout: 5, maxTimeout: 50, factor: 1.3, randomize: true },
+      onCompromised: () => undefined,
+    });
+    try {
+      for (let breakAttempt = 0; breakAttempt < 2; breakAttempt++) {
+        try {
+          const release = await lockfile.lock(this.lockPath, opts);
+          await writeFile(this.holderPath, ME, { mode: 0o600 });
+          return release;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+        }
+        const holder = await readFile(this.holderPath, 'utf8').catch(() => '');
+        if (!holderIsDeadHere(holder)) return null;
+        // Its holder was killed on this machine: the lock is abandoned.
+        await rmdir(this.lockPath).catch(() => undefined);
+      }
+      return null;
+    } finally {
+      await releaseGate().catch(() => undefined);
+    }
+  }
+
+  private async acquire(): Promise<{ held: HeldLock; release: () => Promise<void> }> {
+    const timeoutMs = this.opts.timeoutMs ?? 120_000;
+    const started = Date.now();
+    const held: HeldLock = { compromised: null };
+    for (let attempt = 0; ; attempt++) {
+      const release = await this.tryOnce(held);
+      if (release) return { held, release };
+      if (Date.now() - started > timeoutMs) {
+        throw new LockTimeoutError(
+          `数据文件夹 ${this.dir} 正被另一个 jiuzhu 进程使用，等待 ${Math.round(timeoutMs / 1000)} 秒后仍未释放：请稍后再试，或用 jiuzhu daemon status 查看`,
+        );
+      }
+      await sleep(Math.min(5 + attempt * 3, 60) + Math.random() * 10);
+    }
+  }
+}

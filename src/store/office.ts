@@ -1,0 +1,465 @@
+// The office's stores: six lowdb JSON files and the journal, opened together.
+// Every change goes through `transact`: lock, catch up, change, journal
+// append (the commit point), durable store writes, release. A crash between
+// the commit and the store writes is repaired at the next open by replaying
+// the journal, so a change that touches several stores is atomic as a whole.
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Source } from '../model.js';
+import { now as clockNow, type Now } from '../clock.js';
+import { DurableJSONFile, ensureDir, readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import {
+  appendDurably,
+  dropTornTail,
+  GENESIS_HASH,
+  journalSize,
+  readJournal,
+  serializeEntry,
+  type Change,
+  type JournalEntry,
+} from './journal.js';
+import { DataLock, type HeldLock } from './lock.js';
+import {
+  emptyStoreFile,
+  migrate,
+  STORE_NAMES,
+  STORE_OF,
+  STORES,
+  type AnyRecord,
+  type CollectionName,
+  type CollectionTypes,
+  type StoreFile,
+  type StoreName,
+} from './schema.js';
+
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+export class StoreError extends Error {
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
+
+export interface Head {
+  seq: number;
+  hash: string;
+  /** Byte length of the journal up to and including entry `seq`. */
+  end: number;
+}
+
+export interface TxMeta {
+  operator: string;
+  source: Source;
+  action: string;
+  summary?: string;
+}
+
+export const JOURNAL_FILE = 'journal.jsonl';
+export const HEAD_FILE = 'head.json';
+export const storeFileName = (s: StoreName): string => `${s}.json`;
+
+type Data = { [C in CollectionName]: Record<string, AnyRecord> };
+
+function freezeDeep<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) freezeDeep(v);
+  }
+  return o;
+}
+
+// Freezing committed records in tests turns an accidental in-place edit
+// (which the diff would not see) into an immediate error.
+const FREEZE = process.env.NODE_ENV === 'test' || process.env.JIUZHU_FREEZE === '1';
+
+/** Read access to committed records. */
+export class View {
+  constructor(protected readonly data: Data) {}
+
+  get<C extends CollectionName>(c: C, id: string): DeepReadonly<CollectionTypes[C]> | undefined {
+    return this.data[c][id] as DeepReadonly<CollectionTypes[C]> | undefined;
+  }
+
+  all<C extends CollectionName>(c: C): DeepReadonly<CollectionTypes[C]>[] {
+    return Object.values(this.data[c]) as DeepReadonly<CollectionTypes[C]>[];
+  }
+
+  count(c: CollectionName): number {
+    return Object.keys(this.data[c]).length;
+  }
+}
+
+/** What a transaction's function sees: committed records plus its own pending changes. */
+export class Tx extends View {
+  readonly pending = new Map<string, { c: CollectionName; id: string; after: AnyRecord | null }>();
+
+  constructor(
+    data: Data,
+    readonly meta: TxMeta,
+    readonly now: Now,
+  ) {
+    super(data);
+  }
+
+  override get<C extends CollectionName>(c: C, id: string): DeepReadonly<CollectionTypes[C]> | undefined {
+    const p = this.pending.get(`${c}\u0000${id}`);
+    if (p) return (p.after ?? undefined) as DeepReadonly<CollectionTypes[C]> | undefined;
+    return super.get(c, id);
+  }
+
+  override all<C extends CollectionName>(c: C): DeepReadonly<CollectionTypes[C]>[] {
+    let any = false;
+    for (const p of this.pending.values()) if (p.c === c) any = true;
+    if (!any) return super.all(c);
+    const merged: Record<string, AnyRecord> = { ...this.data[c] };
+    for (const p of this.pending.values()) {
+      if (p.c !== c) continue;
+      if (p.after) merged[p.id] = p.after;
+      else delete merged[p.id];
+    }
+    return Object.values(merged) as DeepReadonly<CollectionTypes[C]>[];
+  }
+
+  override count(c: CollectionName): number {
+    return this.all(c).length;
+  }
+
+  /** Creates or replaces a record. Pass a new object; committed records are never edited in place. */
+  put<C extends CollectionName>(c: C, id: string, rec: CollectionTypes[C]): void {
+    this.pending.set(`${c}\u0000${id}`, { c, id, after: rec as unknown as AnyRecord });
+  }
+
+  /** Edits a copy of the record; returns the new record, or undefined when there is none. */
+  update<C extends CollectionName>(c: C, id: string, fn: (draft: CollectionTypes[C]) => void): CollectionTypes[C] | undefined {
+    const cur = this.get(c, id);
+    if (cur === undefined) return undefined;
+    const draft = structuredClone(cur) as CollectionTypes[C];
+    fn(draft);
+    this.put(c, id, draft);
+    return draft;
+  }
+
+  delete(c: CollectionName, id: string): void {
+    this.pending.set(`${c}\u0000${id}`, { c, id, after: null });
+  }
+}
+
+function diff(c: CollectionName, id: string, before: AnyRecord | undefined, after: AnyRecord | null): Change | null {
+  if (!after) return before ? { c, id, op: 'delete', was: before } : null;
+  if (!before) return { c, id, op: 'create', set: after };
+  const set: AnyRecord = {};
+  const was: AnyRecord = {};
+  const unset: string[] = [];
+  for (const [k, v] of Object.entries(after)) {
+    if (v === undefined) continue;
+    const old = before[k];
+    if (old === v) continue;
+    if (old !== undefined && typeof v === 'object' && JSON.stringify(old) === JSON.stringify(v)) continue;
+    set[k] = v;
+    if (old !== undefined) was[k] = old;
+  }
+  for (const k of Object.keys(before)) {
+    if (after[k] === undefined && before[k] !== undefined) {
+      unset.push(k);
+      was[k] = before[k];
+    }
+  }
+  if (Object.keys(set).length === 0 && unset.length === 0) return null;
+  const ch: Change = { c, id, op: 'update', set, was };
+  if (unset.length) ch.unset = unset;
+  return ch;
+}
+
+function applyChange(data: Data, ch: Change): void {
+  const coll = data[ch.c];
+  if (!coll) return;
+  if (ch.op === 'delete') {
+    delete coll[ch.id];
+    return;
+  }
+  if (ch.op === 'create') {
+    coll[ch.id] = FREEZE ? freezeDeep(structuredClone(ch.set ?? {})) : (ch.set ?? {});
+    return;
+  }
+  const rec: AnyRecord = { ...(coll[ch.id] ?? {}), ...(ch.set ?? {}) };
+  for (const k of ch.unset ?? []) delete rec[k];
+  coll[ch.id] = FREEZE ? freezeDeep(rec) : rec;
+}
+
+export interface OpenOptions {
+  /** Take the lock and repair (replay the journal, drop a torn tail). Default true. */
+  repair?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class Office {
+  private stores = {} as Record<StoreName, StoreFile>;
+  private data = {} as Data;
+  private head: Head = { seq: 0, hash: GENESIS_HASH, end: 0 };
+  /** Stores whose last write failed (disk full…): written before the head moves on. */
+  private dirty = new Set<StoreName>();
+  private readonly lock: DataLock;
+  private readonly listeners = new Set<(entries: JournalEntry[]) => void>();
+  readonly journalPath: string;
+
+  private constructor(
+    readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {
+    this.lock = new DataLock(dir);
+    this.journalPath = join(dir, JOURNAL_FILE);
+  }
+
+  static async exists(dir: string): Promise<boolean> {
+    return (await readFileIfExists(join(dir, storeFileName('settings')))) !== null;
+  }
+
+  /** Creates the data folder's stores; refuses when they exist already. */
+  static async create(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<Office> {
+    await ensureDir(dir);
+    const office = new Office(dir, env);
+    await office.lock.with(async () => {
+      if (await Office.exists(dir)) throw new StoreError(`${dir} 里已经有一个办公室的数据，不能重复初始化`);
+      for (const s of STORE_NAMES) {
+        office.stores[s] = emptyStoreFile(s);
+        await office.writeStore(s);
+      }
+      await office.writeHead();
+      office.bind();
+    });
+    return office;
+  }
+
+  static async open(dir: string, opts: OpenOptions = {}): Promise<Office> {
+    const office = new Office(dir, opts.env ?? process.env);
+    if (!(await Office.exists(dir))) {
+      throw new StoreError(`${dir} 里没有办公室数据：请先运行 jiuzhu init --office 代码 --name 名称（或 jiuzhu demo）`);
+    }
+    if (opts.repair === false) await office.load(false);
+    else await office.lock.with(() => office.load(true));
+    return office;
+  }
+
+  private bind(): void {
+    for (const s of STORE_NAMES) for (const c of STORES[s]) this.data[c] = this.stores[s].collections[c]!;
+  }
+
+  private async readHead(): Promise<Head> {
+    const buf = await readFileIfExists(join(this.dir, HEAD_FILE));
+    if (!buf) return { seq: 0, hash: GENESIS_HASH, end: 0 };
+    try {
+      const h = JSON.parse(buf.toString('utf8')) as Head;
+      if (typeof h.seq === 'number' && typeof h.hash === 'string' && typeof h.end === 'number') return h;
+    } catch {
+      /* fall through */
+    }
+    throw new StoreError(`${HEAD_FILE} 已损坏：请运行 jiuzhu doctor --repair`, HEAD_FILE);
+  }
+
+  private async loadStore(s: StoreName): Promise<{ file: StoreFile; migratedFrom: number | null }> {
+    const name = storeFileName(s);
+    const low = new Low<unknown>(new DurableJSONFile<unknown>(join(this.dir, name)), null);
+    try {
+      await low.read();
+    } catch {
+      throw new StoreError(`${name} 无法读取（不是完整的 JSON）：数据文件已损坏，请运行 jiuzhu doctor 查看，或从备份恢复`, name);
+    }
+    if (low.data === null) {
+      throw new StoreError(`${name} 不见了：请运行 jiuzhu doctor --repair 从日志重建，或从备份恢复`, name);
+    }
+    try {
+      return migrate(low.data, s, name);
+    } catch (err) {
+      throw new StoreError((err as Error).message, name);
+    }
+  }
+
+  /** Loads every store and brings it up to the end of the journal. */
+  private async load(repair: boolean): Promise<void> {
+    // Head first, journal tail last: a writer that commits meanwhile is then
+    // either in the store files or in the tail we read.
+    const head = await this.readHead();
+    const migrated: StoreName[] = [];
+    for (const s of STORE_NAMES) {
+      const { file, migratedFrom } = await this.loadStore(s);
+      this.stores[s] = file;
+      if (migratedFrom !== null) migrated.push(s);
+    }
+    this.bind();
+    if (FREEZE) for (const c of Object.keys(this.data) as CollectionName[]) for (const r of Object.values(this.data[c])) freezeDeep(r);
+    const tail = await readJournal(this.journalPath, head.end, head.hash, head.seq);
+    if (tail.damage) {
+      throw new StoreError(`日志 ${JOURNAL_FILE} 第 ${tail.damage.line} 条之后${tail.damage.reason}：请运行 jiuzhu doctor 查看`, JOURNAL_FILE);
+    }
+    const touched = new Set<StoreName>(migrated);
+    for (const { entry } of tail.entries) this.replay(entry, touched);
+    const last = tail.entries.at(-1);
+    this.head = last ? { seq: last.entry.seq, hash: last.entry.hash, end: last.end } : head;
+    for (const s of STORE_NAMES) {
+      if (this.stores[s].journalSeq > this.head.seq) {
+        throw new StoreError(
+          `${storeFileName(s)} 记录到第 ${this.stores[s].journalSeq} 条变更，而日志只有 ${this.head.seq} 条：日志被截断了，请运行 jiuzhu doctor 查看，或从备份恢复`,
+          JOURNAL_FILE,
+        );
+      }
+    }
+    if (!repair) return;
+    if (tail.tornBytes > 0) await dropTornTail(this.journalPath, tail.end);
+    for (const s of touched) await this.writeStore(s);
+    if (touched.size > 0 || tail.entries.length > 0) await this.writeHead();
+  }
+
+  /** Applies the entry to the stores that do not reflect it yet (each store knows its last seq). */
+  private replay(entry: JournalEntry, touched: Set<StoreName>): void {
+    const now = new Set<StoreName>();
+    for (const ch of entry.changes) {
+      const s = STORE_OF[ch.c];
+      if (!s || this.stores[s].journalSeq >= entry.seq) continue;
+      applyChange(this.data, ch);
+      now.add(s);
+    }
+    for (const s of now) {
+      this.stores[s].journalSeq = entry.seq;
+      touched.add(s);
+    }
+  }
+
+  private async writeStore(s: StoreName): Promise<void> {
+    try {
+      await writeFileAtomic(join(this.dir, storeFileName(s)), JSON.stringify(this.stores[s]));
+      this.dirty.delete(s);
+    } catch (err) {
+      this.dirty.add(s);
+      throw err;
+    }
+  }
+
+  private async writeHead(): Promise<void> {
+    await writeFileAtomic(join(this.dir, HEAD_FILE), JSON.stringify(this.head));
+  }
+
+  /**
+   * Picks up changes other processes committed since this one last looked.
+   * Returns the new entries (the app refreshes on them).
+   */
+  async refresh(): Promise<JournalEntry[]> {
+    return this.catchUp(false);
+  }
+
+  private async catchUp(locked: boolean): Promise<JournalEntry[]> {
+    const size = await journalSize(this.journalPath);
+    if (size === this.head.end) return [];
+    const tail = size < this.head.end ? null : await readJournal(this.journalPath, this.head.end, this.head.hash, this.head.seq);
+    if (!tail || (tail.damage && tail.entries.length === 0 && tail.damage.offset === this.head.end)) {
+      // Not the journal we were reading (a restore replaced the folder): start again from the files.
+      this.dirty.clear();
+      await this.load(locked);
+      for (const l of this.listeners) l([]);
+      return [];
+    }
+    if (tail.damage && locked) {
+      throw new StoreError(`日志 ${JOURNAL_FILE} 第 ${tail.damage.line} 条${tail.damage.reason}：请运行 jiuzhu doctor 查看`, JOURNAL_FILE);
+    }
+    for (const { entry } of tail.entries) {
+      for (const ch of entry.changes) {
+        applyChange(this.data, ch);
+        this.stores[STORE_OF[ch.c]].journalSeq = entry.seq;
+      }
+    }
+    const last = tail.entries.at(-1);
+    if (last) this.head = { seq: last.entry.seq, hash: last.entry.hash, end: last.end };
+    // Under the lock nobody is appending, so an incomplete last line is a crash's leftover.
+    if (locked && tail.tornBytes > 0) await dropTornTail(this.journalPath, this.head.end);
+    const entries = tail.entries.map((e) => e.entry);
+    if (entries.length) for (const l of this.listeners) l(entries);
+    return entries;
+  }
+
+  onChange(fn: (entries: JournalEntry[]) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  get view(): View {
+    return new View(this.data);
+  }
+
+  get journalHead(): Head {
+    return { ...this.head };
+  }
+
+  now(): Now {
+    return clockNow(this.env);
+  }
+
+  /**
+   * Runs `fn` against the current state under the lock and commits what it
+   * changed as one journal entry. Throwing in `fn` commits nothing. A
+   * transaction that changes nothing writes nothing.
+   */
+  async transact<T>(meta: TxMeta, fn: (tx: Tx) => T | Promise<T>): Promise<{ result: T; seq: number | null }> {
+    return this.lock.with(async (held) => {
+      await this.catchUp(true);
+      const tx = new Tx(this.data, meta, this.now());
+      const result = await fn(tx);
+      const changes: Change[] = [];
+      for (const p of tx.pending.values()) {
+        const ch = diff(p.c, p.id, this.data[p.c][p.id], p.after);
+        if (ch) changes.push(ch);
+      }
+      if (changes.length === 0) {
+        await this.flushDirty();
+        return { result, seq: null };
+      }
+      await this.commit(held, meta, tx.now, changes);
+      return { result, seq: this.head.seq };
+    });
+  }
+
+  private async flushDirty(): Promise<void> {
+    for (const s of [...this.dirty]) await this.writeStore(s);
+  }
+
+  private async commit(held: HeldLock, meta: TxMeta, at: Now, changes: Change[]): Promise<void> {
+    if (held.compromised) throw new StoreError('写入锁已失效（进程曾长时间无响应），本次修改没有保存，请重试');
+    const body = {
+      seq: this.head.seq + 1,
+      at: at.iso,
+      operator: meta.operator,
+      source: meta.source,
+      action: meta.action,
+      ...(meta.summary ? { summary: meta.summary } : {}),
+      changes,
+      prev: this.head.hash,
+    };
+    const { line, hash } = serializeEntry(body);
+    let end: number;
+    try {
+      end = await appendDurably(this.journalPath, line);
+    } catch (err) {
+      // Disk full or the like: nothing is committed; cut any partial line.
+      await dropTornTail(this.journalPath, this.head.end).catch(() => undefined);
+      throw err;
+    }
+    const touched = new Set<StoreName>();
+    for (const ch of changes) {
+      applyChange(this.data, ch);
+      touched.add(STORE_OF[ch.c]);
+    }
+    for (const s of touched) {
+      this.stores[s].journalSeq = body.seq;
+      this.dirty.add(s);
+    }
+    this.head = { seq: body.seq, hash, end };
+    // From here the change is committed: a failure below is repaired from the
+    // journal at the next open, and the dirty stores are retried next time.
+    await this.flushDirty();
+    await this.writeHead();
+  }
+}
+
+export { type Change, type JournalEntry } from './journal.js';

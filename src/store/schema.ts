@@ -1,0 +1,125 @@
+// Which collection lives in which store file, the record types, and the
+// migrations from older store layouts.
+import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../model.js';
+import type { Settings } from '../settings.js';
+
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Records of collections whose shapes belong to later modules (attendance,
+ * sync, reports) are typed there; the store itself only needs an id per record.
+ */
+export type AnyRecord = Record<string, unknown>;
+
+export interface CollectionTypes {
+  settings: Settings;
+  counters: { id: string; value: number };
+  households: Household;
+  members: Member;
+  cases: Case;
+  drafts: AnyRecord;
+  enrolments: Enrolment;
+  reviews: AnyRecord;
+  cancellations: AnyRecord;
+  sessions: AnyRecord;
+  marks: AnyRecord;
+  exemptions: AnyRecord;
+  groups: AnyRecord;
+  attendanceMonths: AnyRecord;
+  files: AnyRecord;
+  decisions: AnyRecord;
+  standards: Standard & { id: string };
+  holidays: AnyRecord;
+  pending: PendingItem;
+  outbound: AnyRecord;
+  reports: AnyRecord;
+  meta: AnyRecord;
+}
+
+export type CollectionName = keyof CollectionTypes;
+
+export const STORES = {
+  settings: ['settings', 'counters', 'meta'],
+  households: ['households', 'members'],
+  cases: ['cases', 'drafts'],
+  enrolments: ['enrolments', 'reviews', 'cancellations'],
+  attendance: ['sessions', 'marks', 'exemptions', 'groups', 'attendanceMonths'],
+  sync: ['files', 'decisions', 'standards', 'holidays', 'pending', 'outbound', 'reports'],
+} as const satisfies Record<string, readonly CollectionName[]>;
+
+export type StoreName = keyof typeof STORES;
+export const STORE_NAMES = Object.keys(STORES) as StoreName[];
+
+export const STORE_OF: Record<CollectionName, StoreName> = Object.fromEntries(
+  STORE_NAMES.flatMap((s) => STORES[s].map((c) => [c, s])),
+) as Record<CollectionName, StoreName>;
+
+export const COLLECTION_NAMES = Object.keys(STORE_OF) as CollectionName[];
+
+/** One store file on disk. */
+export interface StoreFile {
+  store: StoreName;
+  schemaVersion: number;
+  /** Sequence number of the last journal entry reflected in this file. */
+  journalSeq: number;
+  collections: Record<string, Record<string, AnyRecord>>;
+}
+
+export function emptyStoreFile(store: StoreName): StoreFile {
+  return {
+    store,
+    schemaVersion: SCHEMA_VERSION,
+    journalSeq: 0,
+    collections: Object.fromEntries(STORES[store].map((c) => [c, {}])),
+  };
+}
+
+export class SchemaError extends Error {}
+
+/**
+ * Migrations, oldest first: `MIGRATIONS[v]` turns a version-v file into v+1.
+ * Version 0 is the plain lowdb layout an early import wrote: no header, each
+ * collection an array of records with their own key field.
+ */
+const KEY_FIELD: Partial<Record<CollectionName, string>> = {
+  members: 'idNumber',
+  cases: 'caseNo',
+};
+
+export const MIGRATIONS: ((raw: Record<string, unknown>, store: StoreName) => Record<string, unknown>)[] = [
+  (raw, store) => {
+    const collections: Record<string, Record<string, AnyRecord>> = {};
+    for (const c of STORES[store]) {
+      const v = raw[c];
+      const keyed: Record<string, AnyRecord> = {};
+      if (Array.isArray(v)) {
+        for (const rec of v as AnyRecord[]) {
+          const key = String(rec[KEY_FIELD[c] ?? 'id'] ?? '');
+          if (key === '') throw new SchemaError(`旧格式的 ${c} 里有一条记录没有编号，无法迁移`);
+          keyed[key] = rec;
+        }
+      } else if (v && typeof v === 'object') {
+        Object.assign(keyed, v);
+      }
+      collections[c] = keyed;
+    }
+    return { store, schemaVersion: 1, journalSeq: Number(raw.journalSeq ?? 0), collections };
+  },
+];
+
+/** Brings a parsed store file to SCHEMA_VERSION, or says why it cannot. */
+export function migrate(raw: unknown, store: StoreName, file: string): { file: StoreFile; migratedFrom: number | null } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new SchemaError(`${file} 不是对象：文件内容已损坏，请运行 jiuzhu doctor 查看`);
+  }
+  let data = raw as Record<string, unknown>;
+  const from = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
+  if (from > SCHEMA_VERSION) {
+    throw new SchemaError(`${file} 的格式版本是 ${from}，比本程序支持的 ${SCHEMA_VERSION} 新：请升级 jiuzhu 后再打开`);
+  }
+  for (let v = from; v < SCHEMA_VERSION; v++) data = MIGRATIONS[v]!(data, store);
+  const out = data as unknown as StoreFile;
+  if (out.store !== store) throw new SchemaError(`${file} 记录的存储名是「${String(out.store)}」，应为「${store}」`);
+  for (const c of STORES[store]) out.collections[c] ??= {};
+  return { file: out, migratedFrom: from === SCHEMA_VERSION ? null : from };
+}

@@ -1,0 +1,25 @@
+// Builds the command and the child-process helpers once per run, so that the
+// tests drive the same bundled file an office runs.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+
+export const SUPPORT_OUT = join(process.cwd(), 'node_modules', '.cache', 'jiuzhu-test');
+
+export default async function setup(): Promise<void> {
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const dir = join(process.cwd(), 'test', 'support');
+  const entries = readdirSync(dir).filter((f) => f.endsWith('.child.ts'));
+  await build({
+    entryPoints: entries.map((f) => join(dir, f)),
+    outdir: SUPPORT_OUT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}

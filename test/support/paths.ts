@@ -1,0 +1,8 @@
+// Where the tests find the built command and the child-process helpers.
+import { join } from 'node:path';
+
+export const ROOT = process.cwd();
+export const CLI = join(ROOT, 'dist', 'jiuzhu.mjs');
+export const SUPPORT_OUT = join(ROOT, 'node_modules', '.cache', 'jiuzhu-test');
+export const child = (name: string): string => join(SUPPORT_OUT, `${name}.child.mjs`);
+export const SHARED = join(ROOT, '..', 'shared');
