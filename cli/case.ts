@@ -1,0 +1,93 @@
+// `jiuzhu case …`: intake without the app, and reading cases.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { addCase, checkIntake, IntakeError } from '../src/intake.js';
+import { caseDocument, caseList, STATUS_WORDS } from '../src/cases.js';
+import { CASE_STATUSES, PROGRAMS } from '../src/model.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
+
+export function registerCase(program: Command): void {
+  const c = program.command('case').description('申请（案件）：受理、查看、列表');
+
+  c.command('add')
+    .description('按 JSON 申请文件受理一件申请，输出申请编号')
+    .requiredOption('--from <file>', '申请文件（JSON，格式见 cli.md）')
+    .action(async (opts: { from: string }, cmd: Command) => {
+      const g = globals(cmd);
+      let raw: unknown;
+      let text: string;
+      try {
+        text = await readFile(opts.from, 'utf8');
+      } catch {
+        throw new UserError(`读不到申请文件 ${opts.from}：请检查路径`);
+      }
+      try {
+        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (err) {
+        throw new UserError(`申请文件 ${opts.from} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号和引号`);
+      }
+      const checked = checkIntake(raw);
+      if (!checked.ok) throw new IntakeError(checked.problems);
+      const office = await openOffice(g);
+      const { result } = await office.transact(
+        { operator: operatorOf(g, office), source: 'local', action: 'case.add', summary: `受理申请（${opts.from}）` },
+        (tx) => addCase(tx, checked.value),
+      );
+      if (g.json) printJson(result);
+      else {
+        out(result.caseNo);
+        for (const w of result.warnings) say(w);
+      }
+    });
+
+  c.command('list')
+    .description('列出申请，可按状态、救助类别筛选')
+    .option('--status <status>', `状态：${CASE_STATUSES.join(' | ')}`)
+    .option('--program <program>', `救助类别：${PROGRAMS.join(' | ')}`)
+    .action(async (opts: { status?: string; program?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      if (opts.status && !(CASE_STATUSES as readonly string[]).includes(opts.status)) {
+        throw new UsageError(`--status 的值「${opts.status}」不认识：应为 ${CASE_STATUSES.join('、')} 之一`);
+      }
+      if (opts.program && !(PROGRAMS as readonly string[]).includes(opts.program)) {
+        throw new UsageError(`--program 的值「${opts.program}」不认识：应为 ${PROGRAMS.join('、')} 之一`);
+      }
+      const office = await openForReading(g);
+      const rows = caseList(office.view, office.now().date, opts);
+      if (g.json) {
+        printJson(rows);
+        return;
+      }
+      if (!rows.length) {
+        say('没有符合条件的申请。');
+        return;
+      }
+      for (const r of rows) {
+        const due = r.deadline ? `  期限 ${r.deadline}${r.overdue ? `（超期 ${-(r.daysLeft ?? 0)} 天）` : r.near ? `（剩 ${r.daysLeft} 天）` : ''}` : '';
+        out(`${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}${due}`);
+      }
+    });
+
+  c.command('show')
+    .description('查看一件申请的全部情况')
+    .argument('<caseNo>', '申请编号，例如 430105003001-2026-0007')
+    .action(async (caseNo: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      const office = await openForReading(g);
+      const rec = office.view.get('cases', caseNo.trim());
+      if (!rec) throw new UserError(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+      const doc = caseDocument(office.view, rec, office.now().date);
+      if (g.json) {
+        printJson(doc);
+        return;
+      }
+      out(`${doc.caseNo}  ${doc.program}  ${STATUS_WORDS[doc.status]}  ${doc.area}`);
+      out(`户主 ${doc.householder.name}  家庭人口 ${doc.members.length}  人均月收入 ${(doc.perCapitaIncomeFen / 100).toFixed(2)} 元`);
+      if (doc.deadline) out(`社区办理期限 ${doc.deadline}`);
+      for (const m of doc.members) out(`  ${m.relation}  ${m.name}  月收入 ${(m.monthlyIncomeFen / 100).toFixed(2)} 元`);
+      if (doc.notice) out(`公示 ${doc.notice.start} 至 ${doc.notice.end}，异议 ${doc.notice.objections.length} 条`);
+      if (doc.township) out(`街道审核：${doc.township.result}（${doc.township.date}）${doc.township.note}`);
+      if (doc.decision) out(`区县审批：${doc.decision.result}（${doc.decision.date}）`);
+      for (const h of doc.history) out(`  ${h.at}  ${h.event}  ${h.by}`);
+    });
+}

@@ -1,0 +1,67 @@
+// What every command shares: where the data is, how to print, how to fail.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Office, StoreError } from '../src/store/office.js';
+import { IntakeError } from '../src/intake.js';
+import { LockTimeoutError } from '../src/store/lock.js';
+import { ClockError } from '../src/clock.js';
+import { NotInitialisedError } from '../src/context.js';
+import { maskIds } from '../src/privacy.js';
+
+/** A failure the clerk can act on: one clear line, exit 1. */
+export class UserError extends Error {}
+/** Wrong usage: exit 2. */
+export class UsageError extends Error {}
+
+export const EXPECTED_ERRORS = [UserError, StoreError, IntakeError, LockTimeoutError, ClockError, NotInitialisedError];
+
+export interface Globals {
+  data?: string;
+  shared?: string;
+  json?: boolean;
+  operator?: string;
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'jiuzhu');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'jiuzhu');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'jiuzhu');
+}
+
+export function globals(cmd: Command): Globals {
+  return cmd.optsWithGlobals() as Globals;
+}
+
+export function dataDir(g: Globals, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(g.data ?? env.JIUZHU_DATA ?? defaultDataDir(env));
+}
+
+export function operatorOf(g: Globals, office?: Office): string {
+  if (g.operator) return g.operator;
+  if (process.env.JIUZHU_OPERATOR) return process.env.JIUZHU_OPERATOR;
+  const fromSettings = office?.view.get('meta', 'operator') as { name?: string } | undefined;
+  return fromSettings?.name ?? process.env.USER ?? process.env.USERNAME ?? '未署名';
+}
+
+export async function openOffice(g: Globals): Promise<Office> {
+  return Office.open(dataDir(g));
+}
+
+/** Opens without taking the lock, for commands that only read. */
+export async function openForReading(g: Globals): Promise<Office> {
+  return Office.open(dataDir(g), { repair: false });
+}
+
+export function printJson(v: unknown): void {
+  process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+}
+
+/** Messages go to stderr, with ID numbers masked (they may end up in logs). */
+export function say(text: string): void {
+  process.stderr.write(`${maskIds(text)}\n`);
+}
+
+export function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}

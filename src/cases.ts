@@ -1,0 +1,155 @@
+// Reading cases: the `case show` document, the case list, and deadlines.
+import type { Case, CaseStatus } from './model.js';
+import type { DeepReadonly, View } from './store/office.js';
+import { calendarOf, settingsOf } from './context.js';
+import type { WorkingCalendar } from './rules/workingDays.js';
+
+export const STATUS_WORDS: Record<CaseStatus, string> = {
+  draft: '待受理',
+  accepted: '已受理',
+  investigated: '已调查',
+  reviewed: '已评议',
+  noticing: '公示中',
+  submitted: '已上报',
+  returned: '被退回',
+  'township-approved': '街道已同意',
+  approved: '已批准',
+  rejected: '不予批准',
+  withdrawn: '已撤回',
+};
+
+/** Statuses in which the community's own clock runs. */
+export const COMMUNITY_STATUSES: ReadonlySet<CaseStatus> = new Set(['accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
+
+export interface Deadline {
+  date: string;
+  /** working days from today to the deadline; negative when overdue */
+  daysLeft: number;
+  overdue: boolean;
+  near: boolean;
+  /** false when the calendar lacks a year in between (weekends only were counted) */
+  covered: boolean;
+}
+
+export function deadlineOf(c: DeepReadonly<Case>, view: View, today: string, cal: WorkingCalendar = calendarOf(view)): Deadline | null {
+  if (!c.acceptedOn) return null;
+  const s = settingsOf(view);
+  const d = cal.addWorkingDays(c.acceptedOn, s.deadlines.communityWorkingDays);
+  const between = cal.workingDaysBetween(today, d.date);
+  const daysLeft = between.days;
+  return {
+    date: d.date,
+    daysLeft,
+    overdue: daysLeft < 0,
+    near: daysLeft >= 0 && daysLeft <= s.deadlines.warnWorkingDays,
+    covered: d.covered && between.covered,
+  };
+}
+
+export function householderOf(view: View, householdId: string): { name: string; idNumber: string } {
+  const hh = view.get('households', householdId);
+  const m = hh ? view.get('members', hh.householderId) : undefined;
+  return { name: m?.name ?? '', idNumber: hh?.householderId ?? '' };
+}
+
+export function membersOf(view: View, householdId: string) {
+  return view.all('members').filter((m) => m.householdId === householdId && !m.leftOn);
+}
+
+export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
+  const settings = settingsOf(view);
+  const members = membersOf(view, c.householdId);
+  const excluded = new Set(settings.excludedIncomeKinds);
+  const counted = members.reduce((s, m) => s + m.incomes.filter((i) => !excluded.has(i.kind)).reduce((a, i) => a + i.amountFen, 0), 0);
+  const deadline = COMMUNITY_STATUSES.has(c.status) ? deadlineOf(c, view, today) : null;
+  return {
+    caseNo: c.caseNo,
+    program: c.program,
+    status: c.status,
+    area: c.area,
+    householder: householderOf(view, c.householdId),
+    members: members.map((m) => ({
+      name: m.name,
+      idNumber: m.idNumber,
+      relation: m.relation,
+      labourAbility: m.labourAbility,
+      disability: m.disability,
+      monthlyIncomeFen: m.incomes.reduce((a, i) => a + i.amountFen, 0),
+    })),
+    perCapitaIncomeFen: members.length ? Math.round(counted / members.length) : 0,
+    applicationDate: c.applicationDate,
+    acceptedOn: c.acceptedOn,
+    deadline: deadline?.date ?? (c.acceptedOn ? calendarOf(view).addWorkingDays(c.acceptedOn, settings.deadlines.communityWorkingDays).date : null),
+    materials: c.materials,
+    investigation: c.investigation,
+    review: c.review,
+    notice: c.notice ? { start: c.notice.start, end: c.notice.end, objections: c.notice.objections } : null,
+    submittedOn: c.submittedOn,
+    township: c.township ? { result: c.township.result, date: c.township.date, note: c.township.note } : null,
+    decision: c.decision
+      ? {
+          result: c.decision.result,
+          date: c.decision.date,
+          program: c.decision.program,
+          persons: c.decision.persons,
+          monthlyAmountFen: c.decision.monthlyAmountFen,
+          category: c.decision.category,
+          startMonth: c.decision.startMonth,
+          ...(c.decision.reason ? { reason: c.decision.reason } : {}),
+        }
+      : null,
+    verifications: c.verifications.map((v) => ({
+      item: v.item,
+      found: v.found,
+      date: v.date,
+      ...(v.amountFen != null ? { amountFen: v.amountFen } : {}),
+      ...(v.note ? { note: v.note } : {}),
+    })),
+    history: c.history.map((h) => ({
+      at: h.at,
+      event: h.event,
+      by: h.by,
+      source: h.source,
+      ...(h.note ? { note: h.note } : {}),
+      ...(h.date && h.source !== 'local' ? { date: h.date } : {}),
+      ...(h.stale ? { stale: true } : {}),
+    })),
+  };
+}
+
+export interface CaseListRow {
+  caseNo: string;
+  program: string;
+  status: CaseStatus;
+  householderName: string;
+  householderId: string;
+  applicationDate: string;
+  deadline: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  near: boolean;
+}
+
+export function caseList(view: View, today: string, filter: { status?: string; program?: string } = {}): CaseListRow[] {
+  const cal = calendarOf(view);
+  return view
+    .all('cases')
+    .filter((c) => (!filter.status || c.status === filter.status) && (!filter.program || c.program === filter.program))
+    .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
+    .map((c) => {
+      const h = householderOf(view, c.householdId);
+      const d = COMMUNITY_STATUSES.has(c.status) ? deadlineOf(c, view, today, cal) : null;
+      return {
+        caseNo: c.caseNo,
+        program: c.program,
+        status: c.status,
+        householderName: h.name,
+        householderId: h.idNumber,
+        applicationDate: c.applicationDate,
+        deadline: d?.date ?? null,
+        daysLeft: d?.daysLeft ?? null,
+        overdue: d?.overdue ?? false,
+        near: d?.near ?? false,
+      };
+    });
+}

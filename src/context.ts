@@ -1,0 +1,23 @@
+// What many rules need from the stores at once: the settings, the working-day
+// calendar with the county's holidays, and the standards.
+import type { View } from './store/office.js';
+import type { Settings } from './settings.js';
+import { WorkingCalendar, type HolidayEntry } from './rules/workingDays.js';
+import type { StandardRow } from './rules/eligibility.js';
+
+export class NotInitialisedError extends Error {}
+
+export function settingsOf(view: View): Settings {
+  const s = view.get('settings', 'office');
+  if (!s) throw new NotInitialisedError('这个数据文件夹还没有初始化：请先运行 jiuzhu init --office 代码 --name 名称');
+  return s as Settings;
+}
+
+export function calendarOf(view: View): WorkingCalendar {
+  const entries = view.all('holidays') as unknown as HolidayEntry[];
+  return new WorkingCalendar(entries);
+}
+
+export function standardsOf(view: View): StandardRow[] {
+  return view.all('standards') as StandardRow[];
+}
