@@ -26,8 +26,7 @@ export function registerOffice(program: Command): void {
     .requiredOption('--name <name>', '社区名称')
     .option('--area <area>', '城市 | 农村', '城市')
     .option('--shared <dir>', '与街道、区县交换文件的共享文件夹')
-    .option('--operator <name>', '当前经办人姓名')
-    .action(async (opts: { office: string; name: string; area: string; shared?: string; operator?: string }, cmd: Command) => {
+    .action(async (opts: { office: string; name: string; area: string; shared?: string }, cmd: Command) => {
       const g = globals(cmd);
       if (!isOfficeCode(opts.office)) throw new UsageError(`--office 应为 12 位数字的区划代码（例如 430105003001），现在是「${opts.office}」`);
       if (opts.area !== '城市' && opts.area !== '农村') throw new UsageError(`--area 应为 城市 或 农村，现在是「${opts.area}」`);
@@ -37,7 +36,8 @@ export function registerOffice(program: Command): void {
       const settings = defaultSettings({ code: opts.office, name: opts.name, area: opts.area, shared: opts.shared ? resolve(opts.shared) : null });
       await office.transact({ operator: operatorOf(g), source: 'local', action: 'office.init', summary: `初始化 ${opts.name}` }, (tx) => {
         tx.put('settings', 'office', settings);
-        if (opts.operator) tx.put('meta', 'operator', { id: 'operator', name: opts.operator });
+        // The clerk named at init signs every later change made without --operator.
+        if (g.operator) tx.put('meta', 'operator', { id: 'operator', name: g.operator });
       });
       if (g.json) printJson({ dataDir: dir, office: settings.office });
       else say(`已初始化 ${opts.name}（${opts.office}），数据文件夹：${dir}`);

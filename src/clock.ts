@@ -15,11 +15,20 @@ export interface Now {
 
 export class ClockError extends Error {}
 
+/** Wall-clock time in the office's zone → epoch ms, whatever the machine's zone. */
+function officeWallTime(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  return new TZDate(y, mo - 1, d, h, mi, s, OFFICE_TZ).getTime();
+}
+
 function parseNowVar(v: string): number {
   const s = v.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return new TZDate(`${s}T09:00:00`, OFFICE_TZ).getTime();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   const hasZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(s);
-  const ms = hasZone ? Date.parse(s) : new TZDate(s, OFFICE_TZ).getTime();
+  const ms = m
+    ? officeWallTime(Number(m[1]), Number(m[2]), Number(m[3]), m[4] ? Number(m[4]) : 9, Number(m[5] ?? 0), Number(m[6] ?? 0))
+    : hasZone
+      ? Date.parse(s)
+      : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new ClockError(`环境变量 JIUZHU_NOW 的值「${v}」不是日期或时间：请写成 2026-11-23 或 2026-11-23T09:30:00+08:00`);
   }

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { Office, StoreError } from '../../src/store/office.js';
 import { readJournal, GENESIS_HASH } from '../../src/store/journal.js';
 import { child } from '../support/paths.js';
+import { runDoctor } from '../../src/doctor.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -202,6 +203,8 @@ describe('the office stores', () => {
       expect(o.view.count('meta')).toBe(total);
       expect(o.view.count('outbound')).toBe(total);
       expect(counters).toBe(total);
+      const report = await runDoctor(dir);
+      expect(report.findings.filter((f) => f.level === 'damage')).toEqual([]);
     }
     const o = await Office.open(dir);
     for (const key of acknowledged) expect(o.view.get('meta', key)).toBeDefined();
