@@ -1,0 +1,58 @@
+// Writes a generated demo office into an empty data folder as one journalled
+// change, and its waiting inbound files into the shared folder.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Office } from '../store/office.js';
+import { generateOffice, type GenerateOptions } from './generate.js';
+
+export interface DemoWritten {
+  households: number;
+  cases: number;
+  inboxFiles: number;
+}
+
+/**
+ * Fills `dataDir` with a demo office whose shared folder is `sharedDir`.
+ * Refuses a folder that already holds an office: the demo never overwrites
+ * real records.
+ */
+export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: GenerateOptions): Promise<DemoWritten> {
+  if (await Office.exists(dataDir)) {
+    throw new Error(`${dataDir} 里已经有办公室的数据，演示数据只能生成在空文件夹里：请换一个文件夹（--data）`);
+  }
+  const demo = generateOffice(opts);
+  const settings = { ...demo.settings, office: { ...demo.settings.office, shared: sharedDir } };
+
+  // Each year's case numbers go on from the last one the demo used.
+  const lastSeq = new Map<string, number>();
+  for (const c of demo.cases) {
+    const [, year, seq] = c.caseNo.split('-') as [string, string, string];
+    lastSeq.set(year, Math.max(lastSeq.get(year) ?? 0, Number(seq)));
+  }
+
+  const office = await Office.create(dataDir);
+  await office.transact({ operator: '系统', source: 'local', action: 'demo.generate', summary: '生成演示办公室数据' }, (tx) => {
+    tx.put('settings', 'office', settings);
+    for (const [year, value] of lastSeq) tx.put('counters', `caseSeq-${year}`, { id: `caseSeq-${year}`, value });
+    for (const s of demo.standards) tx.put('standards', s.id, s);
+    for (const h of demo.households) tx.put('households', h.id, h);
+    for (const m of demo.members) tx.put('members', m.idNumber, m);
+    for (const c of demo.cases) tx.put('cases', c.caseNo, c);
+    for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
+    for (const p of demo.pending) tx.put('pending', p.id, p);
+  });
+
+  // After the commit, so that a daemon already watching finds the cases the files name.
+  const inbox = join(sharedDir, 'inbox');
+  await mkdir(inbox, { recursive: true });
+  await mkdir(join(sharedDir, 'outbox', 'receipts'), { recursive: true });
+  for (const f of demo.inbox) {
+    const target = join(inbox, ...f.path.split('/'));
+    await mkdir(dirname(target), { recursive: true });
+    // A dot-name is ignored by the daemon until the rename makes the file whole.
+    const temp = join(dirname(target), `.${basename(target)}.tmp`);
+    await writeFile(temp, f.content);
+    await rename(temp, target);
+  }
+  return { households: demo.households.length, cases: demo.cases.length, inboxFiles: demo.inbox.length };
+}
