@@ -8,6 +8,7 @@
 // case numbers and the inbound files all belong to one office, and a bench
 // measures the code paths, not the realism of one community's size.
 import iconv from 'iconv-lite';
+import { addDays, dateOf, dayNo } from '../rules/dayNumber.js';
 import { pinyin } from 'pinyin-pro';
 import type {
   Area,
@@ -155,36 +156,8 @@ class Weighted<T> {
 
 // ------------------------------------------------------------------ dates
 
-// Days since 1970-01-01 and back, in integers (H. Hinnant's civil-date
-// algorithms): no time zone can shift them, and they are several times
-// faster than going through Date, which matters for 20,000 households.
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function dayNo(d: string): number {
-  let y = Number(d.slice(0, 4));
-  const m = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function dateOf(n: number): string {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-const addDays = (d: string, n: number): string => dateOf(dayNo(d) + n);
 const monthOf = (d: string): string => d.slice(0, 7);
 
 function addMonths(month: string, n: number): string {

@@ -1,6 +1,7 @@
 // Parses inbound value cells (spec/exchange.md, "Cell values") to stored forms or Chinese reasons.
 
 import { normalizeIdNumber } from '../rules/idNumber.js';
+import { civilFromDays } from '../rules/dayNumber.js';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -102,20 +103,6 @@ const DAY_OR_MONTH_FIRST = /^\d{1,2}([-/.])\d{1,2}\1\d{2,4}$/;
 
 /** LibreOffice's 年 format writes two-digit years, meaning 20YY. */
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
-
-// Days since 1970-01-01 to a civil date (H. Hinnant's days_from_civil
-// inverse), so that no time zone can shift the result.
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
 
 /**
  * Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is the

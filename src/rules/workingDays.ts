@@ -1,6 +1,7 @@
 // The office's working-day calendar: the State Council holiday tables shipped in
 // chinese-days, overridden by the county's `holidays` files, for every deadline rule.
 import cd from 'chinese-days';
+import { dateOf, dayNo, daysFromCivil, isIsoDate, yearOfDay } from './dayNumber.js';
 
 export interface HolidayEntry {
   date: string;
@@ -33,25 +34,12 @@ export class CalendarGapError extends Error {
   }
 }
 
-// Whole UTC days since 1970-01-01: integer arithmetic cannot be shifted by the
-// machine's time zone, which is what bites `Date` and chinese-days' own parser.
-const DAY_MS = 86_400_000;
-
 function dayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const n = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : NaN;
-  // The round trip rejects dates Date.UTC would silently roll over (02-30 → 03-02).
-  if (Number.isNaN(n) || dateOf(n) !== date) throw new RangeError(`日期应为 YYYY-MM-DD 格式的有效日期：${date}`);
-  return n;
+  if (!isIsoDate(date)) throw new RangeError(`日期应为 YYYY-MM-DD 格式的有效日期：${date}`);
+  return dayNo(date);
 }
 
-function dateOf(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-function yearOf(n: number): number {
-  return new Date(n * DAY_MS).getUTCFullYear();
-}
+const yearOf = yearOfDay;
 
 function isWeekend(n: number): boolean {
   const weekday = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
@@ -164,8 +152,8 @@ export class WorkingCalendar {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`月份应为 YYYY-MM 格式：${month}`);
     const first = dayNumber(`${month}-01`);
     const year = yearOf(first);
-    const monthIndex = new Date(first * DAY_MS).getUTCMonth();
-    const end = Date.UTC(year, monthIndex + 1, 1) / DAY_MS;
+    const m = Number(month.slice(5, 7));
+    const end = m === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, m + 1, 1);
     const dates: string[] = [];
     for (let n = first; n < end; n++) {
       const { info } = this.resolve(n);
