@@ -1,0 +1,315 @@
+#!/usr/bin/env node
+// Start-up cost of `jiuzhu status` on a 2,000-household office, as ratios
+// against `node -e 0` and a bundled Ink hello-world measured in the same run
+// (interleaved, because the machine is shared and noisy). A benchmark, never a
+// test: it exits 0 whatever the ratios.
+//
+//   node scripts/build.mjs && node bench/startup.mjs [--runs N] [--json] [--keep]
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'jiuzhu.mjs');
+const GOAL = 1.3; // status / Ink hello-world
+const TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const a = { runs: 15, json: false, keep: false, households: 2000 };
+  for (let i = 0; i < argv.length; i++) {
+    const s = argv[i];
+    if (s === '--json') a.json = true;
+    else if (s === '--keep') a.keep = true;
+    else if (s === '--runs' || s === '--households') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage(`${s} needs a positive integer`);
+      a[s.slice(2)] = n;
+    } else if (s === '--help' || s === '-h') usage();
+    else usage(`unknown argument ${s}`);
+  }
+  return a;
+}
+function usage(msg) {
+  if (msg) process.stderr.write(`${msg}\n`);
+  process.stderr.write('usage: node bench/startup.mjs [--runs N (15)] [--households N (2000)] [--json] [--keep]\n');
+  process.exit(msg ? 2 : 0);
+}
+
+const args = parseArgs(process.argv.slice(2));
+// With --json, stdout carries one JSON document and nothing else.
+const log = (s) => process.stderr.write(`${s}\n`);
+
+if (!existsSync(CLI)) {
+  log(`${relative(process.cwd(), CLI)} is missing: run \`node scripts/build.mjs\` first (or \`npm run bench:startup\`).`);
+  process.exit(1);
+}
+const demoSource = join(ROOT, 'src', 'demo', 'write.ts');
+if (!existsSync(demoSource)) {
+  log(`${relative(process.cwd(), demoSource)} is missing: the demo generator is needed to make the office.`);
+  process.exit(1);
+}
+
+const TODAY = (process.env.JIUZHU_NOW ?? '2026-11-23').trim();
+const tmp = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-'));
+const cleanup = () => { if (!args.keep) rmSync(tmp, { recursive: true, force: true }); };
+
+try {
+  await main();
+} finally {
+  cleanup();
+}
+
+async function main() {
+  // ------------------------------------------------------------ baselines
+  // Same flags as scripts/build.mjs (pitfalls 16–17), so the only difference
+  // with `status` is what each program loads and does.
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { 'react-devtools-core': join(ROOT, 'scripts', 'devtools-stub.js') },
+    banner: {
+      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+    },
+  };
+  // One committed frame, then unmount and let Node exit on its own (as status does).
+  const hello = join(tmp, 'hello.mjs');
+  await build({
+    ...common,
+    jsx: 'automatic',
+    stdin: {
+      contents: `
+        import { useEffect } from 'react';
+        import { render, Text, useApp } from 'ink';
+        process.noDeprecation = true;
+        function Hello() {
+          const { exit } = useApp();
+          useEffect(() => { exit(); }, []);
+          return <Text>你好</Text>;
+        }
+        await render(<Hello />).waitUntilExit();
+      `,
+      loader: 'tsx',
+      resolveDir: ROOT,
+      sourcefile: 'bench-hello.tsx',
+    },
+    outfile: hello,
+  });
+
+  // ------------------------------------------------------------ the office
+  const gen = join(tmp, 'gen.mjs');
+  await build({
+    ...common,
+    stdin: {
+      contents: `
+        import { writeDemoOffice } from './src/demo/write.ts';
+        const [dataDir, sharedDir, today, households] = process.argv.slice(2);
+        const made = await writeDemoOffice(dataDir, sharedDir, {
+          seed: 1, households: Number(households), officeCode: '430105003001', officeName: '东风社区', today,
+        });
+        process.stdout.write(JSON.stringify(made));
+      `,
+      loader: 'ts',
+      resolveDir: ROOT,
+      sourcefile: 'bench-gen.ts',
+    },
+    outfile: gen,
+  });
+  const office = join(tmp, 'office');
+  const shared = join(tmp, 'shared');
+  log(`generating a ${args.households}-household office (seed 1, today ${TODAY}) in ${office} …`);
+  const t0 = process.hrtime.bigint();
+  const g = spawnSync(process.execPath, [gen, office, shared, TODAY.slice(0, 10), String(args.households)], {
+    encoding: 'utf8',
+    env: { ...process.env, JIUZHU_NOW: TODAY },
+    maxBuffer: 64 << 20,
+  });
+  const genMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (g.status !== 0) {
+    log(`demo generator failed (exit ${g.status}):\n${g.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+  let made = null;
+  try { made = JSON.parse(g.stdout); } catch { made = g.stdout.trim() || null; }
+  // An office with no records: `status` on it costs the code it loads, not the
+  // data, which splits the 2,000-household figure into its two parts.
+  const empty = join(tmp, 'empty');
+  const init = spawnSync(process.execPath, [CLI, '--data', empty, 'init', '--office', '430105003001', '--name', '东风社区'], {
+    encoding: 'utf8',
+    env: { ...process.env, JIUZHU_NOW: TODAY },
+  });
+  if (init.status !== 0) {
+    log(`jiuzhu init of the empty office failed (exit ${init.status}):\n${init.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+
+  // ------------------------------------------------------------ measure
+  const env = { ...process.env, JIUZHU_NOW: TODAY };
+  delete env.JIUZHU_DATA;
+  const subjects = [
+    { key: 'node', label: 'node -e 0', argv: ['-e', '0'] },
+    { key: 'ink', label: 'Ink hello-world', argv: [hello] },
+    { key: 'status', label: 'jiuzhu status', argv: [CLI, 'status', '--data', office] },
+    { key: 'statusEmpty', label: 'status, empty office', argv: [CLI, 'status', '--data', empty] },
+  ];
+  const haveTime = existsSync(TIME);
+  const run = (s, withTime) => {
+    const file = withTime ? TIME : process.execPath;
+    const argv = withTime ? ['-f', '%M', '--', process.execPath, ...s.argv] : s.argv;
+    const start = process.hrtime.bigint();
+    const r = spawnSync(file, argv, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    let stderr = r.stderr ?? '';
+    let rssKb = null;
+    if (withTime) {
+      // GNU time appends its line last; everything before it is the program's stderr.
+      const lines = stderr.trimEnd().split('\n');
+      rssKb = Number(lines.pop());
+      stderr = lines.join('\n');
+    }
+    if (r.error || r.status !== 0) {
+      throw new Error(`${s.label} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${stderr}`);
+    }
+    return { ms, rssKb, stderr };
+  };
+
+  // One untimed run each, so the page cache is warm for all three alike.
+  for (const s of subjects) {
+    const w = run(s, false);
+    if (w.stderr.trim()) log(`note: ${s.label} wrote to stderr: ${w.stderr.trim().slice(0, 300)}`);
+  }
+
+  const samples = Object.fromEntries(subjects.map((s) => [s.key, { ms: [], rssKb: [] }]));
+  log(`measuring ${args.runs} rounds × ${subjects.length} commands, interleaved${haveTime ? ' (+ one RSS run each under /usr/bin/time)' : ''} …`);
+  for (let i = 0; i < args.runs; i++) {
+    // Rotate the order every round so no command always follows the same one.
+    const order = subjects.map((_, j) => subjects[(i + j) % subjects.length]);
+    for (const s of order) samples[s.key].ms.push(run(s, false).ms);
+    // Peak RSS in separate runs, so /usr/bin/time's own fork+exec stays out of the wall times.
+    if (haveTime) for (const s of order) samples[s.key].rssKb.push(run(s, true).rssKb);
+  }
+
+  // ------------------------------------------------------------ sizes
+  const helloBytes = statSync(hello).size;
+  const closure = staticClosure(CLI);
+  const statusBytes = closure.reduce((n, f) => n + statSync(f).size, 0);
+  const inkInStatus = closure.filter((f) => looksLikeInk(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+
+  // ------------------------------------------------------------ report
+  const med = (k) => median(samples[k].ms);
+  const perRound = (a, b) => median(samples[a].ms.map((v, i) => v / samples[b].ms[i]));
+  const result = {
+    runs: args.runs,
+    households: args.households,
+    today: TODAY,
+    node: process.version,
+    office: args.keep ? office : null,
+    generator: { ms: round(genMs), made },
+    commands: Object.fromEntries(subjects.map((s) => [s.key, {
+      label: s.label,
+      medianMs: round(med(s.key)),
+      minMs: round(Math.min(...samples[s.key].ms)),
+      maxMs: round(Math.max(...samples[s.key].ms)),
+      peakRssMb: haveTime ? round(median(samples[s.key].rssKb) / 1024) : null,
+      samplesMs: samples[s.key].ms.map(round),
+    }])),
+    ratios: {
+      statusOverNode: round(med('status') / med('node'), 3),
+      statusOverInk: round(med('status') / med('ink'), 3),
+      inkOverNode: round(med('ink') / med('node'), 3),
+      // What the records add, against what the code costs.
+      emptyStatusOverNode: round(med('statusEmpty') / med('node'), 3),
+      dataMs: round(med('status') - med('statusEmpty')),
+      // The same ratios taken round by round, then the median: steadier when
+      // the load on the machine changes during the run.
+      pairedStatusOverNode: round(perRound('status', 'node'), 3),
+      pairedStatusOverInk: round(perRound('status', 'ink'), 3),
+    },
+    goal: { statusOverInk: GOAL, met: med('status') / med('ink') <= GOAL },
+    bytes: {
+      helloWorld: helloBytes,
+      jiuzhu: statSync(CLI).size,
+      statusLoads: statusBytes,
+      statusFiles: closure.map((f) => ({ file: relative(ROOT, f), bytes: statSync(f).size })),
+      inkLikeChunksInStatus: inkInStatus,
+    },
+    rssNote: haveTime ? 'peak RSS from /usr/bin/time -f %M, separate runs' : `${TIME} not found: peak RSS skipped`,
+  };
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+  const rows = subjects.map((s) => {
+    const c = result.commands[s.key];
+    return [s.label, c.medianMs.toFixed(1), c.minMs.toFixed(1), c.maxMs.toFixed(1), c.peakRssMb == null ? '—' : c.peakRssMb.toFixed(1)];
+  });
+  const head = ['command', 'median ms', 'min', 'max', 'peak RSS MB'];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  const out = [];
+  out.push(`jiuzhu start-up — ${args.runs} interleaved runs each, ${args.households} households, Node ${process.version}`);
+  out.push('');
+  out.push(line(head));
+  for (const r of rows) out.push(line(r));
+  out.push('');
+  const r = result.ratios;
+  out.push(`status / node -e 0        ${r.statusOverNode.toFixed(2)}×  (paired ${r.pairedStatusOverNode.toFixed(2)}×)`);
+  out.push(`status / Ink hello-world  ${r.statusOverInk.toFixed(2)}×  (paired ${r.pairedStatusOverInk.toFixed(2)}×)  goal ≤ ${GOAL}: ${result.goal.met ? 'met' : 'NOT met'}`);
+  out.push(`Ink hello-world / node    ${r.inkOverNode.toFixed(2)}×`);
+  out.push(`status − status on an empty office = ${r.dataMs.toFixed(0)} ms for the records; the rest is Node + code`);
+  out.push('');
+  out.push(`bytes: dist/jiuzhu.mjs ${kb(result.bytes.jiuzhu)}; status loads ${kb(statusBytes)} in ${closure.length} file(s); Ink hello-world ${kb(helloBytes)}`);
+  for (const f of result.bytes.statusFiles) out.push(`  ${f.file}  ${kb(f.bytes)}`);
+  if (inkInStatus.length) out.push(`warning: status statically loads what looks like Ink/React: ${inkInStatus.join(', ')}`);
+  out.push(`office generated in ${(genMs / 1000).toFixed(1)} s${made && typeof made === 'object' ? ` (${Object.entries(made).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
+  if (!haveTime) out.push(result.rssNote);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------- helpers
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function round(x, digits = 1) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/**
+ * The files Node loads before running `entry`: the entry and, recursively, the
+ * chunks it imports statically. esbuild writes static imports as top-level
+ * `import … from "./x.mjs";` statements; lazy chunks appear as `import("…")`
+ * and are left out on purpose.
+ */
+function staticClosure(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = readFileSync(file, 'utf8');
+    const re = /^(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["'];?/gm;
+    for (const m of src.matchAll(re)) visit(join(dirname(file), m[1]));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** Signatures of Ink, react-reconciler and yoga in a bundle. */
+function looksLikeInk(src) {
+  return /yoga-layout|react-reconciler|ink\/build|Yoga\.Node|createReconciler/.test(src);
+}
