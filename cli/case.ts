@@ -1,7 +1,6 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { addCase, checkIntake, IntakeError } from '../src/intake.js';
 import { caseDocument, caseList, STATUS_WORDS } from '../src/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
@@ -26,6 +25,8 @@ export function registerCase(program: Command): void {
       } catch (err) {
         throw new UserError(`申请文件 ${opts.from} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号和引号`);
       }
+      // zod and pinyin-pro load only here, so reading commands start faster.
+      const { addCase, checkIntake, IntakeError } = await import('../src/intake.js');
       const checked = checkIntake(raw);
       if (!checked.ok) throw new IntakeError(checked.problems);
       const office = await openOffice(g);

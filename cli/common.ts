@@ -2,19 +2,15 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Office, StoreError } from '../src/store/office.js';
-import { IntakeError } from '../src/intake.js';
-import { LockTimeoutError } from '../src/store/lock.js';
-import { ClockError } from '../src/clock.js';
-import { NotInitialisedError } from '../src/context.js';
+import { Office } from '../src/store/office.js';
+import { UserFacingError } from '../src/errors.js';
 import { maskIds } from '../src/privacy.js';
 
 /** A failure the clerk can act on: one clear line, exit 1. */
-export class UserError extends Error {}
+export class UserError extends UserFacingError {}
 /** Wrong usage: exit 2. */
 export class UsageError extends Error {}
 
-export const EXPECTED_ERRORS = [UserError, StoreError, IntakeError, LockTimeoutError, ClockError, NotInitialisedError];
 
 export interface Globals {
   data?: string;

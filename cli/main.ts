@@ -2,8 +2,8 @@
 // The `jiuzhu` command. Ink and React are loaded only by the commands that
 // open the app, so `status` and `sync once` start fast on an old PC.
 import { Command, CommanderError } from 'commander';
-import stringWidth from 'string-width';
-import { EXPECTED_ERRORS, say, UsageError } from './common.js';
+import { say, UsageError } from './common.js';
+import { UserFacingError } from '../src/errors.js';
 import { registerCase } from './case.js';
 import { registerOffice } from './office.js';
 import { maskIds } from '../src/privacy.js';
@@ -30,11 +30,17 @@ const program = new Command('jiuzhu')
   .option('--shared <dir>', '共享交换文件夹（默认用 init 时保存的）')
   .option('--json', '输出机器可读的 JSON')
   .option('--operator <name>', '经办人（也可用环境变量 JIUZHU_OPERATOR）')
-  .configureHelp({ displayWidth: (s) => stringWidth(s) })
   .showSuggestionAfterError(true)
   .allowExcessArguments(true)
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(translateCommanderError(s)) });
+
+// string-width builds a large Unicode table when loaded (~35 ms); only help needs it.
+const argv = process.argv.slice(2);
+if (argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === 'help') || (argv.length === 1 && argv[0] === 'case')) {
+  const { default: stringWidth } = await import('string-width');
+  program.configureHelp({ displayWidth: (s) => stringWidth(s) });
+}
 
 registerOffice(program);
 registerCase(program);
@@ -53,7 +59,7 @@ try {
   } else if (err instanceof UsageError) {
     say(err.message);
     process.exitCode = 2;
-  } else if (EXPECTED_ERRORS.some((E) => err instanceof E)) {
+  } else if (err instanceof UserFacingError) {
     say((err as Error).message);
     if (process.env.JIUZHU_DEBUG === '1') process.stderr.write(`${maskIds((err as Error).stack ?? '')}\n`);
     process.exitCode = 1;

@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
-import { defaultSettings } from '../src/settings.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
 import { dashboard, dashboardText } from '../src/dashboard.js';
 import { runDoctor } from '../src/doctor.js';
@@ -32,6 +31,7 @@ export function registerOffice(program: Command): void {
       if (opts.area !== '城市' && opts.area !== '农村') throw new UsageError(`--area 应为 城市 或 农村，现在是「${opts.area}」`);
       const dir = dataDir(g);
       if (await Office.exists(dir)) throw new UserError(`${dir} 里已经有办公室数据，不能重复初始化（要换数据文件夹请用 --data）`);
+      const { defaultSettings } = await import('../src/settings.js');
       const office = await Office.create(dir);
       const settings = defaultSettings({ code: opts.office, name: opts.name, area: opts.area, shared: opts.shared ? resolve(opts.shared) : null });
       await office.transact({ operator: operatorOf(g), source: 'local', action: 'office.init', summary: `初始化 ${opts.name}` }, (tx) => {

@@ -3,10 +3,13 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chmod } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'jiuzhu.mjs');
+
+// Old chunks would otherwise pile up beside the new ones.
+await rm(join(root, 'dist'), { recursive: true, force: true });
 
 await build({
   entryPoints: { jiuzhu: join(root, 'cli', 'main.ts') },

@@ -2,6 +2,7 @@
 // freezes "now" for tests, training and the demo office.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { UserFacingError } from './errors.js';
 
 export const OFFICE_TZ = 'Asia/Shanghai';
 
@@ -13,7 +14,7 @@ export interface Now {
   ms: number;
 }
 
-export class ClockError extends Error {}
+export class ClockError extends UserFacingError {}
 
 /** Wall-clock time in the office's zone → epoch ms, whatever the machine's zone. */
 function officeWallTime(y: number, mo: number, d: number, h: number, mi: number, s: number): number {

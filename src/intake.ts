@@ -19,6 +19,7 @@ import { checklist } from './rules/materials.js';
 import { formatCaseNo } from './rules/officeCode.js';
 import { initialsOf } from './search.js';
 import type { Tx } from './store/office.js';
+import { UserFacingError } from './errors.js';
 import { settingsOf } from './context.js';
 
 export const ID_PROBLEM_WORDS: Record<IdProblem, string> = {
@@ -104,7 +105,7 @@ function labelOf(path: readonly PropertyKey[]): { field: string; label: string }
   return { field, label: parts.join('的') };
 }
 
-export class IntakeError extends Error {
+export class IntakeError extends UserFacingError {
   constructor(readonly problems: Problem[]) {
     super(`申请材料有 ${problems.length} 处问题：\n${problems.map((p) => `  ${p.label}（${p.field}）：${p.message}`).join('\n')}`);
   }

@@ -9,8 +9,9 @@ import lockfile from 'proper-lockfile';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rmdir, writeFile } from 'node:fs/promises';
+import { UserFacingError } from '../errors.js';
 
-export class LockTimeoutError extends Error {}
+export class LockTimeoutError extends UserFacingError {}
 
 export interface HeldLock {
   compromised: Error | null;

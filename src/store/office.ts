@@ -19,6 +19,7 @@ import {
   type JournalEntry,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
+import { UserFacingError } from '../errors.js';
 import {
   emptyStoreFile,
   migrate,
@@ -38,7 +39,7 @@ export type DeepReadonly<T> = T extends (infer U)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
-export class StoreError extends Error {
+export class StoreError extends UserFacingError {
   constructor(message: string, readonly file?: string) {
     super(message);
   }
