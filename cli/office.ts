@@ -30,9 +30,11 @@ export function registerOffice(program: Command): void {
       if (!isOfficeCode(opts.office)) throw new UsageError(`--office 应为 12 位数字的区划代码（例如 430105003001），现在是「${opts.office}」`);
       if (opts.area !== '城市' && opts.area !== '农村') throw new UsageError(`--area 应为 城市 或 农村，现在是「${opts.area}」`);
       const dir = dataDir(g);
-      if (await Office.exists(dir)) throw new UserError(`${dir} 里已经有办公室数据，不能重复初始化（要换数据文件夹请用 --data）`);
+      // A folder whose init was cut off before its settings were saved may be initialised again.
+      const existing = (await Office.exists(dir)) ? await Office.open(dir) : null;
+      if (existing?.view.get('settings', 'office')) throw new UserError(`${dir} 里已经有办公室数据，不能重复初始化（要换数据文件夹请用 --data）`);
       const { defaultSettings } = await import('../src/settings.js');
-      const office = await Office.create(dir);
+      const office = existing ?? (await Office.create(dir));
       const settings = defaultSettings({ code: opts.office, name: opts.name, area: opts.area, shared: opts.shared ? resolve(opts.shared) : null });
       await office.transact({ operator: operatorOf(g), source: 'local', action: 'office.init', summary: `初始化 ${opts.name}` }, (tx) => {
         tx.put('settings', 'office', settings);

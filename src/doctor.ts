@@ -173,6 +173,8 @@ export async function runDoctor(dir: string, opts: { repair?: boolean } = {}): P
       } else damage(dir, `文件夹权限是 ${dmode.toString(8)}，别的用户也能读：应为 700（doctor --repair 可修正）`);
     }
     for (const name of await readdir(dir)) {
+      // Lock folders are empty and come and go with every change.
+      if (name.startsWith('.lock')) continue;
       const p = join(dir, name);
       const st = await stat(p).catch(() => null);
       if (!st) continue;

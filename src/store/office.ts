@@ -4,6 +4,7 @@
 // the commit and the store writes is repaired at the next open by replaying
 // the journal, so a change that touches several stores is atomic as a whole.
 import { join } from 'node:path';
+import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { Source } from '../model.js';
 import { now as clockNow, type Now } from '../clock.js';
@@ -309,9 +310,17 @@ export class Office {
       }
     }
     if (!repair) return;
+    await this.removeStrayTempFiles();
     if (tail.tornBytes > 0) await dropTornTail(this.journalPath, tail.end);
     for (const s of touched) await this.writeStore(s);
     if (touched.size > 0 || tail.entries.length > 0) await this.writeHead();
+  }
+
+  /** Temp files of writes a crash interrupted; the renamed-into-place files are whole. */
+  private async removeStrayTempFiles(): Promise<void> {
+    for (const name of await readdir(this.dir)) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(join(this.dir, name)).catch(() => undefined);
+    }
   }
 
   /** Applies the entry to the stores that do not reflect it yet (each store knows its last seq). */

@@ -140,6 +140,14 @@ describe('the office stores', () => {
     expect(await verifyChain(dir)).toBe(2);
   });
 
+  it('removes the temp file of a store write that a crash interrupted', async () => {
+    const dir = await tempDir();
+    await Office.create(dir);
+    await writeFile(join(dir, '.cases.json.4242.deadbeef.tmp'), '{"store":"ca');
+    await Office.open(dir);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('refuses to open when the journal was cut short of what the stores recorded', async () => {
     const dir = await tempDir();
     const o = await Office.create(dir);
