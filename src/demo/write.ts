@@ -4,6 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Office } from '../store/office.js';
 import { generateOffice, type GenerateOptions } from './generate.js';
+import { demoAttendance } from './attendance.js';
 
 export interface DemoWritten {
   households: number;
@@ -30,6 +31,7 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     lastSeq.set(year, Math.max(lastSeq.get(year) ?? 0, Number(seq)));
   }
 
+  const attendance = demoAttendance({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments });
   const office = await Office.create(dataDir);
   await office.transact({ operator: '系统', source: 'local', action: 'demo.generate', summary: '生成演示办公室数据' }, (tx) => {
     tx.put('settings', 'office', settings);
@@ -40,6 +42,8 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     for (const c of demo.cases) tx.put('cases', c.caseNo, c);
     for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
     for (const p of demo.pending) tx.put('pending', p.id, p);
+    for (const s of attendance.sessions) tx.put('sessions', s.id, { ...s });
+    for (const m of attendance.marks) tx.put('marks', m.id, { ...m });
   });
 
   // After the commit, so that a daemon already watching finds the cases the files name.
