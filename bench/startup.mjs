@@ -6,6 +6,7 @@
 //
 //   node scripts/build.mjs && node bench/startup.mjs [--runs N] [--json] [--keep]
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/esbuildOptions.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,20 +68,7 @@ async function main() {
   // ------------------------------------------------------------ baselines
   // Same flags as scripts/build.mjs (pitfalls 16–17), so the only difference
   // with `status` is what each program loads and does.
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minifySyntax: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': join(ROOT, 'scripts', 'devtools-stub.js') },
-    banner: {
-      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-    },
-  };
+  const common = nodeBundleOptions(ROOT);
   // One committed frame, then unmount and let Node exit on its own (as status does).
   const hello = join(tmp, 'hello.mjs');
   await build({

@@ -1,9 +1,11 @@
-// Bundles the whole command into one ESM file so that start-up on an old PC
-// reads one file instead of hundreds (flags per ../shared/notes/pitfalls.md 16–17).
+// Bundles the command into dist/jiuzhu.mjs and a few chunks, so that start-up
+// on an old PC reads a handful of files instead of hundreds, and the app's
+// Ink/React chunk is read only by the commands that open the app.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { chmod, rm } from 'node:fs/promises';
+import { nodeBundleOptions } from './esbuildOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'jiuzhu.mjs');
@@ -12,25 +14,12 @@ const outfile = join(root, 'dist', 'jiuzhu.mjs');
 await rm(join(root, 'dist'), { recursive: true, force: true });
 
 await build({
+  ...nodeBundleOptions(root),
   entryPoints: { jiuzhu: join(root, 'cli', 'main.ts') },
-
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   splitting: true,
   outdir: join(root, 'dist'),
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { 'react-devtools-core': join(root, 'scripts', 'devtools-stub.js') },
-  banner: {
-    js: "import { createRequire as __jiuzhuCreateRequire } from 'node:module'; const require = __jiuzhuCreateRequire(import.meta.url);",
-  },
 });
 await chmod(outfile, 0o755);

@@ -61,7 +61,7 @@ export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
   const members = membersOf(view, c.householdId);
   const excluded = new Set(settings.excludedIncomeKinds);
   const counted = members.reduce((s, m) => s + m.incomes.filter((i) => !excluded.has(i.kind)).reduce((a, i) => a + i.amountFen, 0), 0);
-  const deadline = COMMUNITY_STATUSES.has(c.status) ? deadlineOf(c, view, today) : null;
+  const deadline = deadlineOf(c, view, today);
   return {
     caseNo: c.caseNo,
     program: c.program,
@@ -79,7 +79,7 @@ export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
     perCapitaIncomeFen: members.length ? Math.round(counted / members.length) : 0,
     applicationDate: c.applicationDate,
     acceptedOn: c.acceptedOn,
-    deadline: deadline?.date ?? (c.acceptedOn ? calendarOf(view).addWorkingDays(c.acceptedOn, settings.deadlines.communityWorkingDays).date : null),
+    deadline: deadline?.date ?? null,
     materials: c.materials,
     investigation: c.investigation,
     review: c.review,

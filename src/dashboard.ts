@@ -24,12 +24,13 @@ export function dashboard(view: View, today: string): Dashboard {
   const pending = view.all('pending').filter((p) => !p.resolvedOn);
   const year = Number(today.slice(0, 4));
   const covered = cal.covers(year);
+  const nameOf = new Map(rows.map((r) => [r.caseNo, r.householderName]));
   const noticesEnding = view
     .all('cases')
     .filter((c) => c.status === 'noticing' && c.notice)
     .map((c) => ({
       caseNo: c.caseNo,
-      householderName: rows.find((r) => r.caseNo === c.caseNo)?.householderName ?? '',
+      householderName: nameOf.get(c.caseNo) ?? '',
       end: c.notice!.end,
       openObjections: c.notice!.objections.filter((o) => !o.resolvedOn).length,
     }))

@@ -5,7 +5,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from './store/atomicFile.js';
-import { GENESIS_HASH, readJournal, dropTornTail, type JournalEntry } from './store/journal.js';
+import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, type JournalEntry } from './store/journal.js';
+import { maskIds } from './privacy.js';
 import { HEAD_FILE, JOURNAL_FILE, storeFileName, type Head } from './store/office.js';
 import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from './store/schema.js';
 
@@ -32,26 +33,13 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function applyTo(colls: Record<string, Record<string, AnyRecord>>, e: JournalEntry, store: StoreName): void {
-  for (const ch of e.changes) {
-    if (STORE_OF[ch.c] !== store) continue;
-    const coll = (colls[ch.c] ??= {});
-    if (ch.op === 'delete') delete coll[ch.id];
-    else if (ch.op === 'create') coll[ch.id] = { ...(ch.set ?? {}) };
-    else {
-      const rec: AnyRecord = { ...(coll[ch.id] ?? {}), ...(ch.set ?? {}) };
-      for (const k of ch.unset ?? []) delete rec[k];
-      coll[ch.id] = rec;
-    }
-  }
-}
 
 /** The store as the journal says it should be after entry `upTo`. */
 function rebuild(entries: readonly JournalEntry[], store: StoreName, upTo: number): StoreFile {
   const f = emptyStoreFile(store);
   for (const e of entries) {
     if (e.seq > upTo) break;
-    applyTo(f.collections, e, store);
+    for (const ch of e.changes) if (STORE_OF[ch.c] === store) applyChangeTo(f.collections, ch);
     if (e.changes.some((c) => STORE_OF[c.c] === store)) f.journalSeq = e.seq;
   }
   return f;
@@ -126,7 +114,7 @@ export async function runDoctor(dir: string, opts: { repair?: boolean } = {}): P
             // Entries after the store's own seq are replayed at the next open; that is not damage.
             const behind = f.journalSeq < expected.journalSeq;
             if (behind) warn(name, `还有第 ${f.journalSeq + 1}–${lastSeq} 条变更未写入本文件，下次打开时自动补上`);
-            else damage(`${name} 的 ${c}`, `${bad} 条记录与日志不一致（第一条：${first.replace(/\d{17}[\dX]/g, (m) => `${m.slice(0, 6)}********${m.slice(-4)}`)}）：文件被改动过`);
+            else damage(`${name} 的 ${c}`, `${bad} 条记录与日志不一致（第一条：${maskIds(first)}）：文件被改动过`);
             if (behind) break;
           }
         }

@@ -8,6 +8,7 @@ import {
   LABOUR_ABILITIES,
   PROGRAMS,
   RELATIONS,
+  newCase,
   type Case,
   type Household,
   type Member,
@@ -255,7 +256,7 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
 
   const list = checklist(input.program, input.circumstances, input.materials);
   const by = tx.meta.operator;
-  const c: Case = {
+  const c = newCase({
     caseNo,
     householdId: hid,
     program: input.program,
@@ -266,18 +267,11 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
     circumstances: input.circumstances,
     materials: input.materials,
     interview: input.interview,
-    investigation: null,
-    review: null,
-    notice: null,
-    submittedOn: null,
-    township: null,
-    decision: null,
-    verifications: [],
     history: [
       { at: tx.now.iso, event: 'created', by, source, date: input.applicationDate },
       ...(list.complete ? [{ at: tx.now.iso, event: 'accepted', by, source, date: input.applicationDate }] : []),
     ],
-  };
+  });
   tx.put('cases', caseNo, c);
   const warnings: string[] = [];
   if (!list.complete) warnings.push(`材料不全，尚未受理：缺 ${list.missing.join('、')}`);

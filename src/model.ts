@@ -144,6 +144,25 @@ export interface Case {
   history: CaseEvent[];
 }
 
+/** What an application holds at intake; the steps of its way fill in the rest. */
+export type NewCase = Pick<
+  Case,
+  'caseNo' | 'householdId' | 'program' | 'area' | 'status' | 'applicationDate' | 'acceptedOn' | 'circumstances' | 'materials' | 'interview' | 'history'
+>;
+
+export function newCase(init: NewCase): Case {
+  return {
+    ...init,
+    investigation: null,
+    review: null,
+    notice: null,
+    submittedOn: null,
+    township: null,
+    decision: null,
+    verifications: [],
+  };
+}
+
 export type EnrolmentStatus = 'active' | 'suspended' | 'terminated';
 
 export interface Enrolment {

@@ -33,6 +33,7 @@ import type {
   TownshipResult,
   Verification,
 } from '../model.js';
+import { newCase } from '../model.js';
 import { defaultSettings, type Settings } from '../settings.js';
 import { checkCharacter } from '../rules/idNumber.js';
 import { countyOf, formatCaseNo, isOfficeCode, townshipOf } from '../rules/officeCode.js';
@@ -1131,7 +1132,7 @@ class Generator {
       history.push({ at, event, by, source: this.fileSource(kind, date), date, ...(note ? { note } : {}) });
     };
     const owner = this.clerk();
-    const c: Case = {
+    const c = newCase({
       caseNo: '',
       householdId: hh.household.id,
       program,
@@ -1142,15 +1143,8 @@ class Generator {
       circumstances: [...f.circumstances],
       materials: this.materials(f, program, t.accepted !== undefined),
       interview: t.accepted !== undefined || r.chance(0.5) ? this.interview(f) : '',
-      investigation: null,
-      review: null,
-      notice: null,
-      submittedOn: null,
-      township: null,
-      decision: null,
-      verifications: [],
       history,
-    };
+    });
     if (t.accepted) local(t.accepted, 'accepted', owner);
     else {
       const missing = requiredMaterials(program, f.circumstances).filter((m) => !alternatives(m).some((a) => c.materials.includes(a)));

@@ -36,6 +36,22 @@ export interface JournalEntry {
 
 export type EntryBody = Omit<JournalEntry, 'hash'>;
 
+/**
+ * Applies one change to collections of records; replaying an entry twice
+ * gives the same result. Returns the record now stored (undefined if deleted).
+ */
+export function applyChangeTo(colls: Partial<Record<string, Record<string, AnyRecord>>>, ch: Change): AnyRecord | undefined {
+  const coll = (colls[ch.c] ??= {});
+  if (ch.op === 'delete') {
+    delete coll[ch.id];
+    return undefined;
+  }
+  const rec: AnyRecord = ch.op === 'create' ? { ...(ch.set ?? {}) } : { ...(coll[ch.id] ?? {}), ...(ch.set ?? {}) };
+  for (const k of ch.unset ?? []) delete rec[k];
+  coll[ch.id] = rec;
+  return rec;
+}
+
 export function hashBody(body: string): string {
   return createHash('sha256').update(body).digest('hex');
 }

@@ -11,6 +11,7 @@ import { now as clockNow, type Now } from '../clock.js';
 import { DurableJSONFile, ensureDir, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
   appendDurably,
+  applyChangeTo,
   dropTornTail,
   GENESIS_HASH,
   journalSize,
@@ -177,19 +178,10 @@ function diff(c: CollectionName, id: string, before: AnyRecord | undefined, afte
 }
 
 function applyChange(data: Data, ch: Change): void {
-  const coll = data[ch.c];
-  if (!coll) return;
-  if (ch.op === 'delete') {
-    delete coll[ch.id];
-    return;
-  }
-  if (ch.op === 'create') {
-    coll[ch.id] = FREEZE ? freezeDeep(structuredClone(ch.set ?? {})) : (ch.set ?? {});
-    return;
-  }
-  const rec: AnyRecord = { ...(coll[ch.id] ?? {}), ...(ch.set ?? {}) };
-  for (const k of ch.unset ?? []) delete rec[k];
-  coll[ch.id] = FREEZE ? freezeDeep(rec) : rec;
+  if (!data[ch.c]) return;
+  const rec = applyChangeTo(data, ch);
+  // Frozen on a deep copy: the nested values may still be the caller's.
+  if (rec && FREEZE) data[ch.c][ch.id] = freezeDeep(structuredClone(rec));
 }
 
 export interface OpenOptions {
