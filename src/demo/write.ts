@@ -42,8 +42,16 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     for (const c of demo.cases) tx.put('cases', c.caseNo, c);
     for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
     for (const p of demo.pending) tx.put('pending', p.id, p);
-    for (const s of attendance.sessions) tx.put('sessions', s.id, { ...s });
-    for (const m of attendance.marks) tx.put('marks', m.id, { ...m });
+    // One record per session holding its marks: a 2,000-household office has
+    // ~30,000 marks, and one record each tripled the attendance store that
+    // every command reads at start-up.
+    const bySession = new Map<string, Record<string, { status: string; note?: string }>>();
+    for (const m of attendance.marks) {
+      const marks = bySession.get(m.sessionId) ?? {};
+      marks[m.idNumber] = m.note ? { status: m.status, note: m.note } : { status: m.status };
+      bySession.set(m.sessionId, marks);
+    }
+    for (const s of attendance.sessions) tx.put('sessions', s.id, { ...s, marks: bySession.get(s.id) ?? {} });
   });
 
   // After the commit, so that a daemon already watching finds the cases the files name.
