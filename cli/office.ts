@@ -35,7 +35,7 @@ export function registerOffice(program: Command): void {
       if (existing?.view.get('settings', 'office')) throw new UserError(`${dir} 里已经有办公室数据，不能重复初始化（要换数据文件夹请用 --data）`);
       const { defaultSettings } = await import('../src/settings.js');
       const office = existing ?? (await Office.create(dir));
-      const settings = defaultSettings({ code: opts.office, name: opts.name, area: opts.area, shared: opts.shared ? resolve(opts.shared) : null });
+      const settings = defaultSettings({ code: opts.office, name: opts.name, area: opts.area, shared: (opts.shared ?? g.shared) ? resolve((opts.shared ?? g.shared)!) : null });
       await office.transact({ operator: operatorOf(g), source: 'local', action: 'office.init', summary: `初始化 ${opts.name}` }, (tx) => {
         tx.put('settings', 'office', settings);
         // The clerk named at init signs every later change made without --operator.

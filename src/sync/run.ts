@@ -1,0 +1,474 @@
+// One sync run: read what has arrived in `<shared>/inbox/`, keep it, merge
+// it file by file (one transaction each), write a receipt for every file,
+// then write the office's queued outbound files into `<shared>/outbox/`.
+// `sync once` runs this once; the daemon runs it on every change and on a
+// timer, keeping its scan cache between runs.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, access, mkdir } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import type { Office } from '../store/office.js';
+import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
+import { readCsvTable } from '../exchange/readCsv.js';
+import { detectKind, KIND_SPECS, parseRows, type InboundKind } from '../exchange/kinds.js';
+import { csvBytes, type OutEncoding } from '../exchange/csvOut.js';
+import type { OutboundFile } from '../exchange/outbound.js';
+import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge.js';
+import { settingsOf } from '../context.js';
+import { UserFacingError } from '../errors.js';
+
+export const RECEIPT_COLUMNS = ['行号', '结果', '原因', '申请编号', '身份证号'] as const;
+export const SYNC_OPERATOR = '同步';
+
+export type FileOutcome = 'applied' | 'partial' | 'rejected' | 'duplicate';
+
+/** A processed inbound file, as the `files` collection keeps it (id = sha256). */
+export interface FileRecord {
+  id: string;
+  sha256: string;
+  /** Paths under `inbox/` it was seen at; the first is the one it was processed as. */
+  names: string[];
+  kind: InboundKind | null;
+  encoding: string | null;
+  rows: number;
+  outcome: Exclude<FileOutcome, 'duplicate'>;
+  counts: MergeResult['counts'];
+  receipt: string;
+  processedAt: string;
+  strict: boolean;
+}
+
+export interface FileReport {
+  name: string;
+  sha256: string;
+  kind: InboundKind | null;
+  outcome: FileOutcome;
+  applied: number;
+  unchanged: number;
+  stale: number;
+  rejected: number;
+  pending: number;
+  receipt: string;
+}
+
+export interface SyncReport {
+  files: FileReport[];
+  exported: string[];
+  /** Problems that did not stop the run (share away, disk full…), for the log and status. */
+  problems: string[];
+  /** Files still being copied in; read at the next run. */
+  arriving: number;
+}
+
+export class SyncError extends UserFacingError {}
+
+// --------------------------------------------------------------- the folder
+
+const IGNORED_PREFIXES = ['.', '~$', '.~lock'];
+const IGNORED_SUFFIXES = ['.tmp', '.part', '.crdownload'];
+
+export function isIgnoredName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return IGNORED_PREFIXES.some((p) => name.startsWith(p)) || IGNORED_SUFFIXES.some((s) => lower.endsWith(s));
+}
+
+interface Found {
+  abs: string;
+  /** Path under `inbox/`, with `/`. */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function walk(root: string, dir: string, out: Found[], problems: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if (dir === root) throw err;
+    problems.push(`无法读取文件夹 ${relative(root, dir)}：${(err as NodeJS.ErrnoException).code ?? ''}`);
+    return;
+  }
+  for (const e of entries) {
+    if (isIgnoredName(e.name)) continue;
+    const abs = join(dir, e.name);
+    if (e.isDirectory()) await walk(root, abs, out, problems);
+    else if (e.isFile() || e.isSymbolicLink()) {
+      try {
+        const s = await stat(abs);
+        if (!s.isFile()) continue;
+        out.push({ abs, rel: relative(root, abs).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
+      } catch {
+        // Gone between the listing and the stat: it is not there.
+      }
+    }
+  }
+}
+
+export function receiptName(sha256: string, rel: string): string {
+  const base = basename(rel).replace(/\.(csv|txt|tsv)$/i, '');
+  return `receipt-${sha256.slice(0, 8)}-${base}.csv`;
+}
+
+const receiptCopy = (dataDir: string, sha: string) => join(dataDir, 'sync', 'receipts', `${sha}.csv`);
+const receivedCopy = (dataDir: string, sha: string) => join(dataDir, 'sync', 'received', sha);
+const seenPath = (dataDir: string) => join(dataDir, 'sync', 'seen.json');
+
+function receiptBytes(rows: readonly ReceiptRow[]): Buffer {
+  return csvBytes(
+    RECEIPT_COLUMNS,
+    rows.map((r) => [String(r.row), r.result, r.reason, r.caseNo, r.idNumber]),
+  );
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Outbox files are read by the township's people and software: not private like the data folder. */
+const SHARED_MODE = 0o644;
+
+// ------------------------------------------------------------------ state
+
+/** What a long-running daemon keeps between runs, so an idle run costs only a listing. */
+export class SyncState {
+  /** path → size/mtime/sha of a file already dealt with. */
+  seen = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
+  /** receipts confirmed present in the outbox. */
+  receiptsOk = new Set<string>();
+  loaded = false;
+
+  async load(dataDir: string): Promise<void> {
+    if (this.loaded) return;
+    this.loaded = true;
+    const buf = await readFileIfExists(seenPath(dataDir));
+    if (!buf) return;
+    try {
+      const o = JSON.parse(buf.toString('utf8')) as Record<string, { size: number; mtimeMs: number; sha256: string }>;
+      for (const [k, v] of Object.entries(o)) this.seen.set(k, v);
+    } catch {
+      // A damaged cache is only a cache: everything is hashed again.
+    }
+  }
+
+  async save(dataDir: string): Promise<void> {
+    await writeFileAtomic(seenPath(dataDir), JSON.stringify(Object.fromEntries(this.seen)));
+  }
+}
+
+export interface SyncOptions {
+  shared: string;
+  strict?: boolean;
+  state?: SyncState;
+  /** How long size and mtime must stay unchanged (ms); default: the settings'. */
+  stableMs?: number;
+  /** Checked between files: a SIGTERM finishes the current file, then stops. */
+  shouldStop?: () => boolean;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function outcomeOf(counts: MergeResult['counts'], rows: number): Exclude<FileOutcome, 'duplicate'> {
+  if (rows > 0 && counts.rejected === rows) return 'rejected';
+  if (counts.rejected > 0) return 'partial';
+  return 'applied';
+}
+
+function reportOf(rec: FileRecord, name: string, outcome: FileOutcome = rec.outcome): FileReport {
+  return { name, sha256: rec.sha256, kind: rec.kind, outcome, ...rec.counts, receipt: outcome === 'duplicate' ? receiptName(rec.sha256, name) : rec.receipt };
+}
+
+// ------------------------------------------------------------------- run
+
+export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncReport> {
+  const dataDir = office.dir;
+  const state = opts.state ?? new SyncState();
+  await state.load(dataDir);
+  const log = opts.log ?? (() => undefined);
+  const report: SyncReport = { files: [], exported: [], problems: [], arriving: 0 };
+  const inbox = join(opts.shared, 'inbox');
+  const outbox = join(opts.shared, 'outbox');
+  const receipts = join(outbox, 'receipts');
+
+  await office.refresh();
+  const settings = settingsOf(office.view);
+  const stableMs = opts.stableMs ?? settings.arrivalStableMs;
+
+  await writeMissingReceipts(office, receipts, state, report);
+
+  let found: Found[] = [];
+  try {
+    await walk(inbox, inbox, found, report.problems);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    report.problems.push(code === 'ENOENT' ? `找不到收件文件夹 ${inbox}（共享文件夹或U盘不在？），稍后重试` : `无法读取收件文件夹 ${inbox}（${code}）`);
+    found = [];
+  }
+
+  // Files already dealt with (same path, size and mtime) cost nothing more.
+  const candidates = found.filter((f) => {
+    const s = state.seen.get(f.rel);
+    return !(s && s.size === f.size && s.mtimeMs === f.mtimeMs && office.view.get('files', s.sha256));
+  });
+
+  // Arrival: unchanged size and mtime over the stable moment.
+  const young = candidates.filter((f) => Date.now() - f.mtimeMs < stableMs);
+  if (young.length) {
+    const wait = Math.max(...young.map((f) => stableMs - (Date.now() - f.mtimeMs)));
+    await sleep(Math.min(Math.max(wait, 0), stableMs));
+  }
+  const ready: Found[] = [];
+  for (const f of candidates) {
+    if (young.includes(f)) {
+      try {
+        const s = await stat(f.abs);
+        if (s.size !== f.size || s.mtimeMs !== f.mtimeMs) {
+          report.arriving++;
+          continue;
+        }
+      } catch {
+        continue;
+      }
+    }
+    ready.push(f);
+  }
+  // The same order everywhere, so two offices' runs over one inbox agree.
+  ready.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+
+  for (const f of ready) {
+    if (opts.shouldStop?.()) break;
+    try {
+      const r = await processFile(office, f, { dataDir, receipts, strict: opts.strict ?? false, officeCode: settings.office.code, state });
+      if (r) {
+        report.files.push(r);
+        log(`${r.outcome} ${f.rel} ${r.kind ?? '-'} 应用${r.applied} 未变化${r.unchanged} 过时${r.stale} 拒绝${r.rejected} 待处理${r.pending}`);
+      }
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT') continue; // taken away while we looked
+      report.problems.push(`${f.rel}：${problemText(e)}`);
+      log(`error ${f.rel}: ${problemText(e)}`);
+    }
+  }
+
+  try {
+    report.exported = await publishOutbound(office, outbox, settings.office.code, settings.office.outboundEncoding);
+  } catch (err) {
+    report.problems.push(`写出上报文件失败：${problemText(err as NodeJS.ErrnoException)}`);
+  }
+  try {
+    await state.save(dataDir);
+  } catch {
+    // Only a cache.
+  }
+  return report;
+}
+
+function problemText(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOSPC') return '磁盘已满，稍后重试（没有写入半个文件）';
+  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') return '没有写入权限，稍后重试';
+  if (e.code === 'EIO') return '读写出错（U盘被拔出？），稍后重试';
+  if (e instanceof UserFacingError) return e.message;
+  return e.code ? `${e.code}` : e.message;
+}
+
+interface ProcessContext {
+  /** `import roster`: refuse a file of any other kind before anything is merged. */
+  expectKind?: InboundKind;
+  dataDir: string;
+  receipts: string;
+  strict: boolean;
+  officeCode: string;
+  state: SyncState;
+}
+
+async function processFile(office: Office, f: Found, pc: ProcessContext): Promise<FileReport | null> {
+  const buf = await readFile(f.abs);
+  const after = await stat(f.abs);
+  if (after.size !== f.size || after.mtimeMs !== f.mtimeMs || buf.length !== f.size) return null; // changed while read
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  const name = f.rel;
+  const markSeen = () => pc.state.seen.set(f.rel, { size: f.size, mtimeMs: f.mtimeMs, sha256 });
+
+  const known = office.view.get('files', sha256) as FileRecord | undefined;
+  if (known) {
+    if (known.names.includes(name)) {
+      markSeen();
+      return null;
+    }
+    // The same content under another name (a Syncthing conflict copy, a re-sent file).
+    const { result: rec } = await office.transact({ operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.duplicate', summary: `重复文件 ${name}` }, (tx) => {
+      const cur = tx.get('files', sha256) as unknown as FileRecord;
+      const next = cur.names.includes(name) ? cur : { ...cur, names: [...cur.names, name] };
+      tx.put('files', sha256, next as unknown as Record<string, unknown>);
+      return next;
+    });
+    await writeReceipt(pc.dataDir, pc.receipts, rec, name).then(
+      () => pc.state.receiptsOk.add(`${sha256}:${name}`),
+      () => undefined, // written by writeMissingReceipts at a later run
+    );
+    markSeen();
+    return reportOf(known, name, 'duplicate');
+  }
+
+  // Kept before anything is merged: whatever happens next, the file is not lost.
+  const keep = receivedCopy(pc.dataDir, sha256);
+  if (!(await exists(keep))) {
+    await ensureDir(join(pc.dataDir, 'sync', 'received'));
+    await writeFileAtomic(keep, buf);
+  }
+
+  const receipt = receiptName(sha256, name);
+  const table = readCsvTable(buf);
+  if (pc.expectKind) {
+    const d = table.ok ? detectKind(table.headers) : table;
+    if (!d.ok) throw new SyncError(`${name}：${d.reason}`);
+    if (d.kind !== pc.expectKind) {
+      throw new SyncError(`${name} 是“${KIND_SPECS[d.kind].title}”，不是“${KIND_SPECS[pc.expectKind].title}”：请换成${KIND_SPECS[pc.expectKind].title}文件`);
+    }
+  }
+  let kind: InboundKind | null = null;
+  let encoding: string | null = null;
+  let rowsCount = 0;
+  const { result } = await office.transact(
+    { operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.file', summary: `读入 ${name}` },
+    async (tx) => {
+      let receiptRows: ReceiptRow[];
+      let counts: MergeResult['counts'] = { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 };
+      let outcome: FileRecord['outcome'];
+      const detected = table.ok ? detectKind(table.headers) : table;
+      if (!table.ok || !detected.ok) {
+        const reason = !table.ok ? table.reason : (detected as { reason: string }).reason;
+        receiptRows = [{ row: 0, result: '拒绝', reason, caseNo: '', idNumber: '' }];
+        counts.rejected = 0;
+        outcome = 'rejected';
+        if (table.ok) encoding = table.encoding;
+      } else {
+        const d = detected as { ok: true; kind: InboundKind; unknownColumns: string[] };
+        kind = d.kind;
+        encoding = table.encoding;
+        rowsCount = table.rows.length;
+        const outcomes = parseRows(kind, table, pc.officeCode);
+        const merged = mergeRows(tx, kind, outcomes, { sha256, name }, pc.officeCode, pc.strict);
+        counts = merged.counts;
+        outcome = outcomeOf(counts, rowsCount);
+        const notes: ReceiptRow[] = [];
+        const ignored = [...d.unknownColumns, ...table.duplicateHeaders.map((h) => `${h}（重复的列，只读了第一列）`)];
+        if (ignored.length) notes.push({ row: table.headerRowNumber, result: '提示', reason: mergeReasons.unknownColumns(ignored), caseNo: '', idNumber: '' });
+        receiptRows = [...notes, ...merged.rows];
+      }
+      const rec: FileRecord = { id: sha256, sha256, names: [name], kind, encoding, rows: rowsCount, outcome, counts, receipt, processedAt: tx.now.iso, strict: pc.strict };
+      tx.put('files', sha256, rec as unknown as Record<string, unknown>);
+      // The receipt's own copy, written before the commit: after a crash it is
+      // either there for a committed file, or the file is merged again.
+      await ensureDir(join(pc.dataDir, 'sync', 'receipts'));
+      await writeFileAtomic(receiptCopy(pc.dataDir, sha256), receiptBytes(receiptRows));
+      return rec;
+    },
+  );
+  markSeen();
+  await writeReceipt(pc.dataDir, pc.receipts, result, name).then(
+    () => pc.state.receiptsOk.add(`${sha256}:${name}`),
+    () => undefined, // written by writeMissingReceipts at a later run
+  );
+  return reportOf(result, name);
+}
+
+function duplicateReceipt(known: FileRecord): Buffer {
+  return receiptBytes([
+    { row: 0, result: '未变化', reason: `重复文件：内容与已处理的 ${known.names[0]} 相同（${known.processedAt.slice(0, 10)}），未再次应用`, caseNo: '', idNumber: '' },
+  ]);
+}
+
+async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, name: string): Promise<void> {
+  const target = join(receipts, receiptName(rec.sha256, name));
+  const body = name === rec.names[0] ? await readFileIfExists(receiptCopy(dataDir, rec.sha256)) : duplicateReceipt(rec);
+  if (!body) return;
+  await mkdir(receipts, { recursive: true });
+  await writeFileAtomic(target, body, SHARED_MODE);
+}
+
+/** After a crash, a pulled USB stick or a full disk: every processed file's receipt is (re)written. */
+async function writeMissingReceipts(office: Office, receipts: string, state: SyncState, report: SyncReport): Promise<void> {
+  for (const rec of office.view.all('files') as unknown as FileRecord[]) {
+    for (const name of rec.names) {
+      const key = `${rec.sha256}:${name}`;
+      if (state.receiptsOk.has(key)) continue;
+      if (await exists(join(receipts, receiptName(rec.sha256, name)))) {
+        state.receiptsOk.add(key);
+        continue;
+      }
+      try {
+        await writeReceipt(office.dir, receipts, rec, name);
+        state.receiptsOk.add(key);
+      } catch (err) {
+        report.problems.push(`补写回执 ${receiptName(rec.sha256, name)} 失败：${problemText(err as NodeJS.ErrnoException)}`);
+        return;
+      }
+    }
+  }
+}
+
+// --------------------------------------------------------------- outbound
+
+function stamp(iso: string): string {
+  return iso.slice(0, 19).replace(/\D/g, '');
+}
+
+function addSecond(s: string): string {
+  const d = new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14) + 1));
+  return d.toISOString().slice(0, 19).replace(/\D/g, '');
+}
+
+/** Writes every queued outbound file; returns the names written. Never overwrites. */
+export async function publishOutbound(office: Office, outbox: string, officeCode: string, encoding: OutEncoding): Promise<string[]> {
+  const queued = (office.view.all('outbound') as unknown as OutboundFile[]).filter((o) => !o.writtenAs).sort((a, b) => a.id.localeCompare(b.id));
+  if (!queued.length) return [];
+  await mkdir(outbox, { recursive: true });
+  const written: string[] = [];
+  const taken = new Set((office.view.all('outbound') as unknown as OutboundFile[]).map((o) => o.writtenAs).filter(Boolean));
+  for (const o of queued) {
+    const body = csvBytes(o.columns, o.rows, encoding);
+    let s = stamp(o.queuedAt);
+    let name = `${o.kind}-${officeCode}-${s}.csv`;
+    for (;;) {
+      const existing = await readFileIfExists(join(outbox, name));
+      if (!taken.has(name) && (existing === null || existing.equals(body))) break;
+      s = addSecond(s);
+      name = `${o.kind}-${officeCode}-${s}.csv`;
+    }
+    if (!(await exists(join(outbox, name)))) await writeFileAtomic(join(outbox, name), body, SHARED_MODE);
+    taken.add(name);
+    await office.transact({ operator: SYNC_OPERATOR, source: 'local', action: 'sync.publish', summary: `上报 ${name}` }, (tx) => {
+      const cur = tx.get('outbound', o.id) as unknown as OutboundFile | undefined;
+      if (cur && !cur.writtenAs) tx.put('outbound', o.id, { ...cur, writtenAs: name, writtenAt: tx.now.iso } as unknown as Record<string, unknown>);
+    });
+    written.push(name);
+  }
+  return written;
+}
+
+/**
+ * Reads one file given by path (`import roster`) the way the inbox is read:
+ * kept, merged in one transaction, with a receipt (in the outbox when a
+ * shared folder is set, and always in the data folder).
+ */
+export async function importFile(office: Office, path: string, expectKind: InboundKind, shared: string | null, strict = false): Promise<FileReport> {
+  const s = await stat(path);
+  const settings = settingsOf(office.view);
+  const state = new SyncState();
+  const receipts = shared ? join(shared, 'outbox', 'receipts') : join(office.dir, 'sync', 'receipts-out');
+  const f: Found = { abs: path, rel: basename(path), size: s.size, mtimeMs: s.mtimeMs };
+  const r = await processFile(office, f, { expectKind, dataDir: office.dir, receipts, strict, officeCode: settings.office.code, state });
+  if (!r) {
+    const known = office.view.get('files', createHash('sha256').update(await readFile(path)).digest('hex')) as FileRecord | undefined;
+    if (known) return reportOf(known, basename(path), 'duplicate');
+    throw new SyncError(`${path} 在读取时发生了变化，请等文件复制完成后再导入`);
+  }
+  return r;
+}
