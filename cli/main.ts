@@ -7,6 +7,7 @@ import { UserFacingError } from '../src/errors.js';
 import { registerCase } from './case.js';
 import { registerOffice } from './office.js';
 import { registerSync } from './sync.js';
+import { registerDaemon } from './daemon.js';
 import { maskIds } from '../src/privacy.js';
 
 process.noDeprecation = true;
@@ -46,6 +47,7 @@ if (argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === 
 registerOffice(program);
 registerCase(program);
 registerSync(program);
+registerDaemon(program);
 
 for (const c of program.commands) {
   c.exitOverride();

@@ -4,7 +4,8 @@
 // `sync once` runs this once; the daemon runs it on every change and on a
 // timer, keeping its scan cache between runs.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, access, mkdir } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile, stat, access, mkdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { Office } from '../store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
@@ -79,10 +80,11 @@ interface Found {
   mtimeMs: number;
 }
 
-async function walk(root: string, dir: string, out: Found[], problems: string[]): Promise<void> {
+/** Lists the inbox with plain synchronous calls: on an idle run this is all the work there is. */
+function walk(root: string, dir: string, out: Found[], problems: string[]): void {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     if (dir === root) throw err;
     problems.push(`无法读取文件夹 ${relative(root, dir)}：${(err as NodeJS.ErrnoException).code ?? ''}`);
@@ -91,15 +93,12 @@ async function walk(root: string, dir: string, out: Found[], problems: string[])
   for (const e of entries) {
     if (isIgnoredName(e.name)) continue;
     const abs = join(dir, e.name);
-    if (e.isDirectory()) await walk(root, abs, out, problems);
+    if (e.isDirectory()) walk(root, abs, out, problems);
     else if (e.isFile() || e.isSymbolicLink()) {
-      try {
-        const s = await stat(abs);
-        if (!s.isFile()) continue;
-        out.push({ abs, rel: relative(root, abs).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
-      } catch {
-        // Gone between the listing and the stat: it is not there.
-      }
+      const s = statSync(abs, { throwIfNoEntry: false });
+      // Gone between the listing and the stat: it is not there.
+      if (!s || !s.isFile()) continue;
+      out.push({ abs, rel: relative(root, abs).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
     }
   }
 }
@@ -141,6 +140,7 @@ export class SyncState {
   /** receipts confirmed present in the outbox. */
   receiptsOk = new Set<string>();
   loaded = false;
+  dirty = false;
 
   async load(dataDir: string): Promise<void> {
     if (this.loaded) return;
@@ -156,6 +156,8 @@ export class SyncState {
   }
 
   async save(dataDir: string): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
     await writeFileAtomic(seenPath(dataDir), JSON.stringify(Object.fromEntries(this.seen)));
   }
 }
@@ -180,7 +182,8 @@ function outcomeOf(counts: MergeResult['counts'], rows: number): Exclude<FileOut
 }
 
 function reportOf(rec: FileRecord, name: string, outcome: FileOutcome = rec.outcome): FileReport {
-  return { name, sha256: rec.sha256, kind: rec.kind, outcome, ...rec.counts, receipt: outcome === 'duplicate' ? receiptName(rec.sha256, name) : rec.receipt };
+  const counts = outcome === 'duplicate' ? { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 } : rec.counts;
+  return { name, sha256: rec.sha256, kind: rec.kind, outcome, ...counts, receipt: outcome === 'duplicate' ? receiptName(rec.sha256, name) : rec.receipt };
 }
 
 // ------------------------------------------------------------------- run
@@ -203,7 +206,7 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
 
   let found: Found[] = [];
   try {
-    await walk(inbox, inbox, found, report.problems);
+    walk(inbox, inbox, found, report.problems);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     report.problems.push(code === 'ENOENT' ? `找不到收件文件夹 ${inbox}（共享文件夹或U盘不在？），稍后重试` : `无法读取收件文件夹 ${inbox}（${code}）`);
@@ -293,7 +296,10 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
   if (after.size !== f.size || after.mtimeMs !== f.mtimeMs || buf.length !== f.size) return null; // changed while read
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const name = f.rel;
-  const markSeen = () => pc.state.seen.set(f.rel, { size: f.size, mtimeMs: f.mtimeMs, sha256 });
+  const markSeen = () => {
+    pc.state.seen.set(f.rel, { size: f.size, mtimeMs: f.mtimeMs, sha256 });
+    pc.state.dirty = true;
+  };
 
   const known = office.view.get('files', sha256) as FileRecord | undefined;
   if (known) {

@@ -1,0 +1,235 @@
+// The sync daemon: `sync once` run on every change in the inbox (chokidar,
+// debounced) and on a timer (file events are unreliable on network shares
+// and USB sticks), until SIGTERM. It keeps running whatever the shared
+// folder does: gone, read-only, full, unreadable files — each run reports
+// its problems in the status file and the log, and the next run tries again.
+import { statSync } from 'node:fs';
+import { appendFile, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { Office } from '../src/store/office.js';
+import { ensureDir, readFileIfExists, writeFileAtomic } from '../src/store/atomicFile.js';
+import { SyncState, syncOnce } from '../src/sync/run.js';
+import { maskIds } from '../src/privacy.js';
+
+export const daemonDir = (dataDir: string) => join(dataDir, 'daemon');
+export const pidPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.pid');
+export const statusPath = (dataDir: string) => join(daemonDir(dataDir), 'status.json');
+export const logPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.log');
+
+/** What `daemon status` and the dashboard read. */
+export interface DaemonStatus {
+  pid: number;
+  startedAt: string;
+  running: boolean;
+  shared: string;
+  lastRunAt: string | null;
+  lastError: string | null;
+  /** Totals since start. */
+  counts: { runs: number; files: number; applied: number; rejected: number; exported: number };
+  stoppedAt?: string;
+}
+
+const LOG_LIMIT = 1024 * 1024;
+
+/** A log that never grows past two files of 1 MB, with ID numbers masked. */
+export class DaemonLog {
+  constructor(private readonly path: string) {}
+
+  async write(line: string): Promise<void> {
+    const text = `${new Date().toISOString()} ${maskIds(line)}\n`;
+    try {
+      const s = await stat(this.path).catch(() => null);
+      if (s && s.size + text.length > LOG_LIMIT) await rename(this.path, `${this.path}.1`);
+      await appendFile(this.path, text, { mode: 0o600 });
+    } catch {
+      // A full disk must not stop the daemon because of its log.
+    }
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function readPid(dataDir: string): Promise<number | null> {
+  const buf = await readFileIfExists(pidPath(dataDir));
+  if (!buf) return null;
+  const pid = Number.parseInt(buf.toString('utf8').trim(), 10);
+  return Number.isInteger(pid) ? pid : null;
+}
+
+export async function readStatus(dataDir: string): Promise<DaemonStatus | null> {
+  const buf = await readFileIfExists(statusPath(dataDir));
+  if (!buf) return null;
+  try {
+    return JSON.parse(buf.toString('utf8')) as DaemonStatus;
+  } catch {
+    return null;
+  }
+}
+
+export interface RunOptions {
+  dataDir: string;
+  shared: string;
+  /** Full rescan period; file events only make it come sooner. */
+  rescanMs?: number;
+  debounceMs?: number;
+  /** Write to stderr as well (foreground `daemon run`). */
+  echo?: boolean;
+}
+
+export async function runDaemon(opts: RunOptions): Promise<void> {
+  const { dataDir, shared } = opts;
+  const rescanMs = opts.rescanMs ?? Number(process.env.JIUZHU_RESCAN_MS ?? 15000);
+  const debounceMs = opts.debounceMs ?? 500;
+  await ensureDir(daemonDir(dataDir));
+  const log = new DaemonLog(logPath(dataDir));
+  const say = async (line: string) => {
+    if (opts.echo) process.stderr.write(`${maskIds(line)}\n`);
+    await log.write(line);
+  };
+
+  const other = await readPid(dataDir);
+  if (other !== null && other !== process.pid && isAlive(other)) {
+    throw new Error(`守护进程已在运行（进程号 ${other}）`);
+  }
+  await writeFileAtomic(pidPath(dataDir), `${process.pid}\n`);
+
+  const office = await Office.open(dataDir);
+  const state = new SyncState();
+  const status: DaemonStatus = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    running: true,
+    shared,
+    lastRunAt: null,
+    lastError: null,
+    counts: { runs: 0, files: 0, applied: 0, rejected: 0, exported: 0 },
+  };
+  const saveStatus = () => writeFileAtomic(statusPath(dataDir), JSON.stringify(status, null, 2)).catch(() => undefined);
+  await saveStatus();
+  await say(`启动：数据 ${dataDir}，共享文件夹 ${shared}，每 ${Math.round(rescanMs / 1000)} 秒全面检查一次`);
+
+  let stopping = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let watcher: FSWatcher | null = null;
+  let inboxWasThere = true;
+  const inbox = join(shared, 'inbox');
+
+  const run = async (): Promise<void> => {
+    if (stopping) return;
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await checkWatcher();
+          const r = await syncOnce(office, { shared, state, shouldStop: () => stopping, log: (l) => void say(l) });
+          status.counts.runs++;
+          status.counts.files += r.files.length;
+          status.counts.applied += r.files.reduce((a, f) => a + f.applied, 0);
+          status.counts.rejected += r.files.filter((f) => f.outcome === 'rejected' || f.outcome === 'partial').length;
+          status.counts.exported += r.exported.length;
+          for (const e of r.exported) await say(`已上报 ${e}`);
+          const problem = r.problems.join('；') || null;
+          if (problem && problem !== status.lastError) await say(`问题：${problem}`);
+          status.lastError = problem;
+          status.lastRunAt = new Date().toISOString();
+          await saveStatus();
+        } catch (err) {
+          const msg = (err as Error).message;
+          if (msg !== status.lastError) await say(`出错：${msg}`);
+          status.lastError = msg;
+          status.lastRunAt = new Date().toISOString();
+          await saveStatus();
+        }
+      } while (again && !stopping);
+    })();
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
+  };
+
+  let debounce: NodeJS.Timeout | null = null;
+  const poke = () => {
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => void run(), debounceMs);
+  };
+
+  // Watching is a hint; the rescan is the truth. A watcher on a folder that
+  // went away goes silent (pitfalls §8), so it is dropped and made again.
+  async function checkWatcher(): Promise<void> {
+    let there = false;
+    try {
+      there = statSync(inbox).isDirectory();
+    } catch {
+      there = false;
+    }
+    if (!there) {
+      if (inboxWasThere) await say(`收件文件夹不在：${inbox}（U盘拔出或共享断开？），恢复后继续`);
+      inboxWasThere = false;
+      if (watcher) {
+        const w = watcher;
+        watcher = null;
+        await w.close().catch(() => undefined);
+      }
+      return;
+    }
+    if (!inboxWasThere) await say(`收件文件夹恢复：${inbox}`);
+    inboxWasThere = true;
+    if (watcher || stopping) return;
+    const { watch } = await import('chokidar');
+    const w = watch(inbox, { ignoreInitial: true, depth: 8, persistent: true });
+    w.on('all', () => poke());
+    w.on('error', () => {
+      if (watcher === w) watcher = null;
+      void w.close().catch(() => undefined);
+    });
+    watcher = w;
+  }
+
+  const tick = () => {
+    timer = setTimeout(async () => {
+      await run();
+      if (!stopping) tick();
+    }, rescanMs);
+  };
+
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      await say(`收到 ${signal}，处理完当前文件后退出`);
+      if (timer) clearTimeout(timer);
+      if (debounce) clearTimeout(debounce);
+      if (running) await running.catch(() => undefined);
+      if (watcher) await watcher.close().catch(() => undefined);
+      status.running = false;
+      status.stoppedAt = new Date().toISOString();
+      await saveStatus();
+      const pidNow = await readFile(pidPath(dataDir), 'utf8').catch(() => '');
+      if (pidNow.trim() === String(process.pid)) await unlink(pidPath(dataDir)).catch(() => undefined);
+      await say('已退出');
+      resolve();
+    };
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+    void run().then(() => {
+      if (!stopping) tick();
+    });
+  });
+}
