@@ -132,17 +132,9 @@ class MergeContext {
     const id = contentId(record);
     const cur = this.tx.get('decisions', id) as unknown as DecisionRecord | undefined;
     const level = record.kind === 'township-review' ? 1 : 2;
-    if (cur) {
-      // The same decision again: it ranks by the first of its copies, whichever arrived first.
-      const better = this.file.sha256 < cur.sha256 || (this.file.sha256 === cur.sha256 && row < cur.row);
-      if (better) {
-        const next = { ...cur, sha256: this.file.sha256, row };
-        this.tx.put('decisions', id, next as unknown as Record<string, unknown>);
-        this.index(next);
-        return { dec: next, isNew: false };
-      }
-      return { dec: cur, isNew: false };
-    }
+    // The same decision again, from this or another file: kept as it first came,
+    // so a re-export changes nothing (not even which file it is credited to).
+    if (cur) return { dec: cur, isNew: false };
     const dec: DecisionRecord = {
       id,
       kind: record.kind,
@@ -401,6 +393,8 @@ function refreshEnrolment(ctx: MergeContext, householdId: string, program: Progr
 interface RowResult {
   result: ReceiptResult;
   reason: string;
+  /** For a dated decision: checked again once the whole file is merged (a later row may outrank it). */
+  dec?: DecisionRecord;
 }
 
 type Applier<R> = (ctx: MergeContext, row: number, rec: R) => RowResult;
@@ -450,13 +444,11 @@ const applyCaseDecision: Applier<TownshipReviewRecord | CountyDecisionRecord> = 
     changed = refreshEnrolment(ctx, c.householdId, programOfDecision(c, rec), h.householderId) || changed;
   }
 
-  const sameKind = decs.filter((d) => d.kind === rec.kind);
-  if (sameKind.at(-1)?.id !== dec.id) return { result: '已过时', reason: mergeReasons.stale };
   if (c.submittedOn && dec.when.slice(0, 10) < c.submittedOn && decs.at(-1)?.id === dec.id) {
     return { result: '已过时', reason: mergeReasons.beforeResubmit };
   }
-  if (!isNew || !changed) return { result: '未变化', reason: '' };
-  return { result: '已应用', reason: '' };
+  if (!isNew || !changed) return { result: '未变化', reason: '', dec };
+  return { result: '已应用', reason: '', dec };
 };
 
 const applyBenefitChange: Applier<BenefitChangeRecord> = (ctx, row, rec) => {
@@ -468,10 +460,16 @@ const applyBenefitChange: Applier<BenefitChangeRecord> = (ctx, row, rec) => {
   const decs = ctx.decisionsOf(subject);
   const pending = ctx.tx.get('pending', `change-without-enrolment:${dec.id}`);
   if (pending && !pending.resolvedOn) return { result: '待处理', reason: mergeReasons.noEnrolment };
-  if (decs.at(-1)?.id !== dec.id) return { result: '已过时', reason: mergeReasons.stale };
-  if (!isNew || !changed) return { result: '未变化', reason: '' };
-  return { result: '已应用', reason: '' };
+  if (!isNew || !changed) return { result: '未变化', reason: '', dec };
+  return { result: '已应用', reason: '', dec };
 };
+
+/** Whether a decision is outranked by another of its kind about the same case, or about the same household and program. */
+function isStale(ctx: MergeContext, dec: DecisionRecord): boolean {
+  const subject = dec.kind === 'benefit-change' ? dec.subjects[0]! : `case:${(dec.record as { caseNo: string }).caseNo}`;
+  const same = ctx.decisionsOf(subject).filter((d) => dec.kind === 'benefit-change' || d.kind === dec.kind);
+  return same.at(-1)?.id !== dec.id;
+}
 
 const applyVerification: Applier<Extract<InboundRecord, { kind: 'verification' }>> = (ctx, _row, rec) => {
   const checked = checkCase(ctx, rec.caseNo, rec.idNumber);
@@ -488,7 +486,9 @@ const applyVerification: Applier<Extract<InboundRecord, { kind: 'verification' }
     note: rec.note || undefined,
     source: `file:${ctx.file.sha256}` as const,
   });
-  const verifications = [...c.verifications, v].sort((a, b) => a.date.localeCompare(b.date) || a.item.localeCompare(b.item) || ((a as { key?: string }).key ?? '').localeCompare((b as { key?: string }).key ?? ''));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  // Code-point order, not the machine's locale: every office sorts the same way.
+  const verifications = [...c.verifications, v].sort((a, b) => cmp(a.date, b.date) || cmp(a.item, b.item) || cmp((a as { key?: string }).key ?? '', (b as { key?: string }).key ?? ''));
   ctx.tx.put('cases', c.caseNo, { ...(c as Case), verifications });
   return { result: '已应用', reason: '' };
 };
@@ -730,6 +730,10 @@ export function mergeRows(
       }
       results.set(row, r);
     }
+  }
+
+  for (const [row, r] of results) {
+    if (r.dec && (r.result === '已应用' || r.result === '未变化') && isStale(ctx, r.dec)) results.set(row, { result: '已过时', reason: mergeReasons.stale });
   }
 
   const anyRejected = [...results.values()].some((r) => r.result === '拒绝');
