@@ -553,7 +553,6 @@ function applyRoster(ctx: MergeContext, rows: { row: number; record: RosterRecor
     listed.add(`${householdId}:${program}`);
     const persons = new Set(list.map((r) => r.record.memberId)).size;
 
-    let created = false;
     if (!household) {
       const h: Household = {
         id: householdId,
@@ -569,7 +568,6 @@ function applyRoster(ctx: MergeContext, rows: { row: number; record: RosterRecor
       tx.put('households', householdId, h);
       ctx.householdByHead.set(headId, h);
       household = h;
-      created = true;
       for (const r of list) {
         const m = r.record;
         if (tx.get('members', m.memberId)) continue;
@@ -616,8 +614,9 @@ function applyRoster(ctx: MergeContext, rows: { row: number; record: RosterRecor
           rosterBase: base,
         } as Enrolment);
       }
-      const changed = refreshEnrolment(ctx, householdId, program, headId);
-      for (const r of list) out.set(r.row, { result: changed || created ? '已应用' : '未变化', reason: '' });
+      // A new enrolment (and, for a household the office lacked, a new household).
+      refreshEnrolment(ctx, householdId, program, headId);
+      for (const r of list) out.set(r.row, { result: '已应用', reason: '' });
       clearPending(tx, `roster-differs:${enrolmentId}`);
       continue;
     }
