@@ -1,0 +1,140 @@
+// exchange.md rule 5 under SIGKILL: `sync once` killed at random moments
+// over a 30-file inbox, again and again, then run to the end, must leave
+// the same stores as a calm run, every file applied once and receipted once.
+import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { CLI } from '../support/paths.js';
+import { CASE, CHEN, HUANG, LIU, ZHAO, FIXTURE_FILES, FIXTURE_INBOX, csv, drop, makeOffice, stateOf } from '../support/office.js';
+import { Office } from '../../src/store/office.js';
+import { readJournal, GENESIS_HASH } from '../../src/store/journal.js';
+import { runDoctor } from '../../src/doctor.js';
+import { receiptName } from '../../src/sync/run.js';
+
+const NOW = '2026-12-21T10:00:00+08:00';
+const env = { ...process.env, NODE_ENV: 'production', JIUZHU_NOW: NOW, JIUZHU_DEBUG: '' };
+
+function runSync({ data, shared }: { data: string; shared: string }, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [CLI, '--data', data, '--shared', shared, 'sync', 'once'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    p.stderr.on('data', (d) => (stderr += d));
+    const timer = killAfterMs === null ? null : setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+    p.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+/** 30 inbound files: the fixtures, verifications, reviews, decisions, changes and copies. */
+async function prepare(): Promise<{ root: string; data: string; shared: string; names: string[] }> {
+  const t = await makeOffice({ now: NOW });
+  for (const f of FIXTURE_FILES) dropFixture(t, f);
+  const V = ['申请编号', '身份证号', '核对项目', '核对结果', '核对日期', '金额(元)', '说明'];
+  const ids = [LIU, HUANG, CHEN, ZHAO];
+  for (let i = 0; i < 12; i++) {
+    const n = (i % 4) + 1;
+    drop(t, `verify/v${i}.csv`, csv(V, [[CASE(n), ids[n - 1]!, `项目${i}`, i % 2 ? '有' : '无', `2026-11-${String(10 + i).padStart(2, '0')}`, i % 2 ? String(100 * i) : '', '']]));
+  }
+  const C = ['身份证号', '变更类型', '生效年月', '决定日期', '月保障金额(元)'];
+  drop(t, 'changes/c1.csv', csv(C, [[HUANG, '停发', '2027-02', '2027-01-20', '']]));
+  drop(t, 'changes/c2.csv', csv(C, [[HUANG, '恢复', '2027-03', '2027-02-25', '720']]));
+  drop(t, 'changes/c3.csv', csv(C, [[LIU, '调整', '2027-04', '2027-03-20', '1180']]));
+  const D = ['申请编号', '身份证号', '审批结果', '审批日期', '原因'];
+  drop(t, 'late/old.csv', csv(D, [[CASE(4), ZHAO, '不予批准', '2026-11-21', '旧的决定']]));
+  drop(t, 'bad/junk.csv', Buffer.from([0, 1, 2, 3, 255, 254]));
+  drop(t, 'bad/nokind.csv', csv(['姓名', '备注'], [['张三', '无']]));
+  drop(t, 'bad/empty.csv', '');
+  for (const f of ['04-township-review.csv', '05-county-decision.csv', '06-benefit-change.csv']) dropFixture(t, f, `copies/${f}`);
+  dropFixture(t, '07-roster.csv', 'copies/07-roster.sync-conflict-20261201-0101-X.csv');
+  const names: string[] = [];
+  const walk = (dir: string, rel = '') => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${rel}${e.name}/`);
+      else names.push(`${rel}${e.name}`);
+    }
+  };
+  walk(t.inbox);
+  const root = join(t.dir, '..');
+  return { root, data: t.dir, shared: t.shared, names };
+}
+
+function dropFixture(t: Parameters<typeof drop>[0], f: string, as = f) {
+  return drop(t, as, readFileSync(join(FIXTURE_INBOX, f)));
+}
+
+function copyOf(root: string): { data: string; shared: string } {
+  const to = mkdtempSync(join(tmpdir(), 'jiuzhu-crash-'));
+  cpSync(root, to, { recursive: true, preserveTimestamps: true });
+  return { data: join(to, 'data'), shared: join(to, 'shared') };
+}
+
+async function check(data: string, shared: string, names: string[]) {
+  const office = await Office.open(data, { env });
+  // Every file: exactly one receipt by its own name, and applied at most once.
+  const receipts = readdirSync(join(shared, 'outbox', 'receipts')).filter((f) => !f.startsWith('.'));
+  const want = names.map((n) => receiptName(createSha(join(shared, 'inbox', n)), n)).sort();
+  expect(receipts.sort()).toEqual([...new Set(want)].sort());
+  const { entries } = await readJournal(join(data, 'journal.jsonl'), 0, GENESIS_HASH, 0);
+  const applied = new Map<string, number>();
+  for (const { entry: e } of entries) if (e.action === 'sync.file') applied.set(e.source, (applied.get(e.source) ?? 0) + 1);
+  expect(applied.size).toBeGreaterThan(20);
+  expect([...applied.values()].every((n) => n === 1)).toBe(true);
+  const doctor = await runDoctor(data);
+  expect(doctor.findings, JSON.stringify(doctor.findings)).toEqual([]);
+  return stateOf(office);
+}
+
+function createSha(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+describe('sync once under SIGKILL', () => {
+  it('ends, after any number of kills, in the state of a calm run, each file applied and receipted once', async () => {
+    const base = await prepare();
+    expect(base.names).toHaveLength(30);
+
+    const calm = copyOf(base.root);
+    const r = await runSync(calm, null);
+    expect(r.code, r.stderr).toBe(0);
+    const calmState = await check(calm.data, calm.shared, base.names);
+
+    // How long a run takes here from start to its first file and to its end,
+    // so that the kills fall while files are being merged.
+    const t0 = Date.now();
+    await runSync(copyOf(base.root), null);
+    const span = Math.max(Date.now() - t0, 300);
+    const t1 = Date.now();
+    await runSync(calm, null); // nothing left to do: start-up and shut-down only
+    const startUp = Date.now() - t1;
+
+    // Mostly early in the work, so that a copy takes several kills before a run ends by itself.
+    const delays = fc.sample(fc.integer({ min: Math.round(startUp * 0.9), max: Math.round(startUp + (span - startUp) / 2) }), { numRuns: 400, seed: 42 });
+    let kills = 0;
+    let runs = 0;
+    let scenarios = 0;
+    while (kills < 100) {
+      scenarios++;
+      const run = copyOf(base.root);
+      // Killed again and again until a run gets to the end by itself.
+      for (;;) {
+        const k = await runSync(run, delays[runs++ % delays.length]!);
+        if (k.signal !== 'SIGKILL') {
+          expect(k.code, k.stderr).toBe(0);
+          break;
+        }
+        kills++;
+      }
+      const done = await runSync(run, null);
+      expect(done.code, done.stderr).toBe(0);
+      expect(await check(run.data, run.shared, base.names)).toEqual(calmState);
+    }
+    console.log(`crash test: ${kills} kills in ${runs} runs over ${scenarios} copies of a ${base.names.length}-file inbox; a run takes ${span} ms, start-up ${startUp} ms`);
+  }, 280_000);
+});
+
