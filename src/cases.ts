@@ -1,5 +1,6 @@
 // Reading cases: the `case show` document, the case list, and deadlines.
-import type { Case, CaseStatus } from './model.js';
+import type { Case, CaseEvent, CaseStatus } from './model.js';
+import { inboundEvents, type DecisionRecord } from './sync/decisions.js';
 import type { DeepReadonly, View } from './store/office.js';
 import { calendarOf, settingsOf } from './context.js';
 import type { WorkingCalendar } from './rules/workingDays.js';
@@ -105,7 +106,7 @@ export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
       ...(v.amountFen != null ? { amountFen: v.amountFen } : {}),
       ...(v.note ? { note: v.note } : {}),
     })),
-    history: c.history.map((h) => ({
+    history: caseHistory(view, c).map((h) => ({
       at: h.at,
       event: h.event,
       by: h.by,
@@ -152,4 +153,17 @@ export function caseList(view: View, today: string, filter: { status?: string; p
         near: d?.near ?? false,
       };
     });
+}
+
+/**
+ * The whole history of a case: what this office did (kept in the case) and
+ * the township's and county's results (kept as decisions, see
+ * sync/merge.ts), in time order.
+ */
+export function caseHistory(view: View, c: DeepReadonly<Case>): CaseEvent[] {
+  const subject = `case:${c.caseNo}`;
+  const decisions = (view.all('decisions') as unknown as DecisionRecord[]).filter((d) => d.subjects.includes(subject));
+  const all = [...(c.history as CaseEvent[]), ...inboundEvents(decisions)].map((e, i) => ({ e, i }));
+  all.sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
+  return all.map((x) => x.e);
 }

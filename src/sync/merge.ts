@@ -10,6 +10,9 @@ import type { DeepReadonly, Tx } from '../store/office.js';
 import { clearPending, raisePending } from '../pending.js';
 import { initialsOf } from '../search.js';
 import { formatYuan } from '../rules/money.js';
+import { COUNTY_STATUS, TOWNSHIP_STATUS, compareDecisions, type DatedRecord, type DecisionRecord } from './decisions.js';
+
+export { compareDecisions, inboundEvents, type DecisionRecord } from './decisions.js';
 import type {
   BenefitChangeRecord,
   CountyDecisionRecord,
@@ -35,26 +38,6 @@ export interface FileRef {
   name: string;
 }
 
-type DatedRecord = TownshipReviewRecord | CountyDecisionRecord | BenefitChangeRecord;
-
-/** One dated decision as kept in the `decisions` collection. */
-export interface DecisionRecord {
-  /** Hash of the decision's content: the same decision in two files is one record. */
-  id: string;
-  kind: DatedRecord['kind'];
-  /** `case:<caseNo>` and/or `hp:<householdId>:<program>` — what the decision is about. */
-  subjects: string[];
-  /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`. */
-  when: string;
-  /** 2 = county, 1 = township. */
-  level: number;
-  /** The first-ranking file and row that carried it (lowest SHA-256, then row). */
-  sha256: string;
-  row: number;
-  receivedAt: string;
-  record: DatedRecord;
-}
-
 export const mergeReasons = {
   noCase: (caseNo: string) => `本社区没有申请编号为 ${caseNo} 的申请，请核对申请编号`,
   otherOffice: (caseNo: string) => `申请编号 ${caseNo} 不属于本社区，请确认文件是否发错了社区`,
@@ -70,27 +53,7 @@ export const mergeReasons = {
   unknownColumns: (cols: readonly string[]) => `已忽略不认识的列：${cols.join('、')}`,
 } as const;
 
-const DECISION_EVENTS = new Set(['township-approved', 'returned', 'township-rejected', 'approved', 'rejected']);
-const TOWNSHIP_STATUS: Record<TownshipReviewRecord['result'], { status: CaseStatus; event: string }> = {
-  同意: { status: 'township-approved', event: 'township-approved' },
-  退回: { status: 'returned', event: 'returned' },
-  不同意: { status: 'rejected', event: 'township-rejected' },
-};
-const COUNTY_STATUS: Record<CountyDecisionRecord['result'], { status: CaseStatus; event: string }> = {
-  批准: { status: 'approved', event: 'approved' },
-  不予批准: { status: 'rejected', event: 'rejected' },
-};
 const CHANGE_EVENTS: Record<BenefitChangeRecord['change'], string> = { 停发: 'suspended', 调整: 'adjusted', 恢复: 'resumed', 退出: 'terminated' };
-
-// ------------------------------------------------------------------ ranking
-
-/** Orders decisions: date (and time), then county over township, then SHA-256, then row. */
-export function compareDecisions(a: DecisionRecord, b: DecisionRecord): number {
-  if (a.when !== b.when) return a.when < b.when ? -1 : 1;
-  if (a.level !== b.level) return a.level - b.level;
-  if (a.sha256 !== b.sha256) return a.sha256 < b.sha256 ? -1 : 1;
-  return a.row - b.row;
-}
 
 const whenOf = (r: DatedRecord) => (r.time ? `${r.date}T${r.time}` : r.date);
 const contentId = (r: object) => createHash('sha256').update(JSON.stringify(r)).digest('hex').slice(0, 24);
@@ -178,7 +141,7 @@ class MergeContext {
 
 // --------------------------------------------------------------- case fold
 
-type CaseState = Pick<Case, 'status' | 'township' | 'decision' | 'history'>;
+type CaseState = Pick<Case, 'status' | 'township' | 'decision'>;
 
 function stateKey(s: unknown): string {
   return JSON.stringify(s);
@@ -186,24 +149,8 @@ function stateKey(s: unknown): string {
 
 /** The case's results and status from all decisions about it, in rank order. */
 function foldCase(c: DeepReadonly<Case>, decs: readonly DecisionRecord[]): CaseState {
-  const township = decs.filter((d) => d.kind === 'township-review');
-  const county = decs.filter((d) => d.kind === 'county-decision');
-  const lastT = township.at(-1);
-  const lastC = county.at(-1);
-  const current = new Set([lastT?.id, lastC?.id]);
-
-  const events: CaseEvent[] = decs.map((d) => {
-    const r = d.record as TownshipReviewRecord | CountyDecisionRecord;
-    const ev = r.kind === 'township-review' ? TOWNSHIP_STATUS[r.result].event : COUNTY_STATUS[r.result].event;
-    const note = r.kind === 'township-review' ? r.note : r.reason;
-    const e: CaseEvent = { at: d.receivedAt, event: ev, by: r.by || r.name || (d.level === 2 ? '区县' : '街道'), source: `file:${d.sha256}`, date: r.date };
-    if (note) e.note = note;
-    if (!current.has(d.id)) e.stale = true;
-    return e;
-  });
-  const local = c.history.filter((h) => !(h.source.startsWith('file:') && DECISION_EVENTS.has(h.event)));
-  const history = [...(local as CaseEvent[]), ...events].map((e, i) => ({ e, i }));
-  history.sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
+  const lastT = decs.filter((d) => d.kind === 'township-review').at(-1);
+  const lastC = decs.filter((d) => d.kind === 'county-decision').at(-1);
 
   let status: CaseStatus = c.status;
   const latest = decs.at(-1);
@@ -229,7 +176,6 @@ function foldCase(c: DeepReadonly<Case>, decs: readonly DecisionRecord[]): CaseS
           ...(lc.by ? { by: lc.by } : {}),
         }
       : null,
-    history: history.map((h) => h.e),
   };
 }
 
@@ -437,8 +383,8 @@ const applyCaseDecision: Applier<TownshipReviewRecord | CountyDecisionRecord> = 
   const decs = ctx.decisionsOf(`case:${rec.caseNo}`);
   const before = stateKey([c.status, c.township, c.decision]);
   const next = foldCase(c, decs);
-  ctx.tx.put('cases', c.caseNo, { ...(c as Case), ...next });
   let changed = before !== stateKey([next.status, next.township, next.decision]);
+  if (changed) ctx.tx.put('cases', c.caseNo, { ...(c as Case), ...next });
   if (rec.kind === 'county-decision') {
     const h = ctx.tx.get('households', c.householdId)!;
     changed = refreshEnrolment(ctx, c.householdId, programOfDecision(c, rec), h.householderId) || changed;
@@ -568,8 +514,12 @@ function applyRoster(ctx: MergeContext, rows: { row: number; record: RosterRecor
       tx.put('households', householdId, h);
       ctx.householdByHead.set(headId, h);
       household = h;
-      for (const r of list) {
-        const m = r.record;
+      // A roster that lists the family but not the householder's own row still names the householder.
+      const people = list.map((r) => r.record);
+      if (!people.some((m) => m.memberId === headId)) {
+        people.unshift({ ...first, memberId: headId, memberName: first.householderName || '户主（花名册未列出姓名）', relation: '户主' });
+      }
+      for (const m of people) {
         if (tx.get('members', m.memberId)) continue;
         ctx.addMember(householdId, m.memberId);
         tx.put('members', m.memberId, {

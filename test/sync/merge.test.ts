@@ -15,6 +15,7 @@ import { calendarOf, standardsOf } from '../../src/context.js';
 import { standardOn } from '../../src/rules/eligibility.js';
 import type { Case, Enrolment } from '../../src/model.js';
 import { Office } from '../../src/store/office.js';
+import { caseHistory } from '../../src/cases.js';
 
 const DECISION = ['申请编号', '身份证号', '姓名', '审批结果', '审批日期', '救助类别', '保障人数', '月保障金额(元)', '起始年月', '分类', '原因', '发送单位代码'];
 const REVIEW = ['申请编号', '身份证号', '审核结果', '审核日期', '审核意见', '发送单位代码'];
@@ -126,7 +127,7 @@ describe('idempotence', () => {
     expect(dup.file.outcome).toBe('duplicate');
     expect(dup.file.receipt).toBe(`receipt-${sha(body).slice(0, 8)}-review.sync-conflict-20261120-101010-ABCDEFG.csv`);
     expect(dup.receipt).toEqual([{ 行号: '0', 结果: '未变化', 原因: expect.stringContaining('重复文件'), 申请编号: '', 身份证号: '' }]);
-    expect(caseOf(t, 1).history.filter((h) => h.event === 'township-approved')).toHaveLength(1);
+    expect(caseHistory(t.office.view, caseOf(t, 1)).filter((h) => h.event === 'township-approved')).toHaveLength(1);
   });
 
   it('treats the same decisions re-exported in another file as unchanged', async () => {
@@ -151,7 +152,7 @@ describe('order and staleness', () => {
     const c = caseOf(t, 2);
     expect(c.status).toBe('approved');
     expect(c.decision?.result).toBe('批准');
-    const events = c.history.filter((h) => h.source !== 'local').map((h) => [h.event, h.date, h.stale ?? false]);
+    const events = caseHistory(t.office.view, c).filter((h) => h.source !== 'local').map((h) => [h.event, h.date, h.stale ?? false]);
     expect(events).toEqual([
       ['rejected', '2026-11-20', true],
       ['approved', '2026-11-25', false],
