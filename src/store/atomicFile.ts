@@ -49,7 +49,9 @@ export async function ensureDir(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = FILE_MODE): Promise<void> {
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A long (Chinese) name plus the suffix can pass the 255-byte limit of a file name.
+  const base = Buffer.byteLength(basename(path)) > 160 ? 'jiuzhu' : basename(path);
+  const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const h = await open(tmp, 'wx', mode);
   try {
     await h.writeFile(data);

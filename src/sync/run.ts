@@ -103,8 +103,12 @@ function walk(root: string, dir: string, out: Found[], problems: string[]): void
   }
 }
 
+const NAME_BYTES = 255;
+
 export function receiptName(sha256: string, rel: string): string {
-  const base = basename(rel).replace(/\.(csv|txt|tsv)$/i, '');
+  let base = basename(rel).replace(/\.(csv|txt|tsv)$/i, '');
+  // A name the file system cannot hold is shortened, character by character, to fit.
+  while (Buffer.byteLength(`receipt-${sha256.slice(0, 8)}-${base}.csv`) > NAME_BYTES) base = [...base].slice(0, -1).join('');
   return `receipt-${sha256.slice(0, 8)}-${base}.csv`;
 }
 
@@ -246,7 +250,7 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
   for (const f of ready) {
     if (opts.shouldStop?.()) break;
     try {
-      const r = await processFile(office, f, { dataDir, receipts, strict: opts.strict ?? false, officeCode: settings.office.code, state });
+      const r = await processFile(office, f, { problems: report.problems, dataDir, receipts, strict: opts.strict ?? false, officeCode: settings.office.code, state });
       if (r) {
         report.files.push(r);
         log(`${r.outcome} ${f.rel} ${r.kind ?? '-'} 应用${r.applied} 未变化${r.unchanged} 过时${r.stale} 拒绝${r.rejected} 待处理${r.pending}`);
@@ -281,6 +285,8 @@ function problemText(e: NodeJS.ErrnoException): string {
 }
 
 interface ProcessContext {
+  /** Where a problem that did not stop the file is reported. */
+  problems: string[];
   /** `import roster`: refuse a file of any other kind before anything is merged. */
   expectKind?: InboundKind;
   dataDir: string;
@@ -316,7 +322,7 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
     });
     await writeReceipt(pc.dataDir, pc.receipts, rec, name).then(
       () => pc.state.receiptsOk.add(`${sha256}:${name}`),
-      () => undefined, // written by writeMissingReceipts at a later run
+      (err) => pc.problems.push(`回执 ${receiptName(sha256, name)} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`),
     );
     markSeen();
     return reportOf(known, name, 'duplicate');
@@ -380,7 +386,8 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
   markSeen();
   await writeReceipt(pc.dataDir, pc.receipts, result, name).then(
     () => pc.state.receiptsOk.add(`${sha256}:${name}`),
-    () => undefined, // written by writeMissingReceipts at a later run
+    // Written by writeMissingReceipts at a later run; said now.
+    (err) => pc.problems.push(`回执 ${receipt} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`),
   );
   return reportOf(result, name);
 }
@@ -393,7 +400,11 @@ function duplicateReceipt(known: FileRecord): Buffer {
 
 async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, name: string): Promise<void> {
   const target = join(receipts, receiptName(rec.sha256, name));
-  const body = name === rec.names[0] ? await readFileIfExists(receiptCopy(dataDir, rec.sha256)) : duplicateReceipt(rec);
+  // A copy whose receipt name is the original's (same base name in another
+  // folder) shares the original's receipt: the row results must not be
+  // overwritten by a 重复文件 line.
+  const original = name === rec.names[0] || receiptName(rec.sha256, name) === receiptName(rec.sha256, rec.names[0]!);
+  const body = original ? await readFileIfExists(receiptCopy(dataDir, rec.sha256)) : duplicateReceipt(rec);
   if (!body) return;
   await mkdir(receipts, { recursive: true });
   await writeFileAtomic(target, body, SHARED_MODE);
@@ -470,7 +481,7 @@ export async function importFile(office: Office, path: string, expectKind: Inbou
   const state = new SyncState();
   const receipts = shared ? join(shared, 'outbox', 'receipts') : join(office.dir, 'sync', 'receipts-out');
   const f: Found = { abs: path, rel: basename(path), size: s.size, mtimeMs: s.mtimeMs };
-  const r = await processFile(office, f, { expectKind, dataDir: office.dir, receipts, strict, officeCode: settings.office.code, state });
+  const r = await processFile(office, f, { problems: [], expectKind, dataDir: office.dir, receipts, strict, officeCode: settings.office.code, state });
   if (!r) {
     const known = office.view.get('files', createHash('sha256').update(await readFile(path)).digest('hex')) as FileRecord | undefined;
     if (known) return reportOf(known, basename(path), 'duplicate');
