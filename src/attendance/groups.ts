@@ -1,0 +1,29 @@
+// Labour groups (分组): everybody on the roster belongs to one of n groups;
+// a newcomer joins the smallest, and moving a person is one record's change.
+import type { RosterEntry } from './roster.js';
+
+/**
+ * Each roster entry's group: its stored one when still within 1…count,
+ * otherwise (a newcomer, or groups reduced in settings) the group with the
+ * fewest of today's roster, the lowest number on a tie, newcomers taken in
+ * roster order.
+ */
+export function groupsFor(roster: readonly Pick<RosterEntry, 'idNumber'>[], stored: ReadonlyMap<string, number>, count: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const sizes = new Array<number>(count + 1).fill(0);
+  const newcomers: string[] = [];
+  for (const r of roster) {
+    const g = stored.get(r.idNumber);
+    if (g !== undefined && g >= 1 && g <= count) {
+      out.set(r.idNumber, g);
+      sizes[g]!++;
+    } else newcomers.push(r.idNumber);
+  }
+  for (const id of newcomers) {
+    let best = 1;
+    for (let g = 2; g <= count; g++) if (sizes[g]! < sizes[best]!) best = g;
+    out.set(id, best);
+    sizes[best]!++;
+  }
+  return out;
+}
