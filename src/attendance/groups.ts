@@ -1,5 +1,8 @@
 // Labour groups (分组): everybody on the roster belongs to one of n groups;
 // a newcomer joins the smallest, and moving a person is one record's change.
+import type { Tx } from '../store/office.js';
+import { normalizeIdNumber } from '../rules/idNumber.js';
+import { AttendanceError } from './errors.js';
 import type { RosterEntry } from './roster.js';
 
 /**
@@ -26,4 +29,15 @@ export function groupsFor(roster: readonly Pick<RosterEntry, 'idNumber'>[], stor
     sizes[best]!++;
   }
   return out;
+}
+
+/** Moves a person to another group: one record's change, kept for every later session. */
+export function moveToGroup(tx: Tx, idNumber: string, group: number, groupCount: number): { from: number | null; to: number } {
+  const norm = normalizeIdNumber(idNumber);
+  const id = norm.ok ? norm.id : idNumber.trim();
+  if (!tx.get('members', id)) throw new AttendanceError(`身份证号 ${id} 不是本社区登记的人员：请核对号码`);
+  if (!Number.isInteger(group) || group < 1 || group > groupCount) throw new AttendanceError(`组号应为 1 到 ${groupCount} 之间的整数（现在是「${group}」）`);
+  const from = tx.get('groups', id)?.group ?? null;
+  tx.put('groups', id, { id, group });
+  return { from, to: group };
 }
