@@ -230,11 +230,11 @@ export function registerAttendance(program: Command): void {
   se.command('cancel')
     .description('取消一次公益劳动')
     .requiredOption('--date <YYYY-MM-DD>', '日期')
-    .requiredOption('--reason <text>', '原因，例如「暴雨」')
-    .action(async (opts: { date: string; reason: string }, cmd: Command) => {
+    .option('--reason <text>', '原因，例如「暴雨」（必填）')
+    .action(async (opts: { date: string; reason?: string }, cmd: Command) => {
       const g = globals(cmd);
       const date = dateOption(opts.date);
-      await change(g, 'attendance.session.cancel', `取消 ${date} 公益劳动：${opts.reason}`, (tx) => cancelSession(tx, date, opts.reason));
+      await change(g, 'attendance.session.cancel', `取消 ${date} 公益劳动：${opts.reason ?? ''}`, (tx) => cancelSession(tx, date, opts.reason ?? ''));
       if (g.json) return printJson({ date, cancelled: true });
       say(`已取消 ${date} 的公益劳动。`);
     });

@@ -107,7 +107,7 @@ export function refreshRecommendations(tx: Tx, month: string): MonthSummary {
       caseNo: p.caseNo,
       householderId: hh?.householderId ?? null,
       householderName: householder?.name ?? p.name,
-      reason: `${p.name} ${month} 公益劳动无故缺勤 ${p.absent} 次（应参加 ${p.due} 次）：请提出处理建议报街道，不自动停发`,
+      reason: `${p.name} ${month} 公益劳动无故缺勤 ${p.absent} 次：请提出处理建议报街道（不自动停发）`,
       source: 'local',
     });
   }
