@@ -157,3 +157,58 @@ describe('the marking screen', () => {
     expect(office.view.get('sessions', DATE)!.marks).toEqual({});
   });
 });
+
+describe('the monthly summary screen', () => {
+  it('shows per-person counts with the warning and the recommendation, filters to them, and closes the month on y', async () => {
+    const { AttendanceSummaryScreen } = await import('../../src/ui/screens/attendanceSummary.js');
+    const { markSession } = await import('../../src/attendance/marking.js');
+    const families = [
+      family([{ name: '刘建国', birth: '1978-03-15' }]),
+      family([{ name: '欧阳志强', birth: '1985-12-01' }]),
+      family([{ name: '周秀兰', birth: '1990-04-02' }]),
+    ];
+    const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-sum-')), 'office');
+    const now = '2026-10-31T17:00:00+08:00';
+    await labourOffice(dir, { families, enrolments: families.map((f) => enrolment(f)) }, now);
+    const office = await Office.open(dir, { env: { ...process.env, JIUZHU_NOW: now } });
+    const [liu, ouyang] = families.map((f) => f.members[0]!.idNumber) as [string, string];
+    const op = { operator: '王芳', source: 'local' as const, action: 'attendance.mark' };
+    const plan = (await office.transact(op, (tx) => planMonth(tx, '2026-10'))).result;
+    const absent: Record<string, string[]> = { '2026-10-09': [liu], '2026-10-12': [liu, ouyang], '2026-10-26': [liu, ouyang] };
+    for (const d of plan.created) {
+      await office.transact(op, (tx) => markSession(tx, d, (absent[d] ?? []).map((idNumber) => ({ idNumber, status: 'absent' as const })), { rest: 'present' }));
+    }
+    let backs = 0;
+    const ui = render(
+      <Box width={80}>
+        <AttendanceSummaryScreen office={office} operator="王芳" onBack={() => backs++} month="2026-10" />
+      </Box>,
+    );
+    const key = async (k: string) => {
+      ui.stdin.write(k);
+      await new Promise((r) => setTimeout(r, 30));
+    };
+    const f = await until(ui.lastFrame, (x) => x.includes('公益劳动月度汇总 2026-10'), 'the summary');
+    expect(f).toContain('截至 2026-10-31，10 次');
+    expect(f).toContain('3 人　提醒 1　建议处理 1');
+    const row = (name: string) => f.split('\n').find((l) => l.includes(name))!.replace(/\s+/g, ' ').trim();
+    expect(row('刘建国')).toMatch(/刘建国 10 7 0 3 0 无故缺勤3次，建议按规定处理$/);
+    expect(row('欧阳志强')).toMatch(/欧阳志强 10 8 0 2 0 无故缺勤2次，已提醒$/);
+    expect(row('周秀兰')).toMatch(/周秀兰 10 10 0 0 0$/);
+    for (const l of f.split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    await key('w');
+    const flagged = await until(ui.lastFrame, (x) => x.includes('只看提醒'), 'the filter');
+    expect(flagged).not.toContain('周秀兰');
+    await key('c');
+    await until(ui.lastFrame, (x) => x.includes('确定结账 2026-10'), 'the question');
+    await key('y');
+    await until(ui.lastFrame, (x) => x.includes('已结账：考勤汇总已排队上报街道'), 'the close');
+    expect(office.view.get('attendanceMonths', '2026-10')).toBeDefined();
+    expect(office.view.all('outbound')).toHaveLength(1);
+    await key('c');
+    await until(ui.lastFrame, (x) => x.includes('已经结账了'), 'the refusal to close twice');
+    await key('\u001B');
+    await until(() => String(backs), (b) => b === '1', 'going back');
+    ui.unmount();
+  });
+});

@@ -3,13 +3,13 @@
 // "everybody else came", counts always on screen, `s` to save.
 import React, { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import stringWidth from 'string-width';
 import type { Office } from '../../store/office.js';
 import { markSession } from '../../attendance/marking.js';
 import { sessionLines } from '../../attendance/sessionRoster.js';
 import { isoWeekday } from '../../attendance/schedule.js';
 import { MARK_WORDS, type MarkStatus } from '../../attendance/types.js';
 import { maskIdNumber } from '../../rules/idNumber.js';
+import { fit } from './columns.js';
 import { countMarks, initialMarkState, LEAVE_REASONS, markReducer, unsavedMarks, type MarkAction, type MarkLine, type MarkState } from './attendanceState.js';
 
 export interface AttendanceScreenProps {
@@ -25,19 +25,6 @@ export interface AttendanceScreenProps {
 const WEEKDAYS = ['', '一', '二', '三', '四', '五', '六', '日'];
 const COLORS: Record<MarkStatus, string> = { present: 'green', late: 'yellow', excused: 'cyan', absent: 'red' };
 const KEYS: Record<string, MarkStatus> = { '1': 'present', ' ': 'present', '2': 'late', '3': 'excused', '4': 'absent' };
-
-/** Pads to a display width (CJK characters are two columns), cutting what is too long. */
-export function fit(s: string, width: number): string {
-  let out = '';
-  let w = 0;
-  for (const ch of s) {
-    const cw = stringWidth(ch);
-    if (w + cw > width) break;
-    out += ch;
-    w += cw;
-  }
-  return out + ' '.repeat(width - w);
-}
 
 function sessionDates(office: Office): string[] {
   return office.view
