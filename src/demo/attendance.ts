@@ -38,6 +38,8 @@ export function demoAttendance(opts: {
   const months = [...new Set([from.slice(0, 7), addDays(opts.today, -31).slice(0, 7), opts.today.slice(0, 7)])];
   const sessions: Session[] = [];
   const groups = new Map<string, number>();
+  // A few people often stay away, so the demo shows warnings and recommendations.
+  const oftenAway = new Map<string, boolean>();
   for (const month of months) {
     for (const d of scheduledDays(month, labour, cal)) {
       if (d.skipped !== undefined || d.date < from || d.date > datesOfMonth(opts.today.slice(0, 7)).at(-1)!) continue;
@@ -46,8 +48,10 @@ export function demoAttendance(opts: {
         const roster = rosterOn(data, d.date);
         for (const [id, g] of groupsFor(roster, groups, labour.groups)) groups.set(id, g);
         for (const r of roster) {
+          if (!oftenAway.has(r.idNumber)) oftenAway.set(r.idNumber, rnd() < 0.04);
+          const away = oftenAway.get(r.idNumber) === true && rnd() < 0.3;
           const x = rnd();
-          const status: MarkStatus = x < 0.86 ? 'present' : x < 0.91 ? 'late' : x < 0.96 ? 'excused' : 'absent';
+          const status: MarkStatus = away ? 'absent' : x < 0.86 ? 'present' : x < 0.91 ? 'late' : x < 0.96 ? 'excused' : 'absent';
           s.marks[r.idNumber] = status === 'excused' ? { status, note: rnd() < 0.5 ? '看病' : '照顾家人' } : { status };
         }
       }

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Office } from '../store/office.js';
 import { generateOffice, type GenerateOptions } from './generate.js';
 import { demoAttendance } from './attendance.js';
+import { refreshRecommendations } from '../attendance/marking.js';
 
 export interface DemoWritten {
   households: number;
@@ -45,6 +46,8 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     // One record per session holding its marks (see src/attendance/types.ts).
     for (const s of attendance.sessions) tx.put('sessions', s.id, s);
     for (const g of attendance.groups) tx.put('groups', g.id, g);
+    // Three unexcused absences in a month put a recommendation on the pending list, as marking does.
+    for (const month of new Set(attendance.sessions.map((s) => s.date.slice(0, 7)))) refreshRecommendations(tx, month);
   });
 
   // After the commit, so that a daemon already watching finds the cases the files name.

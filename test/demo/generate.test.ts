@@ -305,7 +305,10 @@ describe('writeDemoOffice', () => {
     expect(v.count('cases')).toBe(demo.cases.length);
     expect(v.count('enrolments')).toBe(demo.enrolments.length);
     expect(v.count('standards')).toBe(8);
-    expect(v.count('pending')).toBe(demo.pending.length);
+    const recommendations = v.all('pending').filter((p) => p.kind === 'attendance-recommendation');
+    expect(v.count('pending')).toBe(demo.pending.length + recommendations.length);
+    expect(recommendations.length).toBeGreaterThan(0);
+    for (const r of recommendations) expect(r.reason).toMatch(/公益劳动无故缺勤 [3-9] 次/);
     expect(v.get('settings', 'office')?.office.shared).toBe(shared);
     expect(office.journalHead.seq).toBe(1);
     const last2026 = Math.max(...demo.cases.filter((c) => c.caseNo.includes('-2026-')).map((c) => Number(c.caseNo.slice(-4))));
