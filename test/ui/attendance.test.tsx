@@ -35,6 +35,8 @@ async function officeOf(families: Family[]): Promise<Office> {
   return office;
 }
 
+const lines0 = (office: Office) => sessionLines(office.view, office.view.get('sessions', DATE)!).map((l) => l.idNumber);
+
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 async function until(frame: () => string | undefined, pred: (s: string) => boolean, what: string): Promise<string> {
@@ -147,6 +149,14 @@ describe('the marking screen', () => {
     await key('\u001B[A');
     await key('0');
     await until(ui.lastFrame, (f) => f.includes('未签 5'), 'the mark undone');
+    // g then a digit moves the person under the cursor to that group, at once.
+    const first = office.view.get('members', lines0(office)[0]!)!;
+    await key('g');
+    await until(ui.lastFrame, (f) => f.includes(`把 ${first.name} 调到第几组`), 'the group question');
+    await key('6');
+    await until(ui.lastFrame, (f) => f.includes(`${first.name} 已调到第 6 组`), 'the move');
+    expect(office.view.get('groups', first.idNumber)).toEqual({ id: first.idNumber, group: 6 });
+    expect(ui.lastFrame()!.split('\n').find((l) => l.includes(first.name))).toContain('6组');
     ui.stdin.write(']'); // the next session, 11-25, is still to come
     await until(ui.lastFrame, (f) => f.includes('2026-11-25'), 'the next session');
     ui.stdin.write('1');

@@ -5,6 +5,8 @@ import React, { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
 import { markSession } from '../../attendance/marking.js';
+import { moveToGroup } from '../../attendance/groups.js';
+import { settingsOf } from '../../context.js';
 import { sessionLines } from '../../attendance/sessionRoster.js';
 import { isoWeekday } from '../../attendance/schedule.js';
 import { MARK_WORDS, type MarkStatus } from '../../attendance/types.js';
@@ -56,7 +58,9 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
   const today = office.now().date;
   const [dates, setDates] = useState(() => sessionDates(office));
   const [date, setDateState] = useState(() => pickDate(dates, today, wanted));
-  const live = useRef({ date, dates, busy: false });
+  const live = useRef({ date, dates, busy: false, choosingGroup: false });
+  const [choosingGroup, setChoosingGroup] = useState(false);
+  const groupCount = settingsOf(office.view).labour.groups;
   const setDate = (d: string | null): void => {
     live.current.date = d;
     setDateState(d);
@@ -118,6 +122,19 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
 
   const listRows = Math.max(3, rows - 7);
 
+  const move = async (idNumber: string, name: string, group: number) => {
+    live.current.busy = true;
+    try {
+      await office.transact({ operator, source: 'local', action: 'attendance.group', summary: '调整公益劳动分组' }, (tx) => moveToGroup(tx, idNumber, group, groupCount));
+      dispatch({ type: 'relines', lines: load(office, live.current.date).lines });
+      setMessage({ text: `${name} 已调到第 ${group} 组` });
+    } catch (err) {
+      setMessage({ text: (err as Error).message, bad: true });
+    } finally {
+      live.current.busy = false;
+    }
+  };
+
   useInput((input, key) => {
     if (live.current.busy) return;
     const { date, dates } = live.current;
@@ -131,6 +148,14 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       const preset = state.reasonText === '' ? LEAVE_REASONS[Number(input) - 1] : undefined;
       if (preset) return dispatch({ type: 'reason', text: preset });
       if (input && !key.ctrl && !key.meta) dispatch({ type: 'typeReason', text: state.reasonText + input });
+      return;
+    }
+    if (live.current.choosingGroup) {
+      live.current.choosingGroup = false;
+      setChoosingGroup(false);
+      const g = Number(input);
+      const line = state.lines[state.cursor];
+      if (line && Number.isInteger(g) && g >= 1 && g <= groupCount) void move(line.idNumber, line.name, g);
       return;
     }
     if (state.mode === 'leaving') {
@@ -150,6 +175,11 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       const i = date ? dates.indexOf(date) : -1;
       const next = dates[input === '[' ? i - 1 : i + 1];
       if (next) open(next);
+      return;
+    }
+    if (input === 'g' && state.lines[state.cursor]) {
+      live.current.choosingGroup = true;
+      setChoosingGroup(true);
       return;
     }
     if (readOnly) {
@@ -187,6 +217,8 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
         {line?.name} 请假原因：{LEAVE_REASONS.map((r, i) => `${i + 1} ${r}`).join('  ')}  或输入后回车：{state.reasonText}▏
       </Text>
     );
+  } else if (choosingGroup) {
+    bottom = <Text color="cyan">把 {line?.name} 调到第几组？按 1–{groupCount}，其他键取消</Text>;
   } else if (state.mode === 'leaving') {
     bottom = <Text color="yellow">还有 {unsaved.length} 人的签到没保存：s 保存并返回 · d 放弃 · Esc 继续签到</Text>;
   } else if (message) {
@@ -229,7 +261,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       {n === 0 ? <Text>这一天没有应参加的人。</Text> : null}
       {bottom}
       <Text dimColor wrap="truncate">
-        ↑↓移动 1到 2迟到 3请假 4缺勤 0撤销 a其余全到 s保存 [ ]换场次 Esc返回
+        ↑↓移动 1到 2迟到 3请假 4缺勤 0撤销 a其余全到 s保存 g调组 [ ]换场次 Esc返回
       </Text>
     </Box>
   );

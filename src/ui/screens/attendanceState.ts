@@ -33,7 +33,8 @@ export type MarkAction =
   | { type: 'restPresent' }
   | { type: 'leave' }
   | { type: 'saved'; marks: Readonly<Record<string, Mark>> }
-  | { type: 'load'; lines: readonly MarkLine[]; saved: Readonly<Record<string, Mark>> };
+  | { type: 'load'; lines: readonly MarkLine[]; saved: Readonly<Record<string, Mark>> }
+  | { type: 'relines'; lines: readonly MarkLine[] };
 
 export function initialMarkState(lines: readonly MarkLine[], saved: Readonly<Record<string, Mark>>): MarkState {
   const firstOpen = lines.findIndex((l) => !saved[l.idNumber]);
@@ -91,6 +92,12 @@ export function markReducer(s: MarkState, a: MarkAction): MarkState {
       return { ...s, saved: a.marks, marks: a.marks, mode: 'list' };
     case 'load':
       return initialMarkState(a.lines, a.saved);
+    case 'relines': {
+      // Same people in a new order (someone changed group): the cursor stays on its person.
+      const id = s.lines[s.cursor]?.idNumber;
+      const at = a.lines.findIndex((l) => l.idNumber === id);
+      return { ...s, lines: a.lines, cursor: at >= 0 ? at : clamp({ ...s, lines: a.lines }, s.cursor) };
+    }
   }
 }
 

@@ -78,7 +78,7 @@ export function AttendanceSummaryScreen({ office, operator, onBack, month: wante
       return setCursor(0);
     }
     if (input === 'c') {
-      if (summary.closed) return setMessage({ text: '这个月已经结账了：更正请用 jiuzhu attendance amend（须写原因）', bad: true });
+      if (office.view.get('attendanceMonths', live.current.month)) return setMessage({ text: '这个月已经结账了：更正请用 jiuzhu attendance amend（须写原因）', bad: true });
       live.current.confirming = true;
       setConfirming(true);
     }
