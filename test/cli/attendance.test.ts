@@ -129,6 +129,17 @@ describe('jiuzhu attendance', () => {
     expect(run('plan', '--month', '2026-11', '--json').json<{ created: string[]; existing: string[] }>().existing).toContain('2026-11-25');
     const mark = run('mark', '--date', '2026-11-25', '--rest', 'present');
     expect(mark.stderr).toContain('已取消（暴雨）');
+    expect(run('amend', '--date', '2026-11-20', '--id', a.members[0]!.idNumber, '--status', 'present', '--reason', '补录').stderr).toContain('还没结账');
+
+    // An exemption ended early: 黄志伟 is due again from the day after its new last day.
+    const wei = a.members[1]!.idNumber;
+    const added = run('exempt', 'add', '--id', wei, '--kind', '在校就读', '--from', '2026-09-01', '--to', '2027-01-15', '--json').json<{ id: string }>();
+    expect(run('roster', '--date', '2026-11-20', '--json').json<{ people: { name: string }[] }>().people.map((x) => x.name)).toEqual(['黄桂英']);
+    expect(run('exempt', 'end', added.id, '--date', '2026-11-20').code).toBe(0);
+    expect(run('exempt', 'list', '--json').json<{ name: string; to: string; endedOn: string }[]>()).toEqual([
+      expect.objectContaining({ name: '黄志伟', kind: '在校就读', from: '2026-09-01', to: '2026-11-20', endedOn: '2026-11-20' }),
+    ]);
+    expect(run('roster', '--date', '2026-11-21', '--json').json<{ people: { name: string }[] }>().people.map((x) => x.name).sort()).toEqual(['黄志伟', '黄桂英']);
 
     const file = join(data, '..', 'sheet.html');
     const r = run('sheet', '--date', '2026-11-21', '--out', file);
@@ -137,7 +148,7 @@ describe('jiuzhu attendance', () => {
     expect(html).toContain('size: A4');
     expect(html).toContain('公益劳动签到表');
     expect(html).toContain('2026-11-21（星期六）09:00–11:30');
-    expect(html).toContain('应到 2 人');
+    expect(html).toContain('应到 2 人'); // 黄志伟 is back from 11-21
     expect(html).toContain('黄桂英');
     expect(html).toContain('迎检大扫除');
     expect(html).toContain('<td class="sign"></td>');
