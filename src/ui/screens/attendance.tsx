@@ -12,6 +12,7 @@ import { isoWeekday } from '../../attendance/schedule.js';
 import { MARK_WORDS, type MarkStatus } from '../../attendance/types.js';
 import { maskIdNumber } from '../../rules/idNumber.js';
 import { fit } from './columns.js';
+import { guarded } from './guarded.js';
 import { countMarks, initialMarkState, LEAVE_REASONS, markReducer, unsavedMarks, type MarkAction, type MarkLine, type MarkState } from './attendanceState.js';
 
 export interface AttendanceScreenProps {
@@ -100,40 +101,30 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       then?.();
       return;
     }
-    live.current.busy = true;
     setBusy(true);
-    try {
+    const ok = await guarded(live.current, setMessage, async () => {
       await office.transact({ operator, source: 'local', action: 'attendance.mark', summary: `${date} 公益劳动签到` }, (tx) =>
         markSession(tx, date, unsaved.map((u) => ({ idNumber: u.idNumber, ...u.mark }))),
       );
       const s = office.view.get('sessions', date);
       dispatch({ type: 'saved', marks: { ...(s?.marks ?? {}) } });
-      setMessage({ text: `已保存 ${unsaved.length} 人的签到` });
       live.current.dates = sessionDates(office);
       setDates(live.current.dates);
-      then?.();
-    } catch (err) {
-      setMessage({ text: (err as Error).message, bad: true });
-    } finally {
-      live.current.busy = false;
-      setBusy(false);
-    }
+      return `已保存 ${unsaved.length} 人的签到`;
+    });
+    setBusy(false);
+    if (ok) then?.();
+    else dispatch({ type: 'cancel' }); // back to the list, where the refusal shows
   };
 
   const listRows = Math.max(3, rows - 7);
 
-  const move = async (idNumber: string, name: string, group: number) => {
-    live.current.busy = true;
-    try {
+  const move = (idNumber: string, name: string, group: number) =>
+    guarded(live.current, setMessage, async () => {
       await office.transact({ operator, source: 'local', action: 'attendance.group', summary: '调整公益劳动分组' }, (tx) => moveToGroup(tx, idNumber, group, groupCount));
       dispatch({ type: 'relines', lines: load(office, live.current.date).lines });
-      setMessage({ text: `${name} 已调到第 ${group} 组` });
-    } catch (err) {
-      setMessage({ text: (err as Error).message, bad: true });
-    } finally {
-      live.current.busy = false;
-    }
-  };
+      return `${name} 已调到第 ${group} 组`;
+    });
 
   useInput((input, key) => {
     if (live.current.busy) return;

@@ -8,6 +8,7 @@ import { closeMonth } from '../../attendance/marking.js';
 import { monthSummary, type MonthSummary } from '../../attendance/summary.js';
 import { addDays } from '../../rules/dayNumber.js';
 import { fit } from './columns.js';
+import { guarded } from './guarded.js';
 
 export interface AttendanceSummaryProps {
   office: Office;
@@ -43,19 +44,13 @@ export function AttendanceSummaryScreen({ office, operator, onBack, month: wante
     setCursor(0);
   };
 
-  const close = async () => {
-    live.current.busy = true;
-    try {
+  const close = () =>
+    guarded(live.current, setMessage, async () => {
       const m = live.current.month;
       await office.transact({ operator, source: 'local', action: 'attendance.close', summary: `${m} 公益劳动考勤结账` }, (tx) => closeMonth(tx, m));
       setSummary(monthSummary(office.view, m, today));
-      setMessage({ text: `${m} 已结账：考勤汇总已排队上报街道` });
-    } catch (err) {
-      setMessage({ text: (err as Error).message, bad: true });
-    } finally {
-      live.current.busy = false;
-    }
-  };
+      return `${m} 已结账：考勤汇总已排队上报街道`;
+    });
 
   useInput((input, key) => {
     if (live.current.busy) return;
