@@ -93,3 +93,26 @@ describe('a month of labour: plan, mark, summary, close, amend', () => {
     expect(openPending(office.view)).toEqual([]);
   });
 });
+
+describe('planning a month the built-in calendar does not cover', () => {
+  it('uses the county holidays kept in the store for February 2027, and says so when they are missing', async () => {
+    const f = family([{ name: '刘建国', birth: '1978-03-15' }]);
+    const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-att-')), 'office');
+    const office = await labourOffice(dir, { families: [f], enrolments: [enrolment(f)] }, '2027-01-20');
+    const bare = (await office.transact(op('attendance.plan'), (tx) => planMonth(tx, '2027-03'))).result;
+    expect(bare.covered).toBe(false);
+    // The rows of shared/fixtures/inbox/02-holidays.csv, as the sync run stores them.
+    await office.transact(op('test.holidays'), (tx) => {
+      const rows: [string, '休息' | '上班', string][] = [
+        ['2027-01-01', '休息', '元旦'], ['2027-01-31', '上班', '春节调休'],
+        ...['05', '06', '07', '08', '09', '10', '11', '12'].map((d) => [`2027-02-${d}`, '休息', '春节'] as [string, '休息', string]),
+        ['2027-02-20', '上班', '春节调休'],
+      ];
+      for (const [date, type, name] of rows) tx.put('holidays', date, { id: date, date, type, name });
+    });
+    const feb = (await office.transact(op('attendance.plan'), (tx) => planMonth(tx, '2027-02'))).result;
+    expect(feb.covered).toBe(true);
+    expect(feb.created.map((d) => d.slice(8))).toEqual(['01', '03', '15', '17', '19', '22', '24', '26']);
+    expect(feb.skipped.map((s) => `${s.date.slice(8)} ${s.name}`)).toEqual(['05 春节', '08 春节', '10 春节', '12 春节']);
+  });
+});
