@@ -58,7 +58,7 @@ export function registerAttendance(program: Command): void {
   close --month M                      结账：锁定当月签到，生成上报街道的「公益劳动考勤汇总」文件
   amend --date D --id ID --status S --reason 原因 [--note]   结账后的更正（记入日志，重新上报）
   exempt add --id ID --kind 类别 --from D --to D [--reason 说明]   免于参加（${EXEMPTION_KINDS.join('、')}）
-  exempt list [--json] | exempt end EXEMPTION_ID --date 最后一天
+  exempt list [--json] | exempt end 编号(如 M0001) --date 最后一天
   group move --id ID --group N         调整分组
   session add --date D [--start HH:MM --end HH:MM --task 任务] | session cancel --date D --reason 原因
   sheet --date D --out FILE.html       打印用签到表（A4）`);

@@ -27,8 +27,9 @@ export function addExemption(tx: Tx, input: ExemptionInput): Exemption {
   }
   if (input.to < input.from) throw new AttendanceError(`结束日期 ${input.to} 早于开始日期 ${input.from}：请检查`);
   const reason = input.reason?.trim() || input.kind;
-  const seq = tx.all('exemptions').filter((x) => x.idNumber === norm.id).length + 1;
-  const rec: Exemption = { id: `${norm.id}:${seq}`, idNumber: norm.id, kind: input.kind as ExemptionKind, reason, from: input.from, to: input.to, recordedOn: tx.now.date };
+  // A short number the clerk can type (exempt end M0007), and no ID number in it to leak into output.
+  const id = `M${String(tx.count('exemptions') + 1).padStart(4, '0')}`;
+  const rec: Exemption = { id, idNumber: norm.id, kind: input.kind as ExemptionKind, reason, from: input.from, to: input.to, recordedOn: tx.now.date };
   tx.put('exemptions', rec.id, rec);
   return rec;
 }
