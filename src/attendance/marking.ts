@@ -2,12 +2,13 @@
 // followed by the policy: a recommendation (处理建议) on the pending list
 // once a person's unexcused absences in a month reach the threshold.
 import type { DeepReadonly, Tx } from '../store/office.js';
-import { settingsOf } from '../context.js';
+import { calendarOf, settingsOf } from '../context.js';
 import { clearPending, raisePending } from '../pending.js';
 import { queueOutbound, OUTBOUND_COLUMNS } from '../exchange/outbound.js';
 import { normalizeIdNumber } from '../rules/idNumber.js';
 import { AttendanceError } from './errors.js';
 import { personalReason, rosterDataOf } from './roster.js';
+import { scheduledDays } from './schedule.js';
 import { sessionLines, type SessionLine } from './sessionRoster.js';
 import { monthSummary, type MonthSummary } from './summary.js';
 import { MARK_STATUSES, MARK_WORDS, type Mark, type MarkStatus, type Session } from './types.js';
@@ -130,9 +131,16 @@ export function outboundRows(summary: MonthSummary): string[][] {
 export function closeMonth(tx: Tx, month: string): MonthSummary {
   if (tx.get('attendanceMonths', month)) throw new AttendanceError(`${month} 的考勤已经结账了：更正请用 jiuzhu attendance amend`);
   const today = tx.now.date;
-  const sessions = tx.all('sessions').filter((s) => s.date.startsWith(`${month}-`) && !s.cancelled);
-  const later = sessions.filter((s) => s.date > today).map((s) => s.date).sort();
-  if (later.length) throw new AttendanceError(`${month} 还有 ${later.length} 次公益劳动没到（${later.join('、')}）：月底后再结账，或先取消这些场次`);
+  if (today < `${month}-01`) throw new AttendanceError(`${month} 还没开始，不能结账`);
+  // Sessions still to come, planned or only scheduled (a month not planned to its end is not over).
+  const later = new Set(tx.all('sessions').filter((s) => s.date.startsWith(`${month}-`) && !s.cancelled && s.date > today).map((s) => s.date));
+  for (const d of scheduledDays(month, settingsOf(tx).labour, calendarOf(tx))) {
+    if (d.skipped === undefined && d.date > today && !tx.get('sessions', d.date)?.cancelled) later.add(d.date);
+  }
+  if (later.size) {
+    const dates = [...later].sort();
+    throw new AttendanceError(`${month} 还有 ${dates.length} 次公益劳动没到（${dates.join('、')}）：这些场次过后再结账，或先取消（attendance session cancel）`);
+  }
   const summary = refreshRecommendations(tx, month);
   if (summary.unmarkedSessions.length) {
     throw new AttendanceError(`${month} 还有场次没签完：${summary.unmarkedSessions.join('、')}。请先补签（jiuzhu attendance mark --date 日期 …，或 --rest present 把其余的人记为到）`);

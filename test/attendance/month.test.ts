@@ -116,3 +116,15 @@ describe('planning a month the built-in calendar does not cover', () => {
     expect(feb.skipped.map((s) => `${s.date.slice(8)} ${s.name}`)).toEqual(['05 春节', '08 春节', '10 春节', '12 春节']);
   });
 });
+
+describe('closing a month', () => {
+  it('refuses a month not begun, and one with sessions still to come, planned or only scheduled', async () => {
+    const f = family([{ name: '刘建国', birth: '1978-03-15' }]);
+    const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-att-')), 'office');
+    const office = await labourOffice(dir, { families: [f], enrolments: [enrolment(f)] }, '2026-11-25T12:00:00+08:00');
+    await expect(office.transact(op('attendance.close'), (tx) => closeMonth(tx, '2026-12'))).rejects.toThrow('2026-12 还没开始，不能结账');
+    // November not even planned: its 27th and 30th are still to come.
+    await expect(office.transact(op('attendance.close'), (tx) => closeMonth(tx, '2026-11'))).rejects.toThrow('2026-11 还有 2 次公益劳动没到（2026-11-27、2026-11-30）');
+    expect(office.view.get('attendanceMonths', '2026-11')).toBeUndefined();
+  });
+});
