@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { markReducer, initialMarkState, unsavedMarks, countMarks } from '../../src/ui/screens/attendanceState.js';
 
 describe('the marking screen state', () => {
-  const lines = ['甲', '乙', '丙'].map((name, i) => ({ idNumber: `id${i}`, name, group: 1, task: '清扫' }));
+  const lines = ['甲', '乙', '丙'].map((name, i) => ({ idNumber: `id${i}`, name, group: 1, task: '清扫', initials: ['j', 'y', 'b'][i]! }));
 
   it('moves on after each mark, asks a reason for a leave, and saves only what changed', () => {
     let s = initialMarkState(lines, { id0: { status: 'present' } });
@@ -24,5 +24,12 @@ describe('the marking screen state', () => {
     expect(s.marks.id2).toBeUndefined();
     s = markReducer(s, { type: 'move', by: 99 });
     expect(s.cursor).toBe(2);
+    s = markReducer(s, { type: 'search' });
+    s = markReducer(s, { type: 'query', text: 'y' });
+    expect(s.cursor).toBe(1);
+    s = markReducer(s, { type: 'query', text: '甲' });
+    expect(s.cursor).toBe(0);
+    s = markReducer(s, { type: 'cancel' });
+    expect([s.mode, s.cursor]).toEqual(['list', 0]);
   });
 });

@@ -46,7 +46,7 @@ function pickDate(dates: readonly string[], today: string, wanted?: string): str
 function load(office: Office, date: string | null): { lines: MarkLine[]; saved: Record<string, { status: MarkStatus; note?: string }> } {
   const s = date ? office.view.get('sessions', date) : undefined;
   if (!s) return { lines: [], saved: {} };
-  const lines = sessionLines(office.view, s).map((l) => ({ idNumber: l.idNumber, name: l.name, group: l.group, task: l.task }));
+  const lines = sessionLines(office.view, s).map((l) => ({ idNumber: l.idNumber, name: l.name, group: l.group, task: l.task, initials: l.initials }));
   return { lines, saved: { ...s.marks } };
 }
 
@@ -149,6 +149,12 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       if (line && Number.isInteger(g) && g >= 1 && g <= groupCount) void move(line.idNumber, line.name, g);
       return;
     }
+    if (state.mode === 'search') {
+      if (key.escape || key.return) return dispatch({ type: 'cancel' });
+      if (key.backspace || key.delete) return dispatch({ type: 'query', text: [...state.query].slice(0, -1).join('') });
+      if (input && !key.ctrl && !key.meta) dispatch({ type: 'query', text: state.query + input });
+      return;
+    }
     if (state.mode === 'leaving') {
       if (input === 's') void save(onBack);
       else if (input === 'd') onBack();
@@ -168,6 +174,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       if (next) open(next);
       return;
     }
+    if (input === '/') return dispatch({ type: 'search' });
     if (input === 'g' && state.lines[state.cursor]) {
       live.current.choosingGroup = true;
       setChoosingGroup(true);
@@ -208,6 +215,8 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
         {line?.name} 请假原因：{LEAVE_REASONS.map((r, i) => `${i + 1} ${r}`).join('  ')}  或输入后回车：{state.reasonText}▏
       </Text>
     );
+  } else if (state.mode === 'search') {
+    bottom = <Text color="cyan" wrap="truncate">查找（拼音首字母或姓名）：{state.query}▏  回车确定</Text>;
   } else if (choosingGroup) {
     bottom = <Text color="cyan">把 {line?.name} 调到第几组？按 1–{groupCount}，其他键取消</Text>;
   } else if (state.mode === 'leaving') {
@@ -252,7 +261,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       {n === 0 ? <Text>这一天没有应参加的人。</Text> : null}
       {bottom}
       <Text dimColor wrap="truncate">
-        ↑↓移动 1到 2迟到 3请假 4缺勤 0撤销 a其余全到 s保存 g调组 [ ]换场次 Esc返回
+        ↑↓ 1到 2迟到 3请假 4缺勤 0撤销 a其余到 s保存 /查找 g调组 [ ]换场次 Esc返回
       </Text>
     </Box>
   );

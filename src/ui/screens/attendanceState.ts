@@ -10,6 +10,8 @@ export interface MarkLine {
   name: string;
   group: number;
   task: string;
+  /** Pinyin initials of the name, for finding a person by typing them. */
+  initials: string;
 }
 
 export interface MarkState {
@@ -17,9 +19,10 @@ export interface MarkState {
   saved: Readonly<Record<string, Mark>>;
   marks: Readonly<Record<string, Mark>>;
   cursor: number;
-  /** `reason`: asking why a leave (请假); `leaving`: unsaved marks, asking whether to save. */
-  mode: 'list' | 'reason' | 'leaving';
+  /** `reason`: asking why a leave (请假); `leaving`: unsaved marks, asking whether to save; `search`: finding a person. */
+  mode: 'list' | 'reason' | 'leaving' | 'search';
   reasonText: string;
+  query: string;
 }
 
 export type MarkAction =
@@ -34,11 +37,13 @@ export type MarkAction =
   | { type: 'leave' }
   | { type: 'saved'; marks: Readonly<Record<string, Mark>> }
   | { type: 'load'; lines: readonly MarkLine[]; saved: Readonly<Record<string, Mark>> }
-  | { type: 'relines'; lines: readonly MarkLine[] };
+  | { type: 'relines'; lines: readonly MarkLine[] }
+  | { type: 'search' }
+  | { type: 'query'; text: string };
 
 export function initialMarkState(lines: readonly MarkLine[], saved: Readonly<Record<string, Mark>>): MarkState {
   const firstOpen = lines.findIndex((l) => !saved[l.idNumber]);
-  return { lines, saved, marks: saved, cursor: Math.max(0, firstOpen), mode: 'list', reasonText: '' };
+  return { lines, saved, marks: saved, cursor: Math.max(0, firstOpen), mode: 'list', reasonText: '', query: '' };
 }
 
 function clamp(s: MarkState, i: number): number {
@@ -70,7 +75,16 @@ export function markReducer(s: MarkState, a: MarkAction): MarkState {
       return setMark(s, { status: 'excused', note: text });
     }
     case 'cancel':
-      return { ...s, mode: 'list', reasonText: '' };
+      return { ...s, mode: 'list', reasonText: '', query: '' };
+    case 'search':
+      return s.mode === 'list' ? { ...s, mode: 'search', query: '' } : s;
+    case 'query': {
+      if (s.mode !== 'search') return s;
+      // The first person whose initials start with what was typed, or whose name holds it.
+      const q = a.text.toLowerCase();
+      const at = q ? s.lines.findIndex((l) => l.initials.toLowerCase().startsWith(q) || l.name.includes(a.text)) : -1;
+      return { ...s, query: a.text, cursor: at >= 0 ? at : s.cursor };
+    }
     case 'revert': {
       const line = s.lines[s.cursor];
       if (!line || s.mode !== 'list') return s;
