@@ -1,28 +1,15 @@
 // The demo office's public-service labour history: the sessions of the last
-// two months on the default schedule and each obliged member's marks, so the
-// demo shows attendance from the first start. Deterministic for a seed.
-import type { Enrolment, Member } from '../model.js';
+// two months and the rest of this one on the office's schedule, with marks up
+// to yesterday for everybody the roster rules make due, and their groups.
+// Deterministic for a seed.
+import type { Case, Enrolment, Member } from '../model.js';
 import type { Settings } from '../settings.js';
-import { ageOn } from '../rules/idNumber.js';
-import { addDays, dayNo } from '../rules/dayNumber.js';
+import { addDays } from '../rules/dayNumber.js';
 import { WorkingCalendar } from '../rules/workingDays.js';
-
-/** A session on one date (id = the date). The attendance issue owns the final shape. */
-export interface DemoSession {
-  id: string;
-  date: string;
-  start: string;
-  end: string;
-  task: string;
-}
-
-export interface DemoMark {
-  id: string;
-  sessionId: string;
-  idNumber: string;
-  status: 'present' | 'late' | 'excused' | 'absent';
-  note?: string;
-}
+import { groupsFor } from '../attendance/groups.js';
+import { rosterOn, type RosterData } from '../attendance/roster.js';
+import { datesOfMonth, newSession, scheduledDays } from '../attendance/schedule.js';
+import type { GroupAssignment, MarkStatus, Session } from '../attendance/types.js';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -41,29 +28,35 @@ export function demoAttendance(opts: {
   settings: Settings;
   members: readonly Member[];
   enrolments: readonly Enrolment[];
-}): { sessions: DemoSession[]; marks: DemoMark[] } {
+  cases?: readonly Case[];
+}): { sessions: Session[]; groups: GroupAssignment[] } {
   const rnd = mulberry32(opts.seed ^ 0x5eed);
   const { labour } = opts.settings;
-  const active = new Set(opts.enrolments.filter((e) => e.program === '低保' && e.status === 'active').map((e) => e.householdId));
+  const data: RosterData = { members: opts.members, enrolments: opts.enrolments, cases: opts.cases ?? [], exemptions: [], labour };
   const cal = new WorkingCalendar();
-  const sessions: DemoSession[] = [];
-  const marks: DemoMark[] = [];
   const from = addDays(opts.today, -61);
-  let week = 0;
-  for (let d = from; d < opts.today; d = addDays(d, 1)) {
-    const weekday = ((dayNo(d) + 3) % 7) + 1; // ISO: 1970-01-01 was a Thursday (4)
-    if (weekday === 1) week++;
-    if (!labour.weekdays.includes(weekday) || !cal.day(d).work) continue;
-    const task = labour.tasks[week % labour.tasks.length]!;
-    sessions.push({ id: d, date: d, start: labour.start, end: labour.end, task });
-    for (const m of opts.members) {
-      if (!active.has(m.householdId) || m.leftOn || m.labourAbility === '无' || m.disability) continue;
-      const age = ageOn(m.idNumber, d);
-      if (age < labour.minAge || age > labour.maxAge) continue;
-      const x = rnd();
-      const status = x < 0.86 ? 'present' : x < 0.91 ? 'late' : x < 0.96 ? 'excused' : 'absent';
-      marks.push({ id: `${d}:${m.idNumber}`, sessionId: d, idNumber: m.idNumber, status, ...(status === 'excused' ? { note: rnd() < 0.5 ? '看病' : '照顾家人' } : {}) });
+  const months = [...new Set([from.slice(0, 7), addDays(opts.today, -31).slice(0, 7), opts.today.slice(0, 7)])];
+  const sessions: Session[] = [];
+  const groups = new Map<string, number>();
+  // A few people often stay away, so the demo shows warnings and recommendations.
+  const oftenAway = new Map<string, boolean>();
+  for (const month of months) {
+    for (const d of scheduledDays(month, labour, cal)) {
+      if (d.skipped !== undefined || d.date < from || d.date > datesOfMonth(opts.today.slice(0, 7)).at(-1)!) continue;
+      const s = newSession(d.date, labour, 'schedule');
+      if (d.date < opts.today) {
+        const roster = rosterOn(data, d.date);
+        for (const [id, g] of groupsFor(roster, groups, labour.groups)) groups.set(id, g);
+        for (const r of roster) {
+          if (!oftenAway.has(r.idNumber)) oftenAway.set(r.idNumber, rnd() < 0.04);
+          const away = oftenAway.get(r.idNumber) === true && rnd() < 0.3;
+          const x = rnd();
+          const status: MarkStatus = away ? 'absent' : x < 0.86 ? 'present' : x < 0.91 ? 'late' : x < 0.96 ? 'excused' : 'absent';
+          s.marks[r.idNumber] = status === 'excused' ? { status, note: rnd() < 0.5 ? '看病' : '照顾家人' } : { status };
+        }
+      }
+      sessions.push(s);
     }
   }
-  return { sessions, marks };
+  return { sessions, groups: [...groups].map(([id, group]) => ({ id, group })) };
 }

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Office } from '../store/office.js';
 import { generateOffice, type GenerateOptions } from './generate.js';
 import { demoAttendance } from './attendance.js';
+import { refreshRecommendations } from '../attendance/marking.js';
 
 export interface DemoWritten {
   households: number;
@@ -31,7 +32,7 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     lastSeq.set(year, Math.max(lastSeq.get(year) ?? 0, Number(seq)));
   }
 
-  const attendance = demoAttendance({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments });
+  const attendance = demoAttendance({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments, cases: demo.cases });
   const office = await Office.create(dataDir);
   await office.transact({ operator: '系统', source: 'local', action: 'demo.generate', summary: '生成演示办公室数据' }, (tx) => {
     tx.put('settings', 'office', settings);
@@ -42,16 +43,11 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     for (const c of demo.cases) tx.put('cases', c.caseNo, c);
     for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
     for (const p of demo.pending) tx.put('pending', p.id, p);
-    // One record per session holding its marks: a 2,000-household office has
-    // ~30,000 marks, and one record each tripled the attendance store that
-    // every command reads at start-up.
-    const bySession = new Map<string, Record<string, { status: string; note?: string }>>();
-    for (const m of attendance.marks) {
-      const marks = bySession.get(m.sessionId) ?? {};
-      marks[m.idNumber] = m.note ? { status: m.status, note: m.note } : { status: m.status };
-      bySession.set(m.sessionId, marks);
-    }
-    for (const s of attendance.sessions) tx.put('sessions', s.id, { ...s, marks: bySession.get(s.id) ?? {} });
+    // One record per session holding its marks (see src/attendance/types.ts).
+    for (const s of attendance.sessions) tx.put('sessions', s.id, s);
+    for (const g of attendance.groups) tx.put('groups', g.id, g);
+    // Three unexcused absences in a month put a recommendation on the pending list, as marking does.
+    for (const month of new Set(attendance.sessions.map((s) => s.date.slice(0, 7)))) refreshRecommendations(tx, month);
   });
 
   // After the commit, so that a daemon already watching finds the cases the files name.

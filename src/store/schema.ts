@@ -2,6 +2,7 @@
 // migrations from older store layouts.
 import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../model.js';
 import type { Settings } from '../settings.js';
+import type { AttendanceMonth, Exemption, GroupAssignment, Session } from '../attendance/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -21,11 +22,12 @@ export interface CollectionTypes {
   enrolments: Enrolment;
   reviews: AnyRecord;
   cancellations: AnyRecord;
-  sessions: AnyRecord;
+  sessions: Session;
+  /** Unused: marks live inside their session (see attendance/types.ts). */
   marks: AnyRecord;
-  exemptions: AnyRecord;
-  groups: AnyRecord;
-  attendanceMonths: AnyRecord;
+  exemptions: Exemption;
+  groups: GroupAssignment;
+  attendanceMonths: AttendanceMonth;
   files: AnyRecord;
   decisions: AnyRecord;
   standards: Standard & { id: string };

@@ -305,7 +305,10 @@ describe('writeDemoOffice', () => {
     expect(v.count('cases')).toBe(demo.cases.length);
     expect(v.count('enrolments')).toBe(demo.enrolments.length);
     expect(v.count('standards')).toBe(8);
-    expect(v.count('pending')).toBe(demo.pending.length);
+    const recommendations = v.all('pending').filter((p) => p.kind === 'attendance-recommendation');
+    expect(v.count('pending')).toBe(demo.pending.length + recommendations.length);
+    expect(recommendations.length).toBeGreaterThan(0);
+    for (const r of recommendations) expect(r.reason).toMatch(/公益劳动无故缺勤 [3-9] 次/);
     expect(v.get('settings', 'office')?.office.shared).toBe(shared);
     expect(office.journalHead.seq).toBe(1);
     const last2026 = Math.max(...demo.cases.filter((c) => c.caseNo.includes('-2026-')).map((c) => Number(c.caseNo.slice(-4))));
@@ -322,27 +325,38 @@ describe('writeDemoOffice', () => {
 });
 
 describe('the demo attendance history', () => {
-  it('holds Monday/Wednesday/Friday sessions of the last two months, none on a holiday, with marks only for obliged members', async () => {
+  it('holds Monday/Wednesday/Friday sessions of the last two months, none on a holiday, marked up to yesterday for exactly the derived roster', async () => {
     const { demoAttendance } = await import('../../src/demo/attendance.js');
     const { generateOffice } = await import('../../src/demo/generate.js');
+    const { rosterOn } = await import('../../src/attendance/roster.js');
     const { ageOn } = await import('../../src/rules/idNumber.js');
     // 2026-10-19 looks back over the National Day week (10-01…10-07 off).
     const demo = generateOffice({ seed: 3, households: 300, officeCode: '430105003001', officeName: '东风社区', today: '2026-10-19' });
-    const { sessions, marks } = demoAttendance({ seed: 3, today: '2026-10-19', settings: demo.settings, members: demo.members, enrolments: demo.enrolments });
+    const { sessions, groups } = demoAttendance({ seed: 3, today: '2026-10-19', settings: demo.settings, members: demo.members, enrolments: demo.enrolments, cases: demo.cases });
     const dates = sessions.map((s) => s.date);
     expect(dates).toContain('2026-09-30'); // a Wednesday before the holiday
     expect(dates).not.toContain('2026-10-02'); // Friday of National Day
     expect(dates).not.toContain('2026-10-05'); // Monday of National Day
     expect(dates).toContain('2026-10-09'); // Friday after it
+    expect(dates).toContain('2026-10-30'); // the rest of this month is planned …
+    expect(Object.keys(sessions.find((s) => s.date === '2026-10-19')!.marks)).toEqual([]); // … but not marked
     for (const d of dates) expect([1, 3, 5]).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
-    expect(marks.length).toBeGreaterThan(sessions.length);
+    const data = { members: demo.members, enrolments: demo.enrolments, cases: demo.cases, exemptions: [], labour: demo.settings.labour };
     const members = new Map(demo.members.map((m) => [m.idNumber, m]));
-    for (const m of marks.slice(0, 500)) {
-      const p = members.get(m.idNumber)!;
-      expect(p.labourAbility).not.toBe('无');
-      const age = ageOn(p.idNumber, m.sessionId);
-      expect(age).toBeGreaterThanOrEqual(18);
-      expect(age).toBeLessThanOrEqual(60);
+    let marks = 0;
+    for (const s of sessions.filter((x) => x.date < '2026-10-19')) {
+      const due = rosterOn(data, s.date).map((r) => r.idNumber).sort();
+      expect(Object.keys(s.marks).sort()).toEqual(due);
+      marks += due.length;
+      for (const id of due) {
+        const p = members.get(id)!;
+        expect(p.labourAbility).not.toBe('无');
+        expect(ageOn(id, s.date)).toBeGreaterThanOrEqual(18);
+        expect(ageOn(id, s.date)).toBeLessThan(60);
+      }
     }
+    expect(marks).toBeGreaterThan(sessions.length);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(new Set(groups.map((g) => g.group))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
   });
 });

@@ -1,0 +1,52 @@
+// The printable sign-in sheet (公益劳动签到表, A4 HTML) of one session, from
+// the template in templates/attendance/: names by group, each group's task,
+// and an empty signature column.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { maskIdNumber } from '../rules/idNumber.js';
+import { isoWeekday } from './schedule.js';
+import type { SessionLine } from './sessionRoster.js';
+
+const TEMPLATE = join('templates', 'attendance', 'sign-in-sheet.html');
+const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+
+/** The templates folder sits at the root, above src/attendance (tests) or dist/ and dist/chunks (the bundle). */
+function templatePath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const p = join(dir, TEMPLATE);
+    if (existsSync(p)) return p;
+    dir = dirname(dir);
+  }
+  throw new Error(`找不到签到表模板 ${TEMPLATE}：安装可能不完整`);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function signInSheetHtml(opts: { office: string; date: string; start: string; end: string; lines: readonly SessionLine[]; printed: string }): string {
+  const rows: string[] = [];
+  let group = 0;
+  let n = 0;
+  for (const l of opts.lines) {
+    if (l.group !== group) {
+      group = l.group;
+      rows.push(`<tr class="group"><td colspan="6">第 ${group} 组　${escapeHtml(l.task)}</td></tr>`);
+    }
+    n++;
+    rows.push(`<tr><td class="n">${n}</td><td class="name">${escapeHtml(l.name)}</td><td class="id">${maskIdNumber(l.idNumber)}</td><td class="task">${escapeHtml(l.task)}</td><td class="sign"></td><td class="note"></td></tr>`);
+  }
+  const values: Record<string, string> = {
+    office: escapeHtml(opts.office),
+    title: '公益劳动签到表',
+    date: opts.date,
+    weekday: WEEKDAYS[isoWeekday(opts.date)]!,
+    time: `${opts.start}–${opts.end}`,
+    count: String(opts.lines.length),
+    rows: rows.join('\n'),
+    printed: escapeHtml(opts.printed),
+  };
+  return readFileSync(templatePath(), 'utf8').replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k] ?? m);
+}

@@ -1,0 +1,108 @@
+// The monthly summary (公益劳动考勤汇总): per person due, attended, excused,
+// absent, with the policy's warning and recommendation thresholds.
+import type { DeepReadonly, View } from '../store/office.js';
+import { settingsOf } from '../context.js';
+import { rosterDataOf } from './roster.js';
+import { sessionLines } from './sessionRoster.js';
+import { datesOfMonth } from './schedule.js';
+import type { Session } from './types.js';
+
+export interface PersonMonth {
+  idNumber: string;
+  name: string;
+  householdId: string;
+  caseNo: string | null;
+  group: number;
+  /** Sessions the person was due at (held, not cancelled, up to the day asked). */
+  due: number;
+  /** present + late */
+  attended: number;
+  late: number;
+  excused: number;
+  /** Unexcused absences (无故缺勤). */
+  absent: number;
+  /** Due but not marked yet. */
+  unmarked: number;
+  /** absent ≥ the warning threshold (default 2). */
+  warning: boolean;
+  /** absent ≥ the recommendation threshold (default 3): a 处理建议 for the township. */
+  recommendation: boolean;
+  /** The 处理建议 cell of the outbound file: empty, a warning, or a recommendation. */
+  advice: string;
+}
+
+export interface MonthSummary {
+  month: string;
+  /** Counted up to and including this day (the month's end once it is over). */
+  asOf: string;
+  closed: boolean;
+  /** Sessions counted: held, not cancelled, dated ≤ asOf. */
+  sessions: string[];
+  /** Sessions counted that still have somebody unmarked. */
+  unmarkedSessions: string[];
+  people: PersonMonth[];
+}
+
+export function adviceText(absent: number, thresholds: { warnAbsences: number; recommendAbsences: number }): string {
+  if (absent >= thresholds.recommendAbsences) return `无故缺勤${absent}次，建议按规定处理`;
+  if (absent >= thresholds.warnAbsences) return `无故缺勤${absent}次，已提醒`;
+  return '';
+}
+
+export function sessionsOfMonth(view: View, month: string): DeepReadonly<Session>[] {
+  return view
+    .all('sessions')
+    .filter((s) => s.date.startsWith(`${month}-`))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * Per-person counts for a month (`YYYY-MM`), counting the sessions held up
+ * to `today` (all of them once the month is over or closed). People are in
+ * group order, then by name initials. This is what the report forms read.
+ */
+export function monthSummary(view: View, month: string, today: string): MonthSummary {
+  const settings = settingsOf(view);
+  const labour = settings.labour;
+  const closed = view.get('attendanceMonths', month) !== undefined;
+  const monthEnd = `${month}-31`;
+  const asOf = closed || today >= monthEnd ? monthEnd : today;
+  const data = rosterDataOf(view, labour);
+  const people = new Map<string, PersonMonth>();
+  const sessions: string[] = [];
+  const unmarkedSessions: string[] = [];
+  for (const s of sessionsOfMonth(view, month)) {
+    if (s.cancelled || s.date > asOf) continue;
+    sessions.push(s.date);
+    let unmarked = false;
+    for (const line of sessionLines(view, s, data, labour)) {
+      let p = people.get(line.idNumber);
+      if (!p) {
+        p = { idNumber: line.idNumber, name: line.name, householdId: line.householdId, caseNo: line.caseNo, group: line.group, due: 0, attended: 0, late: 0, excused: 0, absent: 0, unmarked: 0, warning: false, recommendation: false, advice: '' };
+        people.set(line.idNumber, p);
+      }
+      p.group = line.group;
+      p.due++;
+      const st = line.mark?.status;
+      if (st === 'present') p.attended++;
+      else if (st === 'late') {
+        p.attended++;
+        p.late++;
+      } else if (st === 'excused') p.excused++;
+      else if (st === 'absent') p.absent++;
+      else {
+        p.unmarked++;
+        unmarked = true;
+      }
+    }
+    if (unmarked) unmarkedSessions.push(s.date);
+  }
+  const rows = [...people.values()].map((p) => ({
+    ...p,
+    warning: p.absent >= labour.warnAbsences,
+    recommendation: p.absent >= labour.recommendAbsences,
+    advice: adviceText(p.absent, labour),
+  }));
+  rows.sort((a, b) => a.group - b.group);
+  return { month, asOf: asOf === monthEnd ? datesOfMonth(month).at(-1)! : asOf, closed, sessions, unmarkedSessions, people: rows };
+}
