@@ -117,6 +117,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
   await saveStatus();
   await say(`启动：数据 ${dataDir}，共享文件夹 ${shared}，每 ${Math.round(rescanMs / 1000)} 秒全面检查一次`);
 
+  let lastSaved = 0;
   let stopping = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -145,9 +146,14 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
           for (const e of r.exported) await say(`已上报 ${e}`);
           const problem = r.problems.join('；') || null;
           if (problem && problem !== status.lastError) await say(`问题：${problem}`);
+          const worthSaying = problem !== status.lastError || r.files.length > 0 || r.exported.length > 0;
           status.lastError = problem;
           status.lastRunAt = new Date().toISOString();
-          await saveStatus();
+          // An idle run is written down once a minute, not at every rescan: idling must cost nothing.
+          if (worthSaying || Date.now() - lastSaved >= 60_000) {
+            lastSaved = Date.now();
+            await saveStatus();
+          }
         } catch (err) {
           const msg = (err as Error).message;
           if (msg !== status.lastError) await say(`出错：${msg}`);
