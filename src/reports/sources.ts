@@ -1,0 +1,218 @@
+// Where report forms read the office's records. Attendance is read through
+// one adapter, `attendanceOf`, so the attendance module can take it over.
+import type { Enrolment, Household, Member } from '../model.js';
+import type { DeepReadonly, View } from '../store/office.js';
+import { householderOf, membersOf } from '../cases.js';
+import { settingsOf, standardsOf } from '../context.js';
+import { assess } from '../rules/eligibility.js';
+import { birthDate, birthdayAt, sex } from '../rules/idNumber.js';
+import { maskName } from '../privacy.js';
+import type { Filter } from './template.js';
+import type { Period } from './period.js';
+import { paymentIn, startMonthOf } from './payments.js';
+
+export interface AttendanceLine {
+  idNumber: string;
+  name: string;
+  due: number;
+  attended: number;
+  excused: number;
+  absent: number;
+}
+
+interface SessionRecord {
+  id: string;
+  date: string;
+  marks?: Record<string, { status: 'present' | 'late' | 'excused' | 'absent'; note?: string }>;
+}
+
+/**
+ * Each marked person's month: sessions due (marked at all), attended
+ * (present or late), excused and absent. Reads the `sessions` collection as
+ * the demo and the attendance issue store it today (one record per session
+ * holding its marks); the attendance module's own summary replaces this body.
+ */
+export function attendanceOf(view: View, month: string): AttendanceLine[] {
+  const lines = new Map<string, AttendanceLine>();
+  for (const s of view.all('sessions') as unknown as SessionRecord[]) {
+    if (typeof s.date !== 'string' || s.date.slice(0, 7) !== month) continue;
+    for (const [idNumber, mark] of Object.entries(s.marks ?? {})) {
+      let l = lines.get(idNumber);
+      if (!l) {
+        l = { idNumber, name: view.get('members', idNumber)?.name ?? '', due: 0, attended: 0, excused: 0, absent: 0 };
+        lines.set(idNumber, l);
+      }
+      l.due++;
+      if (mark.status === 'present' || mark.status === 'late') l.attended++;
+      else if (mark.status === 'excused') l.excused++;
+      else l.absent++;
+    }
+  }
+  return [...lines.values()].sort((a, b) => a.idNumber.localeCompare(b.idNumber));
+}
+
+/** Attendance summed over the months of a period. */
+export function attendanceOver(view: View, months: readonly string[]): AttendanceLine[] {
+  const sum = new Map<string, AttendanceLine>();
+  for (const m of months) {
+    for (const l of attendanceOf(view, m)) {
+      const cur = sum.get(l.idNumber);
+      if (!cur) sum.set(l.idNumber, { ...l });
+      else {
+        cur.due += l.due;
+        cur.attended += l.attended;
+        cur.excused += l.excused;
+        cur.absent += l.absent;
+      }
+    }
+  }
+  return [...sum.values()].sort((a, b) => a.idNumber.localeCompare(b.idNumber));
+}
+
+/** An enrolment with what a report needs beside it. */
+export interface EnrolmentFacts {
+  e: DeepReadonly<Enrolment>;
+  household: DeepReadonly<Household> | undefined;
+}
+
+export function matches(f: Filter, e: DeepReadonly<Enrolment>, household: DeepReadonly<Household> | undefined): boolean {
+  return (!f.program || e.program === f.program) && (!f.category || e.category === f.category) && (!f.area || household?.area === f.area);
+}
+
+export function enrolmentFacts(view: View, f: Filter): EnrolmentFacts[] {
+  return view
+    .all('enrolments')
+    .map((e) => ({ e, household: view.get('households', e.householdId) }))
+    .filter((x) => matches(f, x.e, x.household));
+}
+
+/** A list form's row: a stable key (for manual cells and re-fill changes) and its field values. */
+export interface SourceRow {
+  key: string;
+  values: Record<string, string | number | null>;
+}
+
+function recipients(view: View, period: Period, f: Filter): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (const { e, household } of enrolmentFacts(view, f)) {
+    const amount = paymentIn(e, period.last);
+    if (amount === 0) continue;
+    const h = householderOf(view, e.householdId);
+    const names = e.covered.map((id) => view.get('members', id)?.name ?? id);
+    rows.push({
+      key: e.id,
+      values: {
+        householderName: h.name,
+        householderId: h.idNumber,
+        address: household?.address ?? '',
+        phone: household?.phone ?? '',
+        area: household?.area ?? '',
+        program: e.program,
+        category: e.category ?? '',
+        persons: e.persons,
+        coveredNames: names.join('、'),
+        amount,
+        since: startMonthOf(e),
+        caseNo: e.caseNo ?? '',
+        blank: '',
+      },
+    });
+  }
+  return rows.sort((a, b) => String(a.values.householderId).localeCompare(String(b.values.householderId)));
+}
+
+function turning(view: View, period: Period, ages: readonly { age: number; benefit: string }[]): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (const m of view.all('members') as DeepReadonly<Member>[]) {
+    if (m.leftOn && m.leftOn < period.start) continue;
+    for (const { age, benefit } of ages) {
+      const on = birthdayAt(m.idNumber, age);
+      if (on < period.start || on > period.end) continue;
+      const household = view.get('households', m.householdId);
+      rows.push({
+        key: `${m.idNumber}:${age}`,
+        values: {
+          name: m.name,
+          idNumber: m.idNumber,
+          sex: sex(m.idNumber),
+          birthDate: birthDate(m.idNumber),
+          age,
+          reachedOn: on,
+          benefit,
+          householderName: householderOf(view, m.householdId).name,
+          address: household?.address ?? '',
+          phone: household?.phone ?? '',
+          blank: '',
+        },
+      });
+    }
+  }
+  return rows.sort((a, b) => String(a.values.reachedOn).localeCompare(String(b.values.reachedOn)) || a.key.localeCompare(b.key));
+}
+
+function attendance(view: View, period: Period): SourceRow[] {
+  const s = settingsOf(view);
+  return attendanceOver(view, period.months).map((l) => ({
+    key: l.idNumber,
+    values: {
+      ...l,
+      // The policy of product.md, per month: a warning, then a recommendation to the township — never a stop.
+      suggestion: l.absent >= s.labour.recommendAbsences * period.months.length ? '建议街道处理' : l.absent >= s.labour.warnAbsences * period.months.length ? '提醒' : '',
+      blank: '',
+    },
+  }));
+}
+
+/** Cases whose 7-day public notice overlaps the period, masked as the notice shows them. */
+function notices(view: View, period: Period, f: Filter): SourceRow[] {
+  const s = settingsOf(view);
+  const standards = standardsOf(view);
+  const rows: SourceRow[] = [];
+  for (const c of view.all('cases')) {
+    if (!c.notice || c.notice.end < period.start || c.notice.start > period.end) continue;
+    if ((f.program && c.program !== f.program) || (f.area && c.area !== f.area)) continue;
+    const members = membersOf(view, c.householdId);
+    const verdict = assess({
+      members,
+      area: c.area,
+      program: c.program,
+      date: c.notice.start,
+      standards,
+      excludedKinds: s.excludedIncomeKinds,
+      nearPovertyPercent: s.nearPovertyPercent,
+    });
+    rows.push({
+      key: c.caseNo,
+      values: {
+        caseNo: c.caseNo,
+        maskedName: maskName(householderOf(view, c.householdId).name),
+        persons: members.length,
+        program: c.program,
+        amount: verdict.estimatedMonthlyFen,
+        noticeStart: c.notice.start,
+        noticeEnd: c.notice.end,
+        blank: '',
+      },
+    });
+  }
+  return rows.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function sourceRows(
+  view: View,
+  source: 'recipients' | 'turning' | 'attendance' | 'notices',
+  period: Period,
+  f: Filter,
+  ages: readonly { age: number; benefit: string }[] = [],
+): SourceRow[] {
+  switch (source) {
+    case 'recipients':
+      return recipients(view, period, f);
+    case 'turning':
+      return turning(view, period, ages);
+    case 'attendance':
+      return attendance(view, period);
+    case 'notices':
+      return notices(view, period, f);
+  }
+}
