@@ -58,8 +58,9 @@ export interface DueRow {
 const LOOKBACK_DAYS = 366;
 
 /**
- * Each form's due state on `today`. Periods are considered from a year back;
- * a period is done once a filled report of it is kept.
+ * Each form's due state on `today`. A period is done once a filled report of
+ * it is kept. Periods count from the form's first fill in jiuzhu (before it,
+ * only the latest open period) and at most a year back.
  */
 export function reportsDue(view: View, today: string, templates: readonly Template[]): DueRow[] {
   const cal = calendarOf(view);
@@ -80,6 +81,12 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
       if (due.date < since) break;
       open.push({ p, due });
     }
+    // Before a form's first fill here it was kept on paper: only the latest
+    // open period is expected. From its first fill on, every period is.
+    const mine = [...filled.values()].filter((f) => f.templateId === t.id).map((f) => f.period).sort();
+    const firstKept = mine[0];
+    if (firstKept === undefined) open.splice(1);
+    else for (let i = open.length - 1; i > 0; i--) if (open[i]!.p.id < firstKept) open.splice(i, 1);
     const isDone = (x: Period) => filled.has(`${t.id}:${x.id}`);
     const overdue = open.filter((x) => x.due.date < today && !isDone(x.p)).reverse();
     const pendingOpen = open.filter((x) => !isDone(x.p)).reverse();
