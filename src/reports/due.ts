@@ -32,11 +32,11 @@ export function opensOn(rule: DueRule, period: Period): string {
 
 export function dueRuleText(rule: DueRule | null, kind: Period['kind']): string {
   if (!rule) return '不定期';
-  const after = kind === 'monthly' ? '次月' : kind === 'quarterly' ? '季度结束后' : '次年';
-  if (rule.type === 'workingDays') return `${kind === 'monthly' ? '次月' : after}前 ${rule.days} 个工作日内`;
-  const day = rule.day === 'last' ? '月底' : `${rule.day} 日`;
-  if (rule.month === 'same') return `${kind === 'monthly' ? '当月' : '期末月'}${day}前`;
-  return kind === 'yearly' ? `次年 1 月${day}前` : `${after === '季度结束后' ? '季度结束后次月' : '次月'}${day}前`;
+  const after = { monthly: '次月', quarterly: '季度结束后', yearly: '次年' }[kind];
+  if (rule.type === 'workingDays') return `${after}${rule.days}个工作日内`;
+  const day = rule.day === 'last' ? '月底' : `${rule.day}日`;
+  if (rule.month === 'same') return `${{ monthly: '当月', quarterly: '季末月', yearly: '12月' }[kind]}${day}前`;
+  return `${{ monthly: '次月', quarterly: '季后次月', yearly: '次年1月' }[kind]}${day}前`;
 }
 
 export interface DueRow {

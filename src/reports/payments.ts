@@ -11,6 +11,7 @@ function effectiveMonth(h: HistoryEvent): string {
 }
 
 const START_EVENTS = new Set(['approved', 'roster']);
+const ONE_OFF = new Set<string>(['临时救助']);
 
 /** The month the enrolment started: its first approval or roster event, else `since`. */
 export function startMonthOf(e: DeepReadonly<Enrolment>): string {
@@ -37,9 +38,11 @@ export function eventsIn(e: DeepReadonly<Enrolment>, months: readonly string[], 
  * amount, adjusted changes the amount, suspended stops payment, resumed
  * restarts it (at its amount when given), terminated ends it. An enrolment
  * without history (an early import) pays its current amount from `since`
- * while it is active.
+ * while it is active. 临时救助 pays once, in its start month.
  */
 export function paymentIn(e: DeepReadonly<Enrolment>, month: string): number {
+  // 临时救助 is a one-off amount, whatever an enrolment's later events say.
+  if (ONE_OFF.has(e.program) && month !== startMonthOf(e)) return 0;
   if (e.history.length === 0) return e.status === 'active' && e.since <= month ? e.monthlyAmountFen : 0;
   let paying = false;
   let ended = false;
