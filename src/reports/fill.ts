@@ -81,10 +81,26 @@ export function manualKeys(report: Pick<FilledReport, 'columns' | 'rows' | 'fiel
   return keys;
 }
 
+/** The filled table's columns: the template's, after a label column (summary forms) or 序号 (lists). */
+export function columnsOf(t: Template): FilledColumn[] {
+  const first: FilledColumn = t.kind === 'summary' ? { key: LABEL, header: t.labelHeader, type: 'text', manual: false } : { key: SEQ, header: '序号', type: 'integer', manual: false };
+  return [first, ...t.columns.map((c) => ({ key: c.key, header: c.header, type: c.type, manual: !!c.manual, ...(c.width ? { width: c.width } : {}) }))];
+}
+
+/** Rows that are totals: those a summary's total checks name, and a list's 合计 row. */
+export function totalRowsOf(t: Template): Set<string> {
+  return t.kind === 'summary' ? new Set(t.checks.flatMap((c) => (c.type === 'total' && c.total ? [c.total] : []))) : new Set(['total']);
+}
+
+/** Runs the template's checks on a report (fresh, or rebuilt from kept figures). */
+export function checksOf(report: FilledReport, t: Template): CheckResult[] {
+  return t.checks.map((c) => runCheck(report, t, c));
+}
+
 export function fillReport(view: View, t: Template, period: Period, today: string, manual: ManualValues = {}): FilledReport {
   const s = settingsOf(view);
   const ctx = new MeasureContext(view, period);
-  const columns: FilledColumn[] = [];
+  const columns = columnsOf(t);
   const rows: FilledRow[] = [];
   const typed = (rowKey: string, col: FilledColumn): CellValue => {
     const raw = manual[`${rowKey}.${col.key}`];
@@ -95,12 +111,9 @@ export function fillReport(view: View, t: Template, period: Period, today: strin
       throw new ManualValueError(`「${rowKey}.${col.key}」（${col.header}）：${(err as Error).message}`);
     }
   };
-  const withWidth = <T extends { width?: number }>(c: FilledColumn, src: T): FilledColumn => (src.width ? { ...c, width: src.width } : c);
 
   if (t.kind === 'summary') {
-    columns.push({ key: LABEL, header: t.labelHeader, type: 'text', manual: false });
-    for (const c of t.columns) columns.push(withWidth({ key: c.key, header: c.header, type: c.type, manual: !!c.manual }, c));
-    const totalRows = new Set(t.checks.flatMap((c) => (c.type === 'total' && c.total ? [c.total] : [])));
+    const totalRows = totalRowsOf(t);
     for (const r of t.rows) {
       const cells: Record<string, CellValue> = { [LABEL]: r.label };
       for (const [i, c] of t.columns.entries()) {
@@ -110,8 +123,6 @@ export function fillReport(view: View, t: Template, period: Period, today: strin
       rows.push({ key: r.key, cells, ...(totalRows.has(r.key) ? { total: true } : {}) });
     }
   } else {
-    columns.push({ key: SEQ, header: '序号', type: 'integer', manual: false });
-    for (const c of t.columns) columns.push(withWidth({ key: c.key, header: c.header, type: c.type, manual: !!c.manual }, c));
     const src = sourceRows(view, t.source, period, t.scope, t.ages ?? []);
     src.forEach((sr, i) => {
       const cells: Record<string, CellValue> = { [SEQ]: i + 1 };
@@ -148,7 +159,7 @@ export function fillReport(view: View, t: Template, period: Period, today: strin
     checks: [],
     ...(t.note ? { note: t.note } : {}),
   };
-  report.checks = t.checks.map((c) => runCheck(report, t, c));
+  report.checks = checksOf(report, t);
   return report;
 }
 

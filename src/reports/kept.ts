@@ -2,7 +2,9 @@
 // its period, figures, what the clerk typed and when, so a report can be
 // exported again and a re-fill after late data shows what changed.
 import type { Tx, View } from '../store/office.js';
-import { cellText, figuresOf, failedChecks, type CellValue, type FilledReport, type ManualValues } from './fill.js';
+import { cellText, checksOf, columnsOf, figuresOf, failedChecks, totalRowsOf, type CellValue, type FilledReport, type FilledRow, type ManualValues } from './fill.js';
+import type { Template } from './template.js';
+import { parsePeriod, periodLabel } from './period.js';
 
 export interface KeptReport {
   /** `<template>:<period>:<n>`, n counting the fills of that period from 1. */
@@ -110,4 +112,46 @@ export function keepFill(
   };
   tx.put('reports', kept.id, kept as unknown as Record<string, unknown>);
   return { kept, previous, changes: previous ? changesSince(previous, report) : [] };
+}
+
+/**
+ * A kept fill as a report again, exactly as it was filed (its figures, not
+ * today's data), so it can be exported again in any format.
+ */
+export function reportFromKept(t: Template, kept: KeptReport, office: { code: string; name: string }): FilledReport {
+  const period = parsePeriod(kept.period, t.period);
+  const columns = columnsOf(t);
+  const totals = totalRowsOf(t);
+  const rows: FilledRow[] = [];
+  const byKey = new Map<string, FilledRow>();
+  for (const [k, v] of Object.entries(kept.figures)) {
+    const dot = k.indexOf('.');
+    if (dot < 0) continue;
+    const rowKey = k.slice(0, dot);
+    let row = byKey.get(rowKey);
+    if (!row) {
+      row = { key: rowKey, cells: {}, ...(totals.has(rowKey) ? { total: true } : {}) };
+      byKey.set(rowKey, row);
+      rows.push(row);
+    }
+    row.cells[k.slice(dot + 1)] = v;
+  }
+  // 序号 is not kept: it is the row's place.
+  if (t.kind === 'list') rows.forEach((r, i) => (r.cells.no = r.total ? (t.total?.label ?? '合计') : i + 1));
+  const report: FilledReport = {
+    templateId: t.id,
+    title: t.title,
+    period,
+    periodLabel: periodLabel(period),
+    office,
+    filledOn: kept.at.slice(0, 10),
+    orientation: t.orientation,
+    columns,
+    rows,
+    fields: t.fields.map((f) => ({ key: f.key, label: f.label, value: String(kept.figures[f.key] ?? ''), manual: f.value === 'manual' })),
+    checks: [],
+    ...(t.note ? { note: t.note } : {}),
+  };
+  report.checks = checksOf(report, t);
+  return report;
 }

@@ -198,9 +198,39 @@ function notices(view: View, period: Period, f: Filter): SourceRow[] {
   return rows.sort((a, b) => a.key.localeCompare(b.key));
 }
 
+const CHANGE_WORDS: Record<string, string> = { adjusted: '调整金额', suspended: '停发', resumed: '恢复发放', terminated: '退出（撤消）' };
+
+/** The county's changes to enrolments taking effect in the period: the 动态管理 ledger and the cancellation register. */
+function changes(view: View, period: Period, f: Filter): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (const { e } of enrolmentFacts(view, f)) {
+    const h = householderOf(view, e.householdId);
+    e.history.forEach((ev, i) => {
+      const month = ev.month ?? ev.date?.slice(0, 7) ?? ev.at.slice(0, 7);
+      const word = CHANGE_WORDS[ev.event];
+      if (!word || !period.months.includes(month)) return;
+      rows.push({
+        key: `${e.id}#${i}`,
+        values: {
+          householderName: h.name,
+          householderId: h.idNumber,
+          program: e.program,
+          change: word,
+          month,
+          decidedOn: ev.date ?? ev.at.slice(0, 10),
+          amount: ev.event === 'suspended' || ev.event === 'terminated' ? 0 : (ev.amountFen ?? null),
+          reason: ev.reason ?? '',
+          blank: '',
+        },
+      });
+    });
+  }
+  return rows.sort((a, b) => String(a.values.month).localeCompare(String(b.values.month)) || String(a.values.householderId).localeCompare(String(b.values.householderId)));
+}
+
 export function sourceRows(
   view: View,
-  source: 'recipients' | 'turning' | 'attendance' | 'notices',
+  source: 'recipients' | 'turning' | 'attendance' | 'notices' | 'changes',
   period: Period,
   f: Filter,
   ages: readonly { age: number; benefit: string }[] = [],
@@ -214,5 +244,7 @@ export function sourceRows(
       return attendance(view, period);
     case 'notices':
       return notices(view, period, f);
+    case 'changes':
+      return changes(view, period, f);
   }
 }

@@ -29,6 +29,7 @@ export const SOURCE_FIELDS = {
   ],
   turning: ['name', 'idNumber', 'sex', 'birthDate', 'age', 'reachedOn', 'benefit', 'householderName', 'address', 'phone', 'blank'],
   attendance: ['name', 'idNumber', 'due', 'attended', 'excused', 'absent', 'suggestion', 'blank'],
+  changes: ['householderName', 'householderId', 'program', 'change', 'month', 'decidedOn', 'amount', 'reason', 'blank'],
   // The public notice never shows ID numbers, incomes, illness or disability: it offers none of them.
   notices: ['caseNo', 'maskedName', 'persons', 'program', 'amount', 'noticeStart', 'noticeEnd', 'blank'],
 } as const;
@@ -298,4 +299,9 @@ export function templateById(templates: readonly Template[], id: string): Templa
   const t = templates.find((x) => x.id === id);
   if (!t) throw new TemplateError(`没有报表「${id}」：可用的有 ${templates.map((x) => `${x.id}（${x.title}）`).join('、')}`);
   return t;
+}
+
+/** The built-in templates with the office's own (from its data folder) in place of those they replace. */
+export function officeTemplates(dataDir: string): Template[] {
+  return loadTemplates([builtinTemplatesDir(), officeTemplatesDir(dataDir)]);
 }

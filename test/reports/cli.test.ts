@@ -161,7 +161,7 @@ describe('jiuzhu report', () => {
     const r = jiuzhu(['report', 'list', '--json', '--data', data], NOW);
     expect(r.code, r.stderr).toBe(0);
     const rows = r.json<Record<string, unknown>[]>();
-    expect(rows.map((x) => x.id)).toEqual(['assistance-yearly', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list']);
+    expect(rows.map((x) => x.id)).toEqual(['assistance-yearly', 'dibao-changes', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list']);
     expect(rows.find((x) => x.id === 'dibao-payroll')).toMatchObject({ title: '低保金发放签字表', period: 'monthly', dueFor: '2026-12', due: '2026-12-31', done: true, overdue: false });
     expect(rows.find((x) => x.id === 'dibao-quarterly')).toMatchObject({ dueFor: '2026-Q3', due: '2026-10-13', done: false, overdue: true, overduePeriods: ['2026-Q3'] });
     const text = jiuzhu(['report', 'list', '--data', data], NOW);
@@ -181,5 +181,42 @@ describe('jiuzhu report', () => {
     const bad = jiuzhu(['report', 'fill', 'dibao-monthly', '--period', '2026-10', '--out', out, '--set', 'A.disabled=两个', '--data', data], NOW);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('「A.disabled」（其中残疾人数）');
+  });
+
+  it('exports a kept fill again exactly as filed, and queues an outbound copy for the township when asked', async () => {
+    const data = await office();
+    const first = join(data, '..', 'p1.csv');
+    const r = jiuzhu(['report', 'fill', 'dibao-payroll', '--period', '2026-10', '--out', first, '--send', '--json', '--data', data], NOW);
+    expect(r.code, r.stderr).toBe(0);
+    const outboundId = r.json<{ outbound: string }>().outbound;
+    const o = await Office.open(data);
+    expect(o.view.get('outbound', outboundId)).toMatchObject({
+      kind: 'dibao-payroll',
+      columns: ['序号', '户主姓名', '身份证号', '住址', '保障人数', '分类', '本月金额(元)', '领取人签字', '领取日期'],
+      rows: [
+        ['1', '赵德明', P.zhaoDeming, '新塘村二组3号', '2', 'A', '700.00', '', ''],
+        ['2', '黄桂英', P.huangGuiying, '东风路8号1栋502', '1', 'B', '500.00', '', ''],
+        ['3', '刘建国', P.liuJianguo, '东风路12号3栋201', '3', 'A', '960.00', '', ''],
+        ['合计', '3', '', '', '6', '', '2160.00', '', ''],
+      ],
+      writtenAs: null,
+    });
+    // Late data: 黄桂英's first amount was 550 yuan, not 500.
+    await o.transact({ operator: '系统', source: 'local', action: 'test.late' }, (tx) =>
+      tx.update('enrolments', `h${P.huangGuiying}:低保`, (e) => void (e.history[0]!.amountFen = 55000)),
+    );
+    const again = join(data, '..', 'again.csv');
+    const ex = jiuzhu(['report', 'export', 'dibao-payroll', '--period', '2026-10', '--out', again, '--data', data], NOW);
+    expect(ex.code, ex.stderr).toBe(0);
+    expect(ex.stderr).toContain('第 1 次填报的数字导出');
+    expect(readFileSync(again).equals(readFileSync(first))).toBe(true);
+    const show = jiuzhu(['report', 'show', 'dibao-payroll', '--period', '2026-10', '--data', data], NOW);
+    expect(show.stdout).toContain('550.00');
+    expect(show.stdout).toContain('2210.00');
+    const xlsx = jiuzhu(['report', 'export', 'dibao-payroll', '--period', '2026-10', '--out', join(data, '..', 'again.xlsx'), '--data', data], NOW);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const none = jiuzhu(['report', 'export', 'dibao-monthly', '--period', '2026-10', '--out', again, '--data', data], NOW);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('城乡低保月报表 2026-10 还没有填报过');
   });
 });

@@ -27,9 +27,9 @@ function grid(r: FilledReport): Record<string, string[]> {
 }
 
 describe('report forms filled on a hand-built office', () => {
-  it('loads the seven built-in templates', () => {
+  it('loads the eight built-in templates', () => {
     expect(templates.map((t) => t.id)).toEqual([
-      'assistance-yearly', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list',
+      'assistance-yearly', 'dibao-changes', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list',
     ]);
   });
 
@@ -137,6 +137,25 @@ describe('report forms filled on a hand-built office', () => {
     expect(rows).toEqual([['1', '吴*华', '2', '低保', '600.00', '2026-11-10', '2026-11-16']]);
     expect(JSON.stringify(r)).not.toContain(P.wuMeihua);
     expect(tableOf(fill('notice-list', '2026-10')).rows).toEqual([]);
+  });
+
+  it('低保动态管理变动台账: the county changes taking effect in the month', () => {
+    expect(tableOf(fill('dibao-changes', '2026-10')).rows).toEqual([
+      ['1', '陈志强', P.chenZhiqiang, '停发', '2026-10', '2026-09-20', '0.00', ''],
+      ['合计', '1', '', '', '', '', '', ''],
+    ]);
+    expect(tableOf(fill('dibao-changes', '2026-01')).rows[0]).toEqual(['1', '刘建国', P.liuJianguo, '调整金额', '2026-01', '2025-12-20', '960.00', '']);
+    expect(tableOf(fill('dibao-changes', '2026-11')).rows[0]!.slice(1, 4)).toEqual(['赵德明', P.zhaoDeming, '退出（撤消）']);
+  });
+
+  it('临时救助 is paid once, in its start month, even when its end came later', async () => {
+    const { office: o } = await buildReportOffice();
+    await o.transact({ operator: '王芳', source: 'local', action: 'test.late-end' }, (tx) =>
+      tx.update('enrolments', `h${P.liuJianguo}:临时救助`, (e) => void (e.history[1]!.month = '2025-12')),
+    );
+    const t = templateById(templates, 'assistance-yearly');
+    const g = grid(fillReport(o.view, t, parsePeriod('2025'), '2026-11-23'));
+    expect(g['临时救助']).toEqual(['1', '3', '3', '2000.00', '1', '1', '0', '0']);
   });
 
   it('a household without a category makes the A+B+C total disagree, and the check says where', async () => {

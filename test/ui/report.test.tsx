@@ -71,6 +71,8 @@ describe('the report screen', () => {
     fits80x24(f);
 
     stdin.write(KEY.down);
+    await until(lastFrame, (s) => /› 低保动态管理变动台账/.test(s));
+    stdin.write(KEY.down);
     await until(lastFrame, (s) => /› 城乡低保月报表/.test(s));
     stdin.write(KEY.enter);
     f = await until(lastFrame, (s) => s.includes('城乡低保月报表（2026年10月）'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Box, Text, useInput, type Key } from 'ink';
 import stringWidth from 'string-width';
 import type { Office } from '../../store/office.js';
-import { builtinTemplatesDir, loadTemplates, officeTemplatesDir, templateById, type Template } from '../../reports/template.js';
+import { officeTemplates, templateById, type Template } from '../../reports/template.js';
 import { reportsDue, type DueRow } from '../../reports/due.js';
 import { cellText, failedChecks, parseManualCell, type FilledReport } from '../../reports/fill.js';
 import { exportReport, fillFor, lastManual, type ReportFormat } from '../../reports/export.js';
@@ -76,7 +76,7 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
   const today = office.now().date;
   const templates = useMemo(() => {
     try {
-      return { list: given ?? loadTemplates([builtinTemplatesDir(), officeTemplatesDir(office.dir)]), error: null };
+      return { list: given ?? officeTemplates(office.dir), error: null };
     } catch (err) {
       return { list: [] as Template[], error: (err as Error).message };
     }
