@@ -26,7 +26,7 @@ export interface KeptReport {
 }
 
 export function fillsOf(view: View, templateId: string, period: string): KeptReport[] {
-  return (view.all('reports') as unknown as KeptReport[])
+  return (view.all('reports') as KeptReport[])
     .filter((r) => r.templateId === templateId && r.period === period)
     .sort((a, b) => a.n - b.n);
 }
@@ -34,7 +34,7 @@ export function fillsOf(view: View, templateId: string, period: string): KeptRep
 /** The latest fill of every template and period, keyed `<template>:<period>`. */
 export function latestFills(view: View): Map<string, KeptReport> {
   const out = new Map<string, KeptReport>();
-  for (const r of view.all('reports') as unknown as KeptReport[]) {
+  for (const r of view.all('reports') as KeptReport[]) {
     const k = `${r.templateId}:${r.period}`;
     const cur = out.get(k);
     if (!cur || r.n > cur.n) out.set(k, r);
@@ -110,7 +110,7 @@ export function keepFill(
     forced: opts.forced,
     outboundId: opts.outboundId ?? null,
   };
-  tx.put('reports', kept.id, kept as unknown as Record<string, unknown>);
+  tx.put('reports', kept.id, kept);
   return { kept, previous, changes: previous ? changesSince(previous, report) : [] };
 }
 

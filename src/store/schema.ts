@@ -2,6 +2,7 @@
 // migrations from older store layouts.
 import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../model.js';
 import type { Settings } from '../settings.js';
+import type { KeptReport } from '../reports/kept.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -32,7 +33,7 @@ export interface CollectionTypes {
   holidays: AnyRecord;
   pending: PendingItem;
   outbound: AnyRecord;
-  reports: AnyRecord;
+  reports: KeptReport;
   meta: AnyRecord;
 }
 
