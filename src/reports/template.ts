@@ -49,11 +49,15 @@ const filterSchema = z.strictObject({
 });
 export type Filter = z.infer<typeof filterSchema>;
 
-const dueSchema = z.discriminatedUnion('type', [
+const DAY_WORDS = '应为 1 到 28 的日子，或 "last"（月底）';
+
+const dueSchema = z.discriminatedUnion(
+  'type',
+  [
   z.strictObject({
     type: z.literal('dayOfMonth'),
     /** A day of the month, or `last`. */
-    day: z.union([z.number().int().min(1).max(28), z.literal('last')]),
+    day: z.union([z.number().int().min(1, DAY_WORDS).max(28, DAY_WORDS), z.literal('last')], { error: DAY_WORDS }),
     /** `same`: in the period's last month; `next`: in the month after the period. */
     month: z.enum(['same', 'next']),
   }),
@@ -62,7 +66,9 @@ const dueSchema = z.discriminatedUnion('type', [
     /** The n-th working day after the period ends. */
     days: z.number().int().min(1).max(30),
   }),
-]);
+  ],
+  { error: '应为 "dayOfMonth"（每月几日前）或 "workingDays"（期满后几个工作日内）' },
+);
 export type DueRule = z.infer<typeof dueSchema>;
 
 const summaryColumn = z
@@ -105,7 +111,7 @@ const checkSchema = z.discriminatedUnion('type', [
     name: text.optional(),
   }),
   z.strictObject({ type: z.literal('required'), keys: z.array(z.string().min(1)).min(1), name: text.optional() }),
-]);
+], { error: '应为 "total"（合计核对）、"compare"（比较）或 "required"（必填）之一' });
 export type Check = z.infer<typeof checkSchema>;
 
 const fieldSchema = z.strictObject({
@@ -147,7 +153,7 @@ export const templateSchema = z.discriminatedUnion('kind', [
     /** The 合计 row: per column, a measure counted from the data independently of the list, or `count` (rows). */
     total: z.strictObject({ label: text, columns: z.record(key, z.union([z.enum(MEASURES), z.literal('count')])) }).optional(),
   }),
-]);
+], { error: '应为 "summary"（汇总表：固定的行×统计项）或 "list"（清单表：每条记录一行）' });
 
 export type Template = z.infer<typeof templateSchema>;
 export type SummaryTemplate = Extract<Template, { kind: 'summary' }>;
@@ -166,17 +172,23 @@ const ZOD_WORDS: Record<string, string> = {
 };
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(整个文件)';
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '（顶层）';
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
   const i = issue as z.core.$ZodIssue & { keys?: string[]; values?: unknown[]; expected?: string; options?: unknown[] };
+  // Our own messages (refinements, regexes, unions) are already Chinese.
+  if (/[\u4e00-\u9fff]/.test(i.message)) return i.message;
+  if (i.code === 'too_big' || i.code === 'too_small') {
+    const j = i as { origin?: string; maximum?: unknown; minimum?: unknown };
+    const bound = String(i.code === 'too_big' ? j.maximum : j.minimum);
+    if (j.origin === 'array') return i.code === 'too_big' ? `最多 ${bound} 项` : `至少要有 ${bound} 项`;
+    if (j.origin === 'string') return i.code === 'too_big' ? `最长 ${bound} 个字` : '不能为空';
+    return i.code === 'too_big' ? `不能大于 ${bound}` : `不能小于 ${bound}`;
+  }
   if (i.code === 'unrecognized_keys') return `有不认识的字段 ${(i.keys ?? []).join('、')}`;
   if (i.code === 'invalid_value' && i.values) return `取值不对，应为 ${i.values.map((v) => JSON.stringify(v)).join('、')} 之一`;
-  if (i.code === 'invalid_union' && (i as { note?: string }).note === 'No matching discriminator') return `取值不对`;
   if (i.code === 'invalid_type') return i.input === undefined ? '缺少这个字段' : `类型不对，应为 ${i.expected}`;
-  // Our own refinements and regex messages are already Chinese.
-  if (/[\u4e00-\u9fff]/.test(i.message)) return i.message;
   return `${ZOD_WORDS[i.code] ?? '不对'}（${i.message}）`;
 }
 
