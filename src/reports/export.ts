@@ -1,7 +1,8 @@
 // Filing a report: fill it with what the clerk typed, refuse a form whose
 // checks fail unless the clerk says so, write the file, and keep the fill
 // (and, when asked, an outbound copy for the township) in one transaction.
-import { extname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import type { Office, View } from '../store/office.js';
 import { writeFileAtomic } from '../store/atomicFile.js';
 import { settingsOf } from '../context.js';
@@ -76,6 +77,12 @@ export async function renderReport(report: FilledReport, format: ReportFormat, e
   return reportXlsx(report);
 }
 
+/** Writes an exported file whole (temp name, rename), creating its folder; readable by others, as a printout is. */
+export async function writeReportFile(path: string, bytes: Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, bytes, 0o644);
+}
+
 export interface ExportRequest {
   templates: readonly Template[];
   templateId: string;
@@ -109,7 +116,7 @@ export async function exportReport(office: Office, req: ExportRequest): Promise<
   const failed = failedChecks(report);
   if (failed.length && !req.force) throw new ChecksFailedError(failed);
   const encoding = req.encoding ?? settingsOf(office.view).office.outboundEncoding;
-  await writeFileAtomic(req.out, await renderReport(report, req.format, encoding), 0o644);
+  await writeReportFile(req.out, await renderReport(report, req.format, encoding));
   const { result } = await office.transact(
     { operator: req.by, source: 'local', action: 'report.fill', summary: `填报 ${t.title} ${report.periodLabel}${failed.length ? '（强制导出）' : ''}` },
     (tx) => {

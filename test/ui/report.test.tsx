@@ -60,7 +60,7 @@ describe('the report screen', () => {
 
   it('opens 低保月报 at 80×24, scrolls to the typed column, shows a failed check, refuses the export, then exports once corrected', async () => {
     const { office } = await buildReportOffice();
-    const exportDir = mkdtempSync(join(tmpdir(), 'jiuzhu-exports-'));
+    const exportDir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-exports-')), '报表');
     const onBack = vi.fn();
     const { lastFrame, stdin, unmount } = ink.render(<screen.ReportScreen office={office} operator="王芳" onBack={onBack} exportDir={exportDir} />);
     let f = await until(lastFrame, (s) => s.includes('城乡低保月报表'));
@@ -120,6 +120,35 @@ describe('the report screen', () => {
     const file = join(exportDir, '城乡低保月报表-2026-10.csv');
     expect(existsSync(file)).toBe(true);
     expect(office.view.get('reports', 'dibao-monthly:2026-10:1')).toMatchObject({ manual: { 'A.disabled': '1' }, forced: false, by: '王芳' });
+    unmount();
+  });
+
+  it('moves between periods with [ and ], and types the header fields in turn with f', async () => {
+    const { office } = await buildReportOffice();
+    const { lastFrame, stdin, unmount } = ink.render(<screen.ReportScreen office={office} operator="王芳" onBack={() => undefined} />);
+    await until(lastFrame, (s) => s.includes('低保金发放签字表'));
+    for (let i = 0; i < 3; i++) stdin.write(KEY.down);
+    await until(lastFrame, (s) => /› 低保金发放签字表/.test(s));
+    stdin.write(KEY.enter);
+    let f = await until(lastFrame, (s) => s.includes('低保金发放签字表（2026年11月）'));
+    // November: 刘建国 and 黄桂英; 赵德明 ended in November.
+    expect(f).toContain('黄桂英');
+    expect(f).not.toContain('赵德明');
+    fits80x24(f);
+    stdin.write('[');
+    f = await until(lastFrame, (s) => s.includes('低保金发放签字表（2026年10月）'));
+    expect(f).toContain('赵德明');
+    fits80x24(f);
+    stdin.write('f');
+    await until(lastFrame, (s) => s.includes('填写 经办人：'));
+    // Typed in one go, as fast typing or a paste delivers keys: each sees the state the one before left.
+    stdin.write('王芳');
+    stdin.write(KEY.enter);
+    stdin.write(KEY.enter);
+    f = await until(lastFrame, (s) => s.includes('经办人：王芳') && !s.includes('填写 审核人'));
+    expect(f).toContain('审核人：（未填）');
+    stdin.write(']');
+    await until(lastFrame, (s) => s.includes('低保金发放签字表（2026年11月）'));
     unmount();
   });
 });

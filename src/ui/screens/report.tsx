@@ -1,7 +1,7 @@
 // 报表 screen: choose a form, see it filled for a period (wide forms scroll
 // sideways), type the clerk's cells, see failed checks, export. The filling,
 // checking and exporting are src/reports' functions; this only shows them.
-import React, { useMemo, useReducer, useRef } from 'react';
+import React, { useCallback, useMemo, useReducer, useRef } from 'react';
 import { join } from 'node:path';
 import { Box, Text, useInput, type Key } from 'ink';
 import stringWidth from 'string-width';
@@ -11,7 +11,7 @@ import { reportsDue, type DueRow } from '../../reports/due.js';
 import { cellText, failedChecks, parseManualCell, type FilledReport } from '../../reports/fill.js';
 import { exportReport, fillFor, lastManual, type ReportFormat } from '../../reports/export.js';
 import { parsePeriod, periodContaining, shiftPeriod } from '../../reports/period.js';
-import { initialState, reducer } from './report/state.js';
+import { initialState, reducer, type Action, type ReportState } from './report/state.js';
 
 export interface ReportScreenProps {
   office: Office;
@@ -72,7 +72,16 @@ function dueWords(d: DueRow | undefined): string {
 }
 
 export function ReportScreen({ office, operator, onBack, exportDir, templates: given, rows: termRows = 24 }: ReportScreenProps) {
-  const [s, dispatch] = useReducer(reducer, initialState);
+  // State lives in a ref that each action updates at once, so keys that
+  // arrive together (fast typing, a paste) each see the state the one before
+  // left, not the state of the last render.
+  const state = useRef<ReportState>(initialState);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const dispatch = useCallback((a: Action) => {
+    state.current = reducer(state.current, a);
+    rerender();
+  }, []);
+  const s = state.current;
   const today = office.now().date;
   const templates = useMemo(() => {
     try {
@@ -118,11 +127,11 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
   };
 
   // The handler of the latest render, read through a ref: Ink re-subscribes a
-  // new handler only after the frame is drawn, and a key typed in between
-  // must not see the state before it.
+  // new handler only after the frame is drawn.
   const handler = useRef<(input: string, key: Key) => void>(() => undefined);
   useInput((input, key) => handler.current(input, key));
   handler.current = (input: string, key: Key) => {
+    const s = state.current;
     if (s.mode === 'list') {
       if (key.upArrow) dispatch({ type: 'list-move', by: -1, count: templates.list.length });
       else if (key.downArrow) dispatch({ type: 'list-move', by: 1, count: templates.list.length });
