@@ -63,8 +63,9 @@ export function registerReport(program: Command): void {
       const { templateById } = await import('../src/reports/template.js');
       const { fillFor, lastManual } = await import('../src/reports/export.js');
       const t = templateById(templates, reportId);
-      const manual = { ...lastManual(office.view, t.id, opts.period.trim().toUpperCase()), ...parseSets(opts.set) };
-      const report = fillFor(office.view, t, opts.period, office.now().date, manual);
+      const set = parseSets(opts.set);
+      const manual = { ...lastManual(office.view, t.id, opts.period.trim().toUpperCase()), ...set };
+      const report = fillFor(office.view, t, opts.period, office.now().date, manual, Object.keys(set));
       if (g.json) printJson(report);
       else {
         const { reportText } = await import('../src/reports/text.js');
@@ -82,7 +83,7 @@ export function registerReport(program: Command): void {
     .option('--encoding <encoding>', 'CSV 编码：utf-8-bom | gb18030（默认按办公室设置）')
     .action(async (reportId: string, opts: { period: string; out: string; format?: string; fill?: string; encoding?: string }, cmd: Command) => {
       const g = globals(cmd);
-      const { formatOfFile, FORMATS, renderReport, ReportError } = await import('../src/reports/export.js');
+      const { formatOfFile, FORMATS, renderReport, ReportError, writeReportFile } = await import('../src/reports/export.js');
       const format = opts.format ?? formatOfFile(opts.out) ?? 'csv';
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是「${format}」`);
       if (opts.encoding && opts.encoding !== 'utf-8-bom' && opts.encoding !== 'gb18030') {
@@ -104,9 +105,8 @@ export function registerReport(program: Command): void {
       }
       const s = settingsOf(office.view);
       const report = reportFromKept(t, kept, { code: s.office.code, name: s.office.name });
-      const { writeFileAtomic } = await import('../src/store/atomicFile.js');
       const file = resolve(opts.out);
-      await writeFileAtomic(file, await renderReport(report, format as 'csv' | 'xlsx' | 'html', (opts.encoding as 'utf-8-bom' | 'gb18030' | undefined) ?? s.office.outboundEncoding), 0o644);
+      await writeReportFile(file, await renderReport(report, format as 'csv' | 'xlsx' | 'html', (opts.encoding as 'utf-8-bom' | 'gb18030' | undefined) ?? s.office.outboundEncoding));
       if (g.json) printJson({ id: kept.id, reportId: t.id, period, file, format, at: kept.at });
       else say(`已按 ${kept.at.slice(0, 16).replace('T', ' ')} 第 ${kept.n} 次填报的数字导出 ${t.title}（${report.periodLabel}）到 ${file}`);
     });

@@ -42,8 +42,13 @@ export function lastManual(view: View, templateId: string, period: string): Manu
   return { ...(fills[fills.length - 1]?.manual ?? {}) };
 }
 
-/** Fills a template for a period written as the clerk writes it, with typed values checked against the form's own keys. */
-export function fillFor(view: View, t: Template, periodText: string, today: string, manual: ManualValues): FilledReport {
+/**
+ * Fills a template for a period written as the clerk writes it. The keys in
+ * `checked` (what the clerk typed just now) must be cells or fields of this
+ * form; others (kept from an earlier fill, for a row that has since gone)
+ * are ignored.
+ */
+export function fillFor(view: View, t: Template, periodText: string, today: string, manual: ManualValues, checked: readonly string[] = Object.keys(manual)): FilledReport {
   let period;
   try {
     period = parsePeriod(periodText, t.period);
@@ -59,7 +64,7 @@ export function fillFor(view: View, t: Template, periodText: string, today: stri
     throw err;
   }
   const allowed = new Set(manualKeys(report));
-  const unknown = Object.keys(manual).filter((k) => !allowed.has(k));
+  const unknown = checked.filter((k) => !allowed.has(k));
   if (unknown.length) {
     const list = [...allowed];
     throw new ReportError(
@@ -111,8 +116,10 @@ export interface ExportResult {
 export async function exportReport(office: Office, req: ExportRequest): Promise<ExportResult> {
   const t = templateById(req.templates, req.templateId);
   const today = office.now().date;
-  const manual = { ...lastManual(office.view, t.id, req.period.trim().toUpperCase()), ...req.set };
-  const report = fillFor(office.view, t, req.period, today, manual);
+  const typed = { ...lastManual(office.view, t.id, req.period.trim().toUpperCase()), ...req.set };
+  const report = fillFor(office.view, t, req.period, today, typed, Object.keys(req.set));
+  const allowed = new Set(manualKeys(report));
+  const manual = Object.fromEntries(Object.entries(typed).filter(([k]) => allowed.has(k)));
   const failed = failedChecks(report);
   if (failed.length && !req.force) throw new ChecksFailedError(failed);
   const encoding = req.encoding ?? settingsOf(office.view).office.outboundEncoding;

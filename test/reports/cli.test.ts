@@ -219,4 +219,21 @@ describe('jiuzhu report', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('城乡低保月报表 2026-10 还没有填报过');
   });
+
+  it('a re-fill drops what was typed for a row that has gone, instead of refusing', async () => {
+    const data = await office();
+    const file = join(data, '..', 'payroll.csv');
+    const key = `h${P.huangGuiying}:低保.signedOn`;
+    const first = jiuzhu(['report', 'fill', 'dibao-payroll', '--period', '2026-10', '--out', file, '--set', `${key}=2026-10-26`, '--set', 'handler=王芳', '--data', data], NOW);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('2026-10-26');
+    // The county's late file: 黄桂英's approval is withdrawn, her enrolment never started.
+    const o = await Office.open(data);
+    await o.transact({ operator: '系统', source: 'local', action: 'test.late' }, (tx) => tx.delete('enrolments', `h${P.huangGuiying}:低保`));
+    const again = jiuzhu(['report', 'fill', 'dibao-payroll', '--period', '2026-10', '--out', file, '--json', '--data', data], NOW);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json<{ changes: { row: string; column: string; was: string; now: string }[] }>().changes).toContainEqual({ row: '黄桂英', column: '领取日期', was: '2026-10-26', now: '' });
+    const kept = (await Office.open(data)).view.get('reports', 'dibao-payroll:2026-10:2');
+    expect(kept?.manual).toEqual({ handler: '王芳' });
+  });
 });

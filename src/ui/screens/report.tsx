@@ -95,12 +95,13 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
   const filled = useMemo(() => {
     if (!template || !s.period) return null;
     try {
-      return { report: fillFor(office.view, template, s.period, today, s.manual), error: null };
+      return { report: fillFor(office.view, template, s.period, today, s.manual, []), error: null };
     } catch (err) {
       return { report: null, error: (err as Error).message };
     }
   }, [template, s.period, s.manual, office, today, s.message]);
   const report = filled?.report ?? null;
+  const widthsMemo = useMemo(() => (report ? widthsOf(report) : []), [report]);
   const failed = report ? failedChecks(report) : [];
   const bodyRows = Math.max(3, termRows - 1 - 7);
 
@@ -247,7 +248,7 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
     );
   }
 
-  const widths = widthsOf(report);
+  const widths = widthsMemo;
   const cols = visibleColumns(widths, s.col);
   const top = Math.max(0, Math.min(s.row - Math.floor(bodyRows / 2), report.rows.length - bodyRows));
   const shown = report.rows.slice(top, top + bodyRows);
