@@ -46,8 +46,12 @@ export function registerReport(program: Command): void {
         return;
       }
       for (const x of rows) {
-        const state = x.due === null ? '' : x.done ? `${x.period} 已报，下期 ${x.due}` : `${x.period} 应于 ${x.due} 前报送`;
-        out(`${x.templateId}  ${x.title}  ${x.rule}  ${state}${x.overdue ? `  已超期：${x.overduePeriods.join('、')}` : ''}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`);
+        const state =
+          x.due === null ? ''
+            : x.overdue ? `已超期：${x.overduePeriods.join('、')}（${x.period} 应于 ${x.due} 前报送）`
+              : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
+                : `${x.period} 应于 ${x.due} 前报送`;
+        out(`${x.templateId}  ${x.title}  ${x.rule}  ${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`.trimEnd());
       }
     });
 
