@@ -19,10 +19,13 @@ export function startMonthOf(e: DeepReadonly<Enrolment>): string {
   return starts[0] ?? e.since;
 }
 
-/** History in the order it takes effect: by month, then decision date, then arrival. */
+/** History in the order it takes effect: by month, then decision date (a start first on a tie), then arrival. */
 export function eventsInOrder(e: DeepReadonly<Enrolment>): HistoryEvent[] {
+  const day = (h: HistoryEvent) => h.date ?? h.at.slice(0, 10);
+  // On the same day a start comes before what changes or ends it.
+  const rank = (h: HistoryEvent) => (START_EVENTS.has(h.event) ? 0 : 1);
   return [...e.history].sort(
-    (a, b) => effectiveMonth(a).localeCompare(effectiveMonth(b)) || (a.date ?? a.at).localeCompare(b.date ?? b.at) || a.at.localeCompare(b.at),
+    (a, b) => effectiveMonth(a).localeCompare(effectiveMonth(b)) || day(a).localeCompare(day(b)) || rank(a) - rank(b) || a.at.localeCompare(b.at),
   );
 }
 
@@ -45,6 +48,7 @@ export function paymentIn(e: DeepReadonly<Enrolment>, month: string): number {
   if (ONE_OFF.has(e.program) && month !== startMonthOf(e)) return 0;
   if (e.history.length === 0) return e.status === 'active' && e.since <= month ? e.monthlyAmountFen : 0;
   let paying = false;
+  let started = false;
   let ended = false;
   let amount = e.monthlyAmountFen;
   for (const h of eventsInOrder(e)) {
@@ -52,9 +56,11 @@ export function paymentIn(e: DeepReadonly<Enrolment>, month: string): number {
     if (h.amountFen !== undefined) amount = h.amountFen;
     if (START_EVENTS.has(h.event)) {
       paying = true;
+      started = true;
       ended = false;
     } else if (h.event === 'suspended') paying = false;
-    else if (h.event === 'resumed') paying = !ended;
+    // A resumption decided before the start or after the end pays nothing.
+    else if (h.event === 'resumed') paying = started && !ended;
     else if (h.event === 'terminated') {
       paying = false;
       ended = true;
