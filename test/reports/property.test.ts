@@ -27,7 +27,16 @@ const enrolment = fc.record({
   events: fc.array(event, { maxLength: 4 }),
 });
 
-function viewOf(list: fc.infer<typeof enrolment>[]): View {
+interface Generated {
+  category: string;
+  area: string;
+  persons: number;
+  start: string;
+  amountFen: number;
+  events: { event: string; month: string; amountFen: number }[];
+}
+
+function viewOf(list: Generated[]): View {
   const data = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, {}])) as Record<CollectionName, Record<string, AnyRecord>>;
   data.settings.office = defaultSettings({ code: '430105003001', name: '东风社区' }) as unknown as AnyRecord;
   list.forEach((x, i) => {

@@ -149,6 +149,16 @@ describe('the report screen', () => {
     expect(f).toContain('审核人：（未填）');
     stdin.write(']');
     await until(lastFrame, (s) => s.includes('低保金发放签字表（2026年11月）'));
+    stdin.write('p');
+    await until(lastFrame, (s) => s.includes('填写 报表期'));
+    stdin.write('2026-Q4');
+    stdin.write(KEY.enter);
+    f = await until(lastFrame, (s) => s.includes('这张表是月报'));
+    for (let i = 0; i < 7; i++) stdin.write(KEY.backspace);
+    stdin.write('2025-08');
+    stdin.write(KEY.enter);
+    f = await until(lastFrame, (s) => s.includes('低保金发放签字表（2025年8月）'));
+    expect(f).toContain('陈志强');
     unmount();
   });
 });

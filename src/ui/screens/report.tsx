@@ -25,6 +25,8 @@ export interface ReportScreenProps {
 }
 
 const WIDTH = 80;
+/** Not a cell: the edit line asking for a period. */
+const PERIOD_KEY = '\u0000period';
 const MAX_COL = 18;
 
 /** Cuts to a display width, one column short when it must cut (Ink's own truncation overflows on CJK). */
@@ -148,6 +150,16 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
       if (key.escape) dispatch({ type: 'back' });
       else if (key.return) {
         const e = s.editing!;
+        if (e.key === PERIOD_KEY) {
+          try {
+            const period = parsePeriod(e.text, template!.period).id;
+            dispatch({ type: 'back' });
+            dispatch({ type: 'set-period', period, manual: lastManual(office.view, template!.id, period) });
+          } catch (err) {
+            dispatch({ type: 'message', text: (err as Error).message });
+          }
+          return;
+        }
         const dot = e.key.indexOf('.');
         const col = dot > 0 ? report?.columns.find((c) => c.key === e.key.slice(dot + 1)) : undefined;
         try {
@@ -187,7 +199,8 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
       if (!s.period || !template) return;
       const period = shiftPeriod(parsePeriod(s.period, template.period), input === '[' ? -1 : 1).id;
       dispatch({ type: 'set-period', period, manual: lastManual(office.view, template.id, period) });
-    } else if (input === 'c') dispatch({ type: 'mode', mode: 'checks' });
+    } else if (input === 'p') dispatch({ type: 'edit', fields: [{ key: PERIOD_KEY, label: '报表期（如 2026-11、2026-Q4、2026）' }] });
+    else if (input === 'c') dispatch({ type: 'mode', mode: 'checks' });
     else if (input === 'x') dispatch({ type: 'mode', mode: 'export' });
     else if (input === 'f' && report) {
       const fields = report.fields.filter((f) => f.manual).map((f) => ({ key: f.key, label: f.label }));
@@ -228,7 +241,7 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
       <Box flexDirection="column" width={WIDTH}>
         <Text bold>{head}</Text>
         <Text color="red">{filled?.error ?? ''}</Text>
-        {footer('[ ] 换报表期  Esc 返回')}
+        {footer('[ ] p 换报表期  Esc 返回')}
       </Box>
     );
   }
@@ -291,8 +304,8 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
       ) : (
         <Text>{fit(s.message ?? '', WIDTH - 1)}</Text>
       )}
-      {s.mode === 'export' && s.message ? <Text>{fit(s.message, WIDTH - 1)}</Text> : null}
-      {footer('↑↓←→ 移动  回车 填写  f 表头  [ ] 换期  c 核对  x 导出  Esc 返回')}
+      {(s.mode === 'export' || s.mode === 'edit') && s.message ? <Text color="yellow">{fit(s.message, WIDTH - 1)}</Text> : null}
+      {footer('↑↓←→ 移动  回车 填写  f 表头  [ ] p 换期  c 核对  x 导出  Esc 返回')}
     </Box>
   );
 }
