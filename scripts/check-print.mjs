@@ -1,8 +1,9 @@
 // Renders every report form of a demo office as printable HTML and, with
-// headless Chromium, to PNG (the first A4 page) and PDF (every page, with the
-// repeated header), so that a person can look at the pages. Not part of the
-// test suite: `npm run check:print [-- OUT_DIR]`. Chromium is found on PATH,
-// in CHROME_PATH, or in Playwright's cache.
+// headless Chromium, to PDF as it prints (A4, the header repeated on every
+// page) and to PNG: one per printed page when poppler's pdftoppm is there,
+// else a screenshot of the first A4-sized screen. So that a person can look
+// at the pages. Not part of the test suite: `npm run check:print [-- OUT_DIR]`.
+// Chromium is found on PATH, in CHROME_PATH, or in Playwright's cache.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
@@ -46,6 +47,7 @@ if (list.status !== 0) {
 }
 mkdirSync(outDir, { recursive: true });
 const chromium = findChromium();
+const havePdftoppm = spawnSync('which', ['pdftoppm']).status === 0;
 if (!chromium) process.stderr.write('没有找到 Chromium：只生成 HTML。安装 chromium，或设置 CHROME_PATH 指向它，再运行一次即可得到 PNG 和 PDF。\n');
 
 for (const r of JSON.parse(list.stdout)) {
@@ -60,9 +62,11 @@ for (const r of JSON.parse(list.stdout)) {
   const [w, h] = landscape ? [1123, 794] : [794, 1123];
   if (chromium) {
     const base = ['--headless=new', '--disable-gpu', '--no-sandbox', '--hide-scrollbars', '--no-pdf-header-footer'];
-    spawnSync(chromium, [...base, `--window-size=${w},${h}`, `--screenshot=${html.replace(/\.html$/, '.png')}`, pathToFileURL(html).href], { stdio: 'ignore' });
-    spawnSync(chromium, [...base, `--print-to-pdf=${html.replace(/\.html$/, '.pdf')}`, pathToFileURL(html).href], { stdio: 'ignore' });
+    const pdf = html.replace(/\.html$/, '.pdf');
+    spawnSync(chromium, [...base, `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { stdio: 'ignore' });
+    const pages = havePdftoppm && existsSync(pdf) && spawnSync('pdftoppm', ['-png', '-r', '80', pdf, html.replace(/\.html$/, '-page')], { stdio: 'ignore' }).status === 0;
+    if (!pages) spawnSync(chromium, [...base, `--window-size=${w},${h}`, `--screenshot=${html.replace(/\.html$/, '.png')}`, pathToFileURL(html).href], { stdio: 'ignore' });
   }
-  process.stdout.write(`${r.title}（${period}）→ ${html}${chromium ? ' (.png .pdf)' : ''}\n`);
+  process.stdout.write(`${r.title}（${period}）→ ${html}${chromium ? ` (.pdf, ${havePdftoppm ? '-page-N.png' : '.png'})` : ''}\n`);
 }
 process.stdout.write(`输出在 ${outDir}\n`);

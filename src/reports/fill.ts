@@ -122,6 +122,16 @@ export function fillReport(view: View, t: Template, period: Period, today: strin
       }
       rows.push({ key: r.key, cells, ...(totalRows.has(r.key) ? { total: true } : {}) });
     }
+    // A typed column's total is not typed: it adds up the rows of the first
+    // total check naming that row, once they are all filled.
+    for (const r of rows.filter((x) => x.total)) {
+      const parts = t.checks.find((c) => c.type === 'total' && c.total === r.key);
+      const partRows = rows.filter((x) => parts?.type === 'total' && parts.rows?.includes(x.key));
+      for (const c of columns.filter((x) => x.manual)) {
+        const values = partRows.map((x) => x.cells[c.key]);
+        r.cells[c.key] = values.length && values.every((v) => typeof v === 'number') ? (values as number[]).reduce((a, v) => a + v, 0) : null;
+      }
+    }
   } else {
     const src = sourceRows(view, t.source, period, t.scope, t.ages ?? []);
     src.forEach((sr, i) => {

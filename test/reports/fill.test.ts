@@ -34,7 +34,8 @@ describe('report forms filled on a hand-built office', () => {
   });
 
   it('低保月报 for 2026-10: in force 刘建国 (A 城市 3 persons 960), 黄桂英 (B 城市 1, new, 500), 赵德明 (A 农村 2, 700); 陈志强 suspended from October', () => {
-    const r = fill('dibao-monthly', '2026-10', { 'A.disabled': '1', 'B.disabled': '0', 'C.disabled': '0', 'city.disabled': '1', 'rural.disabled': '0', 'all.disabled': '1' });
+    // The clerk types 其中残疾人数 per row; the 合计 row adds up A, B and C.
+    const r = fill('dibao-monthly', '2026-10', { 'A.disabled': '1', 'B.disabled': '0', 'C.disabled': '0', 'city.disabled': '1', 'rural.disabled': '0' });
     expect(tableOf(r).columns).toEqual(['分类', '在保户数', '在保人数', '新增户数', '新增人数', '停发/退出户数', '调整金额户数', '本月发放金额(元)', '其中残疾人数']);
     expect(grid(r)).toEqual({
       'A类（一类）': ['2', '5', '0', '0', '0', '0', '1660.00', '1'],
@@ -167,6 +168,11 @@ describe('report forms filled on a hand-built office', () => {
     const r = fillReport(o.view, t, parsePeriod('2026-10'), '2026-11-23');
     expect(failedChecks(r).map((c) => c.name)).toEqual(['A、B、C 三类之和等于合计']);
     expect(failedChecks(r)[0]!.problems).toContain('合计行「合计」的「在保户数」是 3，而A类（一类）+B类（二类）+C类（三类）之和是 2');
+  });
+
+  it('typed cells whose breakdowns disagree fail the total check', () => {
+    const r = fill('dibao-monthly', '2026-10', { 'A.disabled': '1', 'B.disabled': '0', 'C.disabled': '0', 'city.disabled': '0', 'rural.disabled': '0' });
+    expect(failedChecks(r).map((c) => c.problems)).toEqual([['合计行「合计」的「其中残疾人数」是 1，而城市+农村之和是 0']]);
   });
 
   it('a typed cell that breaks a rule fails its check: more disabled persons than persons', () => {
