@@ -3,6 +3,7 @@
 // exported again and a re-fill after late data shows what changed.
 import type { Tx, View } from '../store/office.js';
 import { cellText, checksOf, columnsOf, figuresOf, failedChecks, totalRowsOf, type CellValue, type FilledReport, type FilledRow, type ManualValues } from './fill.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Template } from './template.js';
 import { parsePeriod, periodLabel } from './period.js';
 
@@ -15,9 +16,14 @@ export interface KeptReport {
   n: number;
   at: string;
   by: string;
+  /**
+   * `<row>.<column>` → value and `<field>` → value. A long list (a payroll
+   * of 1,000 households is ~400 KB of JSON) is kept gzipped in `packed`
+   * instead, since every command reads the store this lives in at start-up;
+   * read them through `figuresOfKept`.
+   */
   figures: Record<string, CellValue>;
-  /** Row key → how the row reads (label, or the name in a list), for change lists. */
-  labels: Record<string, string>;
+  packed?: string;
   manual: ManualValues;
   /** Names of the checks that failed and were overridden with --force. */
   failed: string[];
@@ -42,11 +48,27 @@ export function latestFills(view: View): Map<string, KeptReport> {
   return out;
 }
 
-function labelsOf(report: FilledReport): Record<string, string> {
-  const out: Record<string, string> = {};
-  const textCol = report.columns.find((c) => c.type === 'text' && !c.manual);
-  for (const r of report.rows) out[r.key] = String(r.cells.label ?? (r.total ? r.cells.no : textCol ? r.cells[textCol.key] : r.key) ?? r.key);
-  return out;
+/** Above this many bytes of JSON, the figures are kept gzipped. */
+const PACK_ABOVE = 8 * 1024;
+
+export function figuresOfKept(kept: KeptReport): Record<string, CellValue> {
+  if (!kept.packed) return kept.figures;
+  return JSON.parse(gunzipSync(Buffer.from(kept.packed, 'base64')).toString('utf8')) as Record<string, CellValue>;
+}
+
+function pack(figures: Record<string, CellValue>): Pick<KeptReport, 'figures' | 'packed'> {
+  const json = JSON.stringify(figures);
+  if (json.length <= PACK_ABOVE) return { figures };
+  return { figures: {}, packed: gzipSync(json, { level: 9 }).toString('base64') };
+}
+
+/** How each row reads in a change list: its label, or for a list the first text column (the name). */
+function labelsOf(figures: Record<string, CellValue>, columns: FilledReport['columns']): (rowKey: string) => string {
+  const textCol = columns.find((c) => c.type === 'text' && !c.manual && c.key !== 'label');
+  return (rowKey) => {
+    const v = figures[`${rowKey}.label`] ?? (rowKey === 'total' ? '合计' : textCol ? figures[`${rowKey}.${textCol.key}`] : null);
+    return v === null || v === undefined || v === '' ? rowKey : String(v);
+  };
 }
 
 export interface Change {
@@ -59,13 +81,15 @@ export interface Change {
 /** What differs between a kept fill and a new one, cell by cell, in the clerk's words. */
 export function changesSince(prev: KeptReport, report: FilledReport): Change[] {
   const next = figuresOf(report);
-  const labels = { ...prev.labels, ...labelsOf(report) };
+  const was = figuresOfKept(prev);
+  const nowLabel = labelsOf(next, report.columns);
+  const wasLabel = labelsOf(was, report.columns);
   const colOf = new Map(report.columns.map((c) => [c.key, c]));
   const fieldOf = new Map(report.fields.map((f) => [f.key, f.label]));
   const out: Change[] = [];
-  const keys = new Set([...Object.keys(prev.figures), ...Object.keys(next)]);
+  const keys = new Set([...Object.keys(was), ...Object.keys(next)]);
   for (const k of keys) {
-    const a = prev.figures[k] ?? null;
+    const a = was[k] ?? null;
     const b = next[k] ?? null;
     if (a === b) continue;
     const dot = k.indexOf('.');
@@ -76,7 +100,8 @@ export function changesSince(prev: KeptReport, report: FilledReport): Change[] {
     const rowKey = k.slice(0, dot);
     const col = colOf.get(k.slice(dot + 1));
     const type = col?.type ?? 'text';
-    out.push({ row: labels[rowKey] ?? rowKey, column: col?.header ?? k.slice(dot + 1), was: cellText(a, type), now: cellText(b, type) });
+    const label = nowLabel(rowKey);
+    out.push({ row: label === rowKey ? wasLabel(rowKey) : label, column: col?.header ?? k.slice(dot + 1), was: cellText(a, type), now: cellText(b, type) });
   }
   return out;
 }
@@ -103,8 +128,7 @@ export function keepFill(
     n,
     at: tx.now.iso,
     by: opts.by,
-    figures: figuresOf(report),
-    labels: labelsOf(report),
+    ...pack(figuresOf(report)),
     manual: { ...manual },
     failed: failedChecks(report).map((c) => c.name),
     forced: opts.forced,
@@ -124,7 +148,8 @@ export function reportFromKept(t: Template, kept: KeptReport, office: { code: st
   const totals = totalRowsOf(t);
   const rows: FilledRow[] = [];
   const byKey = new Map<string, FilledRow>();
-  for (const [k, v] of Object.entries(kept.figures)) {
+  const figures = figuresOfKept(kept);
+  for (const [k, v] of Object.entries(figures)) {
     const dot = k.indexOf('.');
     if (dot < 0) continue;
     const rowKey = k.slice(0, dot);
@@ -148,7 +173,7 @@ export function reportFromKept(t: Template, kept: KeptReport, office: { code: st
     orientation: t.orientation,
     columns,
     rows,
-    fields: t.fields.map((f) => ({ key: f.key, label: f.label, value: String(kept.figures[f.key] ?? ''), manual: f.value === 'manual' })),
+    fields: t.fields.map((f) => ({ key: f.key, label: f.label, value: String(figures[f.key] ?? ''), manual: f.value === 'manual' })),
     checks: [],
     ...(t.note ? { note: t.note } : {}),
   };
