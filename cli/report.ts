@@ -77,44 +77,6 @@ export function registerReport(program: Command): void {
       }
     });
 
-  r.command('export')
-    .description('把已填报的一期报表按当时的数字再导出一次（不重新统计）')
-    .argument('<reportId>', '报表编号，见 jiuzhu report list')
-    .requiredOption('--period <period>', '报表期：2026-11 | 2026-Q4 | 2026')
-    .requiredOption('--out <file>', '导出到的文件')
-    .option('--format <format>', 'csv | xlsx | html（默认按文件扩展名，否则 csv）')
-    .option('--fill <n>', '第几次填报（默认最近一次）')
-    .option('--encoding <encoding>', 'CSV 编码：utf-8-bom | gb18030（默认按办公室设置）')
-    .action(async (reportId: string, opts: { period: string; out: string; format?: string; fill?: string; encoding?: string }, cmd: Command) => {
-      const g = globals(cmd);
-      const { formatOfFile, FORMATS, renderReport, ReportError, writeReportFile } = await import('../src/reports/export.js');
-      const format = opts.format ?? formatOfFile(opts.out) ?? 'csv';
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是「${format}」`);
-      if (opts.encoding && opts.encoding !== 'utf-8-bom' && opts.encoding !== 'gb18030') {
-        throw new UsageError(`--encoding 应为 utf-8-bom 或 gb18030，而不是「${opts.encoding}」`);
-      }
-      const office = await openForReading(g);
-      const templates = await templatesFor(dataDir(g));
-      const { templateById } = await import('../src/reports/template.js');
-      const { fillsOf, reportFromKept } = await import('../src/reports/kept.js');
-      const { settingsOf } = await import('../src/context.js');
-      const t = templateById(templates, reportId);
-      const period = opts.period.trim().toUpperCase();
-      const fills = fillsOf(office.view, t.id, period);
-      const kept = opts.fill ? fills.find((f) => f.n === Number(opts.fill)) : fills[fills.length - 1];
-      if (!kept) {
-        throw new ReportError(
-          fills.length ? `${t.title} ${period} 没有第 ${opts.fill} 次填报：共填报过 ${fills.length} 次` : `${t.title} ${period} 还没有填报过：请先用 jiuzhu report fill 填报`,
-        );
-      }
-      const s = settingsOf(office.view);
-      const report = reportFromKept(t, kept, { code: s.office.code, name: s.office.name });
-      const file = resolve(opts.out);
-      await writeReportFile(file, await renderReport(report, format as 'csv' | 'xlsx' | 'html', (opts.encoding as 'utf-8-bom' | 'gb18030' | undefined) ?? s.office.outboundEncoding));
-      if (g.json) printJson({ id: kept.id, reportId: t.id, period, file, format, at: kept.at });
-      else say(`已按 ${kept.at.slice(0, 16).replace('T', ' ')} 第 ${kept.n} 次填报的数字导出 ${t.title}（${report.periodLabel}）到 ${file}`);
-    });
-
   r.command('fill')
     .description('填报并导出一张报表；核对不通过时不导出（除非加 --force）')
     .argument('<reportId>', '报表编号，见 jiuzhu report list')
@@ -169,5 +131,43 @@ export function registerReport(program: Command): void {
         }
       }
       if (res.outboundId) say('已放入发往街道的发件箱，下次同步时发出');
+    });
+
+  r.command('export')
+    .description('把已填报的一期报表按当时的数字再导出一次（不重新统计）')
+    .argument('<reportId>', '报表编号，见 jiuzhu report list')
+    .requiredOption('--period <period>', '报表期：2026-11 | 2026-Q4 | 2026')
+    .requiredOption('--out <file>', '导出到的文件')
+    .option('--format <format>', 'csv | xlsx | html（默认按文件扩展名，否则 csv）')
+    .option('--fill <n>', '第几次填报（默认最近一次）')
+    .option('--encoding <encoding>', 'CSV 编码：utf-8-bom | gb18030（默认按办公室设置）')
+    .action(async (reportId: string, opts: { period: string; out: string; format?: string; fill?: string; encoding?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const { formatOfFile, FORMATS, renderReport, ReportError, writeReportFile } = await import('../src/reports/export.js');
+      const format = opts.format ?? formatOfFile(opts.out) ?? 'csv';
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是「${format}」`);
+      if (opts.encoding && opts.encoding !== 'utf-8-bom' && opts.encoding !== 'gb18030') {
+        throw new UsageError(`--encoding 应为 utf-8-bom 或 gb18030，而不是「${opts.encoding}」`);
+      }
+      const office = await openForReading(g);
+      const templates = await templatesFor(dataDir(g));
+      const { templateById } = await import('../src/reports/template.js');
+      const { fillsOf, reportFromKept } = await import('../src/reports/kept.js');
+      const { settingsOf } = await import('../src/context.js');
+      const t = templateById(templates, reportId);
+      const period = opts.period.trim().toUpperCase();
+      const fills = fillsOf(office.view, t.id, period);
+      const kept = opts.fill ? fills.find((f) => f.n === Number(opts.fill)) : fills[fills.length - 1];
+      if (!kept) {
+        throw new ReportError(
+          fills.length ? `${t.title} ${period} 没有第 ${opts.fill} 次填报：共填报过 ${fills.length} 次` : `${t.title} ${period} 还没有填报过：请先用 jiuzhu report fill 填报`,
+        );
+      }
+      const s = settingsOf(office.view);
+      const report = reportFromKept(t, kept, { code: s.office.code, name: s.office.name });
+      const file = resolve(opts.out);
+      await writeReportFile(file, await renderReport(report, format as 'csv' | 'xlsx' | 'html', (opts.encoding as 'utf-8-bom' | 'gb18030' | undefined) ?? s.office.outboundEncoding));
+      if (g.json) printJson({ id: kept.id, reportId: t.id, period, file, format, at: kept.at });
+      else say(`已按 ${kept.at.slice(0, 16).replace('T', ' ')} 第 ${kept.n} 次填报的数字导出 ${t.title}（${report.periodLabel}）到 ${file}`);
     });
 }

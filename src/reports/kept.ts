@@ -1,7 +1,7 @@
 // Filled reports kept in the `reports` collection: one record per fill, with
 // its period, figures, what the clerk typed and when, so a report can be
 // exported again and a re-fill after late data shows what changed.
-import type { Tx, View } from '../store/office.js';
+import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { cellText, checksOf, columnsOf, figuresOf, failedChecks, totalRowsOf, type CellValue, type FilledReport, type FilledRow, type ManualValues } from './fill.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Template } from './template.js';
@@ -51,7 +51,7 @@ export function latestFills(view: View): Map<string, KeptReport> {
 /** Above this many bytes of JSON, the figures are kept gzipped. */
 const PACK_ABOVE = 8 * 1024;
 
-export function figuresOfKept(kept: KeptReport): Record<string, CellValue> {
+export function figuresOfKept(kept: DeepReadonly<KeptReport>): Readonly<Record<string, CellValue>> {
   if (!kept.packed) return kept.figures;
   return JSON.parse(gunzipSync(Buffer.from(kept.packed, 'base64')).toString('utf8')) as Record<string, CellValue>;
 }
@@ -63,7 +63,7 @@ function pack(figures: Record<string, CellValue>): Pick<KeptReport, 'figures' | 
 }
 
 /** How each row reads in a change list: its label, or for a list the first text column (the name). */
-function labelsOf(figures: Record<string, CellValue>, columns: FilledReport['columns']): (rowKey: string) => string {
+function labelsOf(figures: Readonly<Record<string, CellValue>>, columns: FilledReport['columns']): (rowKey: string) => string {
   const textCol = columns.find((c) => c.type === 'text' && !c.manual && c.key !== 'label');
   return (rowKey) => {
     const v = figures[`${rowKey}.label`] ?? (rowKey === 'total' ? '合计' : textCol ? figures[`${rowKey}.${textCol.key}`] : null);
@@ -79,7 +79,7 @@ export interface Change {
 }
 
 /** What differs between a kept fill and a new one, cell by cell, in the clerk's words. */
-export function changesSince(prev: KeptReport, report: FilledReport): Change[] {
+export function changesSince(prev: DeepReadonly<KeptReport>, report: FilledReport): Change[] {
   const next = figuresOf(report);
   const was = figuresOfKept(prev);
   const nowLabel = labelsOf(next, report.columns);
@@ -142,7 +142,7 @@ export function keepFill(
  * A kept fill as a report again, exactly as it was filed (its figures, not
  * today's data), so it can be exported again in any format.
  */
-export function reportFromKept(t: Template, kept: KeptReport, office: { code: string; name: string }): FilledReport {
+export function reportFromKept(t: Template, kept: DeepReadonly<KeptReport>, office: { code: string; name: string }): FilledReport {
   const period = parsePeriod(kept.period, t.period);
   const columns = columnsOf(t);
   const totals = totalRowsOf(t);
