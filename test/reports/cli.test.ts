@@ -161,7 +161,7 @@ describe('jiuzhu report', () => {
     const r = jiuzhu(['report', 'list', '--json', '--data', data], NOW);
     expect(r.code, r.stderr).toBe(0);
     const rows = r.json<Record<string, unknown>[]>();
-    expect(rows.map((x) => x.id)).toEqual(['assistance-yearly', 'dibao-changes', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list']);
+    expect(rows.map((x) => x.id)).toEqual(['assistance-yearly', 'dibao-changes', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list', 'tekun-monthly']);
     expect(rows.find((x) => x.id === 'dibao-payroll')).toMatchObject({ title: '低保金发放签字表', period: 'monthly', dueFor: '2026-12', due: '2026-12-31', done: true, overdue: false });
     expect(rows.find((x) => x.id === 'dibao-quarterly')).toMatchObject({ dueFor: '2026-Q3', due: '2026-10-13', done: false, overdue: true, overduePeriods: ['2026-Q3'] });
     const text = jiuzhu(['report', 'list', '--data', data], NOW);

@@ -27,9 +27,9 @@ function grid(r: FilledReport): Record<string, string[]> {
 }
 
 describe('report forms filled on a hand-built office', () => {
-  it('loads the eight built-in templates', () => {
+  it('loads the nine built-in templates', () => {
     expect(templates.map((t) => t.id)).toEqual([
-      'assistance-yearly', 'dibao-changes', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list',
+      'assistance-yearly', 'dibao-changes', 'dibao-monthly', 'dibao-payroll', 'dibao-quarterly', 'elderly-monthly', 'labour-monthly', 'notice-list', 'tekun-monthly',
     ]);
   });
 
@@ -147,6 +147,18 @@ describe('report forms filled on a hand-built office', () => {
     ]);
     expect(tableOf(fill('dibao-changes', '2026-01')).rows[0]).toEqual(['1', '刘建国', P.liuJianguo, '调整金额', '2026-01', '2025-12-20', '960.00', '']);
     expect(tableOf(fill('dibao-changes', '2026-11')).rows[0]!.slice(1, 4)).toEqual(['赵德明', P.zhaoDeming, '退出（撤消）']);
+  });
+
+  it('特困供养月报 for 2026-10: 孙丽 in the city at 1,200 yuan; the typed 集中供养 total adds up', () => {
+    const r = fill('tekun-monthly', '2026-10', { 'city.centralised': '0', 'rural.centralised': '0' });
+    expect(grid(r)).toEqual({
+      城市: ['1', '1', '0', '0', '1200.00', '0'],
+      农村: ['0', '0', '0', '0', '0.00', '0'],
+      合计: ['1', '1', '0', '0', '1200.00', '0'],
+    });
+    expect(failedChecks(r)).toEqual([]);
+    // June 2025 is 孙丽's first month.
+    expect(grid(fill('tekun-monthly', '2025-06'))['合计']!.slice(0, 5)).toEqual(['1', '1', '1', '0', '1200.00']);
   });
 
   it('临时救助 is paid once, in its start month, even when its end came later', async () => {
