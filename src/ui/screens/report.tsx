@@ -208,7 +208,12 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
     } else if (key.return && report) {
       const row = report.rows[s.row];
       const col = report.columns[s.col];
-      if (row && col?.manual && !row.total) dispatch({ type: 'edit', fields: [{ key: `${row.key}.${col.key}`, label: `${String(row.cells.label ?? row.cells.no)}·${col.header}` }] });
+      if (row && col?.manual && !row.total) {
+        // A list row is named by its number and its first text (the name): 17 李桂英.
+        const name = report.columns.find((c) => c.type === 'text' && !c.manual && c.key !== 'label');
+        const rowName = row.cells.label !== undefined ? String(row.cells.label) : `${String(row.cells.no)} ${name ? String(row.cells[name.key] ?? '') : ''}`.trim();
+        dispatch({ type: 'edit', fields: [{ key: `${row.key}.${col.key}`, label: `${rowName}·${col.header}` }] });
+      }
       else dispatch({ type: 'message', text: '这一格由数据统计，不能手填；可填的格子在标为 ✎ 的列里' });
     }
   };
