@@ -31,7 +31,7 @@ export function registerReport(program: Command): void {
       const g = globals(cmd);
       const office = await openForReading(g);
       const templates = await templatesFor(dataDir(g));
-      const { reportsDue } = await import('../src/reports/due.js');
+      const { dueStateText, reportsDue } = await import('../src/reports/due.js');
       const rows = reportsDue(office.view, office.now().date, templates);
       if (g.json) {
         printJson(
@@ -46,12 +46,7 @@ export function registerReport(program: Command): void {
         return;
       }
       for (const x of rows) {
-        const state =
-          x.due === null ? ''
-            : x.overdue ? `已超期：${x.overduePeriods.join('、')}（${x.period} 应于 ${x.due} 前报送）`
-              : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
-                : `${x.period} 应于 ${x.due} 前报送`;
-        out(`${x.templateId}  ${x.title}  ${x.rule}  ${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`.trimEnd());
+        out(`${x.templateId}  ${x.title}  ${x.rule}  ${dueStateText(x)}`.trimEnd());
       }
     });
 

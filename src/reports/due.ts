@@ -112,3 +112,13 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
     };
   });
 }
+
+/** One row in words, for `report list` and the dashboard: 已超期：2026-10（2026-10 应于 2026-11-05 前报送）. */
+export function dueStateText(x: DueRow): string {
+  const state =
+    x.due === null ? ''
+      : x.overdue ? `已超期：${x.overduePeriods.join('、')}（${x.period} 应于 ${x.due} 前报送）`
+        : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
+          : `${x.period} 应于 ${x.due} 前报送`;
+  return `${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`;
+}
