@@ -9,6 +9,7 @@ import { registerOffice } from './office.js';
 import { registerSync } from './sync.js';
 import { registerDaemon } from './daemon.js';
 import { registerAttendance } from './attendance.js';
+import { registerReport } from './report.js';
 import { maskIds } from '../src/privacy.js';
 
 process.noDeprecation = true;
@@ -50,6 +51,7 @@ registerCase(program);
 registerSync(program);
 registerDaemon(program);
 registerAttendance(program);
+registerReport(program);
 
 for (const c of program.commands) {
   c.exitOverride();

@@ -3,6 +3,7 @@
 import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../model.js';
 import type { Settings } from '../settings.js';
 import type { AttendanceMonth, Exemption, GroupAssignment, Session } from '../attendance/types.js';
+import type { KeptReport } from '../reports/kept.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,7 +35,7 @@ export interface CollectionTypes {
   holidays: AnyRecord;
   pending: PendingItem;
   outbound: AnyRecord;
-  reports: AnyRecord;
+  reports: KeptReport;
   meta: AnyRecord;
 }
 

@@ -1,0 +1,124 @@
+// When each form is due, whether this period's is done, and what is overdue:
+// what `report list` and the dashboard show.
+import type { View } from '../store/office.js';
+import type { WorkingCalendar } from '../rules/workingDays.js';
+import { calendarOf } from '../context.js';
+import { addDays } from '../rules/dayNumber.js';
+import { builtinTemplatesDir, loadTemplates, type DueRule, type Template } from './template.js';
+import { addMonths, lastDayOf, periodContaining, shiftPeriod, type Period } from './period.js';
+import { latestFills } from './kept.js';
+
+export interface DueDate {
+  date: string;
+  /** false when the working-day calendar lacks a year it needed (weekends only were counted). */
+  covered: boolean;
+}
+
+/** The due date of a period under a rule. */
+export function dueDateOf(rule: DueRule, period: Period, cal: WorkingCalendar): DueDate {
+  if (rule.type === 'workingDays') {
+    const r = cal.addWorkingDays(period.end, rule.days);
+    return { date: r.date, covered: r.covered };
+  }
+  const month = rule.month === 'same' ? period.last : addMonths(period.last, 1);
+  const date = rule.day === 'last' ? lastDayOf(month) : `${month}-${String(rule.day).padStart(2, '0')}`;
+  return { date, covered: true };
+}
+
+/** From when a period's form can be filled: its first day for same-month rules, else the day after it ends. */
+export function opensOn(rule: DueRule, period: Period): string {
+  return rule.type === 'dayOfMonth' && rule.month === 'same' ? `${period.last}-01` : addDays(period.end, 1);
+}
+
+export function dueRuleText(rule: DueRule | null, kind: Period['kind']): string {
+  if (!rule) return '不定期';
+  const after = { monthly: '次月', quarterly: '季度结束后', yearly: '次年' }[kind];
+  if (rule.type === 'workingDays') return `${after}${rule.days}个工作日内`;
+  const day = rule.day === 'last' ? '月底' : `${rule.day}日`;
+  if (rule.month === 'same') return `${{ monthly: '当月', quarterly: '季末月', yearly: '12月' }[kind]}${day}前`;
+  return `${{ monthly: '次月', quarterly: '季后次月', yearly: '次年1月' }[kind]}${day}前`;
+}
+
+export interface DueRow {
+  templateId: string;
+  title: string;
+  rule: string;
+  /** The period in question: the oldest open one not yet filled, else the next one. */
+  period: string | null;
+  due: string | null;
+  done: boolean;
+  overdue: boolean;
+  /** Periods whose due date has passed without a filled report, oldest first. */
+  overduePeriods: string[];
+  lastFilled: { period: string; at: string } | null;
+  covered: boolean;
+}
+
+/** How far back unfilled periods count as overdue (an office that starts today is not blamed for last year). */
+const LOOKBACK_DAYS = 366;
+
+/**
+ * Each form's due state on `today`. A period is done once a filled report of
+ * it is kept. Periods count from the form's first fill in jiuzhu (before it,
+ * only the latest open period) and at most a year back. Pass
+ * `officeTemplates(office.dir)` to include the office's own templates; the
+ * default is the built-in ones.
+ */
+export function reportsDue(view: View, today: string, templates: readonly Template[] = loadTemplates([builtinTemplatesDir()])): DueRow[] {
+  const cal = calendarOf(view);
+  const filled = latestFills(view);
+  const since = addDays(today, -LOOKBACK_DAYS);
+  return templates.map((t) => {
+    const last = [...filled.values()].filter((f) => f.templateId === t.id).sort((a, b) => b.at.localeCompare(a.at))[0];
+    const lastFilled = last ? { period: last.period, at: last.at } : null;
+    const base = { templateId: t.id, title: t.title, rule: dueRuleText(t.due, t.period), lastFilled };
+    if (!t.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
+    const rule = t.due;
+    // Open periods, newest first, back to the look-back limit.
+    const open: { p: Period; due: DueDate }[] = [];
+    let p = periodContaining(t.period, today);
+    while (opensOn(rule, p) > today) p = shiftPeriod(p, -1);
+    for (; ; p = shiftPeriod(p, -1)) {
+      const due = dueDateOf(rule, p, cal);
+      if (due.date < since) break;
+      open.push({ p, due });
+    }
+    // Before a form's first fill here it was kept on paper: only the latest
+    // open period is expected. From its first fill on, every period is.
+    const mine = [...filled.values()].filter((f) => f.templateId === t.id).map((f) => f.period).sort();
+    const firstKept = mine[0];
+    if (firstKept === undefined) open.splice(1);
+    else for (let i = open.length - 1; i > 0; i--) if (open[i]!.p.id < firstKept) open.splice(i, 1);
+    const isDone = (x: Period) => filled.has(`${t.id}:${x.id}`);
+    const overdue = open.filter((x) => x.due.date < today && !isDone(x.p)).reverse();
+    const pendingOpen = open.filter((x) => !isDone(x.p)).reverse();
+    let focus = pendingOpen[0];
+    let done = false;
+    if (!focus) {
+      // Everything open is filled: the next period's due date.
+      let next = shiftPeriod(open[0]?.p ?? periodContaining(t.period, today), 1);
+      while (isDone(next)) next = shiftPeriod(next, 1);
+      focus = { p: next, due: dueDateOf(rule, next, cal) };
+      done = open.length > 0;
+    }
+    return {
+      ...base,
+      period: focus.p.id,
+      due: focus.due.date,
+      done,
+      overdue: overdue.length > 0,
+      overduePeriods: overdue.map((x) => x.p.id),
+      covered: focus.due.covered,
+    };
+  });
+}
+
+/** One row in words, for `report list` and the dashboard: 已超期：2026-10（2026-10 应于 2026-11-05 前报送）. */
+export function dueStateText(x: DueRow): string {
+  const state =
+    x.due === null ? ''
+      : x.overdue ? `已超期：${x.overduePeriods.join('、')}（${x.period} 应于 ${x.due} 前报送）`
+        : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
+          : `${x.period} 应于 ${x.due} 前报送`;
+  return `${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`;
+}

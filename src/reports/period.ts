@@ -1,0 +1,91 @@
+// Report periods: a month `2026-11`, a quarter `2026-Q4` or a year `2026`,
+// as the clerk writes them and as a template's period kind expects.
+
+export type PeriodKind = 'monthly' | 'quarterly' | 'yearly';
+
+export interface Period {
+  kind: PeriodKind;
+  /** `2026-11`, `2026-Q4`, `2026` */
+  id: string;
+  /** Months of the period, in order (`YYYY-MM`). */
+  months: string[];
+  first: string;
+  last: string;
+  /** First and last day (`YYYY-MM-DD`). */
+  start: string;
+  end: string;
+}
+
+export const PERIOD_WORDS: Record<PeriodKind, string> = { monthly: '月报', quarterly: '季报', yearly: '年报' };
+const EXAMPLE: Record<PeriodKind, string> = { monthly: '2026-11', quarterly: '2026-Q4', yearly: '2026' };
+
+export function addMonths(month: string, n: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+export function lastDayOf(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return `${month}-${String(days).padStart(2, '0')}`;
+}
+
+function build(kind: PeriodKind, id: string, first: string, count: number): Period {
+  const months = Array.from({ length: count }, (_, i) => addMonths(first, i));
+  const last = months[months.length - 1]!;
+  return { kind, id, months, first, last, start: `${first}-01`, end: lastDayOf(last) };
+}
+
+/** What kind a written period is, or null when it is none of the three forms. */
+export function periodKindOf(text: string): PeriodKind | null {
+  const s = text.trim();
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) return 'monthly';
+  if (/^\d{4}-Q[1-4]$/i.test(s)) return 'quarterly';
+  if (/^\d{4}$/.test(s)) return 'yearly';
+  return null;
+}
+
+export class PeriodError extends Error {}
+
+/** Parses `YYYY-MM`, `YYYY-Qn` or `YYYY`; `expected` refuses a period of another kind. */
+export function parsePeriod(text: string, expected?: PeriodKind): Period {
+  const s = text.trim().toUpperCase();
+  const kind = periodKindOf(s);
+  if (!kind) throw new PeriodError(`报表期「${text}」不对：月报写 2026-11，季报写 2026-Q4，年报写 2026`);
+  if (expected && kind !== expected) {
+    throw new PeriodError(`这张表是${PERIOD_WORDS[expected]}，报表期应写成 ${EXAMPLE[expected]} 这样，而不是「${text}」`);
+  }
+  return periodOf(kind, s);
+}
+
+function periodOf(kind: PeriodKind, s: string): Period {
+  if (kind === 'monthly') return build(kind, s, s, 1);
+  if (kind === 'quarterly') {
+    const q = Number(s.slice(6));
+    return build(kind, s, `${s.slice(0, 4)}-${String(q * 3 - 2).padStart(2, '0')}`, 3);
+  }
+  return build(kind, s, `${s}-01`, 12);
+}
+
+/** The period of `kind` that contains the day or month `date`. */
+export function periodContaining(kind: PeriodKind, date: string): Period {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  if (kind === 'monthly') return periodOf(kind, date.slice(0, 7));
+  if (kind === 'quarterly') return periodOf(kind, `${y}-Q${Math.ceil(m / 3)}`);
+  return periodOf(kind, y);
+}
+
+/** The period `n` periods after `p` (n may be negative). */
+export function shiftPeriod(p: Period, n: number): Period {
+  return periodContaining(p.kind, `${addMonths(p.first, n * p.months.length)}-01`);
+}
+
+/** How a period reads on a form: 2026年11月, 2026年第四季度, 2026年度. */
+export function periodLabel(p: Period): string {
+  const y = p.id.slice(0, 4);
+  if (p.kind === 'monthly') return `${y}年${Number(p.id.slice(5, 7))}月`;
+  if (p.kind === 'quarterly') return `${y}年第${'一二三四'[Number(p.id.slice(6)) - 1]}季度`;
+  return `${y}年度`;
+}

@@ -1,0 +1,319 @@
+// Report-form templates: data in templates/reports/*.json, validated on load.
+// A county that changes a form edits a template; a broken template is refused
+// with the file, the field and the problem named.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AREAS, CATEGORIES, PROGRAMS } from '../model.js';
+import { UserFacingError } from '../errors.js';
+
+/** Aggregations a summary cell may use (docs/reports.md lists what each counts). */
+export const MEASURES = [
+  'inForce.households', 'inForce.persons', 'inForce.amount',
+  'opening.households', 'opening.persons',
+  'paid.households', 'paid.persons', 'paid.personMonths', 'paid.amount',
+  'new.households', 'new.persons',
+  'stopped.households', 'stopped.persons',
+  'resumed.households',
+  'adjusted.households',
+  'cases.accepted', 'cases.approved', 'cases.rejected',
+  'attendance.persons', 'attendance.due', 'attendance.attended', 'attendance.excused', 'attendance.absent',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** Row sources of list forms and the fields each offers. */
+export const SOURCE_FIELDS = {
+  recipients: [
+    'householderName', 'householderId', 'address', 'phone', 'area', 'program', 'category', 'persons', 'coveredNames', 'amount', 'since', 'caseNo', 'blank',
+  ],
+  turning: ['name', 'idNumber', 'sex', 'birthDate', 'age', 'reachedOn', 'benefit', 'householderName', 'address', 'phone', 'blank'],
+  attendance: ['name', 'idNumber', 'due', 'attended', 'excused', 'absent', 'suggestion', 'blank'],
+  changes: ['householderName', 'householderId', 'program', 'change', 'month', 'decidedOn', 'amount', 'reason', 'blank'],
+  // The public notice never shows ID numbers, incomes, illness or disability: it offers none of them.
+  notices: ['caseNo', 'maskedName', 'persons', 'program', 'amount', 'noticeStart', 'noticeEnd', 'blank'],
+} as const;
+export type SourceName = keyof typeof SOURCE_FIELDS;
+export const SOURCES = Object.keys(SOURCE_FIELDS) as SourceName[];
+
+export const CELL_TYPES = ['text', 'id', 'caseNo', 'integer', 'amount', 'date', 'month'] as const;
+export type CellType = (typeof CELL_TYPES)[number];
+
+const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '只能用英文字母、数字和下划线，以字母开头');
+const text = z.string().trim().min(1, '不能为空');
+
+const filterSchema = z.strictObject({
+  program: z.enum(PROGRAMS).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  area: z.enum(AREAS).optional(),
+});
+export type Filter = z.infer<typeof filterSchema>;
+
+const DAY_WORDS = '应为 1 到 28 的日子，或 "last"（月底）';
+
+const dueSchema = z.discriminatedUnion(
+  'type',
+  [
+  z.strictObject({
+    type: z.literal('dayOfMonth'),
+    /** A day of the month, or `last`. */
+    day: z.union([z.number().int().min(1, DAY_WORDS).max(28, DAY_WORDS), z.literal('last')], { error: DAY_WORDS }),
+    /** `same`: in the period's last month; `next`: in the month after the period. */
+    month: z.enum(['same', 'next']),
+  }),
+  z.strictObject({
+    type: z.literal('workingDays'),
+    /** The n-th working day after the period ends. */
+    days: z.number().int().min(1).max(30),
+  }),
+  ],
+  { error: '应为 "dayOfMonth"（每月几日前）或 "workingDays"（期满后几个工作日内）' },
+);
+export type DueRule = z.infer<typeof dueSchema>;
+
+const summaryColumn = z
+  .strictObject({
+    key,
+    header: text,
+    measure: z.enum(MEASURES).optional(),
+    filter: filterSchema.optional(),
+    manual: z.literal(true).optional(),
+    type: z.enum(['integer', 'amount']).default('integer'),
+    width: z.number().int().min(2).max(80).optional(),
+  })
+  .refine((c) => (c.measure === undefined) !== (c.manual === undefined), { message: '每一列要么写 measure（从数据统计），要么写 "manual": true（由专干填写），二者选一' });
+
+const summaryRow = z.strictObject({ key, label: text, filter: filterSchema.default({}) });
+
+const listColumn = z.strictObject({
+  key,
+  header: text,
+  field: z.string().min(1),
+  manual: z.literal(true).optional(),
+  type: z.enum(CELL_TYPES).default('text'),
+  width: z.number().int().min(2).max(80).optional(),
+});
+
+const checkSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('total'),
+    /** Summary: the row that must equal the sum of `rows`. List forms: the 合计 row against the list. */
+    total: key.optional(),
+    rows: z.array(key).min(1).optional(),
+    columns: z.array(key).min(1).optional(),
+    name: text.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('compare'),
+    left: z.array(z.string().regex(/^-?[A-Za-z][A-Za-z0-9_]*$/)).min(1),
+    op: z.enum(['>=', '<=', '=']),
+    right: z.array(z.string().regex(/^-?[A-Za-z][A-Za-z0-9_]*$/)).min(1),
+    name: text.optional(),
+  }),
+  z.strictObject({ type: z.literal('required'), keys: z.array(z.string().min(1)).min(1), name: text.optional() }),
+], { error: '应为 "total"（合计核对）、"compare"（比较）或 "required"（必填）之一' });
+export type Check = z.infer<typeof checkSchema>;
+
+const fieldSchema = z.strictObject({
+  key,
+  label: text,
+  /** Filled from the office (`office`, `period`, `today`) or typed by the clerk (`manual`). */
+  value: z.enum(['office', 'period', 'today', 'manual']),
+});
+
+const common = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '只能用小写英文字母、数字和连字符'),
+  title: text,
+  period: z.enum(['monthly', 'quarterly', 'yearly']),
+  due: dueSchema.nullable(),
+  scope: filterSchema.default({}),
+  fields: z.array(fieldSchema).default([]),
+  checks: z.array(checkSchema).default([]),
+  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+  note: z.string().optional(),
+};
+
+const ageSchema = z.strictObject({ age: z.number().int().min(1).max(130), benefit: text });
+
+export const templateSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...common,
+    kind: z.literal('summary'),
+    labelHeader: text,
+    columns: z.array(summaryColumn).min(1),
+    rows: z.array(summaryRow).min(1),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('list'),
+    source: z.enum(SOURCES as [SourceName, ...SourceName[]]),
+    /** turning: the ages that count and what each brings. */
+    ages: z.array(ageSchema).optional(),
+    columns: z.array(listColumn).min(1),
+    /** The 合计 row: per column, a measure counted from the data independently of the list, or `count` (rows). */
+    total: z.strictObject({ label: text, columns: z.record(key, z.union([z.enum(MEASURES), z.literal('count')])) }).optional(),
+  }),
+], { error: '应为 "summary"（汇总表：固定的行×统计项）或 "list"（清单表：每条记录一行）' });
+
+export type Template = z.infer<typeof templateSchema>;
+export type SummaryTemplate = Extract<Template, { kind: 'summary' }>;
+export type ListTemplate = Extract<Template, { kind: 'list' }>;
+
+export class TemplateError extends UserFacingError {}
+
+const ZOD_WORDS: Record<string, string> = {
+  invalid_type: '类型不对',
+  invalid_value: '取值不在允许范围内',
+  unrecognized_keys: '有不认识的字段',
+  too_small: '太小或太少',
+  too_big: '太大或太多',
+  invalid_format: '格式不对',
+  invalid_union: '不符合任何一种允许的写法',
+};
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '（顶层）';
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  const i = issue as z.core.$ZodIssue & { keys?: string[]; values?: unknown[]; expected?: string; options?: unknown[] };
+  // Our own messages (refinements, regexes, unions) are already Chinese.
+  if (/[\u4e00-\u9fff]/.test(i.message)) return i.message;
+  if (i.code === 'too_big' || i.code === 'too_small') {
+    const j = i as { origin?: string; maximum?: unknown; minimum?: unknown };
+    const bound = String(i.code === 'too_big' ? j.maximum : j.minimum);
+    if (j.origin === 'array') return i.code === 'too_big' ? `最多 ${bound} 项` : `至少要有 ${bound} 项`;
+    if (j.origin === 'string') return i.code === 'too_big' ? `最长 ${bound} 个字` : '不能为空';
+    return i.code === 'too_big' ? `不能大于 ${bound}` : `不能小于 ${bound}`;
+  }
+  if (i.code === 'unrecognized_keys') return `有不认识的字段 ${(i.keys ?? []).join('、')}`;
+  if (i.code === 'invalid_value' && i.values) return `取值不对，应为 ${i.values.map((v) => JSON.stringify(v)).join('、')} 之一`;
+  if (i.code === 'invalid_type') return i.input === undefined ? '缺少这个字段' : `类型不对，应为 ${i.expected}`;
+  return `${ZOD_WORDS[i.code] ?? '不对'}（${i.message}）`;
+}
+
+/** Cross-field rules zod cannot see: keys that must name columns, rows and fields of the same template. */
+function crossCheck(t: Template): { path: string; problem: string }[] {
+  const problems: { path: string; problem: string }[] = [];
+  const colKeys = t.columns.map((c) => c.key);
+  const dup = (list: string[], what: string, path: string) => {
+    const seen = new Set<string>();
+    list.forEach((k, i) => {
+      if (seen.has(k)) problems.push({ path: `${path}[${i}].key`, problem: `${what}「${k}」重复了` });
+      seen.add(k);
+    });
+  };
+  dup(colKeys, '列', 'columns');
+  dup(t.fields.map((f) => f.key), '表头字段', 'fields');
+  const rowKeys = t.kind === 'summary' ? t.rows.map((r) => r.key) : ['total'];
+  if (t.kind === 'summary') dup(rowKeys, '行', 'rows');
+  if (t.kind === 'list') {
+    const fields = SOURCE_FIELDS[t.source] as readonly string[];
+    t.columns.forEach((c, i) => {
+      if (!fields.includes(c.field)) problems.push({ path: `columns[${i}].field`, problem: `数据来源 ${t.source} 没有字段「${c.field}」，可用的有 ${fields.join('、')}` });
+    });
+    if (t.source === 'turning' && !t.ages?.length) problems.push({ path: 'ages', problem: '数据来源 turning 需要写 ages（统计哪些年龄）' });
+    for (const k of Object.keys(t.total?.columns ?? {})) {
+      if (!colKeys.includes(k)) problems.push({ path: `total.columns.${k}`, problem: `没有这一列，列有 ${colKeys.join('、')}` });
+    }
+  }
+  t.checks.forEach((c, i) => {
+    const at = `checks[${i}]`;
+    const needCol = (k: string, path: string) => {
+      if (!colKeys.includes(k.replace(/^-/, ''))) problems.push({ path, problem: `没有列「${k.replace(/^-/, '')}」，列有 ${colKeys.join('、')}` });
+    };
+    if (c.type === 'total') {
+      for (const [j, k] of (c.columns ?? []).entries()) needCol(k, `${at}.columns[${j}]`);
+      if (t.kind === 'summary') {
+        if (!c.total) problems.push({ path: `${at}.total`, problem: '汇总表的合计核对要写 total（合计行）' });
+        else if (!rowKeys.includes(c.total)) problems.push({ path: `${at}.total`, problem: `没有行「${c.total}」，行有 ${rowKeys.join('、')}` });
+        if (!c.rows) problems.push({ path: `${at}.rows`, problem: '汇总表的合计核对要写 rows（相加的行）' });
+        for (const [j, k] of (c.rows ?? []).entries()) {
+          if (!rowKeys.includes(k)) problems.push({ path: `${at}.rows[${j}]`, problem: `没有行「${k}」，行有 ${rowKeys.join('、')}` });
+        }
+      } else if (!t.total) problems.push({ path: `${at}`, problem: '清单表的合计核对需要先写 total（合计行）' });
+    }
+    if (c.type === 'compare') {
+      c.left.forEach((k, j) => needCol(k, `${at}.left[${j}]`));
+      c.right.forEach((k, j) => needCol(k, `${at}.right[${j}]`));
+    }
+    if (c.type === 'required') {
+      const fieldKeys = t.fields.map((f) => f.key);
+      c.keys.forEach((k, j) => {
+        if (!fieldKeys.includes(k) && !colKeys.includes(k)) problems.push({ path: `${at}.keys[${j}]`, problem: `没有表头字段或列「${k}」` });
+      });
+    }
+  });
+  return problems;
+}
+
+/** Validates one parsed template; `file` names it in the messages. */
+export function parseTemplate(raw: unknown, file: string): Template {
+  const r = templateSchema.safeParse(raw);
+  if (!r.success) {
+    const lines = r.error.issues.slice(0, 8).map((i) => `  ${file}：字段 ${pathText(i.path)} ${issueText(i)}`);
+    throw new TemplateError(`报表模板 ${file} 有 ${r.error.issues.length} 处问题，请改正后再用：\n${lines.join('\n')}`);
+  }
+  const problems = crossCheck(r.data);
+  if (problems.length) {
+    const lines = problems.map((p) => `  ${file}：字段 ${p.path} ${p.problem}`);
+    throw new TemplateError(`报表模板 ${file} 有 ${problems.length} 处问题，请改正后再用：\n${lines.join('\n')}`);
+  }
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+  if (base !== r.data.id) throw new TemplateError(`报表模板 ${file}：字段 id 是「${r.data.id}」，应与文件名「${base}」一致`);
+  return r.data;
+}
+
+export function parseTemplateText(text: string, file: string): Template {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new TemplateError(`报表模板 ${file} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号、逗号和引号`);
+  }
+  return parseTemplate(raw, file);
+}
+
+/**
+ * The folder of the built-in templates: found by walking up from this module,
+ * which is src/reports/ in the sources and dist/ (or dist/chunks/) when bundled.
+ */
+export function builtinTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'templates', 'reports');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new TemplateError('找不到内置的报表模板文件夹 templates/reports：安装不完整，请重新安装 jiuzhu');
+}
+
+/** The office's own templates (a county's changed forms) live in `<data>/templates/reports/` and replace built-in ones of the same id. */
+export function officeTemplatesDir(dataDir: string): string {
+  return join(dataDir, 'templates', 'reports');
+}
+
+/** Loads every template from the folders, later folders replacing earlier ones by id; sorted by id. */
+export function loadTemplates(dirs: readonly string[]): Template[] {
+  const byId = new Map<string, Template>();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = join(dir, name);
+      const t = parseTemplateText(readFileSync(file, 'utf8'), file);
+      byId.set(t.id, t);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function templateById(templates: readonly Template[], id: string): Template {
+  const t = templates.find((x) => x.id === id);
+  if (!t) throw new TemplateError(`没有报表「${id}」：可用的有 ${templates.map((x) => `${x.id}（${x.title}）`).join('、')}`);
+  return t;
+}
+
+/** The built-in templates with the office's own (from its data folder) in place of those they replace. */
+export function officeTemplates(dataDir: string): Template[] {
+  return loadTemplates([builtinTemplatesDir(), officeTemplatesDir(dataDir)]);
+}

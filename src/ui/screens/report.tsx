@@ -1,0 +1,316 @@
+// 报表 screen: choose a form, see it filled for a period (wide forms scroll
+// sideways), type the clerk's cells, see failed checks, export. The filling,
+// checking and exporting are src/reports' functions; this only shows them.
+import React, { useCallback, useMemo, useReducer, useRef } from 'react';
+import { join } from 'node:path';
+import { Box, Text, useInput, type Key } from 'ink';
+import stringWidth from 'string-width';
+import type { Office } from '../../store/office.js';
+import { officeTemplates, templateById, type Template } from '../../reports/template.js';
+import { reportsDue, type DueRow } from '../../reports/due.js';
+import { cellText, failedChecks, parseManualCell, type FilledReport } from '../../reports/fill.js';
+import { exportReport, fillFor, lastManual, type ReportFormat } from '../../reports/export.js';
+import { parsePeriod, periodContaining, shiftPeriod } from '../../reports/period.js';
+import { initialState, reducer, type Action, type ReportState } from './report/state.js';
+
+export interface ReportScreenProps {
+  office: Office;
+  operator: string;
+  onBack: () => void;
+  /** Where exported files go; default `<data>/exports`. */
+  exportDir?: string;
+  /** Templates to offer; default the built-in ones and the office's own. */
+  templates?: Template[];
+  rows?: number;
+}
+
+const WIDTH = 80;
+/** Not a cell: the edit line asking for a period. */
+const PERIOD_KEY = '\u0000period';
+const MAX_COL = 18;
+
+/** Cuts to a display width, one column short when it must cut (Ink's own truncation overflows on CJK). */
+export function fit(s: string, width: number, right = false): string {
+  let out = s;
+  if (stringWidth(out) > width) {
+    let acc = '';
+    for (const ch of out) {
+      if (stringWidth(acc + ch) > width - 1) break;
+      acc += ch;
+    }
+    out = `${acc}…`;
+  }
+  const gap = Math.max(0, width - stringWidth(out));
+  return right ? ' '.repeat(gap) + out : out + ' '.repeat(gap);
+}
+
+function widthsOf(report: FilledReport): number[] {
+  return report.columns.map((c) =>
+    Math.min(MAX_COL, Math.max(stringWidth(c.header) + (c.manual ? 1 : 0), 2, ...report.rows.map((r) => stringWidth(cellText(r.cells[c.key] ?? null, c.type))))),
+  );
+}
+
+/** The columns after the frozen first one that fit beside it, keeping the cursor column in view. */
+export function visibleColumns(widths: number[], cursor: number, total = WIDTH): number[] {
+  const room = total - widths[0]! - 1;
+  let start = cursor;
+  let used = widths[cursor]! + 1;
+  while (start > 1 && used + widths[start - 1]! + 1 <= room) {
+    start--;
+    used += widths[start]! + 1;
+  }
+  const cols: number[] = [];
+  for (let i = start, u = 0; i < widths.length && u + widths[i]! + 1 <= room; i++) {
+    cols.push(i);
+    u += widths[i]! + 1;
+  }
+  return cols;
+}
+
+function dueWords(d: DueRow | undefined): string {
+  if (!d || d.due === null) return '不定期';
+  if (d.overdue) return `已超期 ${d.overduePeriods.join('、')}`;
+  return d.done ? `已报，下期限 ${d.due}` : `${d.period} 限 ${d.due}`;
+}
+
+export function ReportScreen({ office, operator, onBack, exportDir, templates: given, rows: termRows = 24 }: ReportScreenProps) {
+  // State lives in a ref that each action updates at once, so keys that
+  // arrive together (fast typing, a paste) each see the state the one before
+  // left, not the state of the last render.
+  const state = useRef<ReportState>(initialState);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const dispatch = useCallback((a: Action) => {
+    state.current = reducer(state.current, a);
+    rerender();
+  }, []);
+  const s = state.current;
+  const today = office.now().date;
+  const templates = useMemo(() => {
+    try {
+      return { list: given ?? officeTemplates(office.dir), error: null };
+    } catch (err) {
+      return { list: [] as Template[], error: (err as Error).message };
+    }
+  }, [given, office]);
+  const due = useMemo(() => new Map(reportsDue(office.view, today, templates.list).map((d) => [d.templateId, d])), [templates, office, today, s.message]);
+  const template = s.templateId ? templateById(templates.list, s.templateId) : null;
+  const filled = useMemo(() => {
+    if (!template || !s.period) return null;
+    try {
+      return { report: fillFor(office.view, template, s.period, today, s.manual, []), error: null };
+    } catch (err) {
+      return { report: null, error: (err as Error).message };
+    }
+  }, [template, s.period, s.manual, office, today, s.message]);
+  const report = filled?.report ?? null;
+  const widthsMemo = useMemo(() => (report ? widthsOf(report) : []), [report]);
+  const failed = report ? failedChecks(report) : [];
+  const bodyRows = Math.max(3, termRows - 1 - 7);
+
+  const doExport = (format: ReportFormat) => {
+    if (!template || !s.period || !report) return;
+    if (failed.length && !s.force) {
+      dispatch({ type: 'message', text: `有 ${failed.length} 项核对没有通过，没有导出：按 c 查看；确认无误仍要导出，先按 ! 再选格式` });
+      return;
+    }
+    const ext = format === 'html' ? 'html' : format;
+    const out = join(exportDir ?? join(office.dir, 'exports'), `${template.title}-${report.period.id}.${ext}`);
+    dispatch({ type: 'message', text: '正在导出……' });
+    exportReport(office, {
+      templates: templates.list, templateId: template.id, period: s.period, set: s.manual, format, out,
+      force: s.force, send: s.send, by: operator,
+    }).then(
+      (res) =>
+        dispatch({
+          type: 'message',
+          text: `已导出到 ${out}（本期第 ${res.kept.n} 次${res.previous ? `，与上次相比 ${res.changes.length} 处变化` : ''}${res.outboundId ? '，已放入发往街道的发件箱' : ''}）`,
+        }),
+      (err: Error) => dispatch({ type: 'message', text: `没有导出：${err.message.split('\n')[0]}` }),
+    );
+  };
+
+  // The handler of the latest render, read through a ref: Ink re-subscribes a
+  // new handler only after the frame is drawn.
+  const handler = useRef<(input: string, key: Key) => void>(() => undefined);
+  useInput((input, key) => handler.current(input, key));
+  handler.current = (input: string, key: Key) => {
+    const s = state.current;
+    if (s.mode === 'list') {
+      if (key.upArrow) dispatch({ type: 'list-move', by: -1, count: templates.list.length });
+      else if (key.downArrow) dispatch({ type: 'list-move', by: 1, count: templates.list.length });
+      else if (key.return) {
+        const t = templates.list[s.listIndex];
+        if (!t) return;
+        const period = due.get(t.id)?.period ?? periodContaining(t.period, today).id;
+        dispatch({ type: 'open', templateId: t.id, period, manual: lastManual(office.view, t.id, period) });
+      } else if (key.escape || input === 'q') onBack();
+      return;
+    }
+    if (s.mode === 'edit') {
+      if (key.escape) dispatch({ type: 'back' });
+      else if (key.return) {
+        const e = s.editing!;
+        if (e.key === PERIOD_KEY) {
+          try {
+            const period = parsePeriod(e.text, template!.period).id;
+            dispatch({ type: 'back' });
+            dispatch({ type: 'set-period', period, manual: lastManual(office.view, template!.id, period) });
+          } catch (err) {
+            dispatch({ type: 'message', text: (err as Error).message });
+          }
+          return;
+        }
+        const dot = e.key.indexOf('.');
+        const col = dot > 0 ? report?.columns.find((c) => c.key === e.key.slice(dot + 1)) : undefined;
+        try {
+          if (col) parseManualCell(col.type, e.text);
+          dispatch({ type: 'commit' });
+        } catch (err) {
+          dispatch({ type: 'message', text: `${e.label}：${(err as Error).message}` });
+        }
+      } else if (key.backspace || key.delete) dispatch({ type: 'erase' });
+      else if (input && !key.ctrl && !key.meta) dispatch({ type: 'type', text: input });
+      return;
+    }
+    if (s.mode === 'checks') {
+      if (key.escape || input === 'c') dispatch({ type: 'back' });
+      return;
+    }
+    if (s.mode === 'export') {
+      if (key.escape) dispatch({ type: 'back' });
+      else if (input === '1') doExport('csv');
+      else if (input === '2') doExport('xlsx');
+      else if (input === '3') doExport('html');
+      else if (input === '!') dispatch({ type: 'toggle', what: 'force' });
+      else if (input === 's') dispatch({ type: 'toggle', what: 'send' });
+      return;
+    }
+    // table
+    const nRows = report?.rows.length ?? 0;
+    const nCols = report?.columns.length ?? 0;
+    if (key.escape || input === 'q') dispatch({ type: 'back' });
+    else if (key.upArrow) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: -1, dCol: 0 });
+    else if (key.downArrow) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: 1, dCol: 0 });
+    else if (key.leftArrow) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: 0, dCol: -1 });
+    else if (key.rightArrow) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: 0, dCol: 1 });
+    else if (key.pageDown) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: bodyRows, dCol: 0 });
+    else if (key.pageUp) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: -bodyRows, dCol: 0 });
+    else if (input === '[' || input === ']') {
+      if (!s.period || !template) return;
+      const period = shiftPeriod(parsePeriod(s.period, template.period), input === '[' ? -1 : 1).id;
+      dispatch({ type: 'set-period', period, manual: lastManual(office.view, template.id, period) });
+    } else if (input === 'p') dispatch({ type: 'edit', fields: [{ key: PERIOD_KEY, label: '报表期（如 2026-11、2026-Q4、2026）' }] });
+    else if (input === 'c') dispatch({ type: 'mode', mode: 'checks' });
+    else if (input === 'x') dispatch({ type: 'mode', mode: 'export' });
+    else if (input === 'f' && report) {
+      const fields = report.fields.filter((f) => f.manual).map((f) => ({ key: f.key, label: f.label }));
+      if (fields.length) dispatch({ type: 'edit', fields });
+    } else if (key.return && report) {
+      const row = report.rows[s.row];
+      const col = report.columns[s.col];
+      if (row && col?.manual && !row.total) {
+        // A list row is named by its number and its first text (the name): 17 李桂英.
+        const name = report.columns.find((c) => c.type === 'text' && !c.manual && c.key !== 'label');
+        const rowName = row.cells.label !== undefined ? String(row.cells.label) : `${String(row.cells.no)} ${name ? String(row.cells[name.key] ?? '') : ''}`.trim();
+        dispatch({ type: 'edit', fields: [{ key: `${row.key}.${col.key}`, label: `${rowName}·${col.header}` }] });
+      }
+      else dispatch({ type: 'message', text: '这一格由数据统计，不能手填；可填的格子在标为 ✎ 的列里' });
+    }
+  };
+
+  const footer = (text: string) => <Text dimColor>{text}</Text>;
+
+  if (s.mode === 'list') {
+    const list = templates.list;
+    return (
+      <Box flexDirection="column" width={WIDTH}>
+        <Text bold>报表  {today}</Text>
+        {templates.error ? <Text color="red">{templates.error}</Text> : null}
+        {list.slice(0, termRows - 4).map((t, i) => {
+          const d = due.get(t.id);
+          const line = `${i === s.listIndex ? '›' : ' '} ${fit(t.title, 28)} ${fit(d?.rule ?? '', 22)} ${dueWords(d)}`;
+          return (
+            <Text key={t.id} inverse={i === s.listIndex} color={d?.overdue ? 'red' : undefined}>
+              {fit(line, WIDTH - 1)}
+            </Text>
+          );
+        })}
+        {footer('↑↓ 选择  回车 打开  Esc 返回')}
+      </Box>
+    );
+  }
+
+  const head = template ? `${template.title}（${report?.periodLabel ?? s.period}）` : '';
+  if (!report) {
+    return (
+      <Box flexDirection="column" width={WIDTH}>
+        <Text bold>{head}</Text>
+        <Text color="red">{filled?.error ?? ''}</Text>
+        {footer('[ ] p 换报表期  Esc 返回')}
+      </Box>
+    );
+  }
+
+  if (s.mode === 'checks') {
+    const lines = report.checks.flatMap((c) => [`${c.ok ? '✓' : '✗'} ${c.name}`, ...c.problems.map((p) => `    ${p}`)]);
+    return (
+      <Box flexDirection="column" width={WIDTH}>
+        <Text bold>{fit(`${head} 核对结果`, WIDTH - 1)}</Text>
+        {lines.slice(0, termRows - 3).map((l, i) => (
+          <Text key={i} color={l.startsWith('✗') ? 'red' : undefined}>
+            {fit(l, WIDTH - 1)}
+          </Text>
+        ))}
+        {footer('c 或 Esc 返回表格')}
+      </Box>
+    );
+  }
+
+  const widths = widthsMemo;
+  const cols = visibleColumns(widths, s.col);
+  const top = Math.max(0, Math.min(s.row - Math.floor(bodyRows / 2), report.rows.length - bodyRows));
+  const shown = report.rows.slice(top, top + bodyRows);
+  const numeric = (i: number) => report.columns[i]!.type === 'integer' || report.columns[i]!.type === 'amount';
+  const hidden = report.columns.length - 1 - cols.length;
+  const fields = report.fields.map((f) => `${f.label}：${f.value || '（未填）'}`).join('  ');
+
+  return (
+    <Box flexDirection="column" width={WIDTH}>
+      <Text bold>{fit(`${head}  ${report.rows.length} 行${hidden > 0 ? `  ←→ 还有 ${hidden} 列` : ''}`, WIDTH - 1)}</Text>
+      <Text>{fit(fields, WIDTH - 1)}</Text>
+      <Text bold>
+        {fit(report.columns[0]!.header, widths[0]!)}
+        {cols.map((i) => ` ${fit(`${report.columns[i]!.manual ? '✎' : ''}${report.columns[i]!.header}`, widths[i]!)}`).join('')}
+      </Text>
+      {shown.map((r, k) => {
+        const ri = top + k;
+        return (
+          <Box key={r.key}>
+            <Text bold={!!r.total}>{fit(cellText(r.cells[report.columns[0]!.key] ?? null, report.columns[0]!.type), widths[0]!)}</Text>
+            {cols.map((i) => {
+              const c = report.columns[i]!;
+              const text = fit(cellText(r.cells[c.key] ?? null, c.type) || (c.manual && !r.total ? '·' : ''), widths[i]!, numeric(i));
+              return (
+                <Text key={c.key} inverse={ri === s.row && i === s.col} bold={!!r.total}>
+                  {` ${text}`}
+                </Text>
+              );
+            })}
+          </Box>
+        );
+      })}
+      <Text color={failed.length ? 'red' : 'green'}>
+        {failed.length ? `✗ ${failed.length} 项核对没有通过：${fit(failed.map((c) => c.name).join('；'), 50)}（c 查看）` : `✓ ${report.checks.length} 项核对全部通过`}
+      </Text>
+      {s.mode === 'edit' && s.editing ? (
+        <Text color="cyan">{fit(`填写 ${s.editing.label}：${s.editing.text}▏  回车确定 Esc取消`, WIDTH - 1)}</Text>
+      ) : s.mode === 'export' ? (
+        <Text color="cyan">{fit(`导出：1 CSV  2 xlsx  3 HTML   ! 强制导出：${s.force ? '是' : '否'}   s 同时发往街道：${s.send ? '是' : '否'}   Esc 取消`, WIDTH - 1)}</Text>
+      ) : (
+        <Text>{fit(s.message ?? '', WIDTH - 1)}</Text>
+      )}
+      {(s.mode === 'export' || s.mode === 'edit') && s.message ? <Text color="yellow">{fit(s.message, WIDTH - 1)}</Text> : null}
+      {footer('↑↓←→ 移动  回车 填写  f 表头  [ ] p 换期  c 核对  x 导出  Esc 返回')}
+    </Box>
+  );
+}
