@@ -2,6 +2,8 @@
 // migrations from older store layouts.
 import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../model.js';
 import type { Settings } from '../settings.js';
+import type { Review } from '../reviews.js';
+import type { Cancellation, GradualExit } from '../recipients.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -19,8 +21,9 @@ export interface CollectionTypes {
   cases: Case;
   drafts: AnyRecord;
   enrolments: Enrolment;
-  reviews: AnyRecord;
-  cancellations: AnyRecord;
+  reviews: Review;
+  cancellations: Cancellation;
+  gradualExits: GradualExit;
   sessions: AnyRecord;
   marks: AnyRecord;
   exemptions: AnyRecord;
@@ -42,7 +45,7 @@ export const STORES = {
   settings: ['settings', 'counters', 'meta'],
   households: ['households', 'members'],
   cases: ['cases', 'drafts'],
-  enrolments: ['enrolments', 'reviews', 'cancellations'],
+  enrolments: ['enrolments', 'reviews', 'cancellations', 'gradualExits'],
   attendance: ['sessions', 'marks', 'exemptions', 'groups', 'attendanceMonths'],
   sync: ['files', 'decisions', 'standards', 'holidays', 'pending', 'outbound', 'reports'],
 } as const satisfies Record<string, readonly CollectionName[]>;
