@@ -6,6 +6,7 @@ import { say, UsageError } from './common.js';
 import { UserFacingError } from '../src/errors.js';
 import { registerCase } from './case.js';
 import { registerOffice } from './office.js';
+import { registerRecipients } from './recipients.js';
 import { maskIds } from '../src/privacy.js';
 
 process.noDeprecation = true;
@@ -44,6 +45,7 @@ if (argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === 
 
 registerOffice(program);
 registerCase(program);
+registerRecipients(program);
 
 for (const c of program.commands) {
   c.exitOverride();

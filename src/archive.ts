@@ -3,8 +3,8 @@
 // change from the journal that touched it (who, when, from where). Notes are
 // appended; nothing is ever edited away.
 import type { Case, CaseStatus, Household, Member, Source } from './model.js';
-import type { DeepReadonly, Tx, View } from './store/office.js';
-import type { Change, JournalEntry } from './store/journal.js';
+import type { DeepReadonly, Office, Tx, View } from './store/office.js';
+import { GENESIS_HASH, readJournal, type Change, type JournalEntry } from './store/journal.js';
 import { householderOf } from './cases.js';
 import { ageOn } from './rules/idNumber.js';
 import { reviewsOf, type Review } from './reviews.js';
@@ -130,6 +130,17 @@ export class HouseholdHistory {
   of(householdId: string): HistoryLine[] {
     return this.by.get(householdId) ?? [];
   }
+}
+
+/** Reads the whole journal once (the chain is checked on the way) and indexes it. */
+export async function readHouseholdHistory(office: Office): Promise<HouseholdHistory> {
+  const tail = await readJournal(office.journalPath, 0, GENESIS_HASH, 0);
+  const history = new HouseholdHistory();
+  history.add(
+    tail.entries.map((e) => e.entry),
+    office.view,
+  );
+  return history;
 }
 
 export interface AttendanceLine {

@@ -155,8 +155,8 @@ export function dashboardText(d: Dashboard): string {
   }
   if (d.reviewsDue.length) {
     out.push(`到期复核 ${d.reviewsDue.length} 户：`);
-    for (const r of d.reviewsDue.slice(0, 10)) out.push(`  ${r.householderName}  ${r.program}  ${r.category ?? '未分类'}类  ${r.overdue ? `应于 ${r.due} 复核，已过 ${-r.daysLeft} 天` : `${r.due} 前复核`}`);
-    if (d.reviewsDue.length > 10) out.push(`  ……另有 ${d.reviewsDue.length - 10} 户（jiuzhu review due）`);
+    for (const r of d.reviewsDue.slice(0, 10)) out.push(`  ${r.householderName}  ${r.program}  ${r.category ? `${r.category}类` : '未分类'}  ${r.overdue ? `应于 ${r.due} 复核，已过 ${-r.daysLeft} 天` : `${r.due} 前复核`}`);
+    if (d.reviewsDue.length > 10) out.push(`  ……另有 ${d.reviewsDue.length - 10} 户（jiuzhu review list --due）`);
   }
   if (d.reportsDue.length) {
     out.push(`报表 ${d.reportsDue.length} 张：`);

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Office } from '../store/office.js';
 import { generateOffice, type GenerateOptions } from './generate.js';
 import { demoAttendance } from './attendance.js';
+import { demoReviews } from './reviews.js';
 
 export interface DemoWritten {
   households: number;
@@ -42,6 +43,7 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     for (const c of demo.cases) tx.put('cases', c.caseNo, c);
     for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
     for (const p of demo.pending) tx.put('pending', p.id, p);
+    for (const r of demoReviews({ seed: opts.seed, today: opts.today, settings, enrolments: demo.enrolments })) tx.put('reviews', r.id, r);
     // One record per session holding its marks: a 2,000-household office has
     // ~30,000 marks, and one record each tripled the attendance store that
     // every command reads at start-up.
