@@ -100,6 +100,28 @@ function describe(ch: Change): string {
 export class HouseholdHistory {
   private readonly by = new Map<string, HistoryLine[]>();
   private lastSeq = 0;
+  private read = { end: 0, hash: GENESIS_HASH, seq: 0 };
+
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /** Reads the journal lines written since the last call (all of them the first time). */
+  update(office: Office): Promise<boolean> {
+    const p = this.chain.then(() => this.readTail(office));
+    this.chain = p.catch(() => undefined);
+    return p;
+  }
+
+  private async readTail(office: Office): Promise<boolean> {
+    const tail = await readJournal(office.journalPath, this.read.end, this.read.hash, this.read.seq);
+    const last = tail.entries.at(-1);
+    if (!last) return false;
+    this.read = { end: last.end, hash: last.entry.hash, seq: last.entry.seq };
+    this.add(
+      tail.entries.map((e) => e.entry),
+      office.view,
+    );
+    return true;
+  }
 
   add(entries: readonly JournalEntry[], view: View): void {
     for (const e of entries) {
@@ -134,12 +156,8 @@ export class HouseholdHistory {
 
 /** Reads the whole journal once (the chain is checked on the way) and indexes it. */
 export async function readHouseholdHistory(office: Office): Promise<HouseholdHistory> {
-  const tail = await readJournal(office.journalPath, 0, GENESIS_HASH, 0);
   const history = new HouseholdHistory();
-  history.add(
-    tail.entries.map((e) => e.entry),
-    office.view,
-  );
+  await history.update(office);
   return history;
 }
 
