@@ -56,7 +56,7 @@ export function CancellationsScreen() {
       <Text wrap="truncate">撤消登记 {list.length - waiting} 条{waiting ? `，区县已停发待登记 ${waiting} 户（选中按 Enter 登记）` : ''}</Text>
       <Text dimColor wrap="truncate">
         {' '}
-        {row(['户主', '类别', '停发年月', '决定日期', '原因', '决定单位及文号'], REGISTER_COLUMNS)}
+        {row(['户主', '类别', '停发月', '决定日期', '原因', '决定单位及文号'], REGISTER_COLUMNS)}
       </Text>
       <WindowedList rows={rows} selected={sel} height={height} cols={cols} empty="（撤消登记簿是空的）" />
     </Box>
