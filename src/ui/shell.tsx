@@ -273,7 +273,11 @@ export function ShellView(opts: ShellOptions) {
   const inbox = useRef<[string, Key][]>([]);
   const [keyTick, setKeyTick] = useState(0);
   useInput((input, key) => {
-    inbox.current.push([input, key]);
+    // A fast terminal (or tmux, or a paste) can deliver several keys as one
+    // chunk: "23", "王芳\r". Shortcuts are single ASCII keys, so split those
+    // apart and Enter off; a run of Chinese text (an IME commit) stays whole.
+    const parts = input.length > 1 ? (input.match(/\r\n|\r|\n|[\x20-\x7e]|[^\x20-\x7e\r\n]+/g) ?? [input]) : [input];
+    for (const part of parts) inbox.current.push(/^[\r\n]+$/.test(part) && parts.length > 1 ? ['\r', { ...key, return: true }] : [part, key]);
     setKeyTick((t) => t + 1);
   });
   useEffect(() => {

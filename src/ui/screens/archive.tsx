@@ -50,7 +50,7 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
           key: m.idNumber,
           text: row(
             [m.relation, m.name, m.idNumber, `${m.age}岁`, `劳动${m.labourAbility}`, m.disability ?? '', formatYuan(m.monthlyIncomeFen), m.leftOn ? `${m.leftOn}迁出` : ''],
-            [{ w: 4 }, { w: 8 }, { w: 18 }, { w: 5 }, { w: 6 }, { w: 4 }, { w: 11, align: 'right' }, { w: 12 }],
+            [{ w: 4 }, { w: 8 }, { w: 18 }, { w: 5 }, { w: 8 }, { w: 4 }, { w: 11, align: 'right' }, { w: 10 }],
           ),
           dim: Boolean(m.leftOn),
         });
