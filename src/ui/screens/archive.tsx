@@ -113,15 +113,30 @@ export function ArchiveScreen({ householdKey }: { householdKey: string }) {
     return d ? { values: { text: d.text ?? '' }, focus: 0 } : null;
   });
   const { saveNow } = useDraft(noteDraftId, 'note', note?.values ?? { text: '' }, { text: '' });
+  const [historyLoaded, setHistoryLoaded] = useState(false);
+  const onHistoryTab = ARCHIVE_TABS[tab] === '记录';
   useEffect(() => {
-    if (!householdId) return;
+    // The journal is read only when the history tab is opened, after its
+    // first frame is on the screen (a large journal takes a moment).
+    if (!householdId || !onHistoryTab) return;
     let live = true;
     const h = historyOf(office);
-    void h.update(office).then(() => live && setHistoryLines([...h.of(householdId)]), () => undefined);
+    const t = setTimeout(() => {
+      void h.update(office).then(
+        () => {
+          if (!live) return;
+          setHistoryLines([...h.of(householdId)]);
+          setHistoryLoaded(true);
+        },
+        (err: unknown) => live && shell.flash(`读取变更记录失败：${(err as Error).message}`, 'error'),
+      );
+    }, 10);
     return () => {
       live = false;
+      clearTimeout(t);
     };
-  }, [office, householdId, version]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [office, householdId, version, onHistoryTab]);
   const archive = useMemo(() => (householdId ? householdArchive(office.view, householdId, today) : null), [office, householdId, today, version]);
   const rows = useMemo(() => (archive ? archiveRows(archive, tab, historyLines, office.view) : []), [archive, tab, historyLines, office]);
   const height = bodyRows - 3 - (note ? 1 : 0);
@@ -205,7 +220,7 @@ export function ArchiveScreen({ householdKey }: { householdKey: string }) {
             {` ${i + 1}${t} `}
           </Text>
         ))}
-        <Text dimColor> {tab === 6 ? `共 ${historyLines.length} 次变更` : ''}</Text>
+        <Text dimColor> {onHistoryTab ? (historyLoaded ? `共 ${historyLines.length} 次变更` : '正在读取变更记录……') : ''}</Text>
       </Text>
       <WindowedList rows={rows} selected={sel} height={height} cols={cols} empty="（这一页没有记录）" />
       {note ? <FormView fields={NOTE_FIELDS} state={note} cols={cols} labelWidth={8} /> : null}

@@ -82,7 +82,10 @@ export function DashboardScreen() {
   const [daemon, setDaemon] = useState<DaemonStatus>(() => readDaemonStatus(office.dir));
   useEffect(() => {
     // The daemon's status file changes without a journal entry (a run that found nothing).
-    const t = setInterval(() => setDaemon(readDaemonStatus(office.dir)), 3000);
+    const t = setInterval(() => {
+      const next = readDaemonStatus(office.dir);
+      setDaemon((cur) => (JSON.stringify(cur) === JSON.stringify(next) ? cur : next));
+    }, 3000);
     return () => clearInterval(t);
   }, [office]);
   const d = useMemo(() => dashboard(office.view, today, { daemon }), [office, today, version, daemon]);
