@@ -33,4 +33,10 @@ export async function runApp(opts: AppOptions): Promise<void> {
   // Ctrl-C is the shell's: it saves open drafts and waits for a save in flight first.
   const app = render(<App office={office} operator={operator} />, { exitOnCtrlC: false });
   await app.waitUntilExit();
+  // Everything is saved by now (the shell waited for saves and drafts). Ink
+  // only unmounts (pitfalls 11): let go of the terminal, and should anything
+  // still hold the event loop, end the process rather than hang on screen.
+  process.stdin.pause();
+  process.stdin.unref?.();
+  setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
 }
