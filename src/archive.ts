@@ -2,14 +2,13 @@
 // every case and decision, benefits, reviews, attendance, notes — and every
 // change from the journal that touched it (who, when, from where). Notes are
 // appended; nothing is ever edited away.
-import type { Case, CaseStatus, Household, Member, Source } from './model.js';
+import type { Case, CaseStatus, Enrolment, Household, Member, Source } from './model.js';
 import type { DeepReadonly, Office, Tx, View } from './store/office.js';
-import { open } from 'node:fs/promises';
-import type { Change, JournalEntry } from './store/journal.js';
+import { readJournalBytes, type Change, type JournalEntry } from './store/journal.js';
 import { householderOf } from './cases.js';
 import { ageOn } from './rules/idNumber.js';
 import { reviewsOf, type Review } from './reviews.js';
-import { gradualExitsOf, type Cancellation, type GradualExit } from './recipients.js';
+import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from './recipients.js';
 import { UserFacingError } from './errors.js';
 
 export class ArchiveError extends UserFacingError {}
@@ -101,20 +100,8 @@ function describe(ch: Change): string {
  * chain is what `jiuzhu doctor` checks. A torn last line is left for later.
  */
 async function readEntriesFrom(path: string, offset: number, afterSeq: number): Promise<{ entry: JournalEntry; end: number }[]> {
-  let buf: Buffer;
-  try {
-    const h = await open(path, 'r');
-    try {
-      const size = (await h.stat()).size;
-      buf = Buffer.alloc(Math.max(0, size - offset));
-      if (buf.length) await h.read(buf, 0, buf.length, offset);
-    } finally {
-      await h.close();
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
+  const buf = await readJournalBytes(path, offset);
+  if (!buf) return [];
   const out: { entry: JournalEntry; end: number }[] = [];
   for (let pos = 0; pos < buf.length; ) {
     const nl = buf.indexOf(0x0a, pos);
@@ -213,7 +200,7 @@ export interface Archive {
   householder: { name: string; idNumber: string };
   members: (DeepReadonly<Member> & { age: number; monthlyIncomeFen: number })[];
   cases: { caseNo: string; program: string; status: CaseStatus; applicationDate: string; acceptedOn: string | null; decision: DeepReadonly<Case['decision']>; township: DeepReadonly<Case['township']>; events: DeepReadonly<Case['history']> }[];
-  enrolments: { id: string; program: string; status: string; monthlyAmountFen: number; persons: number; category: string | null; since: string; caseNo: string | null; history: DeepReadonly<{ at: string; event: string; month?: string; amountFen?: number; source: Source; reason?: string; date?: string }[]> }[];
+  enrolments: (EnrolmentRow & { history: DeepReadonly<Enrolment['history']> })[];
   reviews: DeepReadonly<Review>[];
   gradualExits: DeepReadonly<GradualExit>[];
   cancellations: DeepReadonly<Cancellation>[];
@@ -272,17 +259,7 @@ export function householdArchive(view: View, householdId: string, today: string)
     householder: householderOf(view, householdId),
     members,
     cases,
-    enrolments: enrolmentRecs.map((e) => ({
-      id: e.id,
-      program: e.program,
-      status: e.status,
-      monthlyAmountFen: e.monthlyAmountFen,
-      persons: e.persons,
-      category: e.category,
-      since: e.since,
-      caseNo: e.caseNo,
-      history: e.history,
-    })),
+    enrolments: enrolmentRecs.map((e) => ({ ...enrolmentRow(view, e, today.slice(0, 7)), history: e.history })),
     reviews: enrolmentRecs.flatMap((e) => reviewsOf(view, e.id)),
     gradualExits: enrolmentRecs.flatMap((e) => gradualExitsOf(view, e.id)),
     cancellations: view.all('cancellations').filter((c) => c.householdId === householdId),

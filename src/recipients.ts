@@ -80,6 +80,25 @@ export function runningExit(view: View, enrolmentId: string, month: string): Dee
   return gradualExitsOf(view, enrolmentId).find((g) => g.from <= month && month <= g.until) ?? null;
 }
 
+/** One enrolment as the lists show it, in `month` (for a running gradual exit). */
+export function enrolmentRow(view: View, e: DeepReadonly<Enrolment>, month: string): EnrolmentRow {
+  const h = householderOf(view, e.householdId);
+  return {
+    id: e.id,
+    householdId: e.householdId,
+    householderName: h.name,
+    householderId: h.idNumber,
+    program: e.program,
+    status: e.status,
+    monthlyAmountFen: e.monthlyAmountFen,
+    persons: e.persons,
+    category: e.category,
+    since: e.since,
+    caseNo: e.caseNo,
+    gradualExitUntil: runningExit(view, e.id, month)?.until ?? null,
+  };
+}
+
 /** Every enrolment, current first (active, suspended, terminated), then by householder. */
 export function enrolmentRows(view: View, today: string): EnrolmentRow[] {
   const month = today.slice(0, 7);
@@ -87,23 +106,8 @@ export function enrolmentRows(view: View, today: string): EnrolmentRow[] {
   for (const g of view.all('gradualExits')) if (g.from <= month && month <= g.until) exitUntil.set(g.enrolmentId, g.until);
   return view
     .all('enrolments')
-    .map((e) => {
-      const h = householderOf(view, e.householdId);
-      return {
-        id: e.id,
-        householdId: e.householdId,
-        householderName: h.name,
-        householderId: h.idNumber,
-        program: e.program,
-        status: e.status,
-        monthlyAmountFen: e.monthlyAmountFen,
-        persons: e.persons,
-        category: e.category,
-        since: e.since,
-        caseNo: e.caseNo,
-        gradualExitUntil: exitUntil.get(e.id) ?? null,
-      };
-    })
+    // The exits are looked up once for all rows, not per row.
+    .map((e) => ({ ...enrolmentRow(view, e, ''), gradualExitUntil: exitUntil.get(e.id) ?? null }))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||

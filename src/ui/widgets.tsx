@@ -1,6 +1,7 @@
 // Widgets the screens share: a windowed list (only visible rows render) and
 // a keyboard form whose key handling is a pure reducer.
 import React from 'react';
+import { useNavState } from './shell.js';
 import { Box, Text, type Key } from 'ink';
 import { fit, width } from './layout.js';
 
@@ -54,6 +55,25 @@ export function listKey(rows: readonly ListRow[], selected: number, height: numb
   if (key.home) return firstSelectable(rows);
   if (key.end) return moveSelection(rows, selected, rows.length);
   return null;
+}
+
+/**
+ * The cursor of a screen's list, kept while another screen is on top:
+ * `sel` is always on a selectable row; `move` handles the list keys.
+ */
+export function useListCursor(rows: readonly ListRow[], height: number): { sel: number; move: (input: string, key: Key) => boolean; reset: () => void } {
+  const [selected, setSelected] = useNavState('selected', -1);
+  const sel = selected >= 0 && selected < rows.length && rows[selected]!.selectable !== false ? selected : firstSelectable(rows);
+  return {
+    sel,
+    move: (input, key) => {
+      const moved = listKey(rows, sel, height, input, key);
+      if (moved === null) return false;
+      setSelected(moved);
+      return true;
+    },
+    reset: () => setSelected(-1),
+  };
 }
 
 export function WindowedList({ rows, selected, height, cols, focus = true, empty = '（没有记录）' }: { rows: readonly ListRow[]; selected: number; height: number; cols: number; focus?: boolean; empty?: string }) {

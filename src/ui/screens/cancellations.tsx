@@ -6,9 +6,9 @@ import { cancellationRegister, registerCancellation, resolvePendingItem, rosterR
 import { householderOf } from '../../cases.js';
 import { PENDING_KIND_WORDS } from '../../dashboard.js';
 import { row, type Column } from '../layout.js';
-import { useKeys, useNavState, useShell } from '../shell.js';
+import { useKeys, useShell } from '../shell.js';
 import { dropDraft, loadDraft } from '../drafts.js';
-import { FormView, formKey, listKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
+import { FormView, formKey, useListCursor, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 import { FormScreen } from './formScreen.js';
 
 const REGISTER_COLUMNS: Column[] = [{ w: 8 }, { w: 10 }, { w: 7 }, { w: 10 }, { w: 18 }, { w: 20 }];
@@ -17,22 +17,17 @@ export function CancellationsScreen() {
   const shell = useShell();
   const { office, version, bodyRows, cols } = shell;
   const list = useMemo(() => cancellationRegister(office.view), [office, version]);
-  const [selected, setSelected] = useNavState('selected', 0);
   const rows: ListRow[] = list.map((r) => ({
     key: `${r.enrolmentId}:${r.registered ? 'r' : 'u'}:${r.decisionDate}`,
     text: row([r.householderName, r.program, r.effectiveMonth || '-', r.decisionDate || '-', r.reason || '-', r.registered ? r.decidedBy : '【待登记】区县已停发'], REGISTER_COLUMNS),
     color: r.registered ? undefined : 'yellow',
   }));
-  const sel = Math.min(selected, Math.max(0, rows.length - 1));
   const height = bodyRows - 2;
+  const { sel, move } = useListCursor(rows, height);
   const cur = list[sel];
   useKeys(
     (input, key) => {
-      const moved = listKey(rows, sel, height, input, key);
-      if (moved !== null) {
-        setSelected(moved);
-        return true;
-      }
+      if (move(input, key)) return true;
       if (!cur) return false;
       if (key.return) {
         if (cur.registered) shell.open('archive', { key: cur.householdId });
@@ -104,12 +99,11 @@ export function ReconcileScreen() {
   const shell = useShell();
   const { office, version, bodyRows, cols } = shell;
   const items = useMemo(() => rosterReconciliation(office.view), [office, version]);
-  const [selected, setSelected] = useNavState('selected', 0);
   const [resolving, setResolving] = useState<FormState | null>(null);
   const rows: ListRow[] = items.map((p) => ({ key: p.id, text: `${PENDING_KIND_WORDS[p.kind]}  ${p.householderName}（${p.since} 起）：${p.reason}` }));
-  const sel = Math.min(selected, Math.max(0, rows.length - 1));
-  const cur = items[sel];
   const height = bodyRows - (resolving ? 3 : 1);
+  const { sel, move } = useListCursor(rows, height);
+  const cur = items[sel];
   useKeys(
     (input, key) => {
       if (resolving) {
@@ -134,11 +128,7 @@ export function ReconcileScreen() {
         }
         return true;
       }
-      const moved = listKey(rows, sel, height, input, key);
-      if (moved !== null) {
-        setSelected(moved);
-        return true;
-      }
+      if (move(input, key)) return true;
       if (!cur) return false;
       if (key.return && cur.householderId) {
         shell.open('archive', { key: cur.householderId });

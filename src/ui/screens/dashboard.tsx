@@ -7,8 +7,8 @@ import { readDaemonStatus, type DaemonStatus } from '../../daemonStatus.js';
 import { STATUS_WORDS } from '../../cases.js';
 import { ROSTER_KINDS } from '../../recipients.js';
 import { row } from '../layout.js';
-import { useKeys, useNavState, useShell } from '../shell.js';
-import { firstSelectable, listKey, WindowedList, type ListRow } from '../widgets.js';
+import { useKeys, useShell } from '../shell.js';
+import { useListCursor, WindowedList, type ListRow } from '../widgets.js';
 
 type Target = { id: string; params?: Record<string, string> };
 
@@ -90,16 +90,11 @@ export function DashboardScreen() {
   }, [office]);
   const d = useMemo(() => dashboard(office.view, today, { daemon }), [office, today, version, daemon]);
   const { rows, targets } = useMemo(() => dashboardRows(d), [d]);
-  const [selected, setSelected] = useNavState('selected', -1);
-  const sel = selected >= 0 && selected < rows.length && rows[selected]!.selectable !== false ? selected : firstSelectable(rows);
   const listHeight = bodyRows - 1;
+  const { sel, move } = useListCursor(rows, listHeight);
   useKeys(
     (input, key) => {
-      const moved = listKey(rows, sel, listHeight, input, key);
-      if (moved !== null) {
-        setSelected(moved);
-        return true;
-      }
+      if (move(input, key)) return true;
       if (key.return) {
         const t = targets.get(rows[sel]?.key ?? '');
         if (t) shell.open(t.id, t.params);

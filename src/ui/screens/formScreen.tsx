@@ -3,7 +3,8 @@
 // Ctrl-C does the same through the shell's exit hooks.
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
-import { useKeys, useShell } from '../shell.js';
+import { useKeys, useShell, type Shell } from '../shell.js';
+import { MoneyError, yuanToFen } from '../../rules/money.js';
 import { useDraft } from '../drafts.js';
 import { FormView, formKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 
@@ -76,4 +77,16 @@ export function FormScreen(p: FormScreenProps) {
       {p.below ? <WindowedList rows={p.below} selected={Math.min(scroll, p.below.length - 1)} height={belowRows} cols={shell.cols} focus={false} empty="（还没有记录）" /> : null}
     </Box>
   );
+}
+
+/** An optional amount typed in yuan: fen, null when blank, or undefined after telling the clerk what is wrong. */
+export function optionalYuan(shell: Shell, text: string | undefined, label: string): number | null | undefined {
+  if (!text?.trim()) return null;
+  try {
+    return yuanToFen(text);
+  } catch (err) {
+    if (!(err instanceof MoneyError)) throw err;
+    shell.flash(`${label}：${err.message}`, 'error');
+    return undefined;
+  }
 }

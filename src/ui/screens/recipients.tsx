@@ -5,13 +5,13 @@ import { Box, Text } from 'ink';
 import { enrolmentRows, ENROLMENT_STATUS_WORDS, gradualExitsOf, recordGradualExit } from '../../recipients.js';
 import { householderOf } from '../../cases.js';
 import { settingsOf } from '../../context.js';
-import { formatYuan, MoneyError, yuanToFen } from '../../rules/money.js';
+import { formatYuan } from '../../rules/money.js';
 import { addMonths } from '../../rules/dayNumber.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
 import { dropDraft, loadDraft } from '../drafts.js';
-import { listKey, WindowedList, type Field, type ListRow } from '../widgets.js';
-import { FormScreen } from './formScreen.js';
+import { useListCursor, WindowedList, type Field, type ListRow } from '../widgets.js';
+import { FormScreen, optionalYuan } from './formScreen.js';
 
 export const RECIPIENT_COLUMNS: Column[] = [{ w: 8 }, { w: 10 }, { w: 11, align: 'right' }, { w: 4, align: 'right' }, { w: 4 }, { w: 7 }, { w: 6 }, { w: 20 }];
 
@@ -19,7 +19,6 @@ export function RecipientsScreen() {
   const shell = useShell();
   const { office, today, version, bodyRows, cols } = shell;
   const [all, setAll] = useNavState('all', false);
-  const [selected, setSelected] = useNavState('selected', 0);
   const list = useMemo(() => enrolmentRows(office.view, today), [office, today, version]);
   const shown = all ? list : list.filter((r) => r.status !== 'terminated');
   const rows: ListRow[] = shown.map((r) => ({
@@ -30,19 +29,15 @@ export function RecipientsScreen() {
     ),
     color: r.status === 'suspended' ? 'yellow' : r.status === 'terminated' ? 'gray' : undefined,
   }));
-  const sel = Math.min(selected, Math.max(0, rows.length - 1));
   const height = bodyRows - 2;
+  const { sel, move, reset } = useListCursor(rows, height);
   const cur = shown[sel];
   useKeys(
     (input, key) => {
-      const moved = listKey(rows, sel, height, input, key);
-      if (moved !== null) {
-        setSelected(moved);
-        return true;
-      }
+      if (move(input, key)) return true;
       if (input === 'f') {
         setAll(!all);
-        setSelected(0);
+        reset();
         return true;
       }
       if (!cur) return false;
@@ -108,16 +103,8 @@ export function GradualExitScreen({ enrolmentId }: { enrolmentId: string }) {
       belowTitle="已登记的渐退期："
       below={exits.map((x) => ({ key: x.id, text: `${x.from} 至 ${x.until}  ${x.memberName}  ${x.work}${x.wageFen != null ? `  ${formatYuan(x.wageFen)}/月` : ''}` }))}
       onSubmit={async (v) => {
-        let wage: number | null = null;
-        if (v.wage?.trim()) {
-          try {
-            wage = yuanToFen(v.wage);
-          } catch (err) {
-            if (!(err instanceof MoneyError)) throw err;
-            shell.flash(`月工资：${err.message}`, 'error');
-            return false;
-          }
-        }
+        const wage = optionalYuan(shell, v.wage, '月工资');
+        if (wage === undefined) return false;
         const r = await shell.save({ action: 'recipient.exit', summary: `渐退期 ${enrolmentId} 自 ${v.from}` }, (tx) => {
           const rec = recordGradualExit(tx, { enrolmentId, memberId: v.member ?? '', work: v.work ?? '', wageFen: wage, from: (v.from ?? '').trim(), note: v.note });
           dropDraft(tx, draftId);

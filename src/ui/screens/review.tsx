@@ -5,12 +5,12 @@ import { Text } from 'ink';
 import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewMonthsOf, reviewsOf, nextReview, type Recommendation } from '../../reviews.js';
 import { householderOf } from '../../cases.js';
 import { settingsOf } from '../../context.js';
-import { formatYuan, MoneyError, yuanToFen } from '../../rules/money.js';
+import { formatYuan } from '../../rules/money.js';
 import { useShell } from '../shell.js';
 import { dropDraft, loadDraft } from '../drafts.js';
 import { row } from '../layout.js';
 import type { Field, ListRow } from '../widgets.js';
-import { FormScreen } from './formScreen.js';
+import { FormScreen, optionalYuan } from './formScreen.js';
 
 export const REVIEW_FIELDS: Field[] = [
   { key: 'date', label: '复核日期', kind: 'text' },
@@ -51,16 +51,8 @@ export function ReviewScreen({ enrolmentId }: { enrolmentId: string }) {
       belowTitle="历次复核："
       below={below}
       onSubmit={async (v) => {
-        let income: number | null = null;
-        if (v.income?.trim()) {
-          try {
-            income = yuanToFen(v.income);
-          } catch (err) {
-            if (!(err instanceof MoneyError)) throw err;
-            shell.flash(`人均月收入：${err.message}`, 'error');
-            return false;
-          }
-        }
+        const income = optionalYuan(shell, v.income, '人均月收入');
+        if (income === undefined) return false;
         const r = await shell.save({ action: 'review.add', summary: `复核 ${enrolmentId}：${RECOMMENDATION_WORDS[v.recommendation as Recommendation] ?? ''}` }, (tx) => {
           const saved = addReview(tx, {
             enrolmentId,
