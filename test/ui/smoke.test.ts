@@ -97,4 +97,28 @@ describe('the app in a real terminal', () => {
     for (let i = 0; i < 50 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
     expect(readFileSync(marker, 'utf8').trim()).toBe('0');
   });
+
+  it('Ctrl-C in the middle of a form exits cleanly and keeps what was typed as a draft', async () => {
+    const data = tempOffice('jiuzhu-smoke-ctrlc-');
+    const marker = join(data, '..', 'exit-code');
+    tmux(
+      'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
+      `env -u CI JIUZHU_NOW=2026-11-23 NODE_ENV=production ${process.execPath} ${CLI} demo --data ${data} --operator 王芳; echo $? > ${marker}; sleep 30`,
+    );
+    await screenUntil((s) => s.includes('东风社区 工作台'), 'the dashboard');
+    tmux('send-keys', '-t', session, 'r');
+    await screenUntil((s) => s.includes('月保障金'), 'the recipients');
+    tmux('send-keys', '-t', session, 'v');
+    await screenUntil((s) => s.includes('历次复核'), 'the review form');
+    tmux('send-keys', '-t', session, 'Down');
+    tmux('send-keys', '-t', session, '户主外出打工，家中只有老人');
+    await screenUntil((s) => s.includes('户主外出打工，家中只有老人▏'), 'the typed findings');
+    tmux('send-keys', '-t', session, 'C-c');
+    const { readFileSync, existsSync } = await import('node:fs');
+    for (let i = 0; i < 80 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(marker, 'utf8').trim()).toBe('0');
+    const cases = JSON.parse(readFileSync(join(data, 'cases.json'), 'utf8')) as { collections: { drafts: Record<string, { by: string; data: { findings: string } }> } };
+    const drafts = Object.values(cases.collections.drafts);
+    expect(drafts).toEqual([expect.objectContaining({ by: '王芳', data: expect.objectContaining({ findings: '户主外出打工，家中只有老人' }) })]);
+  });
 });
