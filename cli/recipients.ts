@@ -2,10 +2,7 @@
 // the app's household archive, review screen, gradual exit, cancellation
 // register and roster reconciliation.
 import type { Command } from 'commander';
-import { addHouseholdNote, householdArchive, readHouseholdHistory, resolveHousehold } from '../src/archive.js';
-import { searchHouseholds } from '../src/householdSearch.js';
 import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/reviews.js';
-import { cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients.js';
 import { PENDING_KIND_WORDS } from '../src/dashboard.js';
 import { PROGRAMS } from '../src/model.js';
 import { STATUS_WORDS } from '../src/cases.js';
@@ -13,15 +10,21 @@ import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
 
-function householdOrFail(view: View, key: string): string {
+// The archive, search and register modules load only in the commands that use
+// them, so that `status` and `sync once` do not pay for them at start-up.
+const archiveModule = () => import('../src/archive.js');
+const recipientsModule = () => import('../src/recipients.js');
+
+async function householdOrFail(view: View, key: string): Promise<string> {
+  const { resolveHousehold } = await archiveModule();
   const id = resolveHousehold(view, key);
   if (!id) throw new UserError(`找不到「${key}」对应的户：可用户主或成员的身份证号、申请编号，或先用 jiuzhu household search 姓名 查找`);
   return id;
 }
 
-function enrolmentOf(view: View, key: string, program: string): string {
+async function enrolmentOf(view: View, key: string, program: string): Promise<string> {
   if (!(PROGRAMS as readonly string[]).includes(program)) throw new UsageError(`--program 的值「${program}」不认识：应为 ${PROGRAMS.join('、')} 之一`);
-  const id = `${householdOrFail(view, key)}:${program}`;
+  const id = `${await householdOrFail(view, key)}:${program}`;
   if (!view.get('enrolments', id)) throw new UserError(`该户没有${program}保障记录：请用 jiuzhu household show ${key} 查看它享受的保障`);
   return id;
 }
@@ -45,6 +48,7 @@ export function registerRecipients(program: Command): void {
     .action(async (query: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
+      const { searchHouseholds } = await import('../src/householdSearch.js');
       const hits = searchHouseholds(office.view, query);
       if (g.json) return printJson(hits.map(({ rank: _rank, ...hit }) => hit));
       if (!hits.length) return say(`没有找到「${query}」。`);
@@ -57,7 +61,8 @@ export function registerRecipients(program: Command): void {
     .action(async (key: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const id = householdOrFail(office.view, key);
+      const id = await householdOrFail(office.view, key);
+      const { householdArchive, readHouseholdHistory } = await archiveModule();
       const a = householdArchive(office.view, id, office.now().date);
       const history = (await readHouseholdHistory(office)).of(id);
       if (g.json) return printJson({ householdId: id, ...a, history });
@@ -85,7 +90,8 @@ export function registerRecipients(program: Command): void {
     .action(async (key: string, text: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
-      const id = householdOrFail(office.view, key);
+      const id = await householdOrFail(office.view, key);
+      const { addHouseholdNote } = await archiveModule();
       await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'household.note', summary: `备注：${text.slice(0, 40)}` }, (tx) => addHouseholdNote(tx, id, text));
       if (g.json) printJson({ householdId: id });
       else say('备注已保存。');
@@ -107,7 +113,7 @@ export function registerRecipients(program: Command): void {
       if (!(RECOMMENDATIONS as readonly string[]).includes(opts.recommend)) throw new UsageError(`--recommend 的值「${opts.recommend}」不认识：应为 ${RECOMMENDATIONS.join('、')} 之一`);
       const income = fen(opts.income, '--income');
       const office = await openOffice(g);
-      const enrolmentId = enrolmentOf(office.view, opts.household, opts.program);
+      const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'review.add', summary: `复核 ${enrolmentId}：${RECOMMENDATION_WORDS[opts.recommend as Recommendation]}` },
         (tx) =>
@@ -132,7 +138,7 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       const office = await openForReading(g);
       const view = office.view;
-      const only = opts.household ? householdOrFail(view, opts.household) : null;
+      const only = opts.household ? await householdOrFail(view, opts.household) : null;
       if (opts.due) {
         const due = reviewsDue(view, office.now().date).filter((d) => !only || d.householdId === only);
         if (g.json) return printJson(due);
@@ -164,7 +170,8 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       const wage = fen(opts.wage, '--wage');
       const office = await openOffice(g);
-      const enrolmentId = enrolmentOf(office.view, opts.household, opts.program);
+      const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
+      const { recordGradualExit } = await recipientsModule();
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'recipient.exit', summary: `渐退期 ${enrolmentId} 自 ${opts.from}` },
         (tx) => recordGradualExit(tx, { enrolmentId, memberId: opts.member.trim().toUpperCase(), work: opts.work, wageFen: wage, from: opts.from, note: opts.note }),
@@ -184,7 +191,8 @@ export function registerRecipients(program: Command): void {
     .action(async (opts: { household: string; program: string; month: string; reason: string; decidedBy: string; date: string }, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
-      const enrolmentId = enrolmentOf(office.view, opts.household, opts.program);
+      const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
+      const { registerCancellation } = await recipientsModule();
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'recipient.cancel', summary: `撤消登记 ${enrolmentId}` },
         (tx) => registerCancellation(tx, { enrolmentId, effectiveMonth: opts.month, reason: opts.reason, decidedBy: opts.decidedBy, decisionDate: opts.date }),
@@ -198,6 +206,7 @@ export function registerRecipients(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
+      const { cancellationRegister } = await recipientsModule();
       const rows = cancellationRegister(office.view);
       if (g.json) return printJson(rows);
       if (!rows.length) return say('撤消登记簿是空的。');
@@ -209,6 +218,7 @@ export function registerRecipients(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
+      const { rosterReconciliation } = await recipientsModule();
       const items = rosterReconciliation(office.view);
       if (g.json) return printJson(items);
       if (!items.length) return say('花名册与本社区记录一致，没有要核对的。');
@@ -223,6 +233,7 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       if (!opts.note.trim()) throw new UsageError('--note 不能为空：请写明如何处理的');
       const office = await openOffice(g);
+      const { resolvePendingItem } = await recipientsModule();
       await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'pending.resolve', summary: `已处理 ${id}：${opts.note}` }, (tx) => resolvePendingItem(tx, id));
       if (g.json) printJson({ id });
       else say('已标为处理完毕。');
