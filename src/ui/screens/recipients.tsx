@@ -57,10 +57,11 @@ export function RecipientsScreen() {
     ],
   );
   const active = list.filter((r) => r.status === 'active');
+  const rhythm = settingsOf(office.view).reviewMonths;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        在保 {active.length} 户，月保障金 {formatYuan(active.reduce((s, r) => s + r.monthlyAmountFen, 0))}；{all ? '全部' : '不含已退出'} {shown.length} 条
+        在保 {active.length} 户，月保障金 {formatYuan(active.reduce((s, r) => s + r.monthlyAmountFen, 0))}；复核周期 A{rhythm.A}/B{rhythm.B}/C{rhythm.C} 个月；{all ? '全部' : '不含已退出'} {shown.length} 条
       </Text>
       <Text dimColor wrap="truncate">
         {' '}
