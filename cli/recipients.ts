@@ -63,6 +63,7 @@ export function registerRecipients(program: Command): void {
       const office = await openForReading(g);
       const id = await householdOrFail(office.view, key);
       const { householdArchive, readHouseholdHistory } = await archiveModule();
+      const { ENROLMENT_STATUS_WORDS } = await recipientsModule();
       const a = householdArchive(office.view, id, office.now().date);
       const history = (await readHouseholdHistory(office)).of(id);
       if (g.json) return printJson({ householdId: id, ...a, history });
@@ -72,7 +73,7 @@ export function registerRecipients(program: Command): void {
       if (a.cases.length) out('申请：');
       for (const c of a.cases) out(`  ${c.caseNo}  ${c.program}  ${STATUS_WORDS[c.status]}  申请 ${c.applicationDate}${c.decision ? `  区县${c.decision.result}（${c.decision.date}）` : ''}`);
       if (a.enrolments.length) out('保障：');
-      for (const e of a.enrolments) out(`  ${e.program}  ${e.status}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ?? '-'} 类  自 ${e.since}`);
+      for (const e of a.enrolments) out(`  ${e.program}  ${ENROLMENT_STATUS_WORDS[e.status]}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}`);
       if (a.reviews.length) out('复核：');
       for (const r of a.reviews) out(`  ${r.date}  ${RECOMMENDATION_WORDS[r.recommendation]}  ${r.findings}  （${r.by}）`);
       for (const x of a.gradualExits) out(`渐退期 ${x.from} 至 ${x.until}：${x.memberName} ${x.work}`);

@@ -38,6 +38,31 @@ const COLLECTION_WORDS: Partial<Record<string, string>> = {
 
 const OP_WORDS = { create: '新建', update: '修改', delete: '删除' } as const;
 
+/** Case and benefit events in the clerk's words; an unknown event shows as written. */
+export const EVENT_WORDS: Readonly<Record<string, string>> = {
+  created: '登记',
+  accepted: '受理',
+  investigated: '入户调查',
+  reviewed: '民主评议',
+  notice: '公示',
+  objection: '异议',
+  resolved: '异议已处理',
+  submitted: '上报街道',
+  withdrawn: '撤回',
+  'township-approved': '街道同意',
+  returned: '街道退回',
+  'township-rejected': '街道不同意',
+  approved: '区县批准',
+  rejected: '区县不予批准',
+  roster: '花名册',
+  adjusted: '调整金额',
+  suspended: '停发',
+  resumed: '恢复发放',
+  terminated: '退出保障',
+};
+
+export const eventWord = (event: string): string => EVENT_WORDS[event] ?? event;
+
 /**
  * Which households a journal change is about. `view` resolves records whose
  * change does not name the household (an update of a case's status).
@@ -86,9 +111,35 @@ export function householdsOfChange(ch: Change, view: View): string[] {
   return [...new Set(ids.filter((x): x is string => typeof x === 'string' && x.length > 0))];
 }
 
+/** Field names as the clerk knows them; others show as stored. */
+const FIELD_WORDS: Partial<Record<string, string>> = {
+  status: '状态',
+  history: '经过',
+  notes: '备注',
+  marks: '点名',
+  notice: '公示',
+  decision: '区县审批',
+  township: '街道审核',
+  investigation: '入户调查',
+  review: '民主评议',
+  submittedOn: '上报日期',
+  acceptedOn: '受理日期',
+  materials: '材料',
+  verifications: '核对结果',
+  monthlyAmountFen: '月保障金',
+  persons: '保障人数',
+  covered: '保障成员',
+  category: '分类',
+  incomes: '收入',
+  address: '住址',
+  phone: '电话',
+  resolvedOn: '处理日期',
+  leftOn: '迁出日期',
+};
+
 function describe(ch: Change): string {
   const word = COLLECTION_WORDS[ch.c] ?? ch.c;
-  const fields = ch.op === 'update' ? `：${[...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].join('、')}` : '';
+  const fields = ch.op === 'update' ? `：${[...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].map((f) => FIELD_WORDS[f] ?? f).join('、')}` : '';
   const id = ch.c === 'members' ? ch.id.replace(/^(\d{6})\d{8}/, '$1********') : ch.id;
   return `${word}${OP_WORDS[ch.op]} ${id}${fields}`;
 }

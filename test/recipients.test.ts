@@ -193,7 +193,7 @@ describe('finding a household and its archive', () => {
       [1, '王芳', 'test.build', 'local'],
       [2, '李娜', 'household.note', 'local'],
     ]);
-    expect(history[1]!.what).toEqual([`户修改 ${H[3]}：notes`]);
+    expect(history[1]!.what).toEqual([`户修改 ${H[3]}：备注`]);
     // Another household's note is not in this one's history.
     await office.transact({ operator: '李娜', source: 'local', action: 'household.note' }, (tx) => addHouseholdNote(tx, H[0]!, '已电话回访'));
     expect((await readHouseholdHistory(office)).of(H[3]!)).toHaveLength(2);
