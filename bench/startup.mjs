@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Start-up cost of `jiuzhu status` on a 2,000-household office, as ratios
+// Start-up cost of `jiuzhu status` on a 2,000-household office, and of the
+// app itself (first dashboard frame, peak RSS, opening an archive), as ratios
 // against `node -e 0` and a bundled Ink hello-world measured in the same run
 // (interleaved, because the machine is shared and noisy). A benchmark, never a
 // test: it exits 0 whatever the ratios.
@@ -7,7 +8,7 @@
 //   node scripts/build.mjs && node bench/startup.mjs [--runs N] [--json] [--keep]
 import { build } from 'esbuild';
 import { nodeBundleOptions } from '../scripts/esbuildOptions.mjs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -20,11 +21,17 @@ const TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const a = { runs: 15, json: false, keep: false, households: 2000 };
+  const a = { runs: 15, json: false, keep: false, households: 2000, app: true, appRuns: 7 };
   for (let i = 0; i < argv.length; i++) {
     const s = argv[i];
     if (s === '--json') a.json = true;
     else if (s === '--keep') a.keep = true;
+    else if (s === '--no-app') a.app = false;
+    else if (s === '--app-runs') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage(`${s} needs a positive integer`);
+      a.appRuns = n;
+    }
     else if (s === '--runs' || s === '--households') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage(`${s} needs a positive integer`);
@@ -36,7 +43,7 @@ function parseArgs(argv) {
 }
 function usage(msg) {
   if (msg) process.stderr.write(`${msg}\n`);
-  process.stderr.write('usage: node bench/startup.mjs [--runs N (15)] [--households N (2000)] [--json] [--keep]\n');
+  process.stderr.write('usage: node bench/startup.mjs [--runs N (15)] [--households N (2000)] [--app-runs N (7)] [--no-app] [--json] [--keep]\n');
   process.exit(msg ? 2 : 0);
 }
 
@@ -188,6 +195,9 @@ async function main() {
     if (haveTime) for (const s of order) samples[s.key].rssKb.push(run(s, true).rssKb);
   }
 
+  // ------------------------------------------------------------ the real app
+  const app = args.app ? await measureApp({ office, hello, env, runs: args.appRuns }) : null;
+
   // ------------------------------------------------------------ sizes
   const helloBytes = statSync(hello).size;
   const closure = staticClosure(CLI);
@@ -232,6 +242,7 @@ async function main() {
       statusFiles: closure.map((f) => ({ file: relative(ROOT, f), bytes: statSync(f).size })),
       inkLikeChunksInStatus: inkInStatus,
     },
+    app,
     rssNote: haveTime ? 'peak RSS from /usr/bin/time -f %M, separate runs' : `${TIME} not found: peak RSS skipped`,
   };
 
@@ -264,6 +275,14 @@ async function main() {
   if (inkInStatus.length) out.push(`warning: status statically loads what looks like Ink/React: ${inkInStatus.join(', ')}`);
   out.push(`office generated in ${(genMs / 1000).toFixed(1)} s${made && typeof made === 'object' ? ` (${Object.entries(made).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
   if (!haveTime) out.push(result.rssNote);
+  if (app?.error) out.push(`app: not measured (${app.error})`);
+  else if (app) {
+    out.push('');
+    out.push(`the app in a pseudo-terminal (script(1), 80×24), ${app.runs} interleaved runs:`);
+    out.push(`  first dashboard frame   ${app.firstFrameMs.toFixed(1)} ms median  vs Ink hello-world first frame ${app.helloFirstFrameMs.toFixed(1)} ms  → ${app.timeRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.timeRatio <= GOAL ? 'met' : 'NOT met'})`);
+    if (app.rssRatio != null) out.push(`  peak RSS                ${app.peakRssMb.toFixed(1)} MB  vs Ink hello-world ${app.helloPeakRssMb.toFixed(1)} MB  → ${app.rssRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.rssRatio <= GOAL ? 'met' : 'NOT met'})`);
+    out.push(`  open a household's archive from the search (Enter → frame)  ${app.archiveMs.toFixed(1)} ms median; its change history tab ${app.historyMs.toFixed(1)} ms`);
+  }
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -300,4 +319,112 @@ function staticClosure(entry) {
 /** Signatures of Ink, react-reconciler and yoga in a bundle. */
 function looksLikeInk(src) {
   return /yoga-layout|react-reconciler|ink\/build|Yoga\.Node|createReconciler/.test(src);
+}
+
+// ---------------------------------------------------------------- the app
+/**
+ * Runs a command in a pseudo-terminal (util-linux `script`), feeding keys and
+ * timing what appears on the screen. `steps` are [keys to send, text to wait
+ * for, name]; a step's time runs from sending its keys to the text showing.
+ */
+function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
+  const cmd = `stty cols 80 rows 24; exec ${[TIME, '-f', 'PEAKRSS=%M', '--', process.execPath, ...argv].map((a) => `'${a}'`).join(' ')}`;
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const p = spawn('script', ['-qfec', cmd, '/dev/null'], { env: { ...env, TERM: 'xterm-256color', CI: 'false' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let buf = '';
+    let mark = 0;
+    let i = 0;
+    // A step is watched for only once its keys are sent; output that arrives
+    // in between (a late part of the last frame) must not complete it.
+    let sent = false;
+    let stepStart = started;
+    const times = {};
+    const timer = setTimeout(() => {
+      p.kill('SIGKILL');
+      reject(new Error(`timed out waiting for ${steps[i]?.[1] ?? 'exit'}; screen: ${buf.slice(-400).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')}`));
+    }, timeoutMs);
+    const check = () => {
+      const step = steps[i];
+      if (!step || !sent) return;
+      if (!buf.slice(mark).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').includes(step[1])) return;
+      times[step[2]] = Number(process.hrtime.bigint() - stepStart) / 1e6;
+      mark = buf.length;
+      i++;
+      sent = false;
+      // Let the frame settle before the next key, as a person would.
+      if (steps[i]) setTimeout(send, 30);
+      else if (quitKeys) setTimeout(() => p.stdin.write(quitKeys), 30);
+    };
+    const send = () => {
+      const step = steps[i];
+      mark = buf.length;
+      stepStart = process.hrtime.bigint();
+      if (step[0]) p.stdin.write(step[0]);
+      sent = true;
+      check();
+    };
+    p.stdout.on('data', (d) => {
+      buf += d.toString('utf8');
+      check();
+    });
+    p.on('exit', () => {
+      clearTimeout(timer);
+      const rss = /PEAKRSS=(\d+)/.exec(buf);
+      if (i < steps.length) reject(new Error(`exited before ${steps[i][1]}`));
+      else resolve({ times, rssKb: rss ? Number(rss[1]) : null });
+    });
+    // The first step (no keys) times the start itself.
+    sent = true;
+    mark = 0;
+  });
+}
+
+async function measureApp({ office, hello, env, runs }) {
+  if (spawnSync('script', ['--version']).status !== 0) return { error: 'script(1) from util-linux not found' };
+  if (!existsSync(TIME)) return { error: `${TIME} not found` };
+  // A case number of the demo office to search for: the householder of 2026-0048.
+  const app = [CLI, '--data', office, '--operator', '王芳'];
+  const appSteps = [
+    ['', '工作台', 'first'],
+    ['/', '例如', 'search'],
+    ['2026-0048', '找到 1 户', 'typed'],
+    ['\r', '1成员', 'archive'],
+    ['7', '次变更', 'history'],
+  ];
+  const helloSteps = [['', '你好', 'first']];
+  const s = { first: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [] };
+  try {
+    await inPty(app, env, appSteps, 'q'); // warm the page cache
+    await inPty([hello], env, helloSteps);
+    for (let r = 0; r < runs; r++) {
+      const h = await inPty([hello], env, helloSteps);
+      const a = await inPty(app, env, appSteps, 'q');
+      s.first.push(a.times.first);
+      s.archive.push(a.times.archive);
+      s.history.push(a.times.history);
+      s.rss.push(a.rssKb);
+      s.helloFirst.push(h.times.first);
+      s.helloRss.push(h.rssKb);
+    }
+  } catch (err) {
+    return { error: err.message };
+  }
+  const firstFrameMs = median(s.first);
+  const helloFirstFrameMs = median(s.helloFirst);
+  const peakRssMb = median(s.rss) / 1024;
+  const helloPeakRssMb = median(s.helloRss) / 1024;
+  return {
+    runs,
+    firstFrameMs: round(firstFrameMs),
+    helloFirstFrameMs: round(helloFirstFrameMs),
+    timeRatio: round(firstFrameMs / helloFirstFrameMs, 3),
+    peakRssMb: round(peakRssMb),
+    helloPeakRssMb: round(helloPeakRssMb),
+    rssRatio: round(peakRssMb / helloPeakRssMb, 3),
+    archiveMs: round(median(s.archive)),
+    historyMs: round(median(s.history)),
+    samples: { firstFrameMs: s.first.map(round), helloFirstFrameMs: s.helloFirst.map(round), archiveMs: s.archive.map(round) },
+    note: 'times from spawning script(1) to the text on the pseudo-terminal; both programs pay the same script and /usr/bin/time wrapping',
+  };
 }

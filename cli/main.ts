@@ -10,6 +10,7 @@ import { registerSync } from './sync.js';
 import { registerDaemon } from './daemon.js';
 import { registerAttendance } from './attendance.js';
 import { registerReport } from './report.js';
+import { registerRecipients } from './recipients.js';
 import { maskIds } from '../src/privacy.js';
 
 process.noDeprecation = true;
@@ -52,6 +53,7 @@ registerSync(program);
 registerDaemon(program);
 registerAttendance(program);
 registerReport(program);
+registerRecipients(program);
 
 for (const c of program.commands) {
   c.exitOverride();

@@ -5,11 +5,12 @@ import { Office } from '../src/store/office.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
 import { dashboard, dashboardText } from '../src/dashboard.js';
 import { runDoctor } from '../src/doctor.js';
+import { readDaemonStatus } from '../src/daemonStatus.js';
 import { dataDir, globals, openForReading, operatorOf, out, printJson, say, UsageError, UserError, type Globals } from './common.js';
 
 async function openApp(g: Globals): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    say('这里不是交互式终端，无法打开界面。可用命令行：jiuzhu status 查看待办，jiuzhu case list 查看申请，jiuzhu --help 查看全部命令。');
+    say('这里不是交互式终端，无法打开界面。可用命令行：jiuzhu status 查看工作台，jiuzhu household search 姓名 / household show 身份证号 查看一户档案，jiuzhu case list 查看申请，jiuzhu review list --due 查看应复核的户，jiuzhu --help 查看全部命令。');
     process.exitCode = 1;
     return;
   }
@@ -51,7 +52,7 @@ export function registerOffice(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const d = dashboard(office.view, office.now().date);
+      const d = dashboard(office.view, office.now().date, { daemon: readDaemonStatus(office.dir) });
       if (g.json) printJson(d);
       else out(dashboardText(d));
     });

@@ -8,7 +8,7 @@
 // case numbers and the inbound files all belong to one office, and a bench
 // measures the code paths, not the realism of one community's size.
 import iconv from 'iconv-lite';
-import { addDays, dateOf, dayNo } from '../rules/dayNumber.js';
+import { addDays, addMonths, dateOf, dayNo } from '../rules/dayNumber.js';
 import { pinyin } from 'pinyin-pro';
 import type {
   Area,
@@ -160,11 +160,6 @@ class Weighted<T> {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const monthOf = (d: string): string => d.slice(0, 7);
-
-function addMonths(month: string, n: number): string {
-  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
 
 /** A roster lists the amount in force when it was read; an approval the one of its first month. */
 function firstAmountMonth(s: { month: string; date: string; event: string }): string {

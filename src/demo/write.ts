@@ -6,6 +6,7 @@ import { Office } from '../store/office.js';
 import { generateOffice, type GenerateOptions } from './generate.js';
 import { demoAttendance } from './attendance.js';
 import { refreshRecommendations } from '../attendance/marking.js';
+import { demoReviews } from './reviews.js';
 
 export interface DemoWritten {
   households: number;
@@ -43,6 +44,7 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     for (const c of demo.cases) tx.put('cases', c.caseNo, c);
     for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
     for (const p of demo.pending) tx.put('pending', p.id, p);
+    for (const r of demoReviews({ seed: opts.seed, today: opts.today, settings, enrolments: demo.enrolments })) tx.put('reviews', r.id, r);
     // One record per session holding its marks (see src/attendance/types.ts).
     for (const s of attendance.sessions) tx.put('sessions', s.id, s);
     for (const g of attendance.groups) tx.put('groups', g.id, g);

@@ -45,3 +45,22 @@ export function isIsoDate(date: string): boolean {
 export function addDays(date: string, n: number): string {
   return dateOf(dayNo(date) + n);
 }
+
+/** `YYYY-MM` plus n months. */
+export function addMonths(month: string, n: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The last day of a `YYYY-MM` month. */
+export function monthEnd(month: string): string {
+  return addDays(`${addMonths(month, 1)}-01`, -1);
+}
+
+/** `YYYY-MM-DD` plus n months; the 31st becomes the month's last day where it has none. */
+export function addMonthsToDate(date: string, n: number): string {
+  const month = addMonths(date.slice(0, 7), n);
+  const end = monthEnd(month);
+  const day = `${month}-${date.slice(8, 10)}`;
+  return day > end ? end : day;
+}

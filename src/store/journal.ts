@@ -90,21 +90,27 @@ export function verifyLine(line: string): { ok: true; entry: JournalEntry } | { 
  * Reads complete lines from `offset`, checking each line's own hash and the
  * chain from `prevHash`. Stops at the first damaged line.
  */
-export async function readJournal(path: string, offset: number, prevHash: string, prevSeq: number, firstLine = 1): Promise<ParsedTail> {
-  let buf: Buffer;
+/** The journal's bytes from `offset` to its end; null when there is no journal. */
+export async function readJournalBytes(path: string, offset: number): Promise<Buffer | null> {
   try {
     const h = await open(path, 'r');
     try {
       const size = (await h.stat()).size;
-      buf = Buffer.alloc(Math.max(0, size - offset));
+      const buf = Buffer.alloc(Math.max(0, size - offset));
       if (buf.length > 0) await h.read(buf, 0, buf.length, offset);
+      return buf;
     } finally {
       await h.close();
     }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], end: offset, tornBytes: 0, damage: null };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
+}
+
+export async function readJournal(path: string, offset: number, prevHash: string, prevSeq: number, firstLine = 1): Promise<ParsedTail> {
+  const buf = await readJournalBytes(path, offset);
+  if (!buf) return { entries: [], end: offset, tornBytes: 0, damage: null };
   const out: ParsedTail = { entries: [], end: offset, tornBytes: 0, damage: null };
   let pos = 0;
   let line = firstLine;

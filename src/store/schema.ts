@@ -4,6 +4,8 @@ import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '
 import type { Settings } from '../settings.js';
 import type { AttendanceMonth, Exemption, GroupAssignment, Session } from '../attendance/types.js';
 import type { KeptReport } from '../reports/kept.js';
+import type { Review } from '../reviews.js';
+import type { Cancellation, GradualExit } from '../recipients.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -21,8 +23,9 @@ export interface CollectionTypes {
   cases: Case;
   drafts: AnyRecord;
   enrolments: Enrolment;
-  reviews: AnyRecord;
-  cancellations: AnyRecord;
+  reviews: Review;
+  cancellations: Cancellation;
+  gradualExits: GradualExit;
   sessions: Session;
   /** Unused: marks live inside their session (see attendance/types.ts). */
   marks: AnyRecord;
@@ -45,7 +48,7 @@ export const STORES = {
   settings: ['settings', 'counters', 'meta'],
   households: ['households', 'members'],
   cases: ['cases', 'drafts'],
-  enrolments: ['enrolments', 'reviews', 'cancellations'],
+  enrolments: ['enrolments', 'reviews', 'cancellations', 'gradualExits'],
   attendance: ['sessions', 'marks', 'exemptions', 'groups', 'attendanceMonths'],
   sync: ['files', 'decisions', 'standards', 'holidays', 'pending', 'outbound', 'reports'],
 } as const satisfies Record<string, readonly CollectionName[]>;

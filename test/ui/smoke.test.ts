@@ -48,4 +48,77 @@ describe('the app in a real terminal', () => {
     for (let i = 0; i < 50 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
     expect(readFileSync(marker, 'utf8').trim()).toBe('0');
   });
+
+  it('jiuzhu demo: the clerk picks the operator, visits every screen and comes back, and q exits cleanly', async () => {
+    const data = tempOffice('jiuzhu-smoke-demo-');
+    const marker = join(data, '..', 'exit-code');
+    tmux(
+      'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
+      `env -u CI JIUZHU_NOW=2026-11-23 NODE_ENV=production ${process.execPath} ${CLI} demo --data ${data}; echo $? > ${marker}; sleep 30`,
+    );
+    const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+    const fits = (s: string) => expect(s.split('\n').filter((l) => l.trim()).length).toBeLessThanOrEqual(23);
+    const visit = async (press: string[], expected: string) => {
+      keys(...press);
+      const s = await screenUntil((x) => x.includes(expected), expected);
+      fits(s);
+      return s;
+    };
+    await screenUntil((s) => s.includes('请选择经办人'), 'the operator screen');
+    keys('王芳');
+    await visit(['Enter'], '东风社区 工作台 2026-11-23');
+    await visit(['r'], '月保障金');
+    await visit(['v'], '历次复核');
+    await visit(['Escape'], '月保障金');
+    await visit(['e'], '渐退期登记');
+    await visit(['Escape'], '月保障金');
+    await visit(['x'], '停发以区县的待遇变更文件为准');
+    await visit(['Escape'], '月保障金');
+    await visit(['Enter'], '1成员');
+    for (const [tab, text] of [['2', '2申请'], ['3', '自 '], ['4', '维持'], ['5', '5劳动'], ['6', '6备注'], ['7', '生成演示办公室数据']]) await visit([tab!], text!);
+    await visit(['Escape'], '月保障金');
+    await visit(['Escape'], '东风社区 工作台');
+    await visit(['c'], '决定单位及文号');
+    await visit(['Escape'], '东风社区 工作台');
+    await visit(['n'], '花名册核对：');
+    await visit(['Escape'], '东风社区 工作台');
+    for (const k of ['i', 'a', 'p']) {
+      await visit([k], '页面即将接入');
+      await visit(['Escape'], '东风社区 工作台');
+    }
+    await visit(['/'], '例如：张三、zs');
+    await visit(['zxl'], '找到 3 户');
+    await visit(['Enter'], '张小龙  户主');
+    await visit(['Escape'], '东风社区 工作台');
+    await visit(['?'], '全局按键');
+    await visit(['Space'], '东风社区 工作台');
+    keys('q');
+    const { readFileSync, existsSync } = await import('node:fs');
+    for (let i = 0; i < 50 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(marker, 'utf8').trim()).toBe('0');
+  });
+
+  it('Ctrl-C in the middle of a form exits cleanly and keeps what was typed as a draft', async () => {
+    const data = tempOffice('jiuzhu-smoke-ctrlc-');
+    const marker = join(data, '..', 'exit-code');
+    tmux(
+      'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
+      `env -u CI JIUZHU_NOW=2026-11-23 NODE_ENV=production ${process.execPath} ${CLI} demo --data ${data} --operator 王芳; echo $? > ${marker}; sleep 30`,
+    );
+    await screenUntil((s) => s.includes('东风社区 工作台'), 'the dashboard');
+    tmux('send-keys', '-t', session, 'r');
+    await screenUntil((s) => s.includes('月保障金'), 'the recipients');
+    tmux('send-keys', '-t', session, 'v');
+    await screenUntil((s) => s.includes('历次复核'), 'the review form');
+    tmux('send-keys', '-t', session, 'Down');
+    tmux('send-keys', '-t', session, '户主外出打工，家中只有老人');
+    await screenUntil((s) => s.includes('户主外出打工，家中只有老人▏'), 'the typed findings');
+    tmux('send-keys', '-t', session, 'C-c');
+    const { readFileSync, existsSync } = await import('node:fs');
+    for (let i = 0; i < 80 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(marker, 'utf8').trim()).toBe('0');
+    const cases = JSON.parse(readFileSync(join(data, 'cases.json'), 'utf8')) as { collections: { drafts: Record<string, { by: string; data: { findings: string } }> } };
+    const drafts = Object.values(cases.collections.drafts);
+    expect(drafts).toEqual([expect.objectContaining({ by: '王芳', data: expect.objectContaining({ findings: '户主外出打工，家中只有老人' }) })]);
+  });
 });

@@ -1,0 +1,49 @@
+// What the dashboard says about the sync daemon. The daemon writes
+// `<data>/daemon/status.json` ({pid, startedAt, lastRunAt, lastError,
+// counts: {files, applied, rejected}}); no file means it never ran here, and a
+// file whose pid is gone means it stopped (or crashed) without cleaning up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DaemonStatus {
+  running: boolean;
+  pid: number | null;
+  startedAt: string | null;
+  lastRunAt: string | null;
+  lastError: string | null;
+  counts: { files: number; applied: number; rejected: number };
+}
+
+export const DAEMON_STATUS_FILE = join('daemon', 'status.json');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readDaemonStatus(dataDir: string): DaemonStatus {
+  const none: DaemonStatus = { running: false, pid: null, startedAt: null, lastRunAt: null, lastError: null, counts: { files: 0, applied: 0, rejected: 0 } };
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readFileSync(join(dataDir, DAEMON_STATUS_FILE), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return none;
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const pid = typeof raw.pid === 'number' && Number.isInteger(raw.pid) && raw.pid > 0 ? raw.pid : null;
+  const counts = (raw.counts ?? {}) as Record<string, unknown>;
+  return {
+    running: pid !== null && alive(pid),
+    pid,
+    startedAt: str(raw.startedAt),
+    lastRunAt: str(raw.lastRunAt),
+    lastError: str(raw.lastError),
+    counts: { files: num(counts.files), applied: num(counts.applied), rejected: num(counts.rejected) },
+  };
+}

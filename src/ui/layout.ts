@@ -1,0 +1,39 @@
+// Text laid out in display columns: a Chinese character is two columns wide,
+// so tables are padded and cut with string-width, never with .length.
+import stringWidth from 'string-width';
+
+export const width = (s: string): number => stringWidth(s);
+
+/** Cuts `s` to at most `w` columns (ending in … when cut) and pads it to exactly `w`. */
+export function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
+  if (w <= 0) return '';
+  let text = s.replace(/[\r\n\t]+/g, ' ');
+  if (stringWidth(text) > w) {
+    let out = '';
+    let used = 0;
+    for (const ch of text) {
+      const cw = stringWidth(ch);
+      if (used + cw > w - 1) break;
+      out += ch;
+      used += cw;
+    }
+    text = `${out}…`;
+  }
+  const pad = ' '.repeat(Math.max(0, w - stringWidth(text)));
+  return align === 'right' ? pad + text : text + pad;
+}
+
+/** Cuts without padding. */
+export function clip(s: string, w: number): string {
+  return stringWidth(s) <= w ? s : fit(s, w).trimEnd();
+}
+
+export interface Column {
+  w: number;
+  align?: 'left' | 'right';
+}
+
+/** One table row: each cell fitted to its column, one space between columns. */
+export function row(cells: readonly string[], columns: readonly Column[]): string {
+  return columns.map((c, i) => fit(cells[i] ?? '', c.w, c.align)).join(' ');
+}

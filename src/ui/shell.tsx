@@ -1,0 +1,355 @@
+// The app's frame and the services every screen shares: one keymap (the
+// shell's single useInput routes each key to the screen on top first, then to
+// the global keys), the footer of keys, navigation with Esc back, serialised
+// saves signed by the operator, refresh when another process writes, and the
+// frame height kept below the terminal's (Ink 6 clears the screen otherwise).
+import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { watch, type FSWatcher } from 'node:fs';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import type { Office, Tx } from '../store/office.js';
+import { UserFacingError } from '../errors.js';
+import { settingsOf } from '../context.js';
+import { fit, width } from './layout.js';
+
+/** What every screen receives; screens of other modules need only these three. */
+export interface ScreenProps {
+  office: Office;
+  operator: string;
+  onBack: () => void;
+}
+
+export interface ShellScreenProps extends ScreenProps {
+  params: Readonly<Record<string, string>>;
+}
+
+export interface ScreenEntry {
+  title: string;
+  /** Longer help for the overlay, one line per item. */
+  help?: string[];
+  /**
+   * The screen reads keys with its own useInput (screens of other modules):
+   * the shell then routes nothing to it and keeps only Ctrl-C for itself, so
+   * the screen must call onBack on Esc.
+   */
+  ownKeys?: boolean;
+  render: (p: ShellScreenProps) => React.ReactNode;
+}
+
+export type Hint = readonly [key: string, label: string];
+/** Returns true when it used the key; the shell's global keys get the rest. */
+export type KeyHandler = (input: string, key: Key) => boolean | void;
+
+interface NavEntry {
+  id: string;
+  params: Record<string, string>;
+  /** Screen state kept while the screen is under another one (selection, tab). */
+  state: Map<string, unknown>;
+}
+
+export type SaveResult<T> = { ok: true; result: T } | { ok: false; error: string };
+
+export interface Shell {
+  office: Office;
+  operator: string;
+  today: string;
+  /** Bumps whenever the stores change (this process or another). */
+  version: number;
+  cols: number;
+  /** Lines a screen may use between the header and the footer. */
+  bodyRows: number;
+  open(id: string, params?: Record<string, string>): void;
+  /** Replaces the top screen (search → archive, so Esc goes back past the search). */
+  replace(id: string, params?: Record<string, string>): void;
+  back(): void;
+  setKeys(h: KeyHandler | null): void;
+  setHints(h: readonly Hint[]): void;
+  save<T>(meta: { action: string; summary?: string; operator?: string }, fn: (tx: Tx) => T): Promise<SaveResult<T>>;
+  flash(text: string, tone?: 'ok' | 'error'): void;
+  /** Registers work that must finish before the app exits (saving a draft); returns the unregister. */
+  onExit(fn: () => Promise<void> | void): () => void;
+  nav: NavEntry;
+  /** Sets who signs the changes of this session and opens the dashboard. */
+  chooseOperator(name: string): void;
+}
+
+const ShellContext = createContext<Shell | null>(null);
+
+export function useShell(): Shell {
+  const s = useContext(ShellContext);
+  if (!s) throw new Error('useShell outside the app shell');
+  return s;
+}
+
+/** The screen's key handler; always the latest closure. */
+export function useKeys(handler: KeyHandler, hints: readonly Hint[]): void {
+  const shell = useShell();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    shell.setKeys((i, k) => ref.current(i, k));
+    return () => shell.setKeys(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shell.setKeys]);
+  const key = hints.map((h) => h.join(' ')).join('|');
+  useEffect(() => {
+    shell.setHints(hints);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, shell.setHints]);
+}
+
+/** State that survives while another screen is opened on top of this one. */
+export function useNavState<T>(name: string, initial: T): [T, (v: T | ((old: T) => T)) => void] {
+  const shell = useShell();
+  const store = shell.nav.state;
+  const [v, setV] = useState<T>(() => (store.has(name) ? (store.get(name) as T) : initial));
+  const set = useCallback(
+    (next: T | ((old: T) => T)) =>
+      setV((old) => {
+        const value = typeof next === 'function' ? (next as (o: T) => T)(old) : next;
+        store.set(name, value);
+        return value;
+      }),
+    [store, name],
+  );
+  return [v, set];
+}
+
+export interface ShellOptions {
+  office: Office;
+  /** null: the session starts by asking who is working (the `operator` screen). */
+  operator: string | null;
+  registry: Readonly<Record<string, ScreenEntry>>;
+  first?: { id: string; params?: Record<string, string> };
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  size?: { cols: number; rows: number };
+  /** How often to look at the journal besides the file watch (ms). */
+  pollMs?: number;
+  globalHelp: string[];
+}
+
+const GLOBAL_HINTS: Hint[] = [
+  ['/', '查找'],
+  ['?', '帮助'],
+  ['Esc', '返回'],
+  ['q', '退出'],
+];
+
+function useTerminalSize(fixed?: { cols: number; rows: number }): { cols: number; rows: number } {
+  const read = () => fixed ?? { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed) return;
+    const onResize = () => setSize(read());
+    process.stdout.on('resize', onResize);
+    return () => void process.stdout.off('resize', onResize);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return size;
+}
+
+export function ShellView(opts: ShellOptions) {
+  const { office, registry } = opts;
+  const [operator, setOperator] = useState(opts.operator ?? '');
+  const { exit } = useApp();
+  const { cols, rows } = useTerminalSize(opts.size);
+  const [stack, setStack] = useState<NavEntry[]>(() => [
+    opts.operator === null ? { id: 'operator', params: {}, state: new Map() } : { id: opts.first?.id ?? 'dashboard', params: opts.first?.params ?? {}, state: new Map() },
+  ]);
+  const [version, setVersion] = useState(0);
+  const [today, setToday] = useState(() => office.now().date);
+  const [hints, setHintsState] = useState<readonly Hint[]>([]);
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const [help, setHelp] = useState(false);
+  const [quitting, setQuitting] = useState(false);
+  const keys = useRef<KeyHandler | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const exitHooks = useRef(new Set<() => Promise<void> | void>());
+
+  // Saves and refreshes run one after another: a refresh reading the journal
+  // while a save commits would otherwise apply an old tail after the new entry.
+  const serial = useCallback(<T,>(fn: () => Promise<T>): Promise<T> => {
+    const p = queue.current.then(fn, fn);
+    queue.current = p.catch(() => undefined);
+    return p;
+  }, []);
+
+  useEffect(() => {
+    const off = office.onChange(() => setVersion((v) => v + 1));
+    const tick = () => {
+      void serial(() => office.refresh()).catch((err: unknown) => setMessage({ text: `读取其他程序的更改失败：${(err as Error).message}`, tone: 'error' }));
+      const d = office.now().date;
+      setToday((t) => (t === d ? t : d));
+    };
+    const timer = setInterval(tick, opts.pollMs ?? 1000);
+    let watcher: FSWatcher | null = null;
+    try {
+      watcher = watch(office.journalPath, { persistent: false }, tick);
+      watcher.on('error', () => undefined);
+    } catch {
+      /* no journal yet, or no watching here: the timer still looks */
+    }
+    return () => {
+      off();
+      clearInterval(timer);
+      watcher?.close();
+    };
+  }, [office, serial, opts.pollMs]);
+
+  const quit = useCallback(async () => {
+    setQuitting(true);
+    for (const fn of [...exitHooks.current]) {
+      try {
+        await fn();
+      } catch {
+        /* a draft that cannot be saved must not keep the app from closing */
+      }
+    }
+    await queue.current;
+    exit();
+  }, [exit]);
+
+  useEffect(() => {
+    const onSignal = () => void quit();
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    return () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+    };
+  }, [quit]);
+
+  const top = stack[stack.length - 1]!;
+  const entry = registry[top.id];
+
+  const shell: Shell = useMemo(
+    () => ({
+      office,
+      operator,
+      today,
+      version,
+      cols,
+      bodyRows: Math.max(3, rows - 4),
+      nav: top,
+      open: (id, params = {}) => {
+        setStack((s) => [...s, { id, params, state: new Map() }]);
+      },
+      replace: (id, params = {}) => {
+        setStack((s) => [...s.slice(0, -1), { id, params, state: new Map() }]);
+      },
+      back: () => {
+        setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
+      },
+      setKeys: (h) => {
+        keys.current = h;
+      },
+      setHints: (h) => setHintsState(h),
+      save: async <T,>(meta: { action: string; summary?: string; operator?: string }, fn: (tx: Tx) => T): Promise<SaveResult<T>> => {
+        try {
+          const { result } = await serial(() => office.transact({ operator, source: 'local', ...meta }, fn));
+          setVersion((v) => v + 1);
+          return { ok: true, result };
+        } catch (err) {
+          const text = err instanceof UserFacingError ? err.message : `保存失败：${(err as Error).message}（已填写的内容还在）`;
+          setMessage({ text, tone: 'error' });
+          return { ok: false, error: text };
+        }
+      },
+      flash: (text, tone = 'ok') => setMessage({ text, tone }),
+      chooseOperator: (name) => {
+        setOperator(name);
+        setStack([{ id: opts.first?.id ?? 'dashboard', params: opts.first?.params ?? {}, state: new Map() }]);
+      },
+      onExit: (fn) => {
+        exitHooks.current.add(fn);
+        return () => void exitHooks.current.delete(fn);
+      },
+    }),
+    // `top` changes identity on navigation only.
+    [office, operator, today, version, cols, rows, top, serial],
+  );
+
+  // Keys are handled one per render: a burst (typing fast, a paste split in
+  // chunks, a test sending keys back to back) must see the state each key left.
+  const inbox = useRef<[string, Key][]>([]);
+  const [keyTick, setKeyTick] = useState(0);
+  useInput((input, key) => {
+    // A fast terminal (or tmux, or a paste) can deliver several keys as one
+    // chunk: "23", "王芳\r". Shortcuts are single ASCII keys, so split those
+    // apart and Enter off; a run of Chinese text (an IME commit) stays whole.
+    const parts = input.length > 1 ? (input.match(/\r\n|\r|\n|[\x20-\x7e]|[^\x20-\x7e\r\n]+/g) ?? [input]) : [input];
+    for (const part of parts) inbox.current.push(/^[\r\n]+$/.test(part) && parts.length > 1 ? ['\r', { ...key, return: true }] : [part, key]);
+    setKeyTick((t) => t + 1);
+  });
+  useEffect(() => {
+    const next = inbox.current.shift();
+    if (!next) return;
+    if (inbox.current.length) setKeyTick((t) => t + 1);
+    const [input, key] = next;
+    if (quitting) return;
+    // A message stays until the next key, whatever screen the clerk is on.
+    setMessage(null);
+    if (key.ctrl && input === 'c') return void quit();
+    if (help) {
+      setHelp(false);
+      return;
+    }
+    if (entry?.ownKeys) return;
+    if (keys.current?.(input, key)) return;
+    if (!operator) return; // nobody chosen yet: only the operator screen's keys and Ctrl-C
+    if (key.escape) return shell.back();
+    if (input === 'q') return void quit();
+    if (input === '?') return setHelp(true);
+    if (input === '/' && top.id !== 'search') return shell.open('search');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keyTick]);
+
+  let settingsName = '';
+  try {
+    settingsName = settingsOf(office.view).office.name;
+  } catch {
+    /* not initialised: the screen says so */
+  }
+  const title = entry?.title ?? top.id;
+  const right = operator ? `经办：${operator}` : '';
+  const left = `${settingsName} ${title} ${today}`;
+  const footerHints = entry?.ownKeys ? [['Ctrl-C', '退出'] as Hint] : !operator ? hints : [...hints, ...GLOBAL_HINTS.filter((g) => !hints.some((h) => h[0] === g[0]))];
+  const footer = footerHints.map(([k, l]) => `${k} ${l}`).join('  ');
+  const body = help ? (
+    <HelpOverlay lines={[...(entry?.help ?? []), ...hints.map(([k, l]) => `${k}  ${l}`), '', ...opts.globalHelp]} rows={shell.bodyRows} cols={cols} />
+  ) : entry ? (
+    entry.render({ office, operator, onBack: shell.back, params: top.params })
+  ) : (
+    <Text color="red">没有这个页面：{top.id}</Text>
+  );
+  return (
+    <ShellContext.Provider value={shell}>
+      <Box flexDirection="column" width={cols} height={rows - 1} overflow="hidden">
+        <Text bold wrap="truncate">
+          {fit(left, Math.max(0, cols - width(right) - 1))} {right}
+        </Text>
+        <Box flexDirection="column" height={shell.bodyRows} overflow="hidden">
+          {body}
+        </Box>
+        <Text color={message?.tone === 'error' ? 'red' : 'green'} wrap="truncate">
+          {quitting ? '正在保存并退出……' : (message?.text ?? ' ')}
+        </Text>
+        <Text dimColor wrap="truncate">
+          {fit(footer, cols)}
+        </Text>
+      </Box>
+    </ShellContext.Provider>
+  );
+}
+
+function HelpOverlay({ lines, rows, cols }: { lines: string[]; rows: number; cols: number }) {
+  const shown = lines.slice(0, rows - 2);
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} height={rows} width={Math.min(cols, 80)}>
+      {shown.map((l, i) => (
+        <Text key={i} wrap="truncate">
+          {l || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}
