@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Enrolment } from '../src/model.js';
 import { settingsOf } from '../src/context.js';
-import { openPending } from '../src/pending.js';
+import { openPending, pendingRow } from '../src/pending.js';
 import { formatYuan } from '../src/rules/money.js';
+import { enrolmentRow } from '../src/recipients.js';
 import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
 
@@ -90,37 +91,30 @@ export function registerSync(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const rows = openPending(office.view).map((p) => ({
-        kind: p.kind,
-        caseNo: p.caseNo,
-        householderId: p.householderId,
-        householderName: p.householderName,
-        reason: p.reason,
-        since: p.since,
-        source: p.source,
-      }));
+      const rows = openPending(office.view).map(pendingRow);
       if (g.json) return printJson(rows);
       if (!rows.length) return say('没有待处理事项。');
       for (const r of rows) out(`${r.since}  ${r.householderName || '-'}  ${r.caseNo ?? ''}  ${r.reason}`);
     });
 }
 
+/** `enrolment list --json` (cli.md): current recipients first, then by start month. */
 export function enrolmentRows(office: Office) {
   const v = office.view;
+  const month = office.now().date.slice(0, 7);
   return (v.all('enrolments') as Enrolment[])
     .map((e) => {
-      const h = v.get('households', e.householdId);
-      const headId = h?.householderId ?? '';
+      const r = enrolmentRow(v, e, month);
       return {
-        householderId: headId,
-        householderName: (v.get('members', headId)?.name as string | undefined) ?? '',
-        program: e.program,
-        status: e.status,
-        monthlyAmountFen: e.monthlyAmountFen,
-        persons: e.persons,
-        category: e.category,
-        since: e.since,
-        caseNo: e.caseNo,
+        householderId: r.householderId,
+        householderName: r.householderName,
+        program: r.program,
+        status: r.status,
+        monthlyAmountFen: r.monthlyAmountFen,
+        persons: r.persons,
+        category: r.category,
+        since: r.since,
+        caseNo: r.caseNo,
       };
     })
     .sort((a, b) => a.status.localeCompare(b.status) || a.since.localeCompare(b.since) || a.householderId.localeCompare(b.householderId));

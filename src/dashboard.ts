@@ -4,7 +4,7 @@ import type { View } from './store/office.js';
 import type { PendingItem } from './model.js';
 import { calendarOf, settingsOf } from './context.js';
 import { caseList, STATUS_WORDS, type CaseListRow } from './cases.js';
-import { openPending } from './pending.js';
+import { openPending, pendingRow } from './pending.js';
 import { reviewsDue, type ReviewDue } from './reviews.js';
 import type { DaemonStatus } from './daemonStatus.js';
 import { reportsDue } from './reports/due.js';
@@ -103,15 +103,7 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
     reviewsDue: reviewsDue(view, today),
     reportsDue: reportFormsDue(view, today),
     session: todaySession(view, today),
-    pending: pending.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      caseNo: p.caseNo,
-      householderId: p.householderId,
-      householderName: p.householderName,
-      reason: p.reason,
-      since: p.since,
-    })),
+    pending: pending.map((p) => ({ id: p.id, ...pendingRow(p) })),
     daemon: extra.daemon ?? null,
     calendar: {
       year,

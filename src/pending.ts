@@ -28,3 +28,16 @@ export function clearPending(tx: Tx, id: string): void {
 export function openPending(view: View): PendingItem[] {
   return (view.all('pending') as PendingItem[]).filter((p) => !p.resolvedOn).sort((a, b) => a.since.localeCompare(b.since) || a.id.localeCompare(b.id));
 }
+
+/** An item as `pending list --json` (cli.md) shows it. */
+export function pendingRow(p: PendingItem) {
+  return {
+    kind: p.kind,
+    caseNo: p.caseNo,
+    householderId: p.householderId,
+    householderName: p.householderName,
+    reason: p.reason,
+    since: p.since,
+    source: p.source,
+  };
+}
