@@ -1,7 +1,7 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { caseDocument, caseList, STATUS_WORDS } from '../src/cases.js';
+import { caseDocument, caseList, STATUS_WORDS, type CaseFilter } from '../src/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
 
@@ -45,7 +45,9 @@ export function registerCase(program: Command): void {
     .description('列出申请，可按状态、救助类别筛选')
     .option('--status <status>', `状态：${CASE_STATUSES.join(' | ')}`)
     .option('--program <program>', `救助类别：${PROGRAMS.join(' | ')}`)
-    .action(async (opts: { status?: string; program?: string }, cmd: Command) => {
+    .option('--due <which>', '期限：overdue 已超期 | near 临近期限 | due 两者')
+    .option('--find <text>', '按姓名、拼音首字母（zs 找张三）、身份证号（或其中一段）、申请编号查找')
+    .action(async (opts: { status?: string; program?: string; due?: string; find?: string }, cmd: Command) => {
       const g = globals(cmd);
       if (opts.status && !(CASE_STATUSES as readonly string[]).includes(opts.status)) {
         throw new UsageError(`--status 的值「${opts.status}」不认识：应为 ${CASE_STATUSES.join('、')} 之一`);
@@ -53,8 +55,11 @@ export function registerCase(program: Command): void {
       if (opts.program && !(PROGRAMS as readonly string[]).includes(opts.program)) {
         throw new UsageError(`--program 的值「${opts.program}」不认识：应为 ${PROGRAMS.join('、')} 之一`);
       }
+      if (opts.due && !['overdue', 'near', 'due'].includes(opts.due)) {
+        throw new UsageError(`--due 的值「${opts.due}」不认识：应为 overdue、near、due 之一`);
+      }
       const office = await openForReading(g);
-      const rows = caseList(office.view, office.now().date, opts);
+      const rows = caseList(office.view, office.now().date, opts as CaseFilter);
       if (g.json) {
         printJson(rows);
         return;
@@ -64,8 +69,9 @@ export function registerCase(program: Command): void {
         return;
       }
       for (const r of rows) {
-        const due = r.deadline ? `  期限 ${r.deadline}${r.overdue ? `（超期 ${-(r.daysLeft ?? 0)} 天）` : r.near ? `（剩 ${r.daysLeft} 天）` : ''}` : '';
-        out(`${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}${due}`);
+        const due = r.deadline ? `  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）${r.overdue ? ' ！超期' : r.near ? ' ！临近' : ''}` : '';
+        const inv = r.investigationDue ? `  调查须于 ${r.investigationDue} 前开始` : '';
+        out(`${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}${due}${inv}`);
       }
     });
 

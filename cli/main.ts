@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { say, UsageError } from './common.js';
 import { UserFacingError } from '../src/errors.js';
 import { registerCase } from './case.js';
+import { registerCaseFlow } from './caseFlow.js';
 import { registerOffice } from './office.js';
 import { maskIds } from '../src/privacy.js';
 
@@ -44,6 +45,7 @@ if (argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === 
 
 registerOffice(program);
 registerCase(program);
+registerCaseFlow(program);
 
 for (const c of program.commands) {
   c.exitOverride();

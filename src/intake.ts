@@ -19,7 +19,7 @@ import { yuanToFen, isYuan } from './rules/money.js';
 import { checklist } from './rules/materials.js';
 import { formatCaseNo } from './rules/officeCode.js';
 import { initialsOf } from './search.js';
-import type { Tx } from './store/office.js';
+import type { Tx, View } from './store/office.js';
 import { UserFacingError } from './errors.js';
 import { settingsOf } from './context.js';
 
@@ -198,18 +198,7 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
   const existingMember = tx.get('members', householder.idNumber);
   const hid = existingMember && !existingMember.leftOn ? existingMember.householdId : householdId;
 
-  const problems: Problem[] = [];
-  members.forEach((m, i) => {
-    const other = tx.get('members', m.idNumber);
-    if (other && !other.leftOn && other.householdId !== hid) {
-      const otherHh = tx.get('households', other.householdId);
-      const head = otherHh ? tx.get('members', otherHh.householderId) : undefined;
-      problems.push({
-        ...labelOf(['members', i, 'idNumber']),
-        message: `已登记在另一户（户主 ${head?.name ?? '未知'}）：同一人不能同时在两户，请先核实户籍`,
-      });
-    }
-  });
+  const problems: Problem[] = memberConflicts(tx, hid, members);
   const openStatuses = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'submitted', 'returned', 'township-approved']);
   for (const c of tx.all('cases')) {
     if (c.householdId === hid && c.program === input.program && openStatuses.has(c.status)) {
@@ -228,6 +217,36 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
   tx.put('counters', counterId, { id: counterId, value: seq });
   const caseNo = formatCaseNo(settings.office.code, year, seq);
 
+  writeHousehold(tx, hid, intake, source);
+
+  const list = checklist(input.program, input.circumstances, input.materials);
+  const by = tx.meta.operator;
+  const c = newCase({
+    caseNo,
+    householdId: hid,
+    program: input.program,
+    area: input.area,
+    status: list.complete ? 'accepted' : 'draft',
+    applicationDate: input.applicationDate,
+    acceptedOn: list.complete ? input.applicationDate : null,
+    circumstances: input.circumstances,
+    materials: input.materials,
+    interview: input.interview,
+    history: [
+      { at: tx.now.iso, event: 'created', by, source, date: input.applicationDate },
+      ...(list.complete ? [{ at: tx.now.iso, event: 'accepted', by, source, date: input.applicationDate }] : []),
+    ],
+  });
+  tx.put('cases', caseNo, c);
+  const warnings: string[] = [];
+  if (!list.complete) warnings.push(`材料不全，尚未受理：缺 ${list.missing.join('、')}`);
+  return { caseNo, status: c.status, missing: list.missing, warnings };
+}
+
+/** Writes the household and its members from a checked intake (community-owned fields). */
+export function writeHousehold(tx: Tx, hid: string, intake: CheckedIntake, source: Source = 'local', markLeft = false): void {
+  const { input, members } = intake;
+  const householder = members.find((m) => m.relation === '户主')!;
   const prevHh = tx.get('households', hid);
   const household: Household = {
     id: hid,
@@ -254,26 +273,27 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
     });
   }
 
-  const list = checklist(input.program, input.circumstances, input.materials);
-  const by = tx.meta.operator;
-  const c = newCase({
-    caseNo,
-    householdId: hid,
-    program: input.program,
-    area: input.area,
-    status: list.complete ? 'accepted' : 'draft',
-    applicationDate: input.applicationDate,
-    acceptedOn: list.complete ? input.applicationDate : null,
-    circumstances: input.circumstances,
-    materials: input.materials,
-    interview: input.interview,
-    history: [
-      { at: tx.now.iso, event: 'created', by, source, date: input.applicationDate },
-      ...(list.complete ? [{ at: tx.now.iso, event: 'accepted', by, source, date: input.applicationDate }] : []),
-    ],
+  if (!markLeft) return;
+  // A member left out of a corrected intake has left the household: kept, never deleted.
+  const now = new Set(members.map((m) => m.idNumber));
+  for (const m of tx.all('members')) {
+    if (m.householdId === hid && !m.leftOn && !now.has(m.idNumber)) tx.update('members', m.idNumber, (d) => void (d.leftOn = tx.now.date));
+  }
+}
+
+/** Members registered in another household: one person cannot be in two. */
+export function memberConflicts(tx: View, hid: string, members: CheckedIntake['members']): Problem[] {
+  const problems: Problem[] = [];
+  members.forEach((m, i) => {
+    const other = tx.get('members', m.idNumber);
+    if (other && !other.leftOn && other.householdId !== hid) {
+      const otherHh = tx.get('households', other.householdId);
+      const head = otherHh ? tx.get('members', otherHh.householderId) : undefined;
+      problems.push({
+        ...labelOf(['members', i, 'idNumber']),
+        message: `已登记在另一户（户主 ${head?.name ?? '未知'}）：同一人不能同时在两户，请先核实户籍`,
+      });
+    }
   });
-  tx.put('cases', caseNo, c);
-  const warnings: string[] = [];
-  if (!list.complete) warnings.push(`材料不全，尚未受理：缺 ${list.missing.join('、')}`);
-  return { caseNo, status: c.status, missing: list.missing, warnings };
+  return problems;
 }
