@@ -80,7 +80,7 @@ function cleanNames(names: readonly string[] | undefined): string[] {
 function statusRule(c: DeepReadonly<Case>, step: Step): string | null {
   const s = c.status;
   const now = `现在是「${STATUS_WORDS[s]}」`;
-  if (CLOSED.has(s)) return `申请已${STATUS_WORDS[s]}，不能再办理`;
+  if (CLOSED.has(s)) return `申请已办结（${STATUS_WORDS[s]}），不能再办理`;
   switch (step) {
     case 'accept':
       return s === 'draft' ? null : `已于 ${c.acceptedOn ?? ''} 受理过`;
