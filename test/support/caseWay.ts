@@ -40,7 +40,7 @@ export function readStore(data: string, name: string): Store {
 /** The case as stored, and the outbound files queued (without their ids), for comparing two offices. */
 export function outcome(data: string, caseNo: string) {
   const c = readStore(data, 'cases').collections.cases![caseNo];
-  const outbound = Object.values(readStore(data, 'sync').collections.outbound!).map((o) => ({ kind: o.kind, columns: o.columns, rows: o.rows, queuedAt: o.queuedAt }));
+  const outbound = Object.values(readStore(data, 'sync').collections.outbound!).map((o) => ({ kind: o.kind as string, columns: o.columns as string[], rows: o.rows as string[][], queuedAt: o.queuedAt as string }));
   const members = Object.values(readStore(data, 'households').collections.members!);
   return { c, outbound, members };
 }
