@@ -12,6 +12,7 @@ import {
   type Case,
   type Household,
   type Member,
+  type Program,
   type Source,
 } from './model.js';
 import { normalizeIdNumber, type IdProblem } from './rules/idNumber.js';
@@ -193,22 +194,7 @@ export interface AddedCase {
 export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local'): AddedCase {
   const settings = settingsOf(tx);
   const { input, members } = intake;
-  const householder = members.find((m) => m.relation === '户主')!;
-  const householdId = `h${householder.idNumber}`;
-  const existingMember = tx.get('members', householder.idNumber);
-  const hid = existingMember && !existingMember.leftOn ? existingMember.householdId : householdId;
-
-  const problems: Problem[] = memberConflicts(tx, hid, members);
-  const openStatuses = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'submitted', 'returned', 'township-approved']);
-  for (const c of tx.all('cases')) {
-    if (c.householdId === hid && c.program === input.program && openStatuses.has(c.status)) {
-      problems.push({ field: 'program', label: '救助类别', message: `这户已有一件在办的${input.program}申请 ${c.caseNo}：避免重复救助，请在原申请上继续办理` });
-    }
-  }
-  const enrolment = tx.get('enrolments', `${hid}:${input.program}`);
-  if (enrolment && enrolment.status !== 'terminated') {
-    problems.push({ field: 'program', label: '救助类别', message: `这户正在享受${input.program}（${enrolment.status === 'active' ? '在保' : '停发中'}）：避免重复救助，不能再次申请` });
-  }
+  const { hid, problems } = intakeConflicts(tx, intake);
   if (problems.length) throw new IntakeError(problems);
 
   const year = Number(input.applicationDate.slice(0, 4));
@@ -296,4 +282,30 @@ export function memberConflicts(tx: View, hid: string, members: CheckedIntake['m
     }
   });
   return problems;
+}
+
+/**
+ * The household an intake belongs to, and what would make it duplicate
+ * assistance: an open case or a live enrolment of the same program, or a
+ * member registered in another household. The app shows these before saving.
+ */
+export function intakeConflicts(view: View, intake: Pick<CheckedIntake, 'members'> & { input: { program: Program } }): { hid: string; problems: Problem[] } {
+  const { input, members } = intake;
+  const householder = members.find((m) => m.relation === '户主')!;
+  const householdId = `h${householder.idNumber}`;
+  const existingMember = view.get('members', householder.idNumber);
+  const hid = existingMember && !existingMember.leftOn ? existingMember.householdId : householdId;
+
+  const problems: Problem[] = memberConflicts(view, hid, members);
+  const openStatuses = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'submitted', 'returned', 'township-approved']);
+  for (const c of view.all('cases')) {
+    if (c.householdId === hid && c.program === input.program && openStatuses.has(c.status)) {
+      problems.push({ field: 'program', label: '救助类别', message: `这户已有一件在办的${input.program}申请 ${c.caseNo}：避免重复救助，请在原申请上继续办理` });
+    }
+  }
+  const enrolment = view.get('enrolments', `${hid}:${input.program}`);
+  if (enrolment && enrolment.status !== 'terminated') {
+    problems.push({ field: 'program', label: '救助类别', message: `这户正在享受${input.program}（${enrolment.status === 'active' ? '在保' : '停发中'}）：避免重复救助，不能再次申请` });
+  }
+  return { hid, problems };
 }
