@@ -1,9 +1,8 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { caseDocument, caseList, STATUS_WORDS, type CaseFilter } from '../src/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/model.js';
-import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 
 export function registerCase(program: Command): void {
   const c = program.command('case').description('申请（案件）：受理、查看、列表');
@@ -13,18 +12,7 @@ export function registerCase(program: Command): void {
     .requiredOption('--from <file>', '申请文件（JSON，格式见 cli.md）')
     .action(async (opts: { from: string }, cmd: Command) => {
       const g = globals(cmd);
-      let raw: unknown;
-      let text: string;
-      try {
-        text = await readFile(opts.from, 'utf8');
-      } catch {
-        throw new UserError(`读不到申请文件 ${opts.from}：请检查路径`);
-      }
-      try {
-        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-      } catch (err) {
-        throw new UserError(`申请文件 ${opts.from} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号和引号`);
-      }
+      const raw = await readIntakeFile(opts.from);
       // zod and pinyin-pro load only here, so reading commands start faster.
       const { addCase, checkIntake, IntakeError } = await import('../src/intake.js');
       const checked = checkIntake(raw);

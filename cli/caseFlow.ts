@@ -1,29 +1,15 @@
 // `jiuzhu case advance | correct | print` and `jiuzhu notice print`: the
 // case's way on the command line, the twins of the case screen.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 
 const STEP_NAMES = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'];
 const FORM_NAMES = ['receipt', 'application', 'refusal'];
 
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
-function names(v: string | undefined): string[] | undefined {
-  return v === undefined ? undefined : v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
-}
-
-async function readIntakeFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`读不到申请文件 ${file}：请检查路径`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UserError(`申请文件 ${file} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号和引号`);
-  }
+async function names(v: string | undefined): Promise<string[] | undefined> {
+  return v === undefined ? undefined : (await import('../src/caseFlow.js')).splitNames(v);
 }
 
 async function writeOut(file: string, html: string): Promise<void> {
@@ -50,11 +36,13 @@ export function registerCaseFlow(program: Command): void {
       const g = globals(cmd);
       if (!STEP_NAMES.includes(step)) throw new UsageError(`不认识的步骤「${step}」：应为 ${STEP_NAMES.join('、')} 之一`);
       const { advanceCase, STEP_WORDS } = await import('../src/caseFlow.js');
+      const by = await names(opts.by);
+      const materials = await names(opts.materials);
       const office = await openOffice(g);
       const s = step as Parameters<typeof advanceCase>[2];
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: `case.${step}`, summary: `${caseNo.trim()} ${STEP_WORDS[s]}` },
-        (tx) => advanceCase(tx, caseNo.trim(), s, { date: opts.date, by: names(opts.by), result: opts.result, note: opts.note, materials: names(opts.materials) }),
+        (tx) => advanceCase(tx, caseNo.trim(), s, { date: opts.date, by, result: opts.result, note: opts.note, materials }),
       );
       if (g.json) printJson(result);
       else {
@@ -81,10 +69,11 @@ export function registerCaseFlow(program: Command): void {
         intake = checked.value;
       }
       const { correctCase } = await import('../src/caseCorrect.js');
+      const extra = await names(opts.materials);
       const office = await openOffice(g);
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'case.correct', summary: `${caseNo.trim()} 更正` },
-        (tx) => correctCase(tx, caseNo.trim(), { note: opts.note, materials: names(opts.materials), intake }),
+        (tx) => correctCase(tx, caseNo.trim(), { note: opts.note, materials: extra, intake }),
       );
       if (g.json) printJson(result);
       else {

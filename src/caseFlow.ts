@@ -72,6 +72,11 @@ function refuse(caseNo: string, step: Step, why: string): never {
   throw new StepRefused(`${caseNo} 不能${STEP_WORDS[step]}：${why}`);
 }
 
+/** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
+export function splitNames(v: string): string[] {
+  return v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+}
+
 function cleanNames(names: readonly string[] | undefined): string[] {
   return [...new Set((names ?? []).map((n) => n.trim()).filter(Boolean))];
 }

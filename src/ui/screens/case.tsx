@@ -5,7 +5,7 @@ import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
 import { caseDocument, deadlineOf, investigationDueOf, STATUS_WORDS } from '../../cases.js';
-import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, STEP_WORDS, type Step } from '../../caseFlow.js';
+import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, type Step } from '../../caseFlow.js';
 import { correctCase } from '../../caseCorrect.js';
 import { UserFacingError } from '../../errors.js';
 import { cycle } from './intakeRows.js';
@@ -51,9 +51,6 @@ const BY_HINT: Partial<Record<Action, string>> = { investigate: '调查人员，
 
 const CORRECTABLE = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
 
-function names(v: string): string[] {
-  return v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
-}
 
 export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: CaseScreenProps) {
   const [version, setVersion] = useState(0);
@@ -95,13 +92,13 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
       const meta = { operator, source: 'local' as const, action: action === 'correct' ? 'case.correct' : `case.${action}`, summary: `${caseNo} ${action === 'correct' ? '更正' : STEP_WORDS[action]}` };
       const { result } = await office.transact(meta, (tx) =>
         action === 'correct'
-          ? { warnings: [] as string[], ...correctCase(tx, caseNo, { note: values.note, materials: names(values.materials) }) }
+          ? { warnings: [] as string[], ...correctCase(tx, caseNo, { note: values.note, materials: splitNames(values.materials) }) }
           : advanceCase(tx, caseNo, action, {
               date: values.date.trim() || undefined,
-              by: fields.includes('by') ? names(values.by) : undefined,
+              by: fields.includes('by') ? splitNames(values.by) : undefined,
               result: fields.includes('result') ? values.result : undefined,
               note: values.note,
-              materials: names(values.materials),
+              materials: splitNames(values.materials),
             }),
       );
       setMessage({ ok: true, text: `已完成：${action === 'correct' ? '更正' : STEP_WORDS[action]}，现在是「${STATUS_WORDS[result.status]}」${result.warnings.length ? `（${result.warnings.join('；')}）` : ''}` });

@@ -46,6 +46,15 @@ function amountFen(s: string): number | null {
   }
 }
 
+/** Duplicate assistance and members of other households, from the members whose ID numbers are valid so far. */
+function conflictsOf(office: Office, form: IntakeForm): Problem[] {
+  const valid = form.members.flatMap((m) => {
+    const r = normalizeIdNumber(m.idNumber);
+    return r.ok ? [{ name: m.name, idNumber: r.id, relation: m.relation, labourAbility: m.labourAbility, disability: m.disability, incomes: [] }] : [];
+  });
+  return valid.some((m) => m.relation === '户主') ? intakeConflicts(office.view, { input: { program: form.program }, members: valid }).problems : [];
+}
+
 /** The live panel: per-capita income, the standard, the verdict, excluded incomes, checklist and duplicate flags. */
 function usePanel(office: Office, form: IntakeForm, today: string) {
   return useMemo(() => {
@@ -60,11 +69,7 @@ function usePanel(office: Office, form: IntakeForm, today: string) {
     }));
     const e = assess({ members, area: form.area, program: form.program, date: form.applicationDate, standards: standardsOf(view), excludedKinds: s.excludedIncomeKinds, nearPovertyPercent: s.nearPovertyPercent });
     const list = checklist(form.program, form.circumstances, form.materials);
-    const valid = form.members.flatMap((m) => {
-      const r = normalizeIdNumber(m.idNumber);
-      return r.ok ? [{ name: m.name, idNumber: r.id, relation: m.relation, labourAbility: m.labourAbility, disability: m.disability, incomes: [] }] : [];
-    });
-    const flags = valid.some((m) => m.relation === '户主') ? intakeConflicts(view, { input: { program: form.program }, members: valid }).problems : [];
+    const flags = conflictsOf(office, form);
     return { e, list, flags, excluded: new Set(s.excludedIncomeKinds) };
   }, [office, form, today]);
 }
@@ -138,12 +143,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
       const checked = checkIntake(formToDocument(form));
       if (!checked.ok) {
         // the duplicate checks too, so the clerk sees every problem at once
-        const valid = form.members.flatMap((m) => {
-          const r = normalizeIdNumber(m.idNumber);
-          return r.ok ? [{ name: m.name, idNumber: r.id, relation: m.relation, labourAbility: m.labourAbility, disability: m.disability, incomes: [] }] : [];
-        });
-        const conflicts = valid.some((m) => m.relation === '户主') ? intakeConflicts(office.view, { input: { program: form.program }, members: valid }).problems : [];
-        const all = [...checked.problems, ...conflicts];
+        const all = [...checked.problems, ...conflictsOf(office, form)];
         setProblems(all);
         setStatus(`有 ${all.length} 处问题，没有保存，已填的都在`);
         return;
