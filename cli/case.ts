@@ -78,11 +78,18 @@ export function registerCase(program: Command): void {
       }
       out(`${doc.caseNo}  ${doc.program}  ${STATUS_WORDS[doc.status]}  ${doc.area}`);
       out(`户主 ${doc.householder.name}  家庭人口 ${doc.members.length}  人均月收入 ${(doc.perCapitaIncomeFen / 100).toFixed(2)} 元`);
+      out(`申请 ${doc.applicationDate}  受理 ${doc.acceptedOn ?? '未受理（材料未齐）'}`);
       if (doc.deadline) out(`社区办理期限 ${doc.deadline}`);
       for (const m of doc.members) out(`  ${m.relation}  ${m.name}  月收入 ${(m.monthlyIncomeFen / 100).toFixed(2)} 元`);
-      if (doc.notice) out(`公示 ${doc.notice.start} 至 ${doc.notice.end}，异议 ${doc.notice.objections.length} 条`);
+      if (doc.investigation) out(`入户调查 ${doc.investigation.date}  ${doc.investigation.by.join('、')}  ${doc.investigation.findings}`);
+      if (doc.review) out(`民主评议 ${doc.review.date}  ${doc.review.result}  ${doc.review.panel.join('、')}${doc.review.note ? `  ${doc.review.note}` : ''}`);
+      if (doc.notice) {
+        out(`公示 ${doc.notice.start} 至 ${doc.notice.end}，异议 ${doc.notice.objections.length} 条`);
+        for (const o of doc.notice.objections) out(`  异议${o.id} ${o.raisedOn} ${o.note}${o.resolvedOn ? `；${o.resolvedOn} 复核：${o.resolution ?? ''}` : '（未复核）'}`);
+      }
+      if (doc.submittedOn) out(`上报街道 ${doc.submittedOn}`);
       if (doc.township) out(`街道审核：${doc.township.result}（${doc.township.date}）${doc.township.note}`);
-      if (doc.decision) out(`区县审批：${doc.decision.result}（${doc.decision.date}）`);
-      for (const h of doc.history) out(`  ${h.at}  ${h.event}  ${h.by}`);
+      if (doc.decision) out(`区县审批：${doc.decision.result}（${doc.decision.date}）${doc.decision.reason ?? ''}`);
+      for (const h of doc.history) out(`  ${h.at}  ${h.event}  ${h.by}${h.note ? `  ${h.note}` : ''}`);
     });
 }

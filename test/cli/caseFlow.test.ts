@@ -59,6 +59,12 @@ describe('case advance: the way from acceptance to submission', () => {
     const entries = journal(data).trim().split('\n').map((l) => JSON.parse(l));
     expect(entries.slice(-6).map((e) => [e.action, e.operator, e.source])).toEqual(WAY.map((s) => [`case.${s.step}`, '王芳', 'local']));
 
+    const text = jiuzhu(['case', 'show', NO1, '--data', data], { JIUZHU_NOW: '2026-11-20' }).stdout;
+    expect(text).toContain('入户调查 2026-11-04  王芳、李强');
+    expect(text).toContain('民主评议 2026-11-06  通过  楼栋长张伟、党员代表李华、居民代表陈红');
+    expect(text).toContain('异议1 2026-11-12 有居民反映该户家中有小汽车一辆，要求核实；2026-11-13 复核：');
+    expect(text).toContain('上报街道 2026-11-17');
+
     const { outbound } = outcome(data, NO1);
     expect(outbound.map((o) => o.kind)).toEqual(['applications', 'members']);
     expect(outbound[0]!.rows).toEqual([[

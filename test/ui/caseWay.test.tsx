@@ -104,6 +104,28 @@ describe('the intake and case screens', () => {
     expect(b.outbound.map((o) => o.kind)).toEqual(['applications', 'members']);
   });
 
+  it('shows a refused step in red with its reason, keeps the form, and saves nothing', async () => {
+    const data = tempOffice();
+    initOffice(data);
+    expect(jiuzhu(['case', 'add', '--from', join(INTAKE, '01-liu-jianguo.json'), '--data', data], { JIUZHU_NOW: '2026-11-02' }).code).toBe(0);
+    for (const s of WAY.slice(0, 4)) expect(step(data, NO1, s.step, s.date, ...s.args).code).toBe(0);
+    const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOW: '2026-11-17T10:00:00+08:00' };
+    const office = await Office.open(data, { env });
+    const journal = office.journalHead.seq;
+    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const start = await until(c, (f) => f.includes('「公示中」'), 'the case');
+    expect(start).toContain('1 条未复核');
+    const menu = possibleSteps(office.view.get('cases', NO1)!);
+    await press(c, ...Array(menu.indexOf('submit')).fill(DOWN), ENTER, DOWN, ENTER);
+    const refused = await until(c, (f) => f.includes('不能上报街道'), 'the refusal');
+    expect(refused).toContain('还有 1 条异议没有复核');
+    expect(refused).toContain('上报街道'); // the form is still open
+    expect(refused).toContain('【确定】');
+    expectFits(refused);
+    expect(office.journalHead.seq).toBe(journal);
+    expect(office.view.get('cases', NO1)!.status).toBe('noticing');
+  });
+
   it('refuses a save with every problem named, keeps what was typed, and flags a household that already has an open case', async () => {
     const data = tempOffice();
     initOffice(data);

@@ -12,6 +12,7 @@ import { cycle } from './intakeRows.js';
 import stringWidth from 'string-width';
 import { fit, pad } from '../fit.js';
 import { formatYuan } from '../../rules/money.js';
+import { calendarOf, settingsOf } from '../../context.js';
 
 export interface CaseScreenProps {
   office: Office;
@@ -178,6 +179,10 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   if (c.decision) {
     const d = c.decision;
     add(`区县审批 ${d.result} ${d.date}${d.result === '批准' ? ` ${d.persons ?? ''}人 ${d.monthlyAmountFen == null ? '' : formatYuan(d.monthlyAmountFen)} ${d.category ?? ''}类 自${d.startMonth ?? ''}` : ` ${d.reason ?? ''}`}`, d.result === '批准' ? 'green' : 'red');
+  }
+  if (c.decision?.result === '不予批准') {
+    const due = calendarOf(view).addWorkingDays(c.decision.date, settingsOf(view).deadlines.refusalNoticeWorkingDays).date;
+    add(`不予批准通知书须于 ${due} 前送达（jiuzhu case print ${caseNo} refusal）`, due < today ? 'red' : 'yellow');
   }
   const last = c.history.at(-1);
   if (last) add(`最近：${last.at.slice(0, 16).replace('T', ' ')} ${last.event} ${last.by}${last.note ? ` ${last.note}` : ''}`, 'gray');
