@@ -140,3 +140,14 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
       : null,
   }, env);
 }
+
+/** Where the app saves a printable for the clerk to open in the browser: `<data>/prints/<case>-<form>.html`. */
+export async function savePrintable(dataDir: string, name: string, html: string): Promise<string> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const dir = join(dataDir, 'prints');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `${name}.html`);
+  await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+  return file;
+}

@@ -124,6 +124,14 @@ describe('the intake and case screens', () => {
     expectFits(refused);
     expect(office.journalHead.seq).toBe(journal);
     expect(office.view.get('cases', NO1)!.status).toBe('noticing');
+
+    // printing from the screen saves the form where the clerk can open it
+    await press(c, KEY.escape, ...Array(menu.length + 1).fill(DOWN), ENTER);
+    const printed = await until(c, (f) => f.includes('申请审批表已保存'), 'the printed form');
+    expectFits(printed);
+    const html = readFileSync(join(data, 'prints', `${NO1}-application.html`), 'utf8');
+    expect(html).toContain('社会救助申请审批表');
+    expect(html).toContain('有居民反映该户家中有小汽车一辆');
   });
 
   it('refuses a save with every problem named, keeps what was typed, and flags a household that already has an open case', async () => {

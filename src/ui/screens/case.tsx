@@ -13,6 +13,7 @@ import stringWidth from 'string-width';
 import { fit, pad } from '../fit.js';
 import { formatYuan } from '../../rules/money.js';
 import { calendarOf, settingsOf } from '../../context.js';
+import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../printables.js';
 
 export interface CaseScreenProps {
   office: Office;
@@ -23,6 +24,7 @@ export interface CaseScreenProps {
 }
 
 type Action = Step | 'correct';
+type MenuItem = Action | `print:${Form}`;
 type FieldName = 'date' | 'by' | 'result' | 'note' | 'materials';
 
 const FIELD_LABELS: Record<FieldName, string> = { date: '日期', by: '人员', result: '评议结果', note: '说明', materials: '材料' };
@@ -72,9 +74,27 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   const c = view.get('cases', caseNo);
   void version;
 
-  const menuOf = (): Action[] => {
+  const menuOf = (): MenuItem[] => {
     const cur = office.view.get('cases', caseNo);
-    return cur ? [...possibleSteps(cur), ...(CORRECTABLE.has(cur.status) ? (['correct'] as const) : [])] : [];
+    if (!cur) return [];
+    const refused = cur.decision?.result === '不予批准' || (cur.township?.result === '不同意' && !cur.decision);
+    return [
+      ...possibleSteps(cur),
+      ...(CORRECTABLE.has(cur.status) ? (['correct'] as const) : []),
+      'print:receipt',
+      'print:application',
+      ...(refused ? (['print:refusal'] as const) : []),
+    ];
+  };
+
+  const print = async (form: Form) => {
+    try {
+      const cur = office.view.get('cases', caseNo)!;
+      const file = await savePrintable(office.dir, `${caseNo}-${form}`, caseFormHtml(office.view, cur, form, office.now().date, operator));
+      setMessage({ ok: true, text: `${FORM_WORDS[form]}已保存：${file}（用浏览器打开，A4 打印）` });
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof UserFacingError ? err.message : `没有保存：${(err as Error).message}` });
+    }
   };
   const menu = menuOf();
   const fields = action ? FIELDS[action] : [];
@@ -120,7 +140,11 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
       if (key.escape) onBack();
       else if (key.upArrow) set({ pick: Math.max(0, pick - 1) });
       else if (key.downArrow) set({ pick: Math.min(menu.length - 1, pick + 1) });
-      else if (key.return && menu[pick]) open(menu[pick]!);
+      else if (key.return && menu[pick]) {
+        const item = menu[pick]!;
+        if (item.startsWith('print:')) void print(item.slice(6) as Form);
+        else open(item as Action);
+      }
       return;
     }
     if (key.escape) {
@@ -206,16 +230,16 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   ) : (
     <Box flexDirection="column">
       <Text bold>下一步</Text>
-      {menu.length === 0 ? <Text dimColor>  （社区这边没有可办的步骤：等待街道、区县的结果）</Text> : null}
+      {possibleSteps(c).length === 0 ? <Text dimColor>  （社区这边没有可办的步骤：等待街道、区县的结果）</Text> : null}
       {menu.map((a, i) => (
         <Text key={a} inverse={i === pick}>
-          {i === pick ? '›' : ' '} {a === 'correct' ? '更正（按退回意见修改后可再次上报）' : STEP_WORDS[a]}
+          {i === pick ? '›' : ' '} {a === 'correct' ? '更正（按退回意见修改后可再次上报）' : a.startsWith('print:') ? `打印${FORM_WORDS[a.slice(6) as Form]}` : STEP_WORDS[a as Step]}
         </Text>
       ))}
     </Box>
   );
 
-  const bodyRows = action ? fields.length + 2 : Math.max(2, menu.length + 1);
+  const bodyRows = action ? fields.length + 2 : menu.length + 1 + (possibleSteps(c).length === 0 ? 1 : 0);
   const room = Math.max(3, rows - 4 - bodyRows - (message ? 2 : 0));
   return (
     <Box flexDirection="column" width={80}>
