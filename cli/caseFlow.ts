@@ -83,6 +83,21 @@ export function registerCaseFlow(program: Command): void {
       }
     });
 
+  c.command('export')
+    .description('重新导出一件已上报申请的上报文件（申请上报、家庭成员），下次同步时写入 outbox')
+    .argument('<caseNo>', '申请编号')
+    .action(async (caseNo: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      const { exportAgain } = await import('../src/caseFlow.js');
+      const office = await openOffice(g);
+      const { result } = await office.transact(
+        { operator: operatorOf(g, office), source: 'local', action: 'case.export', summary: `${caseNo.trim()} 重新导出` },
+        (tx) => exportAgain(tx, caseNo.trim()),
+      );
+      if (g.json) printJson({ caseNo: caseNo.trim(), outbound: result });
+      else say('已排入上报文件（申请上报、家庭成员），下次同步时写入共享文件夹 outbox');
+    });
+
   c.command('print')
     .description('打印表格（A4 HTML）：receipt 受理回执 | application 申请审批表 | refusal 不予批准通知书')
     .argument('<caseNo>', '申请编号')

@@ -305,3 +305,17 @@ export function queueApplication(tx: Tx, c: DeepReadonly<Case>): string[] {
 export function possibleSteps(c: DeepReadonly<Case>): Step[] {
   return STEPS.filter((s) => statusRule(c, s) === null && !(s === 'resolve' && openObjections(c).length === 0));
 }
+
+/**
+ * Queues the case's upward files again, on the clerk's demand (exchange.md:
+ * "the clerk can export again on demand"), e.g. when the township lost them.
+ * Only for a case that was submitted; its status does not change.
+ */
+export function exportAgain(tx: Tx, caseNo: string): string[] {
+  const c = tx.get('cases', caseNo);
+  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+  if (!c.submittedOn) throw new StepRefused(`${caseNo} 还没有上报过，不能重新导出：请先办完公示并上报（submit）`);
+  const ids = queueApplication(tx, c);
+  tx.update('cases', caseNo, (d) => void d.history.push({ at: tx.now.iso, event: 'exported', by: tx.meta.operator, source: 'local', date: tx.now.date, note: '重新导出上报文件' }));
+  return ids;
+}

@@ -67,6 +67,14 @@ describe('case advance: the way from acceptance to submission', () => {
 
     const { outbound } = outcome(data, NO1);
     expect(outbound.map((o) => o.kind)).toEqual(['applications', 'members']);
+
+    // on demand, the same rows again; the status stays
+    expect(jiuzhu(['case', 'export', NO1, '--data', data], { JIUZHU_NOW: '2026-11-19' }).code).toBe(0);
+    const again = outcome(data, NO1).outbound;
+    expect(again.map((o) => o.kind)).toEqual(['applications', 'members', 'applications', 'members']);
+    expect(again[2]!.rows).toEqual(outbound[0]!.rows);
+    expect(again[3]!.rows).toEqual(outbound[1]!.rows);
+    expect(show(data, NO1).status).toBe('submitted');
     expect(outbound[0]!.rows).toEqual([[
       NO1, '刘建国', '430105197803152315', '低保', '3', '1550.00', '516.67', '52.3', '城市', '2026-11-02', '通过', '2026-11-10', '2026-11-16',
       '有居民反映该户家中有小汽车一辆，要求核实（已复核：经再次入户核实及车管所查询，反映情况不属实）', '东风路158号东风二村7栋302', '13873105126',
@@ -91,6 +99,9 @@ describe('case advance: the way from acceptance to submission', () => {
     expect(open.code).toBe(1);
     expect(open.stderr).toContain('还有 1 条异议没有复核');
     expect(open.stderr).toContain('resolve');
+    const again = jiuzhu(['case', 'export', NO1, '--data', data], { JIUZHU_NOW: '2026-11-17' });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('还没有上报过');
     expect(journal(data)).toBe(before);
     expect(outcome(data, NO1).outbound).toEqual([]);
     expect(show(data, NO1).status).toBe('noticing');
