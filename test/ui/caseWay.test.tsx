@@ -134,6 +134,34 @@ describe('the intake and case screens', () => {
     expect(html).toContain('有居民反映该户家中有小汽车一辆');
   });
 
+  it('shows what the township returned, and takes the correction and the second submit', async () => {
+    const data = tempOffice();
+    initOffice(data);
+    expect(jiuzhu(['case', 'add', '--from', join(INTAKE, '01-liu-jianguo.json'), '--data', data], { JIUZHU_NOW: '2026-11-02' }).code).toBe(0);
+    for (const s of WAY) expect(step(data, NO1, s.step, s.date, ...s.args).code).toBe(0);
+    const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOW: '2026-11-23T10:00:00+08:00' };
+    const office = await Office.open(data, { env });
+    await office.transact({ operator: '街道审核员', source: 'file:0000', action: 'test.township' }, (tx) =>
+      void tx.update('cases', NO1, (c) => {
+        c.status = 'returned';
+        c.township = { result: '退回', date: '2026-11-20', note: '请补充户主近六个月工资流水' };
+        c.history.push({ at: '2026-11-20T15:00:00+08:00', event: 'returned', by: '街道审核员', source: 'file:0000', date: '2026-11-20' });
+      }),
+    );
+    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const start = await until(c, (f) => f.includes('「被退回」'), 'the returned case');
+    expect(start).toContain('街道审核 退回 2026-11-20 请补充户主近六个月工资流水');
+    expect(start).toContain('办理期限 2026-11-26（剩 3 个工作日）');
+    expectFits(start);
+    const menu = () => [...possibleSteps(office.view.get('cases', NO1)!), 'correct'];
+    await press(c, ...Array(menu().indexOf('correct')).fill(DOWN), ENTER, '按退回意见补交工资流水', DOWN, '工资流水', DOWN, ENTER);
+    await until(c, (f) => f.includes('已完成：更正'), 'the correction');
+    await press(c, ...Array(8).fill(KEY.up), ...Array(menu().indexOf('submit')).fill(DOWN), ENTER, DOWN, ENTER);
+    const done = await until(c, (f) => f.includes('「已上报」'), 'the second submit');
+    expect(done).toContain('上报街道 ✓ 2026-11-23');
+    expect(outcome(data, NO1).outbound).toHaveLength(4);
+  });
+
   it('refuses a save with every problem named, keeps what was typed, and flags a household that already has an open case', async () => {
     const data = tempOffice();
     initOffice(data);
