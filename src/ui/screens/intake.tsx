@@ -319,6 +319,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
           <Text>保障标准 {e.standard ? formatYuan(e.standard.monthlyFen) : '（无）'}</Text>
           <Text color={verdictColor}>结论：{VERDICT_WORDS[e.verdict]}</Text>
           {e.verdict === 'eligible' ? <Text>估算 {formatYuan(e.estimatedMonthlyFen)}/月</Text> : null}
+          {e.verdict === 'near-poverty' || e.verdict === 'not-eligible' ? <Text>边缘线 {formatYuan(e.nearPovertyLineFen ?? 0)}</Text> : null}
           {excludedLines.slice(0, 2).map((l, i) => (
             <Text key={`x${i}`} color="yellow">{fit(`不计入：${l.kind} ${formatYuan(l.amountFen)}`, RIGHT)}</Text>
           ))}
