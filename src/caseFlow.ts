@@ -5,12 +5,11 @@
 import type { Case, CaseEvent, CaseStatus, Objection } from './model.js';
 import type { DeepReadonly, Tx, View } from './store/office.js';
 import { UserFacingError } from './errors.js';
-import { calendarOf, settingsOf, standardsOf } from './context.js';
+import { calendarOf, settingsOf } from './context.js';
 import { checklist } from './rules/materials.js';
 import { addDays, isIsoDate } from './rules/dayNumber.js';
-import { assess } from './rules/eligibility.js';
 import { fenToYuan } from './rules/money.js';
-import { householderOf, membersOf, STATUS_WORDS } from './cases.js';
+import { caseEligibility, householderOf, membersOf, STATUS_WORDS } from './cases.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from './exchange/outbound.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
@@ -247,19 +246,10 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
 
 /** The rows of the `applications` and `members` files for one case (exchange.md). */
 export function applicationRows(view: View, c: DeepReadonly<Case>): { application: string[]; members: string[][] } {
-  const settings = settingsOf(view);
   const members = membersOf(view, c.householdId);
   const hh = view.get('households', c.householdId);
   const head = householderOf(view, c.householdId);
-  const e = assess({
-    members,
-    area: c.area,
-    program: c.program,
-    date: c.applicationDate,
-    standards: standardsOf(view),
-    excludedKinds: settings.excludedIncomeKinds,
-    nearPovertyPercent: settings.nearPovertyPercent,
-  });
+  const e = caseEligibility(view, c);
   const objections = c.notice?.objections ?? [];
   const application = [
     c.caseNo,

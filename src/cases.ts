@@ -4,6 +4,8 @@ import type { DeepReadonly, View } from './store/office.js';
 import { calendarOf, settingsOf } from './context.js';
 import type { WorkingCalendar } from './rules/workingDays.js';
 import { householdsMatching } from './find.js';
+import { assess, type Eligibility } from './rules/eligibility.js';
+import { standardsOf } from './context.js';
 
 export const STATUS_WORDS: Record<CaseStatus, string> = {
   draft: '待受理',
@@ -190,4 +192,18 @@ export function caseList(view: View, today: string, filter: CaseFilter = {}): Ca
   if (filter.due === 'near') return rows.filter((r) => r.near);
   if (filter.due === 'due') return rows.filter((r) => r.overdue || r.near);
   return rows;
+}
+
+/** The eligibility calculation for a case's household as it is now, on the application date's standard. */
+export function caseEligibility(view: View, c: DeepReadonly<Case>): Eligibility {
+  const s = settingsOf(view);
+  return assess({
+    members: membersOf(view, c.householdId),
+    area: c.area,
+    program: c.program,
+    date: c.applicationDate,
+    standards: standardsOf(view),
+    excludedKinds: s.excludedIncomeKinds,
+    nearPovertyPercent: s.nearPovertyPercent,
+  });
 }

@@ -4,10 +4,10 @@
 import type { Case } from './model.js';
 import type { DeepReadonly, View } from './store/office.js';
 import { UserFacingError } from './errors.js';
-import { settingsOf, standardsOf } from './context.js';
-import { deadlineOf, householderOf, membersOf } from './cases.js';
+import { settingsOf } from './context.js';
+import { caseEligibility, deadlineOf, householderOf, membersOf } from './cases.js';
 import { checklist } from './rules/materials.js';
-import { assess, VERDICT_WORDS } from './rules/eligibility.js';
+import { VERDICT_WORDS } from './rules/eligibility.js';
 import { fenToYuan } from './rules/money.js';
 import { sex } from './rules/idNumber.js';
 import { maskIds, maskName } from './privacy.js';
@@ -27,26 +27,13 @@ function render(name: string, data: TemplateData, env?: NodeJS.ProcessEnv): stri
   return renderTemplate(loadPrintTemplate(name, env), { ...data, css: loadPrintTemplate('print', env, 'css') });
 }
 
-function eligibilityOf(view: View, c: DeepReadonly<Case>) {
-  const s = settingsOf(view);
-  return assess({
-    members: membersOf(view, c.householdId),
-    area: c.area,
-    program: c.program,
-    date: c.applicationDate,
-    standards: standardsOf(view),
-    excludedKinds: s.excludedIncomeKinds,
-    nearPovertyPercent: s.nearPovertyPercent,
-  });
-}
-
 /**
  * One row of the public notice: the name masked (张*明), household size,
  * program and the proposed amount — never an ID number, income, illness or
  * disability. Only these fields leave this function.
  */
 export function noticeRow(view: View, c: DeepReadonly<Case>) {
-  const e = eligibilityOf(view, c);
+  const e = caseEligibility(view, c);
   return {
     caseNo: c.caseNo,
     name: maskName(householderOf(view, c.householdId).name),
@@ -101,7 +88,7 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
     return render('refusal', { ...base, name: head.name, ...refusal, reason: maskIds(refusal.reason) || '（区县未写明理由，请向区县民政局询问）' }, env);
   }
   const members = membersOf(view, c.householdId);
-  const e = eligibilityOf(view, c);
+  const e = caseEligibility(view, c);
   const objections = c.notice?.objections ?? [];
   return render('application', {
     ...base,

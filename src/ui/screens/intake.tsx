@@ -311,7 +311,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
         <Box flexDirection="column" width={LEFT} height={room}>
           {shown.map((r) => renderRow(r, r.key === row.key && isFocusable(r)))}
         </Box>
-        <Box flexDirection="column" width={RIGHT} marginLeft={1} height={room}>
+        <Box flexDirection="column" width={RIGHT} marginLeft={1} height={room} overflow="hidden">
           <Text bold>资格测算</Text>
           <Text>家庭人口 {e.persons} 人</Text>
           <Text>计入收入 {formatYuan(e.countedFen)}</Text>
