@@ -232,5 +232,13 @@ describe('the intake and case screens', () => {
     await press(r, ...Array(12).fill(DOWN));
     const lower = await until(r, (f) => f.includes('430105197803152315'), 'the member');
     expect(lower).toContain('刘建国');
+    r.unmount();
+
+    // a draft no longer wanted can be deleted from the offer
+    const again = show(render(<IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
+    await until(again, (f) => f.includes('有未完成的草稿'), 'the offer again');
+    await press(again, 'd');
+    await until(again, (f) => f.includes('资格测算'), 'a new form once no draft is left');
+    expect(office.view.all('drafts')).toEqual([]);
   });
 });

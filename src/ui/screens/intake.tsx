@@ -76,7 +76,7 @@ function usePanel(office: Office, form: IntakeForm, today: string) {
 
 export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: IntakeScreenProps) {
   const today = office.now().date;
-  const [drafts] = useState<IntakeDraft[]>(() => intakeDrafts(office.view));
+  const [drafts, setDrafts] = useState<IntakeDraft[]>(() => intakeDrafts(office.view));
   const [mode, setMode] = useState<'resume' | 'form' | 'saved'>(drafts.length ? 'resume' : 'form');
   const [pick, setPick] = useState(0);
   const [form, setForm] = useState<IntakeForm>(() => emptyForm(today, settingsOf(office.view).office.area));
@@ -177,7 +177,16 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
         draftRef.current = d.id;
         setMode('form');
       } else if (input === 'n') setMode('form');
-      else if (key.escape) onBack();
+      else if (input === 'd' && drafts[pick]) {
+        // a draft the clerk no longer needs (the applicant gave up, or it was entered twice)
+        const gone = drafts[pick]!;
+        void office.transact(meta('draft.delete', '删除受理草稿'), (tx) => deleteDraft(tx, gone.id)).then(() => {
+          const rest = intakeDrafts(office.view);
+          setDrafts(rest);
+          setPick(0);
+          if (!rest.length) setMode('form');
+        });
+      } else if (key.escape) onBack();
       return;
     }
     if (mode === 'saved') {
@@ -255,7 +264,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
             </Text>
           );
         })}
-        <Text dimColor>Enter 继续这份草稿 · n 新建（草稿保留） · Esc 返回</Text>
+        <Text dimColor>Enter 继续这份草稿 · n 新建（草稿保留） · d 删除这份草稿 · Esc 返回</Text>
       </Box>
     );
   }
