@@ -50,7 +50,7 @@ export function noticeHtml(view: View, today: string, env?: NodeJS.ProcessEnv): 
   const s = settingsOf(view);
   const rows = view
     .all('cases')
-    .filter((c) => c.status === 'noticing' && c.notice && c.notice.start <= today)
+    .filter((c) => c.status === 'noticing' && c.notice && c.notice.start <= today && today <= c.notice.end)
     .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
     .map((c, i) => ({ no: i + 1, ...noticeRow(view, c) }));
   return { html: render('notice', { officeName: s.office.name, printedOn: today, phone: (s.office.phone as string | undefined) ?? '', rows }, env), count: rows.length };

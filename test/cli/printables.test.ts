@@ -62,6 +62,8 @@ describe('printables', () => {
     expect(leaks(html)).toEqual([]);
     // the objection raised during the notice is not on it either
     expect(html).not.toContain('小汽车');
+    // once the notice period is over, the cases are no longer on the notice
+    expect(print(data, ['notice', 'print'], '2026-11-17')).toContain('目前没有处在公示期的申请');
   });
 
   it('the masking check itself catches a leak', () => {
