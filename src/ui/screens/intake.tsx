@@ -117,7 +117,10 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
     chain.current = chain.current
       .then(() => office.transact(meta('draft.save', '受理草稿'), (tx) => saveIntakeDraft(tx, id, f)))
       .then(() => setStatus(`草稿已保存 ${office.now().iso.slice(11, 19)}`))
-      .catch((err: Error) => setStatus(`草稿没有保存：${err.message}`));
+      .catch((err: Error) => {
+        savedForm.current = ''; // the next change tries again
+        setStatus(`草稿没有保存：${err.message}`);
+      });
     return chain.current;
   };
 
