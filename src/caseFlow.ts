@@ -104,7 +104,8 @@ function statusRule(c: DeepReadonly<Case>, step: Step): string | null {
     case 'resolve':
       return s === 'noticing' ? null : `只有公示期间才能${step === 'objection' ? '登记' : '复核'}异议（${now}）`;
     case 'submit':
-      if (s === 'returned') return c.history.some((h, i) => h.event === 'corrected' && i > lastIndex(c.history, 'returned')) ? null : '街道退回的申请要先按退回意见更正（case correct），才能再次上报';
+      // a correction after the last submit (whatever the sync named the return's event)
+      if (s === 'returned') return c.history.some((h, i) => h.event === 'corrected' && i > lastIndex(c.history, 'submitted')) ? null : '街道退回的申请要先按退回意见更正（case correct），才能再次上报';
       if (s === 'noticing') return null;
       if (s === 'submitted' || s === 'township-approved') return `已经上报过（${now}）`;
       return `请先完成公示（notice）：公示期满、异议都已复核后才能上报`;

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { INTAKE, initOffice, outcome, step, WAY } from '../support/caseWay.js';
 import { Office } from '../../src/store/office.js';
+import type { Case } from '../../src/model.js';
 
+// `any` below: JSON read back from the child process, checked by the assertions themselves.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 const NO1 = '430105003001-2026-0001';
 const NOW = { JIUZHU_NOW: '2026-11-02T09:30:00+08:00' };
 
@@ -24,7 +27,7 @@ function show(data: string, caseNo: string, date = '2026-11-20') {
 }
 
 /** Sets what the sync merge would set (township/county results), for display tests. */
-async function upper(data: string, caseNo: string, fn: (c: any) => void): Promise<void> {
+async function upper(data: string, caseNo: string, fn: (c: Case) => void): Promise<void> {
   const o = await Office.open(data);
   await o.transact({ operator: 'test', source: 'file:0000', action: 'test.upper' }, (tx) => void tx.update('cases', caseNo, fn));
 }

@@ -5,6 +5,7 @@ import { checkIntake } from '../../src/intake.js';
 import { emptyForm, emptyMember, formToDocument, type IntakeForm } from '../../src/intakeForm.js';
 import { rowsOf, move, cycle } from '../../src/ui/screens/intakeRows.js';
 import { SHARED } from '../support/paths.js';
+import type { DisabilityGrade, LabourAbility, Relation } from '../../src/model.js';
 
 const fixture = JSON.parse(readFileSync(join(SHARED, 'fixtures', 'intake', '01-liu-jianguo.json'), 'utf8'));
 
@@ -17,7 +18,7 @@ function formOfFixture(): IntakeForm {
     circumstances: ['残疾'],
     materials: [...fixture.materials],
     interview: fixture.interview,
-    members: fixture.members.map((m: any) => ({ ...emptyMember(m.relation), name: m.name, idNumber: m.idNumber, labourAbility: m.labourAbility, disability: m.disability, incomes: [{ kind: '月收入', amount: m.monthlyIncome ? String(m.monthlyIncome) : '' }] })),
+    members: fixture.members.map((m: { name: string; idNumber: string; relation: Relation; labourAbility: LabourAbility; disability: DisabilityGrade | null; monthlyIncome: number }) => ({ ...emptyMember(m.relation), name: m.name, idNumber: m.idNumber, labourAbility: m.labourAbility, disability: m.disability, incomes: [{ kind: '月收入', amount: m.monthlyIncome ? String(m.monthlyIncome) : '' }] })),
   };
 }
 
