@@ -48,8 +48,8 @@ export function rowsOf(f: IntakeForm): Row[] {
       set: (d, v) => void (d.members[i]!.disability = v === NONE ? null : (v as never)),
     });
     m.incomes.forEach((inc, j) => {
-      rows.push({ kind: 'text', key: `m${i}-inc${j}-kind`, label: `收入${j + 1} 类别`, value: inc.kind, member: i, set: (d, v) => void (d.members[i]!.incomes[j]!.kind = v) });
-      rows.push({ kind: 'text', key: `m${i}-inc${j}-amt`, label: `收入${j + 1} 元/月`, value: inc.amount, member: i, income: { member: i, index: j }, set: (d, v) => void (d.members[i]!.incomes[j]!.amount = v) });
+      rows.push({ kind: 'text', key: `m${i}-inc${j}-kind`, label: `收入${j + 1}类别`, value: inc.kind, member: i, set: (d, v) => void (d.members[i]!.incomes[j]!.kind = v) });
+      rows.push({ kind: 'text', key: `m${i}-inc${j}-amt`, label: `收入${j + 1}元/月`, value: inc.amount, member: i, income: { member: i, index: j }, set: (d, v) => void (d.members[i]!.incomes[j]!.amount = v) });
     });
     rows.push({ kind: 'action', key: `m${i}-addinc`, label: '＋ 再加一项收入', run: (d) => void d.members[i]!.incomes.push({ kind: DEFAULT_INCOME_KIND, amount: '' }) });
     if (f.members.length > 1) rows.push({ kind: 'action', key: `m${i}-del`, label: '－ 删去这位成员', run: (d) => void d.members.splice(i, 1) });
