@@ -31,7 +31,7 @@ export function correctCase(tx: Tx, caseNo: string, corr: Correction): { caseNo:
   if (!note) throw new StepRefused(`${caseNo} 不能更正：请用 --note 写明更正了什么、依据什么（例如：按街道退回意见补交工资流水）`);
   if (corr.intake) {
     const { input, members } = corr.intake;
-    const problems = memberConflicts(tx, c.householdId, members);
+    const problems = memberConflicts(tx, c.householdId, members, true);
     if (input.program !== c.program) problems.push({ field: 'program', label: '救助类别', message: `更正不能改变救助类别（原为${c.program}）：请撤回后重新申请` });
     const head = members.find((m) => m.relation === '户主')!;
     const hh = tx.get('households', c.householdId);

@@ -268,10 +268,18 @@ export function writeHousehold(tx: Tx, hid: string, intake: CheckedIntake, sourc
 }
 
 /** Members registered in another household: one person cannot be in two. */
-export function memberConflicts(tx: View, hid: string, members: CheckedIntake['members']): Problem[] {
+/** `renames`: a correction may fix a misspelt name of this household's own members. */
+export function memberConflicts(tx: View, hid: string, members: CheckedIntake['members'], renames = false): Problem[] {
   const problems: Problem[] = [];
   members.forEach((m, i) => {
     const other = tx.get('members', m.idNumber);
+    // the same number under another name is a mistyped number (or name), not a new person
+    if (other && other.name !== m.name.trim() && !(renames && other.householdId === hid)) {
+      problems.push({
+        ...labelOf(['members', i, 'idNumber']),
+        message: `已登记为「${other.name}」，与填写的姓名「${m.name.trim()}」不符：请核对身份证原件`,
+      });
+    }
     if (other && !other.leftOn && other.householdId !== hid) {
       const otherHh = tx.get('households', other.householdId);
       const head = otherHh ? tx.get('members', otherHh.householderId) : undefined;

@@ -183,6 +183,21 @@ describe('case advance: the way from acceptance to submission', () => {
   });
 });
 
+describe('intake checks against what is registered', () => {
+  it('refuses an ID number registered under another name, naming both', () => {
+    const data = officeWith('01-liu-jianguo.json');
+    const raw = JSON.parse(readFileSync(join(INTAKE, '02-huang-guiying.json'), 'utf8'));
+    raw.members[0].idNumber = '430105195001081181'; // 刘桂芝's number, mistyped for 黄桂英
+    const file = join(data, '..', 'typo.json');
+    writeFileSync(file, JSON.stringify(raw));
+    const before = journal(data);
+    const r = jiuzhu(['case', 'add', '--from', file, '--data', data], NOW);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('已登记为「刘桂芝」，与填写的姓名「黄桂英」不符');
+    expect(journal(data)).toBe(before);
+  });
+});
+
 describe('a case the township returns', () => {
   it('is corrected, then submitted again with both files queued again; the clock resumed from the return with the days left', async () => {
     const data = officeWith('01-liu-jianguo.json');
@@ -220,6 +235,7 @@ describe('a case the township returns', () => {
     const raw = JSON.parse(readFileSync(join(INTAKE, '03-chen-zhiqiang.json'), 'utf8'));
     const gone = raw.members.pop();
     raw.members[0].monthlyIncome = 900;
+    raw.members[1].name = `${raw.members[1].name.slice(0, -1)}芳`; // a misspelt name put right
     const file = join(data, '..', 'fix.json');
     writeFileSync(file, JSON.stringify(raw));
     const r = jiuzhu(['case', 'correct', NO1, '--note', '成员已分户，收入按新合同', '--from', file, '--data', data], { JIUZHU_NOW: '2026-11-03' });
@@ -227,6 +243,7 @@ describe('a case the township returns', () => {
     const doc = show(data, NO1, '2026-11-03');
     expect(doc.members.map((m: any) => m.idNumber)).not.toContain(gone.idNumber);
     expect(doc.members[0].monthlyIncomeFen).toBe(90000);
+    expect(doc.members[1].name).toBe(raw.members[1].name);
     raw.program = '特困';
     writeFileSync(file, JSON.stringify(raw));
     const other = jiuzhu(['case', 'correct', NO1, '--note', 'x', '--from', file, '--data', data], { JIUZHU_NOW: '2026-11-03' });
