@@ -116,7 +116,9 @@ describe('the intake and case screens', () => {
     const start = await until(c, (f) => f.includes('「公示中」'), 'the case');
     expect(start).toContain('1 条未复核');
     const menu = possibleSteps(office.view.get('cases', NO1)!);
-    await press(c, ...Array(menu.indexOf('submit')).fill(DOWN), ENTER, DOWN, ENTER);
+    await press(c, ...Array(menu.indexOf('submit')).fill(DOWN), ENTER);
+    await until(c, (f) => f.includes('公示至 2026-11-16，2026-11-17 起可上报；未复核异议 1 条'), 'what submit needs');
+    await press(c, DOWN, ENTER);
     const refused = await until(c, (f) => f.includes('不能上报街道'), 'the refusal');
     expect(refused).toContain('还有 1 条异议没有复核');
     expect(refused).toContain('上报街道'); // the form is still open

@@ -5,7 +5,9 @@ import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
 import { caseDocument, deadlineOf, investigationDueOf, STATUS_WORDS } from '../../cases.js';
-import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, type Step } from '../../caseFlow.js';
+import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, submitFrom, type Step } from '../../caseFlow.js';
+import { addDays, isIsoDate } from '../../rules/dayNumber.js';
+import { checklist } from '../../rules/materials.js';
 import { correctCase } from '../../caseCorrect.js';
 import { UserFacingError } from '../../errors.js';
 import { cycle } from './intakeRows.js';
@@ -211,9 +213,18 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   const last = c.history.at(-1);
   if (last) add(`最近：${last.at.slice(0, 16).replace('T', ' ')} ${last.event} ${last.by}${last.note ? ` ${last.note}` : ''}`, 'gray');
 
+  // what the clerk should know before confirming
+  let hint = '';
+  if (action === 'notice' && isIsoDate(values.date)) hint = `公示 ${settingsOf(view).deadlines.noticeCalendarDays} 天，至 ${addDays(values.date, settingsOf(view).deadlines.noticeCalendarDays - 1)}`;
+  else if (action === 'submit' && c.notice) hint = `公示至 ${c.notice.end}，${submitFrom(c)} 起可上报；未复核异议 ${openObjections(c).length} 条`;
+  else if (action === 'accept') hint = `还缺：${checklist(c.program, c.circumstances, c.materials).missing.join('、') || '无'}`;
+  else if (action === 'correct' && c.township) hint = `街道意见：${c.township.note}`;
   const body = action ? (
     <Box flexDirection="column">
-      <Text bold>{action === 'correct' ? '更正' : STEP_WORDS[action]}</Text>
+      <Text bold>
+        {action === 'correct' ? '更正' : STEP_WORDS[action]}
+        {hint ? <Text color="cyan">  {fit(hint, 66)}</Text> : null}
+      </Text>
       {fields.map((f, i) => {
         const label = f === 'note' ? (NOTE_HINT[action] ?? '说明') : f === 'by' ? (BY_HINT[action] ?? '人员') : FIELD_LABELS[f];
         const value = f === 'result' ? `‹${values.result}›` : `${values[f]}${i === field ? '▏' : ''}`;
