@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { INTAKE, initOffice, step } from '../support/caseWay.js';
 import { KEY, overflow, press, until, type Rendered } from '../support/ink.js';
@@ -50,5 +51,10 @@ describe('the case list screen', () => {
     const all = await until(r, (f) => f.includes('全部 · 全部类别 · 4 件'), 'all cases');
     expect(all).toContain('赵德明');
     expect(all).toContain('已撤回');
+
+    await press(r, '\u0010'); // Ctrl+P
+    const printed = await until(r, (f) => f.includes('公示名单（0 户'), 'the notice saved');
+    expect(overflow(printed)).toEqual([]);
+    expect(existsSync(join(data, 'prints', '公示名单-2026-11-24.html'))).toBe(true);
   });
 });

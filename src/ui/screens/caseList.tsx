@@ -7,6 +7,7 @@ import type { Office } from '../../store/office.js';
 import { caseList, STATUS_WORDS, type CaseFilter, type CaseListRow } from '../../cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../../model.js';
 import { fit, pad } from '../fit.js';
+import { noticeHtml, savePrintable } from '../../printables.js';
 
 export interface CaseListScreenProps {
   office: Office;
@@ -52,9 +53,21 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
     return [...open].sort((a, b) => (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseNo.localeCompare(b.caseNo));
   };
 
+  const [message, setMessage] = useState('');
+  const printNotice = async () => {
+    try {
+      const { html, count } = noticeHtml(office.view, office.now().date);
+      const file = await savePrintable(office.dir, `公示名单-${office.now().date}`, html);
+      setMessage(`公示名单（${count} 户，姓名已遮挡）已保存：${file}`);
+    } catch (err) {
+      setMessage(`没有保存：${(err as Error).message}`);
+    }
+  };
+
   useInput((input, key) => {
     const s = st.current;
     const list = listOf();
+    if (key.ctrl && input === 'p') return void printNotice();
     if (key.escape) return s.query ? set({ query: '', cursor: 0 }) : onBack();
     if (key.upArrow) return set({ cursor: Math.max(0, s.cursor - 1) });
     if (key.downArrow) return set({ cursor: Math.min(list.length - 1, s.cursor + 1) });
@@ -71,7 +84,7 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
 
   const { query, view, program, cursor } = st.current;
   const list = listOf();
-  const room = Math.max(3, rows - 5);
+  const room = Math.max(3, rows - 5 - (message ? 2 : 0));
   const first = Math.min(Math.max(0, cursor - Math.floor(room / 2)), Math.max(0, list.length - room));
   const overdue = list.filter((r) => r.overdue).length;
   const near = list.filter((r) => r.near).length;
@@ -98,7 +111,12 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
           </Text>
         );
       })}
-      <Text dimColor>{fit('输入姓名/拼音首字母/身份证号查找 Tab 状态 ←→ 类别 Enter 打开 Esc 返回', 79)}</Text>
+      {message ? (
+        <Box width={79}>
+          <Text color="green" wrap="wrap">{fit(message, 150, true)}</Text>
+        </Box>
+      ) : null}
+      <Text dimColor>{fit('输入姓名/首字母/身份证号查找 Tab状态 ←→类别 Enter打开 Ctrl+P公示名单 Esc返回', 79)}</Text>
     </Box>
   );
 }
