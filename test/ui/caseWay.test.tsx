@@ -95,6 +95,12 @@ describe('the intake and case screens', () => {
     }
     const last = await until(c, (f) => f.includes('「已上报」'), 'submitted');
     expect(last).toContain('上报街道 ✓ 2026-11-17');
+    await press(c, 'h');
+    const history = await until(c, (f) => f.includes('办理记录（8 条）'), 'the history');
+    expect(history).toContain('2026-11-04 10:00 入户调查 王芳 入户核实');
+    expect(history).toContain('2026-11-13 10:00 异议复核 王芳 异议1：经再次入户核实');
+    expectFits(history);
+    await press(c, 'h');
 
     const a = outcome(cliData, NO1);
     const b = outcome(uiData, NO1);

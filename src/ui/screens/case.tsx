@@ -54,6 +54,26 @@ const NOTE_HINT: Partial<Record<Action, string>> = {
 
 const BY_HINT: Partial<Record<Action, string>> = { investigate: '调查人员，逗号分隔', review: '评议小组成员' };
 
+/** The history's event names in the clerk's words. */
+const EVENT_WORDS: Record<string, string> = {
+  created: '登记申请',
+  accepted: '受理',
+  investigated: '入户调查',
+  reviewed: '民主评议',
+  notice: '张榜公示',
+  objection: '登记异议',
+  resolved: '异议复核',
+  submitted: '上报街道',
+  withdrawn: '撤回',
+  corrected: '更正',
+  exported: '重新导出',
+  returned: '街道退回',
+  'township-approved': '街道同意',
+  'township-rejected': '街道不同意',
+  approved: '区县批准',
+  rejected: '区县不予批准',
+};
+
 const CORRECTABLE = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
 
 
@@ -61,7 +81,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // Keys may come faster than renders: the handler works on refs, renders read them.
-  const st = useRef({ pick: 0, action: null as Action | null, field: 0, values: { date: '', by: '', result: '通过', note: '', materials: '' } as Record<FieldName, string>, busy: false });
+  const st = useRef({ history: false, pick: 0, action: null as Action | null, field: 0, values: { date: '', by: '', result: '通过', note: '', materials: '' } as Record<FieldName, string>, busy: false });
   const [, rerender] = useState(0);
   const set = (patch: Partial<typeof st.current>) => {
     st.current = { ...st.current, ...patch };
@@ -139,8 +159,9 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     if (busy) return;
     if (!action) {
       const menu = menuOf();
-      if (key.escape) onBack();
-      else if (key.upArrow) set({ pick: Math.max(0, pick - 1) });
+      if (key.escape) return st.current.history ? set({ history: false }) : onBack();
+      if (input === 'h') return set({ history: !st.current.history });
+      if (key.upArrow) set({ pick: Math.max(0, pick - 1) });
       else if (key.downArrow) set({ pick: Math.min(menu.length - 1, pick + 1) });
       else if (key.return && menu[pick]) {
         const item = menu[pick]!;
@@ -210,8 +231,16 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     const due = calendarOf(view).addWorkingDays(c.decision.date, settingsOf(view).deadlines.refusalNoticeWorkingDays).date;
     add(`不予批准通知书须于 ${due} 前送达（jiuzhu case print ${caseNo} refusal）`, due < today ? 'red' : 'yellow');
   }
+  const eventLine = (h: (typeof c.history)[number]) =>
+    `${h.at.slice(0, 16).replace('T', ' ')} ${EVENT_WORDS[h.event] ?? h.event} ${h.by}${h.source === 'local' ? '' : '（文件）'}${h.note ? ` ${h.note}` : ''}`;
   const last = c.history.at(-1);
-  if (last) add(`最近：${last.at.slice(0, 16).replace('T', ' ')} ${last.event} ${last.by}${last.note ? ` ${last.note}` : ''}`, 'gray');
+  if (last) add(`最近：${eventLine(last)}`, 'gray');
+  if (st.current.history) {
+    // the whole history instead of the summary, newest last, as much as fits
+    lines.length = 0;
+    add(`办理记录（${c.history.length} 条）`);
+    for (const h of c.history) add(eventLine(h), h.source === 'local' ? undefined : 'cyan');
+  }
 
   // what the clerk should know before confirming
   let hint = '';
@@ -250,23 +279,24 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     </Box>
   );
 
-  const bodyRows = action ? fields.length + 2 : menu.length + 1 + (possibleSteps(c).length === 0 ? 1 : 0);
+  const showHistory = st.current.history && !action;
+  const bodyRows = showHistory ? 0 : action ? fields.length + 2 : menu.length + 1 + (possibleSteps(c).length === 0 ? 1 : 0);
   const room = Math.max(3, rows - 4 - bodyRows - (message ? 2 : 0));
   return (
     <Box flexDirection="column" width={80}>
       <Text bold>
         {caseNo}  {c.program}  「{STATUS_WORDS[c.status]}」
       </Text>
-      {lines.slice(0, room).map((l, i) => (
+      {(showHistory ? [lines[0]!, ...lines.slice(1).slice(-(room - 1))] : lines.slice(0, room)).map((l, i) => (
         <Text key={i} color={l.color}>{fit(l.text, 79)}</Text>
       ))}
-      {body}
+      {showHistory ? null : body}
       {message ? (
         <Box width={79}>
           <Text color={message.ok ? 'green' : 'red'} wrap="wrap">{fit(message.text, 150)}</Text>
         </Box>
       ) : null}
-      <Text dimColor>{action ? '↑↓ 移动 ←→ 选择 Enter 下一项/确定 Ctrl+S 确定 Esc 取消' : '↑↓ 选择 Enter 办理 Esc 返回'}</Text>
+      <Text dimColor>{action ? '↑↓ 移动 ←→ 选择 Enter 下一项/确定 Ctrl+S 确定 Esc 取消' : st.current.history ? 'h 收起办理记录 Esc 返回' : '↑↓ 选择 Enter 办理 h 办理记录 Esc 返回'}</Text>
     </Box>
   );
 }
