@@ -5,7 +5,7 @@ import { CASE_STATUSES, PROGRAMS } from '../src/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 
 export function registerCase(program: Command): void {
-  const c = program.command('case').description('申请（案件）：受理、查看、列表');
+  const c = program.command('case').description('申请（案件）：受理、办理、更正、打印、查看、列表');
 
   c.command('add')
     .description('按 JSON 申请文件受理一件申请，输出申请编号')

@@ -84,7 +84,7 @@ export function registerCaseFlow(program: Command): void {
     });
 
   c.command('export')
-    .description('重新导出一件已上报申请的上报文件（申请上报、家庭成员），下次同步时写入 outbox')
+    .description('重新导出已上报申请的上报文件，下次同步时写入 outbox')
     .argument('<caseNo>', '申请编号')
     .action(async (caseNo: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
