@@ -72,6 +72,7 @@ describe('the intake and case screens', () => {
     const done = await until(r, (f) => f.includes(`已保存：${NO1}`), 'the saved case');
     expect(done).toContain('已于 2026-11-02 受理');
     await press(r, ENTER);
+    for (let i = 0; i < 100 && !saved; i++) await new Promise((res) => setTimeout(res, 20));
     expect(saved).toBe(NO1);
     expect(office.view.all('drafts')).toEqual([]);
     r.unmount();

@@ -77,8 +77,21 @@ function usePanel(office: Office, form: IntakeForm, today: string) {
 export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: IntakeScreenProps) {
   const today = office.now().date;
   const [drafts, setDrafts] = useState<IntakeDraft[]>(() => intakeDrafts(office.view));
-  const [mode, setMode] = useState<'resume' | 'form' | 'saved'>(drafts.length ? 'resume' : 'form');
-  const [pick, setPick] = useState(0);
+  const [mode, setModeState] = useState<'resume' | 'form' | 'saved'>(drafts.length ? 'resume' : 'form');
+  const [pick, setPickState] = useState(0);
+  // the input handler reads these refs: its closure may lag a render behind
+  const modeRef = useRef(mode);
+  const pickRef = useRef(pick);
+  const savedRef = useRef<AddedCase | null>(null);
+  const draftsRef = useRef(drafts);
+  const setMode = (m: typeof mode) => {
+    modeRef.current = m;
+    setModeState(m);
+  };
+  const setPick = (p: number) => {
+    pickRef.current = p;
+    setPickState(p);
+  };
   const [form, setForm] = useState<IntakeForm>(() => emptyForm(today, settingsOf(office.view).office.area));
   const draftRef = useRef(newDraftId(office.now().ms));
   const [cursorKey, setCursorKey] = useState('program');
@@ -156,6 +169,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
         deleteDraft(tx, draftRef.current);
         return added;
       });
+      savedRef.current = result;
       setSaved(result);
       setProblems([]);
       setMode('saved');
@@ -170,9 +184,12 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
   };
 
   useInput((input, key) => {
+    const mode = modeRef.current;
+    const pick = pickRef.current;
+    const drafts = draftsRef.current;
     if (mode === 'resume') {
-      if (key.upArrow) setPick((p) => Math.max(0, p - 1));
-      else if (key.downArrow) setPick((p) => Math.min(drafts.length - 1, p + 1));
+      if (key.upArrow) setPick(Math.max(0, pick - 1));
+      else if (key.downArrow) setPick(Math.min(drafts.length - 1, pick + 1));
       else if (key.return) {
         const d = drafts[pick]!;
         putForm(d.form);
@@ -185,6 +202,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
         const gone = drafts[pick]!;
         void office.transact(meta('draft.delete', '删除受理草稿'), (tx) => deleteDraft(tx, gone.id)).then(() => {
           const rest = intakeDrafts(office.view);
+          draftsRef.current = rest;
           setDrafts(rest);
           setPick(0);
           if (!rest.length) setMode('form');
@@ -193,7 +211,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
       return;
     }
     if (mode === 'saved') {
-      if (key.return) (onSaved ? onSaved(saved!.caseNo) : onBack());
+      if (key.return) (onSaved && savedRef.current ? onSaved(savedRef.current.caseNo) : onBack());
       else if (input === 'n') {
         const f = emptyForm(today, settingsOf(office.view).office.area);
         putForm(f);
