@@ -28,7 +28,7 @@ const onDisk = async () => {
   return drafts.filter((d) => d.form.members[0]?.idNumber === '430105197803152315').length;
 };
 let n = 0;
-for (let i = 0; i < 200 && (n = await onDisk()) === 0; i++) await tick(25);
+for (let i = 0; i < 800 && (n = await onDisk()) === 0; i++) await tick(25);
 process.stdout.write(`SAVED ${n}\n`);
 // typing the next field, never leaving it, until killed
 await send(DOWN, DOWN, DOWN, DOWN);

@@ -223,7 +223,7 @@ describe('the intake and case screens', () => {
     children.push(p);
     let out = '';
     p.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    for (let i = 0; i < 400 && !out.includes('SAVED'); i++) await new Promise((res) => setTimeout(res, 25));
+    for (let i = 0; i < 1600 && !out.includes('SAVED'); i++) await new Promise((res) => setTimeout(res, 25));
     expect(out).toContain('SAVED 1');
     await new Promise((res) => setTimeout(res, 300)); // it is typing the next field now
     p.kill('SIGKILL');
