@@ -6,4 +6,3 @@ export function initialsOf(name: string): string {
   // surname mode reads 单/曾/解… as surnames (pitfalls 29); only for names.
   return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' }).join('').toLowerCase();
 }
-
