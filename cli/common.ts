@@ -1,4 +1,5 @@
 // What every command shares: where the data is, how to print, how to fail.
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -60,4 +61,19 @@ export function say(text: string): void {
 
 export function out(text: string): void {
   process.stdout.write(`${text}\n`);
+}
+
+/** An intake file (cli.md) as JSON; a UTF-8 BOM (Notepad) is allowed. */
+export async function readIntakeFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`读不到申请文件 ${file}：请检查路径`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UserError(`申请文件 ${file} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号和引号`);
+  }
 }

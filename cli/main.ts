@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { say, UsageError } from './common.js';
 import { UserFacingError } from '../src/errors.js';
 import { registerCase } from './case.js';
+import { registerCaseFlow } from './caseFlow.js';
 import { registerOffice } from './office.js';
 import { registerSync } from './sync.js';
 import { registerDaemon } from './daemon.js';
@@ -54,6 +55,7 @@ registerDaemon(program);
 registerAttendance(program);
 registerReport(program);
 registerRecipients(program);
+registerCaseFlow(program);
 
 for (const c of program.commands) {
   c.exitOverride();

@@ -5,7 +5,7 @@
 import type { Case, CaseStatus, Enrolment, Household, Member, Source } from './model.js';
 import type { DeepReadonly, Office, Tx, View } from './store/office.js';
 import { readJournalBytes, type Change, type JournalEntry } from './store/journal.js';
-import { householderOf } from './cases.js';
+import { caseHistory, householderOf } from './cases.js';
 import { ageOn } from './rules/idNumber.js';
 import { reviewsOf, type Review } from './reviews.js';
 import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from './recipients.js';
@@ -286,7 +286,7 @@ export function householdArchive(view: View, householdId: string, today: string)
     .all('cases')
     .filter((c) => c.householdId === householdId)
     .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
-    .map((c) => ({ caseNo: c.caseNo, program: c.program, status: c.status, applicationDate: c.applicationDate, acceptedOn: c.acceptedOn, decision: c.decision, township: c.township, events: c.history }));
+    .map((c) => ({ caseNo: c.caseNo, program: c.program, status: c.status, applicationDate: c.applicationDate, acceptedOn: c.acceptedOn, decision: c.decision, township: c.township, events: caseHistory(view, c) }));
   const enrolmentRecs = view
     .all('enrolments')
     .filter((e) => e.householdId === householdId)

@@ -4,6 +4,9 @@ import { inboundEvents, type DecisionRecord } from './sync/decisions.js';
 import type { DeepReadonly, View } from './store/office.js';
 import { calendarOf, settingsOf } from './context.js';
 import type { WorkingCalendar } from './rules/workingDays.js';
+import { householdsMatching } from './find.js';
+import { assess, type Eligibility } from './rules/eligibility.js';
+import { standardsOf } from './context.js';
 
 export const STATUS_WORDS: Record<CaseStatus, string> = {
   draft: '待受理',
@@ -35,7 +38,15 @@ export interface Deadline {
 export function deadlineOf(c: DeepReadonly<Case>, view: View, today: string, cal: WorkingCalendar = calendarOf(view)): Deadline | null {
   if (!c.acceptedOn) return null;
   const s = settingsOf(view);
-  const d = cal.addWorkingDays(c.acceptedOn, s.deadlines.communityWorkingDays);
+  let d = cal.addWorkingDays(c.acceptedOn, s.deadlines.communityWorkingDays);
+  // A returned case: the clock stopped at submit and runs on from the day the
+  // township returned it, with the working days that were left (at least one).
+  if (c.status === 'returned' && c.submittedOn && c.township?.date) {
+    const used = cal.workingDaysBetween(c.acceptedOn, c.submittedOn).days;
+    const left = Math.max(1, s.deadlines.communityWorkingDays - used);
+    const resumed = cal.addWorkingDays(c.township.date, left);
+    d = { ...resumed, covered: resumed.covered && d.covered };
+  }
   const between = cal.workingDaysBetween(today, d.date);
   const daysLeft = between.days;
   return {
@@ -45,6 +56,14 @@ export function deadlineOf(c: DeepReadonly<Case>, view: View, today: string, cal
     near: daysLeft >= 0 && daysLeft <= s.deadlines.warnWorkingDays,
     covered: d.covered && between.covered,
   };
+}
+
+/** The last day to start the investigation (3 working days after acceptance), while it has not started. */
+export function investigationDueOf(c: DeepReadonly<Case>, view: View, today: string, cal: WorkingCalendar = calendarOf(view)): { date: string; daysLeft: number; overdue: boolean } | null {
+  if (c.status !== 'accepted' || !c.acceptedOn) return null;
+  const date = cal.addWorkingDays(c.acceptedOn, settingsOf(view).deadlines.investigationWorkingDays).date;
+  const daysLeft = cal.workingDaysBetween(today, date).days;
+  return { date, daysLeft, overdue: daysLeft < 0 };
 }
 
 export function householderOf(view: View, householdId: string): { name: string; idNumber: string } {
@@ -129,17 +148,33 @@ export interface CaseListRow {
   daysLeft: number | null;
   overdue: boolean;
   near: boolean;
+  /** last day to start the investigation, while an accepted case waits for it */
+  investigationDue: string | null;
 }
 
-export function caseList(view: View, today: string, filter: { status?: string; program?: string } = {}): CaseListRow[] {
+export type DueFilter = 'overdue' | 'near' | 'due';
+
+export interface CaseFilter {
+  status?: string;
+  program?: string;
+  /** overdue, near (within the warning days), or due (either) */
+  due?: DueFilter;
+  /** name, pinyin initials, ID number or part of it, or case number */
+  find?: string;
+}
+
+export function caseList(view: View, today: string, filter: CaseFilter = {}): CaseListRow[] {
   const cal = calendarOf(view);
-  return view
+  const found = filter.find?.trim() ? householdsMatching(view, filter.find) : null;
+  const rows = view
     .all('cases')
     .filter((c) => (!filter.status || c.status === filter.status) && (!filter.program || c.program === filter.program))
+    .filter((c) => !found || found.has(c.householdId) || c.caseNo.includes(filter.find!.trim()))
     .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
     .map((c) => {
       const h = householderOf(view, c.householdId);
       const d = COMMUNITY_STATUSES.has(c.status) ? deadlineOf(c, view, today, cal) : null;
+      const inv = investigationDueOf(c, view, today, cal);
       return {
         caseNo: c.caseNo,
         program: c.program,
@@ -151,8 +186,27 @@ export function caseList(view: View, today: string, filter: { status?: string; p
         daysLeft: d?.daysLeft ?? null,
         overdue: d?.overdue ?? false,
         near: d?.near ?? false,
+        investigationDue: inv?.date ?? null,
       };
     });
+  if (filter.due === 'overdue') return rows.filter((r) => r.overdue);
+  if (filter.due === 'near') return rows.filter((r) => r.near);
+  if (filter.due === 'due') return rows.filter((r) => r.overdue || r.near);
+  return rows;
+}
+
+/** The eligibility calculation for a case's household as it is now, on the application date's standard. */
+export function caseEligibility(view: View, c: DeepReadonly<Case>): Eligibility {
+  const s = settingsOf(view);
+  return assess({
+    members: membersOf(view, c.householdId),
+    area: c.area,
+    program: c.program,
+    date: c.applicationDate,
+    standards: standardsOf(view),
+    excludedKinds: s.excludedIncomeKinds,
+    nearPovertyPercent: s.nearPovertyPercent,
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type Case,
   type Household,
   type Member,
+  type Program,
   type Source,
 } from './model.js';
 import { normalizeIdNumber, type IdProblem } from './rules/idNumber.js';
@@ -19,7 +20,7 @@ import { yuanToFen, isYuan } from './rules/money.js';
 import { checklist } from './rules/materials.js';
 import { formatCaseNo } from './rules/officeCode.js';
 import { initialsOf } from './search.js';
-import type { Tx } from './store/office.js';
+import type { Tx, View } from './store/office.js';
 import { UserFacingError } from './errors.js';
 import { settingsOf } from './context.js';
 
@@ -193,33 +194,7 @@ export interface AddedCase {
 export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local'): AddedCase {
   const settings = settingsOf(tx);
   const { input, members } = intake;
-  const householder = members.find((m) => m.relation === '户主')!;
-  const householdId = `h${householder.idNumber}`;
-  const existingMember = tx.get('members', householder.idNumber);
-  const hid = existingMember && !existingMember.leftOn ? existingMember.householdId : householdId;
-
-  const problems: Problem[] = [];
-  members.forEach((m, i) => {
-    const other = tx.get('members', m.idNumber);
-    if (other && !other.leftOn && other.householdId !== hid) {
-      const otherHh = tx.get('households', other.householdId);
-      const head = otherHh ? tx.get('members', otherHh.householderId) : undefined;
-      problems.push({
-        ...labelOf(['members', i, 'idNumber']),
-        message: `已登记在另一户（户主 ${head?.name ?? '未知'}）：同一人不能同时在两户，请先核实户籍`,
-      });
-    }
-  });
-  const openStatuses = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'submitted', 'returned', 'township-approved']);
-  for (const c of tx.all('cases')) {
-    if (c.householdId === hid && c.program === input.program && openStatuses.has(c.status)) {
-      problems.push({ field: 'program', label: '救助类别', message: `这户已有一件在办的${input.program}申请 ${c.caseNo}：避免重复救助，请在原申请上继续办理` });
-    }
-  }
-  const enrolment = tx.get('enrolments', `${hid}:${input.program}`);
-  if (enrolment && enrolment.status !== 'terminated') {
-    problems.push({ field: 'program', label: '救助类别', message: `这户正在享受${input.program}（${enrolment.status === 'active' ? '在保' : '停发中'}）：避免重复救助，不能再次申请` });
-  }
+  const { hid, problems } = intakeConflicts(tx, intake);
   if (problems.length) throw new IntakeError(problems);
 
   const year = Number(input.applicationDate.slice(0, 4));
@@ -228,6 +203,36 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
   tx.put('counters', counterId, { id: counterId, value: seq });
   const caseNo = formatCaseNo(settings.office.code, year, seq);
 
+  writeHousehold(tx, hid, intake, source);
+
+  const list = checklist(input.program, input.circumstances, input.materials);
+  const by = tx.meta.operator;
+  const c = newCase({
+    caseNo,
+    householdId: hid,
+    program: input.program,
+    area: input.area,
+    status: list.complete ? 'accepted' : 'draft',
+    applicationDate: input.applicationDate,
+    acceptedOn: list.complete ? input.applicationDate : null,
+    circumstances: input.circumstances,
+    materials: input.materials,
+    interview: input.interview,
+    history: [
+      { at: tx.now.iso, event: 'created', by, source, date: input.applicationDate },
+      ...(list.complete ? [{ at: tx.now.iso, event: 'accepted', by, source, date: input.applicationDate }] : []),
+    ],
+  });
+  tx.put('cases', caseNo, c);
+  const warnings: string[] = [];
+  if (!list.complete) warnings.push(`材料不全，尚未受理：缺 ${list.missing.join('、')}`);
+  return { caseNo, status: c.status, missing: list.missing, warnings };
+}
+
+/** Writes the household and its members from a checked intake (community-owned fields). */
+export function writeHousehold(tx: Tx, hid: string, intake: CheckedIntake, source: Source = 'local', markLeft = false): void {
+  const { input, members } = intake;
+  const householder = members.find((m) => m.relation === '户主')!;
   const prevHh = tx.get('households', hid);
   const household: Household = {
     id: hid,
@@ -254,26 +259,61 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
     });
   }
 
-  const list = checklist(input.program, input.circumstances, input.materials);
-  const by = tx.meta.operator;
-  const c = newCase({
-    caseNo,
-    householdId: hid,
-    program: input.program,
-    area: input.area,
-    status: list.complete ? 'accepted' : 'draft',
-    applicationDate: input.applicationDate,
-    acceptedOn: list.complete ? input.applicationDate : null,
-    circumstances: input.circumstances,
-    materials: input.materials,
-    interview: input.interview,
-    history: [
-      { at: tx.now.iso, event: 'created', by, source, date: input.applicationDate },
-      ...(list.complete ? [{ at: tx.now.iso, event: 'accepted', by, source, date: input.applicationDate }] : []),
-    ],
+  if (!markLeft) return;
+  // A member left out of a corrected intake has left the household: kept, never deleted.
+  const now = new Set(members.map((m) => m.idNumber));
+  for (const m of tx.all('members')) {
+    if (m.householdId === hid && !m.leftOn && !now.has(m.idNumber)) tx.update('members', m.idNumber, (d) => void (d.leftOn = tx.now.date));
+  }
+}
+
+/** Members registered in another household: one person cannot be in two. */
+/** `renames`: a correction may fix a misspelt name of this household's own members. */
+export function memberConflicts(tx: View, hid: string, members: CheckedIntake['members'], renames = false): Problem[] {
+  const problems: Problem[] = [];
+  members.forEach((m, i) => {
+    const other = tx.get('members', m.idNumber);
+    // the same number under another name is a mistyped number (or name), not a new person
+    if (other && other.name !== m.name.trim() && !(renames && other.householdId === hid)) {
+      problems.push({
+        ...labelOf(['members', i, 'idNumber']),
+        message: `已登记为「${other.name}」，与填写的姓名「${m.name.trim()}」不符：请核对身份证原件`,
+      });
+    }
+    if (other && !other.leftOn && other.householdId !== hid) {
+      const otherHh = tx.get('households', other.householdId);
+      const head = otherHh ? tx.get('members', otherHh.householderId) : undefined;
+      problems.push({
+        ...labelOf(['members', i, 'idNumber']),
+        message: `已登记在另一户（户主 ${head?.name ?? '未知'}）：同一人不能同时在两户，请先核实户籍`,
+      });
+    }
   });
-  tx.put('cases', caseNo, c);
-  const warnings: string[] = [];
-  if (!list.complete) warnings.push(`材料不全，尚未受理：缺 ${list.missing.join('、')}`);
-  return { caseNo, status: c.status, missing: list.missing, warnings };
+  return problems;
+}
+
+/**
+ * The household an intake belongs to, and what would make it duplicate
+ * assistance: an open case or a live enrolment of the same program, or a
+ * member registered in another household. The app shows these before saving.
+ */
+export function intakeConflicts(view: View, intake: Pick<CheckedIntake, 'members'> & { input: { program: Program } }): { hid: string; problems: Problem[] } {
+  const { input, members } = intake;
+  const householder = members.find((m) => m.relation === '户主')!;
+  const householdId = `h${householder.idNumber}`;
+  const existingMember = view.get('members', householder.idNumber);
+  const hid = existingMember && !existingMember.leftOn ? existingMember.householdId : householdId;
+
+  const problems: Problem[] = memberConflicts(view, hid, members);
+  const openStatuses = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'submitted', 'returned', 'township-approved']);
+  for (const c of view.all('cases')) {
+    if (c.householdId === hid && c.program === input.program && openStatuses.has(c.status)) {
+      problems.push({ field: 'program', label: '救助类别', message: `这户已有一件在办的${input.program}申请 ${c.caseNo}：避免重复救助，请在原申请上继续办理` });
+    }
+  }
+  const enrolment = view.get('enrolments', `${hid}:${input.program}`);
+  if (enrolment && enrolment.status !== 'terminated') {
+    problems.push({ field: 'program', label: '救助类别', message: `这户正在享受${input.program}（${enrolment.status === 'active' ? '在保' : '停发中'}）：避免重复救助，不能再次申请` });
+  }
+  return { hid, problems };
 }

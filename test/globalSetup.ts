@@ -20,6 +20,8 @@ export default async function setup(): Promise<void> {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
+    // Children that render Ink screens need the same stub as the command (pitfalls 16).
+    alias: { 'react-devtools-core': join(process.cwd(), 'scripts', 'devtools-stub.js') },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 }

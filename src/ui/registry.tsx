@@ -3,7 +3,7 @@
 // operator={p.operator} onBack={p.onBack} /> }` (see docs/decisions.md,
 // "App shell"). `p.params` carries what the opening line knew (caseNo, date…).
 import React from 'react';
-import type { ScreenEntry } from './shell.js';
+import { useShell, type ScreenEntry, type ShellScreenProps } from './shell.js';
 import { DashboardScreen, DASHBOARD_HELP } from './screens/dashboard.js';
 import { SearchScreen } from './screens/search.js';
 import { ArchiveScreen } from './screens/archive.js';
@@ -11,9 +11,23 @@ import { RecipientsScreen, GradualExitScreen } from './screens/recipients.js';
 import { ReviewScreen } from './screens/review.js';
 import { CancellationsScreen, CancelScreen, ReconcileScreen } from './screens/cancellations.js';
 import { OperatorScreen } from './screens/operator.js';
-import { PlaceholderScreen } from './screens/placeholder.js';
 import { AttendanceScreen } from './screens/attendance.js';
 import { ReportScreen } from './screens/report.js';
+import { IntakeScreen } from './screens/intake.js';
+import { CaseScreen } from './screens/case.js';
+import { CaseListScreen } from './screens/caseList.js';
+
+/** Intake: once saved, the new case's screen takes its place. */
+function IntakeEntry(p: ShellScreenProps) {
+  const shell = useShell();
+  return <IntakeScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} onSaved={(caseNo) => shell.replace('case', { caseNo })} />;
+}
+
+/** The case list: Enter opens the case. */
+function CasesEntry(p: ShellScreenProps) {
+  const shell = useShell();
+  return <CaseListScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} onOpen={(caseNo) => shell.open('case', { caseNo })} />;
+}
 
 export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   operator: { title: '选择经办人', render: () => <OperatorScreen /> },
@@ -31,22 +45,29 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   cancel: { title: '撤消登记', render: (p) => <CancelScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} params={p.params} /> },
   reconcile: { title: '花名册核对', render: () => <ReconcileScreen /> },
 
-  // ---- screens of other modules: replace each placeholder with the real screen.
-  intake: { title: '受理申请', render: () => <PlaceholderScreen what="受理申请" twin="jiuzhu case add --from 申请.json" /> },
+  // ---- the screens of intake and the case's way, labour and reports.
+  intake: { title: '受理申请', ownKeys: true, render: (p) => <IntakeEntry {...p} /> },
   case: {
     title: '申请办理',
-    render: (p) => <PlaceholderScreen what="申请办理" twin={`jiuzhu case show ${p.params.caseNo ?? '申请编号'}；jiuzhu case advance`} householdKey={p.params.caseNo} />,
+    ownKeys: true,
+    render: (p) =>
+      p.params.caseNo ? (
+        <CaseScreen key={p.params.caseNo} office={p.office} operator={p.operator} onBack={p.onBack} caseNo={p.params.caseNo} rows={p.rows} />
+      ) : (
+        <CasesEntry {...p} />
+      ),
   },
+  cases: { title: '申请列表', ownKeys: true, render: (p) => <CasesEntry {...p} /> },
   attendance: {
     title: '公益劳动',
     ownKeys: true,
-    render: (p) => <AttendanceScreen office={p.office} operator={p.operator} onBack={p.onBack} {...(p.params.date ? { date: p.params.date } : {})} />,
+    render: (p) => <AttendanceScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.date ? { date: p.params.date } : {})} />,
   },
-  report: { title: '报表', ownKeys: true, render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} /> },
+  report: { title: '报表', ownKeys: true, render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
 };
 
 export const GLOBAL_HELP = [
   '全局按键：/ 查找一户   ? 本帮助   Esc 返回上一页   q 退出   Ctrl-C 保存草稿后退出',
-  '从工作台：r 在保对象  c 撤消登记  n 花名册核对  i 受理  a 公益劳动  p 报表',
+  '从工作台：r 在保对象  c 撤消登记  n 花名册核对  i 受理  l 申请列表  a 公益劳动  p 报表',
   '按任意键关闭帮助。',
 ];

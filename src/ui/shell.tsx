@@ -20,6 +20,11 @@ export interface ScreenProps {
 
 export interface ShellScreenProps extends ScreenProps {
   params: Readonly<Record<string, string>>;
+  /**
+   * For screens that size themselves to a terminal of `rows` lines and keep
+   * their frame below it: the shell's body area plus one.
+   */
+  rows: number;
 }
 
 export interface ScreenEntry {
@@ -317,7 +322,7 @@ export function ShellView(opts: ShellOptions) {
   const body = help ? (
     <HelpOverlay lines={[...(entry?.help ?? []), ...hints.map(([k, l]) => `${k}  ${l}`), '', ...opts.globalHelp]} rows={shell.bodyRows} cols={cols} />
   ) : entry ? (
-    entry.render({ office, operator, onBack: shell.back, params: top.params })
+    entry.render({ office, operator, onBack: shell.back, params: top.params, rows: shell.bodyRows + 1 })
   ) : (
     <Text color="red">没有这个页面：{top.id}</Text>
   );

@@ -82,8 +82,8 @@ describe('the app in a real terminal', () => {
     await visit(['Escape'], '东风社区 工作台');
     await visit(['n'], '花名册核对：');
     await visit(['Escape'], '东风社区 工作台');
-    for (const k of ['i', 'a', 'p']) {
-      await visit([k], '页面即将接入');
+    for (const [k, text] of [['i', '受理申请'], ['a', '公益劳动'], ['p', '报表']] as const) {
+      await visit([k], text);
       await visit(['Escape'], '东风社区 工作台');
     }
     await visit(['/'], '例如：张三、zs');

@@ -100,7 +100,7 @@ export function DashboardScreen() {
         if (t) shell.open(t.id, t.params);
         return true;
       }
-      const menu: Record<string, string> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', a: 'attendance', p: 'report' };
+      const menu: Record<string, string> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report' };
       if (menu[input]) {
         shell.open(menu[input]!);
         return true;
@@ -112,6 +112,7 @@ export function DashboardScreen() {
       ['↑↓ Enter', '打开'],
       ['r', '在保'],
       ['i', '受理'],
+      ['l', '申请'],
       ['a', '劳动'],
       ['p', '报表'],
       ['c', '撤消'],

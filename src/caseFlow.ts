@@ -1,0 +1,312 @@
+// The case's way (审核审批) on the community's side: accept, investigate,
+// review, notice, objections, submit, correct a returned case, withdraw.
+// Each step checks what must have happened first and refuses with a message
+// saying so; a refused step changes nothing (it throws inside the transaction).
+import type { Case, CaseEvent, CaseStatus, Objection } from './model.js';
+import type { DeepReadonly, Tx, View } from './store/office.js';
+import { UserFacingError } from './errors.js';
+import { calendarOf, settingsOf } from './context.js';
+import { checklist } from './rules/materials.js';
+import { addDays, isIsoDate } from './rules/dayNumber.js';
+import { fenToYuan } from './rules/money.js';
+import { caseEligibility, householderOf, membersOf, STATUS_WORDS } from './cases.js';
+import { OUTBOUND_COLUMNS, queueOutbound } from './exchange/outbound.js';
+
+export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
+export type Step = (typeof STEPS)[number];
+
+export const STEP_WORDS: Record<Step, string> = {
+  accept: '受理',
+  investigate: '入户调查',
+  review: '民主评议',
+  notice: '张榜公示',
+  objection: '登记异议',
+  resolve: '异议复核',
+  submit: '上报街道',
+  withdraw: '撤回申请',
+};
+
+/** History event of each step (the demo generator writes the same names). */
+const EVENT_OF: Record<Step, string> = {
+  accept: 'accepted',
+  investigate: 'investigated',
+  review: 'reviewed',
+  notice: 'notice',
+  objection: 'objection',
+  resolve: 'resolved',
+  submit: 'submitted',
+  withdraw: 'withdrawn',
+};
+
+export const REVIEW_RESULTS = ['通过', '不通过', '未评议'] as const;
+export type ReviewResult = (typeof REVIEW_RESULTS)[number];
+
+export interface StepInput {
+  /** the step's own date; defaults to today */
+  date?: string;
+  /** investigators (investigate) or panel members (review) */
+  by?: string[];
+  result?: string;
+  note?: string;
+  /** materials received, for accept (added to what the case already has) */
+  materials?: string[];
+}
+
+/** A step that may not happen now; the message says what must happen first. */
+export class StepRefused extends UserFacingError {}
+
+/** Statuses with a decision (or a withdrawal): nothing more happens on the community's side. */
+const CLOSED: ReadonlySet<CaseStatus> = new Set(['approved', 'rejected', 'withdrawn']);
+
+export function openObjections(c: DeepReadonly<Case>): DeepReadonly<Objection>[] {
+  return c.notice?.objections.filter((o) => !o.resolvedOn) ?? [];
+}
+
+/** The first day the case may be submitted: the day after the notice ends. */
+export function submitFrom(c: DeepReadonly<Case>): string | null {
+  return c.notice ? addDays(c.notice.end, 1) : null;
+}
+
+function refuse(caseNo: string, step: Step, why: string): never {
+  throw new StepRefused(`${caseNo} 不能${STEP_WORDS[step]}：${why}`);
+}
+
+/** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
+export function splitNames(v: string): string[] {
+  return v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+}
+
+function cleanNames(names: readonly string[] | undefined): string[] {
+  return [...new Set((names ?? []).map((n) => n.trim()).filter(Boolean))];
+}
+
+/** What must come first, by status, for each step that needs an earlier one. */
+function statusRule(c: DeepReadonly<Case>, step: Step): string | null {
+  const s = c.status;
+  const now = `现在是「${STATUS_WORDS[s]}」`;
+  if (CLOSED.has(s)) return `申请已办结（${STATUS_WORDS[s]}），不能再办理`;
+  switch (step) {
+    case 'accept':
+      return s === 'draft' ? null : `已于 ${c.acceptedOn ?? ''} 受理过`;
+    case 'investigate':
+      if (s === 'draft') return `还没有受理：请先补齐材料并受理（accept）`;
+      return s === 'accepted' ? null : `已做过入户调查（${now}）`;
+    case 'review':
+      if (s === 'draft' || s === 'accepted') return `请先完成入户调查（investigate）`;
+      if (s === 'investigated' || s === 'reviewed') return null;
+      return `评议已结束（${now}）`;
+    case 'notice':
+      if (s === 'draft' || s === 'accepted') return `请先完成入户调查（investigate）和民主评议（review）`;
+      if (s === 'investigated') return `请先完成民主评议（review），或记录「未评议」并写明原因`;
+      if (s === 'reviewed') return c.review?.result === '不通过' ? '民主评议未通过：不能公示；可重新评议（review）或撤回申请（withdraw）' : null;
+      return `已经公示过（${now}）`;
+    case 'objection':
+    case 'resolve':
+      return s === 'noticing' ? null : `只有公示期间才能${step === 'objection' ? '登记' : '复核'}异议（${now}）`;
+    case 'submit':
+      // a correction after the last submit (whatever the sync named the return's event)
+      if (s === 'returned') return c.history.some((h, i) => h.event === 'corrected' && i > lastIndex(c.history, 'submitted')) ? null : '街道退回的申请要先按退回意见更正（case correct），才能再次上报';
+      if (s === 'noticing') return null;
+      if (s === 'submitted' || s === 'township-approved') return `已经上报过（${now}）`;
+      return `请先完成公示（notice）：公示期满、异议都已复核后才能上报`;
+    case 'withdraw':
+      return null;
+  }
+}
+
+function lastIndex(history: readonly DeepReadonly<CaseEvent>[], event: string): number {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.event === event) return i;
+  return -1;
+}
+
+/** The date of the latest local step, which a new step may not precede. */
+function lastStepDate(c: DeepReadonly<Case>): string {
+  const dates = [c.applicationDate, c.acceptedOn, c.investigation?.date, c.review?.date, c.notice?.start, c.submittedOn, c.township?.date];
+  for (const o of c.notice?.objections ?? []) dates.push(o.raisedOn, o.resolvedOn);
+  return dates.filter((d): d is string => !!d).sort().at(-1)!;
+}
+
+export interface StepDone {
+  caseNo: string;
+  step: Step;
+  status: CaseStatus;
+  event: string;
+  date: string;
+  /** ids of the outbound files queued (submit) */
+  outbound: string[];
+  warnings: string[];
+}
+
+/** Checks and performs one step inside `tx`; throws StepRefused (nothing changed) when it may not happen. */
+export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput = {}): StepDone {
+  const c = tx.get('cases', caseNo);
+  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+  if (!(STEPS as readonly string[]).includes(step)) throw new StepRefused(`不认识的步骤「${step}」：应为 ${STEPS.join('、')} 之一`);
+  const today = tx.now.date;
+  const date = input.date ?? today;
+  if (!isIsoDate(date)) refuse(caseNo, step, `日期「${date}」应为 YYYY-MM-DD 格式的有效日期`);
+  if (date > today) refuse(caseNo, step, `日期 ${date} 晚于今天（${today}）：请记录已经发生的事`);
+  const why = statusRule(c, step);
+  if (why) refuse(caseNo, step, why);
+  const earliest = lastStepDate(c);
+  if (date < earliest) refuse(caseNo, step, `日期 ${date} 早于上一步的日期 ${earliest}：请核对日期`);
+
+  const settings = settingsOf(tx);
+  const note = input.note?.trim() ?? '';
+  const by = tx.meta.operator;
+  const warnings: string[] = [];
+  const outbound: string[] = [];
+  let status: CaseStatus = c.status;
+  const event: CaseEvent = { at: tx.now.iso, event: EVENT_OF[step], by, source: 'local', date };
+
+  const next = tx.update('cases', caseNo, (d) => {
+    switch (step) {
+      case 'accept': {
+        const received = [...new Set([...d.materials, ...cleanNames(input.materials)])];
+        const list = checklist(d.program, d.circumstances, received);
+        if (!list.complete) refuse(caseNo, step, `材料不全，还缺 ${list.missing.join('、')}：收齐后用 --materials 登记`);
+        d.materials = received;
+        d.acceptedOn = date;
+        status = 'accepted';
+        break;
+      }
+      case 'investigate': {
+        const who = cleanNames(input.by);
+        if (who.length < 2) refuse(caseNo, step, `入户调查至少要两名调查人员（--by 甲,乙），现在是 ${who.length} 名`);
+        if (!note) refuse(caseNo, step, '请用 --note 写明调查发现（家庭收入、财产、居住情况）');
+        d.investigation = { date, by: who, findings: note, incomeVerified: true };
+        const cal = calendarOf(tx);
+        const due = cal.addWorkingDays(d.acceptedOn!, settings.deadlines.investigationWorkingDays).date;
+        if (date > due) warnings.push(`入户调查应在受理后 ${settings.deadlines.investigationWorkingDays} 个工作日内（${due} 前）开始，本次已晚`);
+        status = 'investigated';
+        break;
+      }
+      case 'review': {
+        const result = input.result as ReviewResult | undefined;
+        if (!result || !(REVIEW_RESULTS as readonly string[]).includes(result)) {
+          refuse(caseNo, step, `请用 --result 写明评议结果：${REVIEW_RESULTS.join('、')}`);
+        }
+        const panel = cleanNames(input.by);
+        if (result === '未评议') {
+          if (!note) refuse(caseNo, step, '未组织民主评议时，请用 --note 写明原因（例如：家庭情况无争议）');
+        } else if (panel.length < 3) {
+          refuse(caseNo, step, `民主评议小组至少三人（--by 楼栋长,党员代表,居民代表），现在是 ${panel.length} 人`);
+        }
+        d.review = { date, result, panel: result === '未评议' ? [] : panel, note };
+        status = 'reviewed';
+        break;
+      }
+      case 'notice': {
+        const end = addDays(date, settings.deadlines.noticeCalendarDays - 1);
+        d.notice = { start: date, end, objections: [] };
+        event.note = `公示至${end}`;
+        status = 'noticing';
+        break;
+      }
+      case 'objection': {
+        if (!note) refuse(caseNo, step, '请用 --note 写明异议内容（谁反映、反映了什么）');
+        const n = d.notice!;
+        if (date < n.start) refuse(caseNo, step, `异议日期 ${date} 早于公示开始日 ${n.start}`);
+        n.objections.push({ id: n.objections.length + 1, raisedOn: date, note });
+        break;
+      }
+      case 'resolve': {
+        const open = d.notice!.objections.find((o) => !o.resolvedOn);
+        if (!open) refuse(caseNo, step, '没有待复核的异议');
+        if (!note) refuse(caseNo, step, '请用 --note 写明复核（再次核实）的经过和结论');
+        if (date < open.raisedOn) refuse(caseNo, step, `复核日期 ${date} 早于异议登记日 ${open.raisedOn}`);
+        open.resolvedOn = date;
+        open.resolution = note;
+        event.note = `异议${open.id}：${note}`;
+        break;
+      }
+      case 'submit': {
+        if (d.status === 'noticing') {
+          const from = addDays(d.notice!.end, 1);
+          if (date < from) refuse(caseNo, step, `公示期到 ${d.notice!.end} 才结束，${from} 起才能上报`);
+          const open = d.notice!.objections.filter((o) => !o.resolvedOn);
+          if (open.length) refuse(caseNo, step, `还有 ${open.length} 条异议没有复核（${open.map((o) => o.note).join('；')}）：请先再次核实并记录（resolve）`);
+        } else event.note = '按退回意见更正后再次上报';
+        d.submittedOn = date;
+        status = 'submitted';
+        break;
+      }
+      case 'withdraw': {
+        event.note = note || '申请人主动撤回申请';
+        status = 'withdrawn';
+        break;
+      }
+    }
+    if (note && !event.note) event.note = note;
+    d.status = status;
+    d.history.push(event);
+  })!;
+  if (step === 'submit') outbound.push(...queueApplication(tx, next));
+  return { caseNo, step, status, event: event.event, date, outbound, warnings };
+}
+
+/** The rows of the `applications` and `members` files for one case (exchange.md). */
+export function applicationRows(view: View, c: DeepReadonly<Case>): { application: string[]; members: string[][] } {
+  const members = membersOf(view, c.householdId);
+  const hh = view.get('households', c.householdId);
+  const head = householderOf(view, c.householdId);
+  const e = caseEligibility(view, c);
+  const objections = c.notice?.objections ?? [];
+  const application = [
+    c.caseNo,
+    head.name,
+    head.idNumber,
+    c.program,
+    String(members.length),
+    fenToYuan(e.countedFen),
+    fenToYuan(e.perCapitaFen),
+    hh?.housingArea == null ? '' : String(hh.housingArea),
+    c.area,
+    c.applicationDate,
+    c.review ? (c.review.result === '未评议' ? `未评议：${c.review.note}` : c.review.result) : '',
+    c.notice?.start ?? '',
+    c.notice?.end ?? '',
+    objections.length ? objections.map((o) => `${o.note}（${o.resolvedOn ? `已复核：${o.resolution ?? ''}` : '未复核'}）`).join('；') : '无',
+    hh?.address ?? '',
+    hh?.phone ?? '',
+  ];
+  const rows = members.map((m) => [
+    c.caseNo,
+    m.name,
+    m.idNumber,
+    m.relation,
+    m.labourAbility,
+    m.disability ?? '',
+    fenToYuan(m.incomes.reduce((s, i) => s + i.amountFen, 0)),
+  ]);
+  return { application, members: rows };
+}
+
+/** Queues the case's `applications` and `members` files in `tx`. */
+export function queueApplication(tx: Tx, c: DeepReadonly<Case>): string[] {
+  const rows = applicationRows(tx, c);
+  const head = householderOf(tx, c.householdId).name;
+  return [
+    queueOutbound(tx, 'applications', OUTBOUND_COLUMNS.applications, [rows.application], `${c.caseNo} ${head} 申请上报`),
+    queueOutbound(tx, 'members', OUTBOUND_COLUMNS.members, rows.members, `${c.caseNo} ${head} 家庭成员`),
+  ];
+}
+
+/** What the clerk may do next with a case, for the case screen's menu. */
+export function possibleSteps(c: DeepReadonly<Case>): Step[] {
+  return STEPS.filter((s) => statusRule(c, s) === null && !(s === 'resolve' && openObjections(c).length === 0));
+}
+
+/**
+ * Queues the case's upward files again, on the clerk's demand (exchange.md:
+ * "the clerk can export again on demand"), e.g. when the township lost them.
+ * Only for a case that was submitted; its status does not change.
+ */
+export function exportAgain(tx: Tx, caseNo: string): string[] {
+  const c = tx.get('cases', caseNo);
+  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+  if (!c.submittedOn) throw new StepRefused(`${caseNo} 还没有上报过，不能重新导出：请先办完公示并上报（submit）`);
+  const ids = queueApplication(tx, c);
+  tx.update('cases', caseNo, (d) => void d.history.push({ at: tx.now.iso, event: 'exported', by: tx.meta.operator, source: 'local', date: tx.now.date, note: '重新导出上报文件' }));
+  return ids;
+}

@@ -1,0 +1,140 @@
+// The printable forms (A4 HTML from templates/print): the public notice
+// (公示名单, masked), the intake receipt (受理回执), the application form
+// (申请审批表, the internal file) and the refusal notice (不予批准通知书).
+import type { Case } from './model.js';
+import type { DeepReadonly, View } from './store/office.js';
+import { UserFacingError } from './errors.js';
+import { settingsOf } from './context.js';
+import { caseEligibility, deadlineOf, householderOf, membersOf } from './cases.js';
+import { checklist } from './rules/materials.js';
+import { VERDICT_WORDS } from './rules/eligibility.js';
+import { fenToYuan } from './rules/money.js';
+import { sex } from './rules/idNumber.js';
+import { maskIds, maskName } from './privacy.js';
+import { loadPrintTemplate, renderTemplate, type TemplateData } from './printTemplate.js';
+
+export const FORMS = ['receipt', 'application', 'refusal'] as const;
+export type Form = (typeof FORMS)[number];
+
+export const FORM_WORDS: Record<Form | 'notice', string> = {
+  receipt: '受理回执',
+  application: '申请审批表',
+  refusal: '不予批准通知书',
+  notice: '公示名单',
+};
+
+function render(name: string, data: TemplateData, env?: NodeJS.ProcessEnv): string {
+  return renderTemplate(loadPrintTemplate(name, env), { ...data, css: loadPrintTemplate('print', env, 'css') });
+}
+
+/**
+ * One row of the public notice: the name masked (张*明), household size,
+ * program and the proposed amount — never an ID number, income, illness or
+ * disability. Only these fields leave this function.
+ */
+export function noticeRow(view: View, c: DeepReadonly<Case>) {
+  const e = caseEligibility(view, c);
+  return {
+    caseNo: c.caseNo,
+    name: maskName(householderOf(view, c.householdId).name),
+    persons: e.persons,
+    program: c.program,
+    amount: e.verdict === 'eligible' && e.estimatedMonthlyFen > 0 ? fenToYuan(e.estimatedMonthlyFen) : '待区县核定',
+    start: c.notice?.start ?? '',
+    end: c.notice?.end ?? '',
+  };
+}
+
+/** The public notice of every case now in its notice period. */
+export function noticeHtml(view: View, today: string, env?: NodeJS.ProcessEnv): { html: string; count: number } {
+  const s = settingsOf(view);
+  const rows = view
+    .all('cases')
+    .filter((c) => c.status === 'noticing' && c.notice && c.notice.start <= today && today <= c.notice.end)
+    .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
+    .map((c, i) => ({ no: i + 1, ...noticeRow(view, c) }));
+  return { html: render('notice', { officeName: s.office.name, printedOn: today, phone: (s.office.phone as string | undefined) ?? '', rows }, env), count: rows.length };
+}
+
+export class PrintRefused extends UserFacingError {}
+
+export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, today: string, operator: string, env?: NodeJS.ProcessEnv): string {
+  const s = settingsOf(view);
+  const head = householderOf(view, c.householdId);
+  const hh = view.get('households', c.householdId);
+  const base = { officeName: s.office.name, phone: (s.office.phone as string | undefined) ?? '', printedOn: today, caseNo: c.caseNo, program: c.program, applicationDate: c.applicationDate };
+  if (form === 'receipt') {
+    const list = checklist(c.program, c.circumstances, c.materials);
+    return render('receipt', {
+      ...base,
+      name: head.name,
+      accepted: !!c.acceptedOn,
+      acceptedOn: c.acceptedOn ?? '',
+      deadline: deadlineOf(c, view, today)?.date ?? '',
+      received: [...c.materials],
+      missing: list.missing,
+      hasMissing: list.missing.length > 0,
+      clerk: operator,
+    }, env);
+  }
+  if (form === 'refusal') {
+    const d = c.decision;
+    const t = c.township;
+    let refusal: { by: string; date: string; reason: string } | null = null;
+    if (d?.result === '不予批准') refusal = { by: '区（县）民政局', date: d.date, reason: d.reason ?? '' };
+    else if (t?.result === '不同意' && !d) refusal = { by: '街道（乡镇）', date: t.date, reason: t.note };
+    if (!refusal) throw new PrintRefused(`${c.caseNo} 没有不予批准的决定，不能打印不予批准通知书：区县或街道的不予批准结果经同步到达后才能打印`);
+    // The notice goes to the applicant; a number in the county's reason is theirs, but an ID number never goes on paper in full.
+    return render('refusal', { ...base, name: head.name, ...refusal, reason: maskIds(refusal.reason) || '（区县未写明理由，请向区县民政局询问）' }, env);
+  }
+  const members = membersOf(view, c.householdId);
+  const e = caseEligibility(view, c);
+  const objections = c.notice?.objections ?? [];
+  return render('application', {
+    ...base,
+    area: c.area,
+    head,
+    address: hh?.address ?? '',
+    housingArea: hh?.housingArea == null ? '' : `${hh.housingArea} 平方米`,
+    circumstances: c.circumstances.join('、') || '无',
+    members: members.map((m) => ({
+      name: m.name,
+      relation: m.relation,
+      idNumber: m.idNumber,
+      sex: sex(m.idNumber),
+      labourAbility: m.labourAbility,
+      disability: m.disability ?? '无',
+      income: fenToYuan(m.incomes.reduce((a, i) => a + i.amountFen, 0)),
+    })),
+    incomes: e.lines.map((l) => ({ member: l.member, kind: l.kind, amount: fenToYuan(l.amountFen), counted: l.counted ? '计入' : `不计入（${l.reason ?? ''}）` })),
+    countedTotal: fenToYuan(e.countedFen),
+    perCapita: fenToYuan(e.perCapitaFen),
+    standard: e.standard ? `${fenToYuan(e.standard.monthlyFen)} 元` : '（无适用标准）',
+    verdict: VERDICT_WORDS[e.verdict],
+    interview: c.interview,
+    materials: c.materials.join('、'),
+    investigation: c.investigation ? { ...c.investigation, byText: c.investigation.by.join('、') } : null,
+    review: c.review ? { ...c.review, panelText: c.review.panel.join('、') || '—' } : null,
+    notice: c.notice ? { ...c.notice, objectionsText: objections.length ? objections.map((o) => `异议：${o.note}；${o.resolvedOn ? `${o.resolvedOn} 复核：${o.resolution ?? ''}` : '未复核'}`).join('　') : '无异议' } : null,
+    submittedOn: c.submittedOn ?? '',
+    township: c.township,
+    decision: c.decision
+      ? {
+          result: c.decision.result,
+          date: c.decision.date,
+          detail: c.decision.result === '批准' ? `保障人数 ${c.decision.persons ?? ''}，月保障金 ${c.decision.monthlyAmountFen == null ? '' : fenToYuan(c.decision.monthlyAmountFen)} 元，自 ${c.decision.startMonth ?? ''} 起` : (c.decision.reason ?? ''),
+        }
+      : null,
+  }, env);
+}
+
+/** Where the app saves a printable for the clerk to open in the browser: `<data>/prints/<case>-<form>.html`. */
+export async function savePrintable(dataDir: string, name: string, html: string): Promise<string> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const dir = join(dataDir, 'prints');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `${name}.html`);
+  await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+  return file;
+}

@@ -1,0 +1,60 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { jiuzhu, tempOffice } from '../support/cli.js';
+import { INTAKE, initOffice, step } from '../support/caseWay.js';
+import { KEY, overflow, press, until, type Rendered } from '../support/ink.js';
+import { Office } from '../../src/store/office.js';
+import { CaseListScreen } from '../../src/ui/screens/caseList.js';
+
+const mounted: Rendered[] = [];
+afterEach(() => {
+  for (const r of mounted.splice(0)) r.unmount();
+});
+
+async function fourCases(): Promise<string> {
+  const data = tempOffice();
+  initOffice(data);
+  for (const f of ['01-liu-jianguo.json', '02-huang-guiying.json', '03-chen-zhiqiang.json', '04-zhao-deming.json']) {
+    expect(jiuzhu(['case', 'add', '--from', join(INTAKE, f), '--data', data], { JIUZHU_NOW: '2026-11-02' }).code).toBe(0);
+  }
+  expect(step(data, '430105003001-2026-0004', 'withdraw', '2026-11-03', '--note', '申请人撤回').code).toBe(0);
+  return data;
+}
+
+describe('the case list screen', () => {
+  it('marks overdue cases, finds households by pinyin initials and ID digits, and opens the chosen case', async () => {
+    const data = await fourCases();
+    const office = await Office.open(data, { env: { ...process.env, JIUZHU_NOW: '2026-11-24' } });
+    let opened = '';
+    const r = render(<CaseListScreen office={office} operator="王芳" onBack={() => undefined} onOpen={(no) => (opened = no)} />);
+    mounted.push(r);
+    const first = await until(r, (f) => f.includes('申请列表'), 'the list');
+    // the withdrawn case is not open; the three accepted ones are one working day overdue
+    expect(first).toContain('在办 · 全部类别 · 3 件 超期 3');
+    expect(first).toContain('2026-0001 刘建国   低保       已受理     2026-11-23 超期1天');
+    expect(first).not.toContain('赵德明');
+    expect(overflow(first)).toEqual([]);
+
+    await press(r, 'hgy');
+    const found = await until(r, (f) => f.includes('· 1 件'), 'one household found');
+    expect(found).toContain('黄桂英');
+    await press(r, KEY.enter);
+    expect(opened).toBe('430105003001-2026-0002');
+
+    await press(r, KEY.escape, '3152315');
+    await until(r, (f) => f.includes('刘建国') && f.includes('· 1 件'), 'a household found by ID digits');
+
+    await press(r, KEY.escape, KEY.tab);
+    const all = await until(r, (f) => f.includes('全部 · 全部类别 · 4 件'), 'all cases');
+    expect(all).toContain('赵德明');
+    expect(all).toContain('已撤回');
+
+    await press(r, '\u0010'); // Ctrl+P
+    const printed = await until(r, (f) => f.includes('公示名单（0 户'), 'the notice saved');
+    expect(overflow(printed)).toEqual([]);
+    expect(existsSync(join(data, 'prints', '公示名单-2026-11-24.html'))).toBe(true);
+  });
+});
