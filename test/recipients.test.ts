@@ -34,7 +34,11 @@ describe('the dashboard of a hand-built office on 2026-11-19', () => {
     ]);
     expect(d.session).toEqual({ id: TODAY, date: TODAY, start: '10:00', end: '11:00', task: '环境卫生清扫', marked: 2 });
     expect(d.pending.map((p) => [p.kind, p.householderName])).toEqual([['roster-unlisted', '黎明']]);
-    expect(d.reportsDue).toEqual([]);
+    // No form was ever filled here: each form's latest open period is due. By hand, the
+    // quarterly form for 2026-Q3 is due on the 5th working day after the quarter: National
+    // Day is 10-01…10-07, so 10-08, 10-09, 10-10 (a make-up Saturday), 10-12, 10-13.
+    expect(d.reportsDue).toContainEqual({ id: 'dibao-quarterly', title: '城乡低保季度统计表', period: '2026-Q3', due: '2026-10-13', overdue: true });
+    for (const f of d.reportsDue) expect(f.overdue, f.id).toBe(f.due < '2026-11-19');
     expect(d.calendar).toEqual({ year: 2026, covered: true, message: null });
     expect(d.counts).toEqual({ households: 7, activeEnrolments: 4, suspendedEnrolments: 0, openCases: 3, pending: 1 });
   });
@@ -73,7 +77,7 @@ describe('the dashboard of a hand-built office on 2026-11-19', () => {
     expect(r.stdout).toContain('花名册未列入  黎明');
     const json = jiuzhu(['status', '--json', '--data', dir], NOW).json<{ reviewsDue: unknown[]; reportsDue: unknown[]; daemon: unknown }>();
     expect(json.reviewsDue).toHaveLength(3);
-    expect(json.reportsDue).toEqual([]);
+    expect(json.reportsDue).toEqual(dashboard(office.view, '2026-11-19').reportsDue);
     expect(json.daemon).toMatchObject({ running: false });
   });
 });

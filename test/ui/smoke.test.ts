@@ -82,8 +82,10 @@ describe('the app in a real terminal', () => {
     await visit(['Escape'], '东风社区 工作台');
     await visit(['n'], '花名册核对：');
     await visit(['Escape'], '东风社区 工作台');
-    for (const [k, text] of [['i', '受理申请'], ['a', '公益劳动'], ['p', '报表']] as const) {
+    for (const [k, text] of [['i', '受理申请 ·'], ['a', '应到'], ['p', '报表  2026-11-23']] as const) {
       await visit([k], text);
+      // These screens read their own keys, from the frame after their first one.
+      await new Promise((r) => setTimeout(r, 500));
       await visit(['Escape'], '东风社区 工作台');
     }
     await visit(['/'], '例如：张三、zs');

@@ -52,8 +52,6 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
       r.overdue ? 'yellow' : undefined,
     );
   }
-  if (d.reportsDue.length) head('fh', `报表 ${d.reportsDue.length} 张`);
-  for (const f of d.reportsDue) item(`f${f.id}:${f.period}`, `${f.title} ${f.period} ${f.overdue ? `已逾期（${f.due}）` : `${f.due} 前报送`}`, { id: 'report', params: { reportId: f.id, period: f.period } }, f.overdue ? 'red' : undefined);
   if (d.pending.length) head('qh', `待处理 ${d.pending.length} 项`);
   for (const p of d.pending) {
     const target: Target = ROSTER_KINDS.has(p.kind)
@@ -66,6 +64,18 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
             ? { id: 'archive', params: { key: p.householderId } }
             : { id: 'reconcile' };
     item(`q${p.id}`, `${PENDING_KIND_WORDS[p.kind]} ${p.householderName}：${p.reason}`, target);
+  }
+  // Report forms last and on one line: a new office has most forms open at
+  // once, and they must not push cases and pending items off an 80×24 screen.
+  if (d.reportsDue.length) {
+    const late = d.reportsDue.filter((f) => f.overdue);
+    const first = d.reportsDue[0]!;
+    item(
+      'freports',
+      `报表 ${d.reportsDue.length} 张待报${late.length ? `，已逾期 ${late.length} 张` : ''}：${first.title} ${first.period}${first.overdue ? `（应于 ${first.due}）` : ` ${first.due} 前`}${d.reportsDue.length > 1 ? ' 等' : ''}`,
+      { id: 'report' },
+      late.length ? 'red' : undefined,
+    );
   }
   if (rows.filter((r) => r.selectable !== false).length <= 1 && !d.overdue.length) rows.push({ key: 'none', text: '今天没有到期或待处理的事项。', selectable: false, dim: true });
   return { rows, targets };
