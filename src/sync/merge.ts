@@ -193,7 +193,14 @@ export interface RosterBase {
   since: string;
 }
 
-type EnrolmentState = Omit<Enrolment, 'id' | 'householdId' | 'program'> & { rosterBase?: RosterBase };
+/**
+ * An enrolment the office had before any file decided on it (entered from an
+ * old ledger, the demo): kept as it was when the first decision about it
+ * arrived, and folded on like a roster base.
+ */
+export type LocalBase = Omit<Enrolment, 'id' | 'householdId' | 'program'>;
+
+type EnrolmentState = Omit<Enrolment, 'id' | 'householdId' | 'program'> & { rosterBase?: RosterBase; localBase?: LocalBase };
 
 interface EnrolmentFold {
   state: EnrolmentState | null;
@@ -212,6 +219,7 @@ function foldEnrolment(
   householderId: string,
   base: RosterBase | null,
   decs: readonly DecisionRecord[],
+  localBase: LocalBase | null = null,
 ): EnrolmentFold {
   const usable = decs.filter((d) => {
     if (d.kind !== 'county-decision') return d.kind === 'benefit-change';
@@ -232,6 +240,8 @@ function foldEnrolment(
       history: [{ at: base.at, event: 'roster', month: base.since, amountFen: base.monthlyAmountFen, source: `file:${base.sha256}` }],
       rosterBase: base,
     };
+  } else if (localBase && !approved) {
+    state = { ...structuredClone(localBase), localBase };
   }
   const orphanChanges: DecisionRecord[] = [];
   for (const d of usable) {
@@ -304,9 +314,15 @@ function enrolmentKey(e: DeepReadonly<Enrolment> | undefined): string {
 function refreshEnrolment(ctx: MergeContext, householdId: string, program: Program, householderId: string): boolean {
   const { tx } = ctx;
   const id = `${householdId}:${program}`;
-  const cur = tx.get('enrolments', id) as DeepReadonly<Enrolment & { rosterBase?: RosterBase }> | undefined;
+  const cur = tx.get('enrolments', id) as DeepReadonly<Enrolment & { rosterBase?: RosterBase; localBase?: LocalBase }> | undefined;
   const decs = ctx.decisionsOf(`hp:${householdId}:${program}`);
-  const { state, orphanChanges } = foldEnrolment(ctx, householdId, householderId, (cur?.rosterBase as RosterBase | undefined) ?? null, decs);
+  let localBase = (cur?.localBase as LocalBase | undefined) ?? null;
+  const approvedByFile = decs.some((d) => d.kind === 'county-decision' && (d.record as CountyDecisionRecord).result === '批准');
+  if (cur && !cur.rosterBase && !localBase && !approvedByFile) {
+    const { id: _i, householdId: _h, program: _p, ...own } = structuredClone(cur) as Enrolment & { rosterBase?: RosterBase; localBase?: LocalBase };
+    localBase = own;
+  }
+  const { state, orphanChanges } = foldEnrolment(ctx, householdId, householderId, (cur?.rosterBase as RosterBase | undefined) ?? null, decs, localBase);
 
   const orphanIds = new Set(orphanChanges.map((d) => d.id));
   for (const d of decs) {
@@ -327,8 +343,9 @@ function refreshEnrolment(ctx: MergeContext, householdId: string, program: Progr
   }
 
   if (!state) return false;
-  const next: Enrolment & { rosterBase?: RosterBase } = { id, householdId, program, ...state };
+  const next: Enrolment & { rosterBase?: RosterBase; localBase?: LocalBase } = { id, householdId, program, ...state };
   if (!next.rosterBase) delete next.rosterBase;
+  if (!next.localBase) delete next.localBase;
   const before = enrolmentKey(cur);
   tx.put('enrolments', id, next);
   return before !== enrolmentKey(next);

@@ -114,6 +114,34 @@ describe('the public fixtures', () => {
   });
 });
 
+describe('enrolments the office had before any file', () => {
+  it('take benefit changes in date order, whatever order their files come in', async () => {
+    const states = [];
+    for (const order of [['a', 'b'], ['b', 'a']]) {
+      const t = await makeOffice({ now: '2026-12-21' });
+      // Entered from the office's old ledger: no decision or roster behind it.
+      await t.office.transact({ operator: '王芳', source: 'local', action: 'import.ledger' }, (tx) =>
+        tx.put('enrolments', `h${LIU}:低保`, {
+          id: `h${LIU}:低保`, householdId: `h${LIU}`, program: '低保', status: 'active', monthlyAmountFen: 90000, persons: 3,
+          covered: [LIU], category: 'B', since: '2024-03', caseNo: null, history: [{ at: '2024-03-01T09:00:00+08:00', event: 'approved', month: '2024-03', amountFen: 90000, source: 'local' }],
+        }),
+      );
+      const files = {
+        a: csv(CHANGE, [[LIU, '停发', '2027-01', '2026-12-10', '', '低保', '外出务工']]),
+        b: csv(CHANGE, [[LIU, '恢复', '2027-03', '2027-02-20', '980', '低保', '返乡']]),
+      };
+      for (const k of order) {
+        const { receipt } = await runFile(t, `${k}.csv`, files[k as 'a' | 'b']);
+        expect(receipt[0]!.结果).not.toBe('待处理');
+      }
+      expect(enrolmentOf(t, LIU)).toMatchObject({ status: 'active', monthlyAmountFen: 98000, since: '2024-03', caseNo: null });
+      expect(openPending(t.office.view)).toEqual([]);
+      states.push(stateOf(t.office));
+    }
+    expect(states[1]).toEqual(states[0]);
+  });
+});
+
 describe('idempotence', () => {
   it('skips content it has processed, and answers a copy under another name with 重复文件', async () => {
     const t = await makeOffice();
