@@ -5,7 +5,7 @@
 // timer, keeping its scan cache between runs.
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { readFile, stat, access, mkdir } from 'node:fs/promises';
+import { readFile, stat, access, mkdir, unlink } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { Office } from '../store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
@@ -207,6 +207,7 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
   const stableMs = opts.stableMs ?? settings.arrivalStableMs;
 
   await writeMissingReceipts(office, receipts, state, report);
+  await removeOurTempFiles([outbox, receipts]);
 
   let found: Found[] = [];
   try {
@@ -276,6 +277,27 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
   return report;
 }
 
+/** `writeFileAtomic`'s temp names, left behind by a process killed mid-write. */
+const OUR_TEMP = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/** Temp files of ours older than ten minutes: a write that was killed; no reader ever saw them. */
+async function removeOurTempFiles(dirs: readonly string[]): Promise<void> {
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!OUR_TEMP.test(n)) continue;
+      const p = join(dir, n);
+      const s = statSync(p, { throwIfNoEntry: false });
+      if (s && Date.now() - s.mtimeMs > 10 * 60_000) await unlink(p).catch(() => undefined);
+    }
+  }
+}
+
 function problemText(e: NodeJS.ErrnoException): string {
   if (e.code === 'ENOSPC') return '磁盘已满，稍后重试（没有写入半个文件）';
   if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') return '没有写入权限，稍后重试';
@@ -297,7 +319,14 @@ interface ProcessContext {
 }
 
 async function processFile(office: Office, f: Found, pc: ProcessContext): Promise<FileReport | null> {
-  const buf = await readFile(f.abs);
+  let buf: Buffer;
+  try {
+    buf = await readFile(f.abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new SyncError('没有读取这个文件的权限，请让放文件的单位改为可读后再放一次；稍后会再试');
+    throw err;
+  }
   const after = await stat(f.abs);
   if (after.size !== f.size || after.mtimeMs !== f.mtimeMs || buf.length !== f.size) return null; // changed while read
   const sha256 = createHash('sha256').update(buf).digest('hex');
