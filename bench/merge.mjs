@@ -152,7 +152,7 @@ async function idleDaemon(gen) {
   timed(process.execPath, [CLI, '--data', data, '--shared', shared, 'sync', 'once']);
   const daemon = spawn(process.execPath, [CLI, '--data', data, '--shared', shared, 'daemon', 'run'], { env, stdio: 'ignore' });
   const baseline = spawn(process.execPath, ['-e', 'setInterval(() => {}, 15000)'], { stdio: 'ignore' });
-  await sleep(5000); // start-up and the first scan are not idling
+  await sleep(15000); // start-up, the first scan and the watcher's own first listing are not idling
   const d0 = cpuSeconds(daemon.pid);
   const b0 = cpuSeconds(baseline.pid);
   await sleep(args.idleSeconds * 1000);

@@ -118,6 +118,10 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
   await say(`启动：数据 ${dataDir}，共享文件夹 ${shared}，每 ${Math.round(rescanMs / 1000)} 秒全面检查一次`);
 
   let lastSaved = 0;
+  // A full listing (every file stat'ed) at start, on every file event and every
+  // 8th rescan; the other rescans look only at folders whose mtime changed.
+  let wantFull = true;
+  let ticks = 0;
   let stopping = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -135,9 +139,11 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
     running = (async () => {
       do {
         again = false;
+        const quick = !wantFull;
+        wantFull = false;
         try {
           await checkWatcher();
-          const r = await syncOnce(office, { shared, state, shouldStop: () => stopping, log: (l) => void say(l) });
+          const r = await syncOnce(office, { shared, state, quick, shouldStop: () => stopping, log: (l) => void say(l) });
           status.counts.runs++;
           status.counts.files += r.files.length;
           status.counts.applied += r.files.reduce((a, f) => a + f.applied, 0);
@@ -172,6 +178,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
 
   let debounce: NodeJS.Timeout | null = null;
   const poke = () => {
+    wantFull = true;
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(() => void run(), debounceMs);
   };
@@ -210,6 +217,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
 
   const tick = () => {
     timer = setTimeout(async () => {
+      if (++ticks % 8 === 0) wantFull = true;
       await run();
       if (!stopping) tick();
     }, rescanMs);

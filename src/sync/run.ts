@@ -80,8 +80,35 @@ interface Found {
   mtimeMs: number;
 }
 
-/** Lists the inbox with plain synchronous calls: on an idle run this is all the work there is. */
-function walk(root: string, dir: string, out: Found[], problems: string[]): void {
+interface DirListing {
+  mtimeMs: number;
+  files: Found[];
+  dirs: string[];
+}
+
+/**
+ * Lists the inbox with plain synchronous calls: on an idle run this is all
+ * the work there is. With `quick`, a folder whose own mtime has not changed
+ * (no file added, removed or renamed in it) is not listed again and its
+ * files are not stat'ed: a file rewritten in place is found by the next
+ * full listing (the daemon makes one on every file event and every few
+ * minutes).
+ */
+function walk(root: string, dir: string, out: Found[], problems: string[], cache: Map<string, DirListing>, quick: boolean): void {
+  let dirStat;
+  try {
+    dirStat = statSync(dir);
+  } catch (err) {
+    if (dir === root) throw err;
+    cache.delete(dir);
+    return;
+  }
+  const cached = cache.get(dir);
+  if (quick && cached && cached.mtimeMs === dirStat.mtimeMs) {
+    out.push(...cached.files);
+    for (const d of cached.dirs) walk(root, d, out, problems, cache, quick);
+    return;
+  }
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -90,17 +117,21 @@ function walk(root: string, dir: string, out: Found[], problems: string[]): void
     problems.push(`无法读取文件夹 ${relative(root, dir)}：${(err as NodeJS.ErrnoException).code ?? ''}`);
     return;
   }
+  const listing: DirListing = { mtimeMs: dirStat.mtimeMs, files: [], dirs: [] };
   for (const e of entries) {
     if (isIgnoredName(e.name)) continue;
     const abs = join(dir, e.name);
-    if (e.isDirectory()) walk(root, abs, out, problems);
+    if (e.isDirectory()) listing.dirs.push(abs);
     else if (e.isFile() || e.isSymbolicLink()) {
       const s = statSync(abs, { throwIfNoEntry: false });
       // Gone between the listing and the stat: it is not there.
       if (!s || !s.isFile()) continue;
-      out.push({ abs, rel: relative(root, abs).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
+      listing.files.push({ abs, rel: relative(root, abs).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
     }
   }
+  cache.set(dir, listing);
+  out.push(...listing.files);
+  for (const d of listing.dirs) walk(root, d, out, problems, cache, quick);
 }
 
 const NAME_BYTES = 255;
@@ -143,6 +174,12 @@ export class SyncState {
   seen = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
   /** receipts confirmed present in the outbox. */
   receiptsOk = new Set<string>();
+  /** Every processed file's receipt was checked once (at start); later runs retry only failed writes. */
+  receiptsChecked = false;
+  /** Receipts whose write failed (share away, disk full): `sha:name`. */
+  receiptsFailed = new Set<string>();
+  /** The inbox folders as last listed. */
+  dirs = new Map<string, DirListing>();
   loaded = false;
   dirty = false;
 
@@ -172,6 +209,8 @@ export interface SyncOptions {
   state?: SyncState;
   /** How long size and mtime must stay unchanged (ms); default: the settings'. */
   stableMs?: number;
+  /** Skip folders unchanged since the last listing (the daemon's timer runs). */
+  quick?: boolean;
   /** Checked between files: a SIGTERM finishes the current file, then stops. */
   shouldStop?: () => boolean;
   log?: (line: string) => void;
@@ -211,7 +250,7 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
 
   let found: Found[] = [];
   try {
-    walk(inbox, inbox, found, report.problems);
+    walk(inbox, inbox, found, report.problems, state.dirs, opts.quick ?? false);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     report.problems.push(code === 'ENOENT' ? `找不到收件文件夹 ${inbox}（共享文件夹或U盘不在？），稍后重试` : `无法读取收件文件夹 ${inbox}（${code}）`);
@@ -351,7 +390,10 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
     });
     await writeReceipt(pc.dataDir, pc.receipts, rec, name).then(
       () => pc.state.receiptsOk.add(`${sha256}:${name}`),
-      (err) => pc.problems.push(`回执 ${receiptName(sha256, name)} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`),
+      (err) => {
+        pc.state.receiptsFailed.add(`${sha256}:${name}`);
+        pc.problems.push(`回执 ${receiptName(sha256, name)} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`);
+      },
     );
     markSeen();
     return reportOf(known, name, 'duplicate');
@@ -416,7 +458,10 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
   await writeReceipt(pc.dataDir, pc.receipts, result, name).then(
     () => pc.state.receiptsOk.add(`${sha256}:${name}`),
     // Written by writeMissingReceipts at a later run; said now.
-    (err) => pc.problems.push(`回执 ${receipt} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`),
+    (err) => {
+      pc.state.receiptsFailed.add(`${sha256}:${name}`);
+      pc.problems.push(`回执 ${receipt} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`);
+    },
   );
   return reportOf(result, name);
 }
@@ -439,25 +484,45 @@ async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, 
   await writeFileAtomic(target, body, SHARED_MODE);
 }
 
-/** After a crash, a pulled USB stick or a full disk: every processed file's receipt is (re)written. */
+/**
+ * After a crash, a pulled USB stick or a full disk: at the start (the first
+ * run of a process) every processed file's receipt that is not in the outbox
+ * is written again; later runs of the same process retry only the writes
+ * that failed, so a receipt the township has taken away is not put back
+ * every few seconds.
+ */
 async function writeMissingReceipts(office: Office, receipts: string, state: SyncState, report: SyncReport): Promise<void> {
-  for (const rec of office.view.all('files') as unknown as FileRecord[]) {
-    for (const name of rec.names) {
-      const key = `${rec.sha256}:${name}`;
-      if (state.receiptsOk.has(key)) continue;
-      if (await exists(join(receipts, receiptName(rec.sha256, name)))) {
-        state.receiptsOk.add(key);
-        continue;
-      }
-      try {
-        await writeReceipt(office.dir, receipts, rec, name);
-        state.receiptsOk.add(key);
-      } catch (err) {
-        report.problems.push(`补写回执 ${receiptName(rec.sha256, name)} 失败：${problemText(err as NodeJS.ErrnoException)}`);
-        return;
-      }
+  const todo: { rec: FileRecord; name: string }[] = [];
+  if (!state.receiptsChecked) {
+    for (const rec of office.view.all('files') as unknown as FileRecord[]) for (const name of rec.names) todo.push({ rec, name });
+  } else {
+    for (const key of state.receiptsFailed) {
+      const at = key.indexOf(':');
+      const rec = office.view.get('files', key.slice(0, at)) as FileRecord | undefined;
+      if (rec) todo.push({ rec, name: key.slice(at + 1) });
     }
   }
+  let ok = true;
+  for (const { rec, name } of todo) {
+    const key = `${rec.sha256}:${name}`;
+    if (state.receiptsOk.has(key)) continue;
+    if (await exists(join(receipts, receiptName(rec.sha256, name)))) {
+      state.receiptsOk.add(key);
+      state.receiptsFailed.delete(key);
+      continue;
+    }
+    try {
+      await writeReceipt(office.dir, receipts, rec, name);
+      state.receiptsOk.add(key);
+      state.receiptsFailed.delete(key);
+    } catch (err) {
+      state.receiptsFailed.add(key);
+      ok = false;
+      report.problems.push(`补写回执 ${receiptName(rec.sha256, name)} 失败：${problemText(err as NodeJS.ErrnoException)}`);
+      break;
+    }
+  }
+  if (ok) state.receiptsChecked = true;
 }
 
 // --------------------------------------------------------------- outbound
