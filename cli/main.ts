@@ -8,6 +8,7 @@ import { registerCase } from './case.js';
 import { registerOffice } from './office.js';
 import { registerSync } from './sync.js';
 import { registerDaemon } from './daemon.js';
+import { registerBackup } from './backup.js';
 import { maskIds } from '../src/privacy.js';
 
 process.noDeprecation = true;
@@ -48,6 +49,7 @@ registerOffice(program);
 registerCase(program);
 registerSync(program);
 registerDaemon(program);
+registerBackup(program);
 
 for (const c of program.commands) {
   c.exitOverride();

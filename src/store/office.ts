@@ -422,6 +422,19 @@ export class Office {
     });
   }
 
+  /**
+   * Runs `fn` while holding the store lock, with the store files brought up to
+   * the journal: no process can commit meanwhile, so the folder is a
+   * consistent whole (backup). `fn` must not call `transact` (same lock).
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.lock.with(async () => {
+      await this.catchUp(true);
+      await this.flushDirty();
+      return fn();
+    });
+  }
+
   private async flushDirty(): Promise<void> {
     for (const s of [...this.dirty]) await this.writeStore(s);
   }

@@ -400,7 +400,7 @@ async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, 
 }
 
 /** After a crash, a pulled USB stick or a full disk: every processed file's receipt is (re)written. */
-async function writeMissingReceipts(office: Office, receipts: string, state: SyncState, report: SyncReport): Promise<void> {
+export async function writeMissingReceipts(office: Office, receipts: string, state: SyncState, report: SyncReport): Promise<void> {
   for (const rec of office.view.all('files') as unknown as FileRecord[]) {
     for (const name of rec.names) {
       const key = `${rec.sha256}:${name}`;
