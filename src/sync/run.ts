@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat, access, mkdir } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Office } from '../store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { readCsvTable } from '../exchange/readCsv.js';
@@ -126,6 +126,16 @@ async function exists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Creates `dir` below `root`, never `root` itself: a shared folder that is
+ * away (a USB stick pulled, a share not mounted) must not be recreated on the
+ * local disk, where receipts would hide under the mount point once it is back.
+ */
+async function mkdirBelow(root: string, dir: string): Promise<void> {
+  await stat(root); // ENOENT while the share is away: the next run writes what is missing
+  await mkdir(dir, { recursive: true });
 }
 
 /** Outbox files are read by the township's people and software: not private like the data folder. */
@@ -395,7 +405,7 @@ async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, 
   const target = join(receipts, receiptName(rec.sha256, name));
   const body = name === rec.names[0] ? await readFileIfExists(receiptCopy(dataDir, rec.sha256)) : duplicateReceipt(rec);
   if (!body) return;
-  await mkdir(receipts, { recursive: true });
+  await mkdirBelow(dirname(dirname(receipts)), receipts);
   await writeFileAtomic(target, body, SHARED_MODE);
 }
 
@@ -435,7 +445,7 @@ function addSecond(s: string): string {
 export async function publishOutbound(office: Office, outbox: string, officeCode: string, encoding: OutEncoding): Promise<string[]> {
   const queued = (office.view.all('outbound') as unknown as OutboundFile[]).filter((o) => !o.writtenAs).sort((a, b) => a.id.localeCompare(b.id));
   if (!queued.length) return [];
-  await mkdir(outbox, { recursive: true });
+  await mkdirBelow(dirname(outbox), outbox);
   const written: string[] = [];
   const taken = new Set((office.view.all('outbound') as unknown as OutboundFile[]).map((o) => o.writtenAs).filter(Boolean));
   for (const o of queued) {
