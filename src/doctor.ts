@@ -170,9 +170,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
         repaired(dir, `文件夹权限 ${dmode.toString(8)} 改为 700`);
       } else damage(dir, `文件夹权限是 ${dmode.toString(8)}，别的用户也能读：应为 700（doctor --repair 可修正）`);
     }
-    for (const name of await readdir(dir)) {
-      // Lock folders are empty and come and go with every change.
-      if (name.startsWith('.lock')) continue;
+    // Every file below too: kept inbound files, receipts and the daemon's log hold ID numbers.
+    for (const name of await listDeep(dir)) {
       const p = join(dir, name);
       const st = await stat(p).catch(() => null);
       if (!st) continue;
@@ -305,4 +304,16 @@ async function rewriteReceipts(dir: string, receipts: string, repaired: Say, war
   if (office) await writeMissingReceipts(office, receipts, state, { files: [], exported: [], problems, arriving: 0 });
   if (state.receiptsOk.size) repaired(receipts, `补写了发件箱里缺少的回执（共检查 ${state.receiptsOk.size} 份）`);
   for (const p of problems) warn(receipts, p);
+}
+
+/** Paths below `dir` (with `/`), folders before their content; lock folders left out (they come and go with every change). */
+async function listDeep(dir: string, rel = '', out: string[] = []): Promise<string[]> {
+  const entries = await readdir(join(dir, rel), { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    if (e.name.startsWith('.lock')) continue;
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    out.push(r);
+    if (e.isDirectory()) await listDeep(dir, r, out);
+  }
+  return out;
 }
