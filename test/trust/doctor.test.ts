@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { FIXTURE_FILES, dropFixture, makeOffice, sync, type TestOffice } from '../support/office.js';
 import { runDoctor, type Finding } from '../../src/doctor.js';
+import type { Case, Member } from '../../src/model.js';
 
 async function synced(): Promise<TestOffice & { shas: Record<string, string> }> {
   const t = await makeOffice({ now: '2026-12-21' });
@@ -97,11 +98,12 @@ describe('doctor finds each kind of damage and names its place', () => {
   it('records that break the schema: named by store, collection and record', async () => {
     const t = await makeOffice({ now: '2026-11-02' });
     await t.office.transact({ operator: '王芳', source: 'local', action: 'test' }, (tx) => {
-      const m = tx.get('members', '430105197803152315')!;
+      const m = structuredClone(tx.get('members', '430105197803152315')!) as Member;
       tx.put('members', '430105197803152316', { ...m, idNumber: '430105197803152316' });
-      tx.put('cases', '430105003001-2026-0099', { ...tx.get('cases', '430105003001-2026-0001')! });
-      const s = tx.get('settings', 'office')!;
-      tx.put('settings', 'office', { ...s, backupReminderDays: 0 });
+      tx.put('cases', '430105003001-2026-0099', structuredClone(tx.get('cases', '430105003001-2026-0001')!) as Case);
+      tx.update('settings', 'office', (s) => {
+        s.backupReminderDays = 0;
+      });
     });
     const d = damage((await runDoctor(t.dir)).findings);
     expect(d).toEqual(
