@@ -14,7 +14,6 @@ import { DIR_MODE, FILE_MODE, fsyncDir, readFileIfExists, writeFileAtomic } from
 import { storeFileName } from './store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from './context.js';
-import { dayNo } from './rules/dayNumber.js';
 import { UserFacingError } from './errors.js';
 
 export const BACKUP_MAGIC = 'JIUZHU-BACKUP 1\n';
@@ -274,23 +273,4 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
   }
 }
 
-// --------------------------------------------------------------- reminder
-
-export interface BackupReminder {
-  lastDate: string | null;
-  daysSince: number | null;
-  due: boolean;
-  /** The line the dashboard shows, or null when a backup is recent. */
-  message: string | null;
-}
-
-/** Whether the dashboard should remind the clerk to back up (setting `backupReminderDays`). */
-export function backupReminder(view: View, today: string): BackupReminder {
-  const days = settingsOf(view).backupReminderDays;
-  const meta = view.get('meta', 'backup') as { date?: string } | undefined;
-  const last = typeof meta?.date === 'string' ? meta.date : null;
-  if (!last) return { lastDate: null, daysSince: null, due: true, message: '还没有备份过数据：请运行 jiuzhu backup --out 文件夹（可以是U盘）' };
-  const since = dayNo(today) - dayNo(last);
-  if (since < days) return { lastDate: last, daysSince: since, due: false, message: null };
-  return { lastDate: last, daysSince: since, due: true, message: `上次备份是 ${last}（${since} 天前）：请运行 jiuzhu backup --out 文件夹（可以是U盘）` };
-}
+export { backupReminder, type BackupReminder } from './backupReminder.js';

@@ -3,6 +3,7 @@
 import type { View } from './store/office.js';
 import { calendarOf, settingsOf } from './context.js';
 import { caseList, STATUS_WORDS, type CaseListRow } from './cases.js';
+import { backupReminder, type BackupReminder } from './backupReminder.js';
 
 export interface Dashboard {
   office: { code: string; name: string };
@@ -13,6 +14,7 @@ export interface Dashboard {
   noticesEnding: { caseNo: string; householderName: string; end: string; openObjections: number }[];
   pending: { kind: string; householderName: string; reason: string }[];
   calendar: { year: number; covered: boolean; message: string | null };
+  backup: BackupReminder;
 }
 
 export function dashboard(view: View, today: string): Dashboard {
@@ -54,6 +56,7 @@ export function dashboard(view: View, today: string): Dashboard {
       covered,
       message: covered ? null : `节假日日历没有 ${year} 年的数据：期限只按周末计算，请导入区县下发的节假日安排`,
     },
+    backup: backupReminder(view, today),
   };
 }
 
@@ -64,6 +67,7 @@ export function dashboardText(d: Dashboard): string {
     `在册 ${d.counts.households} 户 · 在保 ${d.counts.activeEnrolments} 户${d.counts.suspendedEnrolments ? `（停发 ${d.counts.suspendedEnrolments}）` : ''} · 在办申请 ${d.counts.openCases} 件 · 待处理 ${d.counts.pending} 项`,
   );
   if (d.calendar.message) out.push(`！${d.calendar.message}`);
+  if (d.backup.message) out.push(`！${d.backup.message}`);
   const line = (r: CaseListRow) =>
     `  ${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）`;
   if (d.overdue.length) out.push(`已超期 ${d.overdue.length} 件：`, ...d.overdue.map(line));

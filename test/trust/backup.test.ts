@@ -46,10 +46,14 @@ describe('jiuzhu backup and restore', () => {
     const before = snapshot(data);
     expect(Object.keys(before)).toEqual(expect.arrayContaining(['journal.jsonl', 'cases.json', 'households.json', 'sync.json', 'head.json']));
     expect(Object.keys(before).some((p) => p.startsWith('sync/received/'))).toBe(true);
+    expect(run(['status']).stdout).toContain('还没有备份过数据');
     const archive = join(root, 'usb', 'office.jzbackup');
     const b = run(['backup', '--out', archive, '--json']);
     expect(b.code, b.stderr).toBe(0);
     expect(b.json<{ file: string }>().file).toBe(archive);
+    // The dashboard stops reminding until backupReminderDays have passed.
+    expect(run(['status', '--json']).json<{ backup: { lastDate: string; due: boolean } }>().backup).toMatchObject({ lastDate: '2026-12-21', due: false });
+    expect(run(['status'], '2026-12-28').stdout).toContain('上次备份是 2026-12-21（7 天前）');
 
     rmSync(data, { recursive: true, force: true });
     const r = run(['restore', archive]);
