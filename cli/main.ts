@@ -36,7 +36,7 @@ const program = new Command('jiuzhu')
   .showSuggestionAfterError(true)
   .allowExcessArguments(true)
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(translateCommanderError(s)) });
+  .configureOutput({ writeErr: (s) => process.stderr.write(maskIds(s)), outputError: (s, write) => write(translateCommanderError(s)) });
 
 // string-width builds a large Unicode table when loaded (~35 ms); only help needs it.
 const argv = process.argv.slice(2);

@@ -85,6 +85,9 @@ describe('privacy', () => {
     writeFileSync(join(root, 'stolen.json'), JSON.stringify(stolen));
     expect(run(['case', 'add', '--from', join(root, 'stolen.json')], { JIUZHU_DEBUG: '1' }).code).toBe(1);
     run(['case', 'show', `${LIU}`]);
+    // commander's own errors echo what was typed.
+    expect(run(['case', LIU]).code).toBe(2);
+    expect(run(['case', 'list', '--status', LIU]).code).toBe(2);
     run(['case', 'show', CASE(1)]);
     run(['case', 'list']);
     run(['status']);
