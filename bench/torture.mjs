@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeBundleOptions } from '../scripts/esbuildOptions.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'jiuzhu.mjs');
+const BUILT = join(ROOT, 'dist', 'jiuzhu.mjs');
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 
 // ------------------------------------------------------------------ options
@@ -49,7 +49,7 @@ const USE_TMPFS = !argv.includes('--no-tmpfs');
 const NOW = '2026-12-21T10:00:00+08:00';
 
 const note = (s) => process.stderr.write(`${s}\n`);
-if (!existsSync(CLI)) {
+if (!existsSync(BUILT)) {
   note('dist/jiuzhu.mjs is missing: run `node scripts/build.mjs` first.');
   process.exit(2);
 }
@@ -84,6 +84,9 @@ const BALLAST = join(disk, 'ballast');
 const inputs = join(root, 'inputs');
 const calmRoot = join(root, 'calm');
 mkdirSync(inputs);
+// A copy of the built command, so that a rebuild meanwhile (the test suite's setup) does not pull it away.
+cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+const CLI = join(root, 'dist', 'jiuzhu.mjs');
 
 let failed = false;
 function cleanup() {
@@ -213,7 +216,7 @@ function intake(i) {
 const counts = {
   operations: 0, kills: 0, writerKills: 0, syncKills: 0, daemonKills: 0,
   intakes: 0, acknowledged: 0, foundAfterKill: 0, refusedWhileDamaged: 0, unexpectedRefusals: 0,
-  files: FILES.length, drops: 0, sharedOutages: 0, diskFull: 0, tmpfs,
+  files: FILES.length, drops: 0, sharedOutages: 0, shareRecreated: 0, diskFull: 0, tmpfs,
 };
 let startUp = 300;
 let caseAdd = 400;
@@ -346,10 +349,13 @@ async function main() {
     feederDone = true;
   })();
 
-  await writer;
-  await feeder;
-  stop = true;
-  await syncer;
+  // Any loop failing ends the run (and its finally unmounts), never an unhandled rejection.
+  await Promise.all([
+    Promise.all([writer, feeder]).finally(() => {
+      stop = true;
+    }),
+    syncer,
+  ]);
 
   // -------------------------------------------------------- calm again
   if (existsSync(away)) renameSync(away, shared);
@@ -395,6 +401,7 @@ async function main() {
     const p = join(data, 'daemon', f);
     if (existsSync(p)) logs.push(readFileSync(p, 'utf8'));
   }
+  mismatches.shareRecreated = counts.shareRecreated;
   mismatches.idNumbersInLogs = logs.join('\n').match(/(?<![0-9])\d{17}[\dXx](?![0-9])/g)?.length ?? 0;
 
   // The same inputs, calmly: the writer's changes one after the other, then every inbound file at once.
@@ -503,6 +510,11 @@ async function sharedOutage() {
   }
   counts.sharedOutages++;
   await sleep(between(300, 1500));
+  if (existsSync(shared)) {
+    // Something wrote to where the share was: a mount would now hide it, and so do we.
+    counts.shareRecreated++;
+    rmSync(shared, { recursive: true, force: true });
+  }
   renameSync(away, shared);
 }
 
