@@ -31,10 +31,12 @@ export function registerBackup(program: Command): void {
       const { restoreBackup } = await import('../src/backup.js');
       const { now } = await import('../src/clock.js');
       const r = await restoreBackup(resolve(file), dir, { forceOtherOffice: opts.forceOtherOffice ?? false, nowIso: now().iso });
-      if (g.json) printJson({ restored: r.restored, replacedAside: r.replacedAside, office: r.manifest.office, createdAt: r.manifest.createdAt, journalSeq: r.manifest.journal.seq, files: r.manifest.files.length });
+      if (g.json) printJson({ restored: r.restored, replacedAside: r.replacedAside, replacedJournalSeq: r.replacedJournalSeq, office: r.manifest.office, createdAt: r.manifest.createdAt, journalSeq: r.manifest.journal.seq, files: r.manifest.files.length });
       else {
         say(`已从 ${r.manifest.createdAt.slice(0, 16).replace('T', ' ')} 的备份恢复 ${r.manifest.office.name}（${r.manifest.office.code}）：${r.manifest.files.length} 个文件、日志 ${r.manifest.journal.seq} 条，全部核对无误。`);
         if (r.replacedAside) say(`原来的数据文件夹已改名保留为 ${r.replacedAside}`);
+        const lost = (r.replacedJournalSeq ?? 0) - r.manifest.journal.seq;
+        if (r.replacedAside && lost > 0) say(`注意：原来的数据有 ${r.replacedJournalSeq} 条变更，备份只到第 ${r.manifest.journal.seq} 条：之后的 ${lost} 条变更不在恢复后的数据里，需要时可从保留的文件夹查看`);
       }
     });
 }

@@ -11,7 +11,7 @@ import { gunzip, gzip } from 'node:zlib';
 import type { Office, View } from './store/office.js';
 import { DataLock } from './store/lock.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, readFileIfExists, writeFileAtomic } from './store/atomicFile.js';
-import { storeFileName } from './store/office.js';
+import { HEAD_FILE, storeFileName } from './store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from './context.js';
 import { UserFacingError } from './errors.js';
@@ -206,6 +206,18 @@ async function officeCodeIn(dir: string): Promise<string | null> {
   }
 }
 
+/** The last committed entry a data folder's head names, or null. */
+async function journalSeqIn(dir: string): Promise<number | null> {
+  const buf = await readFileIfExists(join(dir, HEAD_FILE)).catch(() => null);
+  if (!buf) return null;
+  try {
+    const seq = (JSON.parse(buf.toString('utf8')) as { seq?: unknown }).seq;
+    return typeof seq === 'number' ? seq : null;
+  } catch {
+    return null;
+  }
+}
+
 async function freeName(base: string): Promise<string> {
   for (let i = 0; ; i++) {
     const p = i === 0 ? base : `${base}-${i}`;
@@ -217,6 +229,8 @@ export interface RestoreResult {
   restored: string;
   /** Where the folder that was replaced now is (null when there was none). */
   replacedAside: string | null;
+  /** How many journal entries the replaced folder had (null when none could be read). */
+  replacedJournalSeq: number | null;
   manifest: Manifest;
   checked: Finding[];
 }
@@ -230,6 +244,7 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
   const dir = resolve(dataDir);
   const { manifest, bodies } = await openArchive(file);
   const current = await officeCodeIn(dir);
+  const replacedJournalSeq = await journalSeqIn(dir);
   if (current !== null && current !== manifest.office.code && !opts.forceOtherOffice) {
     throw new BackupError(
       `这个备份属于 ${manifest.office.name}（${manifest.office.code}），而数据文件夹 ${dir} 是 ${current} 的：确认要用别的社区的数据替换，请加 --force-other-office。数据文件夹没有被改动`,
@@ -266,7 +281,7 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
       await rename(staging, dir);
     }
     await fsyncDir(dirname(dir));
-    return { restored: dir, replacedAside: aside, manifest, checked: report.findings };
+    return { restored: dir, replacedAside: aside, replacedJournalSeq, manifest, checked: report.findings };
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     throw err;

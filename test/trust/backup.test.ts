@@ -75,8 +75,10 @@ describe('jiuzhu backup and restore', () => {
     writeFileSync(join(data, 'cases.json'), '{"broken');
     const r = run(['restore', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const out = r.json<{ replacedAside: string; journalSeq: number }>();
+    const out = r.json<{ replacedAside: string; journalSeq: number; replacedJournalSeq: number }>();
     expect(out.replacedAside).toBe(`${data}.replaced-20261221100000`);
+    // The backup's own record came after the archive: the restore goes back one change, and says so.
+    expect(out.replacedJournalSeq).toBe(out.journalSeq + 1);
     expect(readFileSync(join(out.replacedAside, 'cases.json'), 'utf8')).toBe('{"broken');
     const restored = snapshot(data);
     expect(restored).toEqual(atBackup);
