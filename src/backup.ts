@@ -239,6 +239,9 @@ export interface RestoreResult {
  * Verifies the archive completely — hashes, then the journal's chain and the
  * stores against it in a staging folder — and only then swaps the staging
  * folder in under the lock, keeping the old folder as `<data>.replaced-<time>`.
+ * For a process that does not have the office open (the `restore` command):
+ * a second lock object on the same folder in one process would take the
+ * first one's lock for abandoned.
  */
 export async function restoreBackup(file: string, dataDir: string, opts: { forceOtherOffice?: boolean; nowIso: string }): Promise<RestoreResult> {
   const dir = resolve(dataDir);
