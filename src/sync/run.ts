@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat, access, mkdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Office } from '../store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { readCsvTable } from '../exchange/readCsv.js';
@@ -16,6 +16,7 @@ import type { OutboundFile } from '../exchange/outbound.js';
 import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge.js';
 import { settingsOf } from '../context.js';
 import { UserFacingError } from '../errors.js';
+import { dirname } from 'node:path';
 
 export const RECEIPT_COLUMNS = ['行号', '结果', '原因', '申请编号', '身份证号'] as const;
 export const SYNC_OPERATOR = '同步';
