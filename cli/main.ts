@@ -12,6 +12,7 @@ import { registerDaemon } from './daemon.js';
 import { registerAttendance } from './attendance.js';
 import { registerReport } from './report.js';
 import { registerRecipients } from './recipients.js';
+import { registerBackup } from './backup.js';
 import { maskIds } from '../src/privacy.js';
 
 process.noDeprecation = true;
@@ -39,7 +40,7 @@ const program = new Command('jiuzhu')
   .showSuggestionAfterError(true)
   .allowExcessArguments(true)
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(translateCommanderError(s)) });
+  .configureOutput({ writeErr: (s) => process.stderr.write(maskIds(s)), outputError: (s, write) => write(translateCommanderError(s)) });
 
 // string-width builds a large Unicode table when loaded (~35 ms); only help needs it.
 const argv = process.argv.slice(2);
@@ -56,6 +57,7 @@ registerAttendance(program);
 registerReport(program);
 registerRecipients(program);
 registerCaseFlow(program);
+registerBackup(program);
 
 for (const c of program.commands) {
   c.exitOverride();

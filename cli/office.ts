@@ -65,7 +65,7 @@ export function registerOffice(program: Command): void {
       const g = globals(cmd);
       const dir = dataDir(g);
       if (!(await Office.exists(dir)) && !(await import('node:fs')).existsSync(dir)) throw new UserError(`数据文件夹 ${dir} 不存在`);
-      const report = await runDoctor(dir, { repair: opts.repair });
+      const report = await runDoctor(dir, { repair: opts.repair, ...(g.shared ? { shared: resolve(g.shared) } : {}) });
       if (g.json) printJson(report);
       else {
         for (const f of report.findings) say(`${f.level === 'damage' ? '损坏' : f.level === 'warning' ? '提示' : '已修复'}  ${f.where}：${f.what}`);

@@ -8,6 +8,7 @@ import { openPending, pendingRow } from './pending.js';
 import { reviewsDue, type ReviewDue } from './reviews.js';
 import type { DaemonStatus } from './daemonStatus.js';
 import { reportsDue } from './reports/due.js';
+import { backupReminder, type BackupReminder } from './backupReminder.js';
 
 export interface ReportDue {
   id: string;
@@ -57,6 +58,7 @@ export interface Dashboard {
   /** null when the caller did not look (a pure call without the data folder) */
   daemon: DaemonStatus | null;
   calendar: { year: number; covered: boolean; message: string | null };
+  backup: BackupReminder;
 }
 
 export function todaySession(view: View, today: string): TodaySession | null {
@@ -110,6 +112,7 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
       covered,
       message: covered ? null : `节假日日历没有 ${year} 年的数据：期限只按周末计算，请导入区县下发的节假日安排`,
     },
+    backup: backupReminder(view, today),
   };
 }
 
@@ -137,6 +140,7 @@ export function dashboardText(d: Dashboard): string {
   const dl = daemonLine(d.daemon);
   if (dl) out.push(dl);
   out.push(sessionLine(d.session));
+  if (d.backup.message) out.push(`！${d.backup.message}`);
   const line = (r: CaseListRow) =>
     `  ${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）`;
   if (d.overdue.length) out.push(`已超期 ${d.overdue.length} 件：`, ...d.overdue.map(line));

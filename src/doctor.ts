@@ -2,9 +2,10 @@
 // schema, the journal's hash chain, stores against the journal, references
 // between stores, permissions — and names the place of every problem.
 // `repair` fixes only what needs no guessing.
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from './store/atomicFile.js';
+import { ensureDir, readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from './store/atomicFile.js';
 import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, type JournalEntry } from './store/journal.js';
 import { maskIds } from './privacy.js';
 import { HEAD_FILE, JOURNAL_FILE, storeFileName, type Head } from './store/office.js';
@@ -45,7 +46,13 @@ function rebuild(entries: readonly JournalEntry[], store: StoreName, upTo: numbe
   return f;
 }
 
-export async function runDoctor(dir: string, opts: { repair?: boolean } = {}): Promise<DoctorReport> {
+export interface DoctorOptions {
+  repair?: boolean;
+  /** The shared folder whose outbox should hold the receipts; default the settings', null: do not look. */
+  shared?: string | null;
+}
+
+export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const findings: Finding[] = [];
   const damage = (where: string, what: string) => findings.push({ level: 'damage', where, what });
   const warn = (where: string, what: string) => findings.push({ level: 'warning', where, what });
@@ -151,6 +158,9 @@ export async function runDoctor(dir: string, opts: { repair?: boolean } = {}): P
     if (e.caseNo && !cases[String(e.caseNo)]) damage('enrolments.json 的 enrolments', `保障记录引用的申请 ${String(e.caseNo)} 不存在`);
   }
 
+  await checkSchema(coll, damage);
+  const receiptsToWrite = await checkSyncFiles(dir, coll, opts, { damage, warn, repaired });
+
   // Permissions: the records of families are for this office's clerks only.
   if (process.platform !== 'win32') {
     const dmode = (await stat(dir)).mode & 0o777;
@@ -160,9 +170,8 @@ export async function runDoctor(dir: string, opts: { repair?: boolean } = {}): P
         repaired(dir, `文件夹权限 ${dmode.toString(8)} 改为 700`);
       } else damage(dir, `文件夹权限是 ${dmode.toString(8)}，别的用户也能读：应为 700（doctor --repair 可修正）`);
     }
-    for (const name of await readdir(dir)) {
-      // Lock folders are empty and come and go with every change.
-      if (name.startsWith('.lock')) continue;
+    // Every file below too: kept inbound files, receipts and the daemon's log hold ID numbers.
+    for (const name of await listDeep(dir)) {
       const p = join(dir, name);
       const st = await stat(p).catch(() => null);
       if (!st) continue;
@@ -182,5 +191,129 @@ export async function runDoctor(dir: string, opts: { repair?: boolean } = {}): P
     await writeFileAtomic(join(dir, HEAD_FILE), JSON.stringify({ seq: lastSeq, hash: last?.entry.hash ?? GENESIS_HASH, end: last?.end ?? 0 }));
     repaired(HEAD_FILE, `更新到第 ${lastSeq} 条`);
   }
+  if (opts.repair && receiptsToWrite && findings.every((f) => f.level !== 'damage')) {
+    await rewriteReceipts(dir, receiptsToWrite, repaired, warn);
+  }
   return { findings, ok: !findings.some((f) => f.level === 'damage'), journalEntries: entries.length };
+}
+
+type Say = (where: string, what: string) => void;
+type Coll = (c: string) => Record<string, AnyRecord>;
+
+/** Records whose key is one of their fields; any other record that carries an `id` must be keyed by it. */
+const KEYED_BY: Record<string, string> = { members: 'idNumber', cases: 'caseNo', files: 'sha256' };
+
+/** Schema: the settings against their zod schema, every record keyed by its own id, valid ID numbers. */
+async function checkSchema(coll: Coll, damage: Say): Promise<void> {
+  const { settingsSchema } = await import('./settings.js');
+  const { isValidIdNumber } = await import('./rules/idNumber.js');
+  const office = coll('settings').office;
+  if (office) {
+    const parsed = settingsSchema.safeParse(office);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      damage('settings.json 的 settings，记录 office', `设置项 ${issue.path.join('.')} 不符合格式（${issue.message}）`);
+    }
+  }
+  for (const s of STORE_NAMES) {
+    for (const c of STORES[s]) {
+      for (const [key, rec] of Object.entries(coll(c))) {
+        const where = `${storeFileName(s)} 的 ${c}，记录 ${maskIds(key)}`;
+        if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+          damage(where, '不是一条记录（应为对象）');
+          continue;
+        }
+        const field = KEYED_BY[c] ?? 'id';
+        const own = rec[field];
+        if ((field !== 'id' || own !== undefined) && own !== key) damage(where, `字段 ${field} 是「${maskIds(String(own))}」，与记录的编号不一致`);
+      }
+    }
+  }
+  for (const id of Object.keys(coll('members'))) {
+    if (!isValidIdNumber(id)) damage(`households.json 的 members，记录 ${maskIds(id)}`, '身份证号无效（校验位不符或格式不对）');
+  }
+}
+
+const sha256Of = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Every processed inbound file (`files`, id = its SHA-256): its kept copy in
+ * `sync/received/` with that hash, its receipt's copy in `sync/receipts/`,
+ * and its receipt in the shared outbox under every name it arrived as.
+ * Returns the outbox receipts folder when receipts are missing there.
+ */
+async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say: { damage: Say; warn: Say; repaired: Say }): Promise<string | null> {
+  const files = Object.values(coll('files'));
+  if (!files.length) return null;
+  const { receiptName } = await import('./sync/run.js');
+  const settings = coll('settings').office as { office?: { shared?: string | null } } | undefined;
+  const shared = opts.shared === undefined ? (settings?.office?.shared ?? null) : opts.shared;
+  const receipts = shared ? join(shared, 'outbox', 'receipts') : null;
+  const sharedThere = shared ? (await stat(shared).catch(() => null))?.isDirectory() === true : false;
+  if (shared && !sharedThere) say.warn(shared, '共享文件夹不在（U盘没插？），这次没有检查发出的回执');
+  let missingReceipts = 0;
+  for (const rec of files) {
+    const sha = String(rec.sha256 ?? rec.id);
+    const names = Array.isArray(rec.names) ? (rec.names as string[]) : [];
+    const first = names[0] ?? '?';
+    const kept = `sync/received/${sha}`;
+    const body = await readFileIfExists(join(dir, 'sync', 'received', sha));
+    if (!body || sha256Of(body) !== sha) {
+      const fromInbox = opts.repair && sharedThere ? await findInInbox(shared!, names, sha) : null;
+      if (fromInbox) {
+        await ensureDir(join(dir, 'sync', 'received'));
+        await writeFileAtomic(join(dir, 'sync', 'received', sha), fromInbox.body);
+        say.repaired(kept, `从共享文件夹的 inbox/${fromInbox.name} 取回了收到的原件（哈希值相符）`);
+      } else if (!body) say.damage(kept, `收到的文件 ${first} 的原件不见了（sync.json 的 files，记录 ${sha.slice(0, 12)}…）`);
+      else say.damage(kept, `收到的文件 ${first} 的原件与记录的哈希值不符：文件被改动过（sync.json 的 files，记录 ${sha.slice(0, 12)}…）`);
+    }
+    if (!(await readFileIfExists(join(dir, 'sync', 'receipts', `${sha}.csv`)))) {
+      say.damage(`sync/receipts/${sha}.csv`, `文件 ${first} 的回执副本不见了（sync.json 的 files，记录 ${sha.slice(0, 12)}…）`);
+    }
+    if (receipts && sharedThere) {
+      for (const name of names) {
+        const r = receiptName(sha, name);
+        if (!(await readFileIfExists(join(receipts, r)))) {
+          missingReceipts++;
+          if (!opts.repair) say.warn(join(receipts, r), `文件 ${name} 的回执不在发件箱里（doctor --repair 或下一次同步会补写）`);
+        }
+      }
+    }
+  }
+  return missingReceipts ? receipts : null;
+}
+
+async function findInInbox(shared: string, names: readonly string[], sha: string): Promise<{ name: string; body: Buffer } | null> {
+  for (const name of names) {
+    const body = await readFileIfExists(join(shared, 'inbox', ...name.split('/'))).catch(() => null);
+    if (body && sha256Of(body) === sha) return { name, body };
+  }
+  return null;
+}
+
+/** Rewrites missing outbox receipts from their copies, the way a sync run does. */
+async function rewriteReceipts(dir: string, receipts: string, repaired: Say, warn: Say): Promise<void> {
+  const { Office } = await import('./store/office.js');
+  const { SyncState, writeMissingReceipts } = await import('./sync/run.js');
+  const state = new SyncState();
+  const problems: string[] = [];
+  const office = await Office.open(dir).catch((err: Error) => {
+    problems.push(`无法打开数据补写回执：${err.message}`);
+    return null;
+  });
+  if (office) await writeMissingReceipts(office, receipts, state, { files: [], exported: [], problems, arriving: 0 });
+  if (state.receiptsOk.size) repaired(receipts, `补写了发件箱里缺少的回执（共检查 ${state.receiptsOk.size} 份）`);
+  for (const p of problems) warn(receipts, p);
+}
+
+/** Paths below `dir` (with `/`), folders before their content; lock folders left out (they come and go with every change). */
+async function listDeep(dir: string, rel = '', out: string[] = []): Promise<string[]> {
+  const entries = await readdir(join(dir, rel), { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    if (e.name.startsWith('.lock')) continue;
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    out.push(r);
+    if (e.isDirectory()) await listDeep(dir, r, out);
+  }
+  return out;
 }

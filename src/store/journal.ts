@@ -151,7 +151,11 @@ export async function readJournal(path: string, offset: number, prevHash: string
 export async function appendDurably(path: string, line: string): Promise<number> {
   const h = await open(path, 'a', FILE_MODE);
   try {
-    await h.write(line);
+    // One write call may write only part of the line when the disk is nearly
+    // full, without an error: the rest is written (or fails with ENOSPC) here,
+    // never left as a torn line that was reported committed.
+    const buf = Buffer.from(line);
+    for (let off = 0; off < buf.length; ) off += (await h.write(buf, off, buf.length - off)).bytesWritten;
     await h.sync();
     return (await h.stat()).size;
   } finally {

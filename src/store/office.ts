@@ -422,6 +422,19 @@ export class Office {
     });
   }
 
+  /**
+   * Runs `fn` while holding the store lock, with the store files brought up to
+   * the journal: no process can commit meanwhile, so the folder is a
+   * consistent whole (backup). `fn` must not call `transact` (same lock).
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.lock.with(async () => {
+      await this.catchUp(true);
+      await this.flushDirty();
+      return fn();
+    });
+  }
+
   private async flushDirty(): Promise<void> {
     for (const s of [...this.dirty]) await this.writeStore(s);
   }
@@ -457,10 +470,16 @@ export class Office {
       this.dirty.add(s);
     }
     this.head = { seq: body.seq, hash, end };
-    // From here the change is committed: a failure below is repaired from the
-    // journal at the next open, and the dirty stores are retried next time.
-    await this.flushDirty();
-    await this.writeHead();
+    // From here the change is committed: a failure below (a full disk) is
+    // repaired from the journal at the next open, and the dirty stores are
+    // retried next time. The caller is told it is saved, because it is: an
+    // error here made the clerk retry and meet their own change as a duplicate.
+    try {
+      await this.flushDirty();
+      await this.writeHead();
+    } catch {
+      /* committed; see above */
+    }
   }
 }
 

@@ -16,6 +16,7 @@ import type { OutboundFile } from '../exchange/outbound.js';
 import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge.js';
 import { settingsOf } from '../context.js';
 import { UserFacingError } from '../errors.js';
+import { dirname } from 'node:path';
 
 export const RECEIPT_COLUMNS = ['行号', '结果', '原因', '申请编号', '身份证号'] as const;
 export const SYNC_OPERATOR = '同步';
@@ -161,6 +162,16 @@ async function exists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Creates `dir` below `root`, never `root` itself: a shared folder that is
+ * away (a USB stick pulled, a share not mounted) must not be recreated on the
+ * local disk, where receipts would hide under the mount point once it is back.
+ */
+async function mkdirBelow(root: string, dir: string): Promise<void> {
+  await stat(root); // ENOENT while the share is away: the next run writes what is missing
+  await mkdir(dir, { recursive: true });
 }
 
 /** Outbox files are read by the township's people and software: not private like the data folder. */
@@ -480,7 +491,7 @@ async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, 
   const original = name === rec.names[0] || receiptName(rec.sha256, name) === receiptName(rec.sha256, rec.names[0]!);
   const body = original ? await readFileIfExists(receiptCopy(dataDir, rec.sha256)) : duplicateReceipt(rec);
   if (!body) return;
-  await mkdir(receipts, { recursive: true });
+  await mkdirBelow(dirname(dirname(receipts)), receipts);
   await writeFileAtomic(target, body, SHARED_MODE);
 }
 
@@ -491,7 +502,7 @@ async function writeReceipt(dataDir: string, receipts: string, rec: FileRecord, 
  * that failed, so a receipt the township has taken away is not put back
  * every few seconds.
  */
-async function writeMissingReceipts(office: Office, receipts: string, state: SyncState, report: SyncReport): Promise<void> {
+export async function writeMissingReceipts(office: Office, receipts: string, state: SyncState, report: SyncReport): Promise<void> {
   const todo: { rec: FileRecord; name: string }[] = [];
   if (!state.receiptsChecked) {
     for (const rec of office.view.all('files') as unknown as FileRecord[]) for (const name of rec.names) todo.push({ rec, name });
@@ -540,7 +551,7 @@ function addSecond(s: string): string {
 export async function publishOutbound(office: Office, outbox: string, officeCode: string, encoding: OutEncoding): Promise<string[]> {
   const queued = (office.view.all('outbound') as unknown as OutboundFile[]).filter((o) => !o.writtenAs).sort((a, b) => a.id.localeCompare(b.id));
   if (!queued.length) return [];
-  await mkdir(outbox, { recursive: true });
+  await mkdirBelow(dirname(outbox), outbox);
   const written: string[] = [];
   const taken = new Set((office.view.all('outbound') as unknown as OutboundFile[]).map((o) => o.writtenAs).filter(Boolean));
   for (const o of queued) {

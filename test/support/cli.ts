@@ -19,6 +19,9 @@ export function jiuzhu(args: string[], env: Record<string, string> = {}, input?:
     input,
     timeout: 120_000,
   });
+  // Everything the command says to people may end up in a log: no ID number, in any test (issue 9).
+  const leaked = /(?<![0-9])\d{17}[\dXx](?![0-9])/.exec(r.stderr ?? '');
+  if (leaked) throw new Error(`jiuzhu ${args.join(' ')} printed an unmasked ID number on stderr: ${r.stderr}`);
   return {
     code: r.status ?? -1,
     stdout: r.stdout,

@@ -85,7 +85,8 @@ async function check(data: string, shared: string, names: string[]) {
   for (const { entry: e } of entries) if (e.action === 'sync.file') applied.set(e.source, (applied.get(e.source) ?? 0) + 1);
   expect(applied.size).toBeGreaterThan(20);
   expect([...applied.values()].every((n) => n === 1)).toBe(true);
-  const doctor = await runDoctor(data);
+  // This copy's own shared folder: the settings name the folder it was copied from.
+  const doctor = await runDoctor(data, { shared });
   expect(doctor.findings, JSON.stringify(doctor.findings)).toEqual([]);
   return stateOf(office);
 }

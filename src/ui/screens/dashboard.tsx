@@ -24,6 +24,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
     if (target) targets.set(key, target);
   };
   if (d.calendar.message) rows.push({ key: 'cal', text: `！${d.calendar.message}`, color: 'yellow', selectable: false });
+  if (d.backup.message) rows.push({ key: 'backup', text: `！${d.backup.message}`, color: 'yellow', selectable: false });
   const dl = daemonLine(d.daemon);
   if (dl) rows.push({ key: 'daemon', text: dl, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false });
   item('session', sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });

@@ -1,0 +1,25 @@
+// Whether the dashboard should remind the clerk to back up: the office's
+// records are the only copy of many families' histories (issue 9). Kept apart
+// from src/backup.ts so that `status` does not load the archive code.
+import type { View } from './store/office.js';
+import { settingsOf } from './context.js';
+import { dayNo } from './rules/dayNumber.js';
+
+export interface BackupReminder {
+  lastDate: string | null;
+  daysSince: number | null;
+  due: boolean;
+  /** The line the dashboard shows, or null when a backup is recent. */
+  message: string | null;
+}
+
+/** Whether the dashboard should remind the clerk to back up (setting `backupReminderDays`). */
+export function backupReminder(view: View, today: string): BackupReminder {
+  const days = settingsOf(view).backupReminderDays;
+  const meta = view.get('meta', 'backup') as { date?: string } | undefined;
+  const last = typeof meta?.date === 'string' ? meta.date : null;
+  if (!last) return { lastDate: null, daysSince: null, due: true, message: '还没有备份过数据：请运行 jiuzhu backup --out 文件夹（可以是U盘）' };
+  const since = dayNo(today) - dayNo(last);
+  if (since < days) return { lastDate: last, daysSince: since, due: false, message: null };
+  return { lastDate: last, daysSince: since, due: true, message: `上次备份是 ${last}（${since} 天前）：请运行 jiuzhu backup --out 文件夹（可以是U盘）` };
+}
