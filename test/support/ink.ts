@@ -12,6 +12,8 @@ export const KEY = {
   left: '\u001B[D',
   enter: '\r',
   escape: '\u001B',
+  esc: '\u001B',
+  ctrlC: '\u0003',
   tab: '\t',
   backspace: '\u007F',
   ctrlS: '\u0013',

@@ -6,18 +6,9 @@ import stringWidth from 'string-width';
 import { App } from '../../src/ui/app.js';
 import type { Office } from '../../src/store/office.js';
 
-export const KEY = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  enter: '\r',
-  esc: '\u001B',
-  ctrlC: '\u0003',
-  ctrlS: '\u0013',
-  backspace: '\u007F',
-  tab: '\t',
-} as const;
+import { KEY } from './ink.js';
+
+export { KEY };
 
 export const COLS = 80;
 export const ROWS = 24;
