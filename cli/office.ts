@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
-import { dashboard, dashboardText } from '../src/dashboard.js';
 import { runDoctor } from '../src/doctor.js';
 import { readDaemonStatus } from '../src/daemonStatus.js';
 import { dataDir, globals, openForReading, operatorOf, out, printJson, say, UsageError, UserError, type Globals } from './common.js';
@@ -52,6 +51,8 @@ export function registerOffice(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
+      // Loaded here: the dashboard reads the report templates (zod), which no other command needs.
+      const { dashboard, dashboardText } = await import('../src/dashboard.js');
       const d = dashboard(office.view, office.now().date, { daemon: readDaemonStatus(office.dir) });
       if (g.json) printJson(d);
       else out(dashboardText(d));

@@ -3,7 +3,7 @@
 // register and roster reconciliation.
 import type { Command } from 'commander';
 import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/reviews.js';
-import { PENDING_KIND_WORDS } from '../src/dashboard.js';
+import { PENDING_KIND_WORDS } from '../src/pending.js';
 import { PROGRAMS } from '../src/model.js';
 import { STATUS_WORDS } from '../src/cases.js';
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';

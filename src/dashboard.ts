@@ -4,10 +4,14 @@ import type { View } from './store/office.js';
 import type { PendingItem } from './model.js';
 import { calendarOf, settingsOf } from './context.js';
 import { caseList, STATUS_WORDS, type CaseListRow } from './cases.js';
-import { openPending, pendingRow } from './pending.js';
+import { openPending, pendingRow, PENDING_KIND_WORDS } from './pending.js';
 import { reviewsDue, type ReviewDue } from './reviews.js';
 import type { DaemonStatus } from './daemonStatus.js';
 import { reportsDue } from './reports/due.js';
+import { builtinTemplatesDir, loadTemplates, type Template } from './reports/template.js';
+
+/** The built-in forms, read and validated once per process (the app refreshes the dashboard often). */
+let builtinTemplates: Template[] | null = null;
 import { backupReminder, type BackupReminder } from './backupReminder.js';
 
 export interface ReportDue {
@@ -20,7 +24,8 @@ export interface ReportDue {
 
 /** Report forms whose current period is not yet filled, soonest first (overdue ones first of all). */
 export function reportFormsDue(view: View, today: string): ReportDue[] {
-  return reportsDue(view, today)
+  builtinTemplates ??= loadTemplates([builtinTemplatesDir()]);
+  return reportsDue(view, today, builtinTemplates)
     .filter((r): r is typeof r & { period: string; due: string } => (!r.done || r.overdue) && r.period !== null && r.due !== null)
     .map((r) => ({ id: r.templateId, title: r.title, period: r.period, due: r.due, overdue: r.overdue }))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));
@@ -35,14 +40,6 @@ export interface TodaySession {
   marked: number;
 }
 
-export const PENDING_KIND_WORDS: Record<PendingItem['kind'], string> = {
-  'decision-on-withdrawn': '撤回后收到审批',
-  'change-without-enrolment': '无在保记录的待遇变更',
-  'roster-differs': '花名册不一致',
-  'roster-unlisted': '花名册未列入',
-  'attendance-recommendation': '公益劳动处理建议',
-  'review-recommendation': '复核建议',
-};
 
 export interface Dashboard {
   office: { code: string; name: string };

@@ -41,3 +41,13 @@ export function pendingRow(p: PendingItem) {
     source: p.source,
   };
 }
+
+/** Each kind as the clerk reads it. */
+export const PENDING_KIND_WORDS: Record<PendingItem['kind'], string> = {
+  'decision-on-withdrawn': '撤回后收到审批',
+  'change-without-enrolment': '无在保记录的待遇变更',
+  'roster-differs': '花名册不一致',
+  'roster-unlisted': '花名册未列入',
+  'attendance-recommendation': '公益劳动处理建议',
+  'review-recommendation': '复核建议',
+};

@@ -6,7 +6,7 @@ import { addHouseholdNote, eventWord, householdArchive, HouseholdHistory, resolv
 import { STATUS_WORDS } from '../../cases.js';
 import { RECOMMENDATION_WORDS } from '../../reviews.js';
 import { ENROLMENT_STATUS_WORDS } from '../../recipients.js';
-import { PENDING_KIND_WORDS } from '../../dashboard.js';
+import { PENDING_KIND_WORDS } from '../../pending.js';
 import { formatYuan } from '../../rules/money.js';
 import type { Office, View } from '../../store/office.js';
 import type { PendingItem, Source } from '../../model.js';

@@ -4,7 +4,7 @@ import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { cancellationRegister, registerCancellation, resolvePendingItem, rosterReconciliation } from '../../recipients.js';
 import { householderOf } from '../../cases.js';
-import { PENDING_KIND_WORDS } from '../../dashboard.js';
+import { PENDING_KIND_WORDS } from '../../pending.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
 import { dropDraft, loadDraft } from '../drafts.js';

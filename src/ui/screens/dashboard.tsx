@@ -2,7 +2,8 @@
 // its screen. The same content as `jiuzhu status`.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { daemonLine, dashboard, PENDING_KIND_WORDS, sessionLine, type Dashboard } from '../../dashboard.js';
+import { daemonLine, dashboard, sessionLine, type Dashboard } from '../../dashboard.js';
+import { PENDING_KIND_WORDS } from '../../pending.js';
 import { readDaemonStatus, type DaemonStatus } from '../../daemonStatus.js';
 import { STATUS_WORDS } from '../../cases.js';
 import { ROSTER_KINDS } from '../../recipients.js';
