@@ -25,7 +25,7 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, opts: { forceOtherOffice?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const dir = dataDir(g);
-      const { readPid, isAlive } = await import('../daemon/daemon.js');
+      const { readPid, isAlive } = await import('../src/daemonStatus.js');
       const pid = await readPid(dir);
       if (pid !== null && isAlive(pid)) throw new UserError(`守护进程正在使用这个数据文件夹（进程号 ${pid}）：请先运行 jiuzhu daemon stop，再恢复`);
       const { restoreBackup } = await import('../src/backup.js');

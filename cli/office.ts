@@ -1,4 +1,5 @@
 // `jiuzhu init | status | doctor | demo | ui`: the office as a whole.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
@@ -65,7 +66,7 @@ export function registerOffice(program: Command): void {
     .action(async (opts: { repair?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const dir = dataDir(g);
-      if (!(await Office.exists(dir)) && !(await import('node:fs')).existsSync(dir)) throw new UserError(`数据文件夹 ${dir} 不存在`);
+      if (!existsSync(dir)) throw new UserError(`数据文件夹 ${dir} 不存在`);
       const report = await runDoctor(dir, { repair: opts.repair, ...(g.shared ? { shared: resolve(g.shared) } : {}) });
       if (g.json) printJson(report);
       else {
@@ -80,7 +81,8 @@ export function registerOffice(program: Command): void {
     .description('在一个空文件夹里生成演示社区数据，然后打开界面')
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const dir = g.data ? resolve(g.data) : process.env.JIUZHU_DATA ? resolve(process.env.JIUZHU_DATA) : `${dataDir(g)}-demo`;
+      // Without --data or JIUZHU_DATA the demo never touches the real office's folder.
+      const dir = g.data || process.env.JIUZHU_DATA ? dataDir(g) : `${dataDir(g)}-demo`;
       const shared = g.shared ? resolve(g.shared) : `${dir}-shared`;
       if (!(await Office.exists(dir))) {
         const { writeDemoOffice } = await import('../src/demo/write.js');

@@ -11,11 +11,9 @@ import { Office } from '../src/store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../src/store/atomicFile.js';
 import { SyncState, syncOnce } from '../src/sync/run.js';
 import { maskIds } from '../src/privacy.js';
+import { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/daemonStatus.js';
 
-export const daemonDir = (dataDir: string) => join(dataDir, 'daemon');
-export const pidPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.pid');
-export const statusPath = (dataDir: string) => join(daemonDir(dataDir), 'status.json');
-export const logPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.log');
+export { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/daemonStatus.js';
 
 /** What `daemon status` and the dashboard read. */
 export interface DaemonStatus {
@@ -46,23 +44,6 @@ export class DaemonLog {
       // A full disk must not stop the daemon because of its log.
     }
   }
-}
-
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export async function readPid(dataDir: string): Promise<number | null> {
-  const buf = await readFileIfExists(pidPath(dataDir));
-  if (!buf) return null;
-  const pid = Number.parseInt(buf.toString('utf8').trim(), 10);
-  return Number.isInteger(pid) ? pid : null;
 }
 
 export async function readStatus(dataDir: string): Promise<DaemonStatus | null> {

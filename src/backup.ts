@@ -291,4 +291,3 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
   }
 }
 
-export { backupReminder, type BackupReminder } from './backupReminder.js';

@@ -3,6 +3,7 @@
 // counts: {files, applied, rejected}}); no file means it never ran here, and a
 // file whose pid is gone means it stopped (or crashed) without cleaning up.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface DaemonStatus {
@@ -14,9 +15,14 @@ export interface DaemonStatus {
   counts: { files: number; applied: number; rejected: number };
 }
 
-export const DAEMON_STATUS_FILE = join('daemon', 'status.json');
 
-function alive(pid: number): boolean {
+export const daemonDir = (dataDir: string) => join(dataDir, 'daemon');
+export const pidPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.pid');
+export const statusPath = (dataDir: string) => join(daemonDir(dataDir), 'status.json');
+export const logPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.log');
+
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -26,11 +32,23 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The pid in the pid file, or null when there is none (or it is not a number). */
+export async function readPid(dataDir: string): Promise<number | null> {
+  let text: string;
+  try {
+    text = await readFile(pidPath(dataDir), 'utf8');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(text.trim(), 10);
+  return Number.isInteger(pid) ? pid : null;
+}
+
 export function readDaemonStatus(dataDir: string): DaemonStatus {
   const none: DaemonStatus = { running: false, pid: null, startedAt: null, lastRunAt: null, lastError: null, counts: { files: 0, applied: 0, rejected: 0 } };
   let raw: Record<string, unknown>;
   try {
-    raw = JSON.parse(readFileSync(join(dataDir, DAEMON_STATUS_FILE), 'utf8')) as Record<string, unknown>;
+    raw = JSON.parse(readFileSync(statusPath(dataDir), 'utf8')) as Record<string, unknown>;
   } catch {
     return none;
   }
@@ -39,7 +57,7 @@ export function readDaemonStatus(dataDir: string): DaemonStatus {
   const pid = typeof raw.pid === 'number' && Number.isInteger(raw.pid) && raw.pid > 0 ? raw.pid : null;
   const counts = (raw.counts ?? {}) as Record<string, unknown>;
   return {
-    running: pid !== null && alive(pid),
+    running: pid !== null && isAlive(pid),
     pid,
     startedAt: str(raw.startedAt),
     lastRunAt: str(raw.lastRunAt),

@@ -143,9 +143,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
   const households = coll('households');
   const members = coll('members');
   const cases = coll('cases');
-  for (const [id, m] of Object.entries(members)) {
+  for (const m of Object.values(members)) {
     if (!households[String(m.householdId)]) damage(`households.json 的 members`, `成员 ${String(m.name)} 所属的户 ${String(m.householdId).slice(0, 7)}… 不存在`);
-    void id;
   }
   for (const [id, h] of Object.entries(households)) {
     if (!members[String(h.householderId)]) damage('households.json 的 households', `户 ${id.slice(0, 7)}… 的户主不在成员表里`);

@@ -80,14 +80,6 @@ export async function readFileIfExists(path: string): Promise<Buffer | null> {
   }
 }
 
-export async function modeOf(path: string): Promise<number | null> {
-  try {
-    return (await stat(path)).mode & 0o777;
-  } catch {
-    return null;
-  }
-}
-
 export async function tighten(path: string, mode: number): Promise<void> {
   if (process.platform === 'win32') return;
   await chmod(path, mode);
