@@ -4,7 +4,7 @@ import { mkdir, open, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { dataDir, globals, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
+import { dataDir, globals, openOffice, out, printJson, say, UserError } from './common.js';
 import { sharedDirOf } from './sync.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -14,7 +14,7 @@ async function daemonModule() {
 }
 
 /** The command line that starts this same program with the same data folder. */
-function selfArgs(g: Globals, dir: string, shared: string): string[] {
+function selfArgs(dir: string, shared: string): string[] {
   return [...process.execArgv, process.argv[1]!, '--data', dir, '--shared', shared, 'daemon', 'run'];
 }
 
@@ -53,7 +53,7 @@ export function registerDaemon(program: Command): void {
       await mkdir(dm.daemonDir(dir), { recursive: true, mode: 0o700 });
       // Anything the process prints before its own log is open goes to the log too.
       const logFd = await open(dm.logPath(dir), 'a', 0o600);
-      const child = spawn(process.execPath, selfArgs(g, dir, shared), {
+      const child = spawn(process.execPath, selfArgs(dir, shared), {
         detached: true,
         stdio: ['ignore', logFd.fd, logFd.fd],
         env: process.env,
@@ -125,7 +125,7 @@ export function registerDaemon(program: Command): void {
       const g = globals(cmd);
       const office = await openOffice(g);
       const shared = sharedDirOf(g, office);
-      const args = selfArgs(g, office.dir, shared);
+      const args = selfArgs(office.dir, shared);
       const quote = (s: string) => (/[\s"'\\]/.test(s) ? `"${s.replace(/(["\\])/g, '\\$1')}"` : s);
       if (process.platform === 'win32') {
         const line = [process.execPath, ...args].map((a) => `\\"${a}\\"`).join(' ');

@@ -2,11 +2,10 @@
 // exchange with the township and county, and what it leaves for the clerk.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Enrolment } from '../src/model.js';
 import { settingsOf } from '../src/context.js';
 import { openPending, pendingRow } from '../src/pending.js';
 import { formatYuan } from '../src/rules/money.js';
-import { enrolmentRow } from '../src/recipients.js';
+import { enrolmentRows, ENROLMENT_STATUS_WORDS } from '../src/recipients.js';
 import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
 
@@ -74,12 +73,11 @@ export function registerSync(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const rows = enrolmentRows(office);
+      const rows = enrolmentJson(office);
       if (g.json) return printJson(rows);
       if (!rows.length) return say('还没有保障对象。');
-      const words = { active: '在保', suspended: '停发', terminated: '已退出' };
       for (const r of rows) {
-        out(`${r.householderName}  ${r.program}  ${words[r.status]}  ${formatYuan(r.monthlyAmountFen)}/月  ${r.persons} 人  ${r.category ?? '-'}类  自 ${r.since}  ${r.caseNo ?? '花名册'}`);
+        out(`${r.householderName}  ${r.program}  ${ENROLMENT_STATUS_WORDS[r.status]}  ${formatYuan(r.monthlyAmountFen)}/月  ${r.persons} 人  ${r.category ?? '-'}类  自 ${r.since}  ${r.caseNo ?? '花名册'}`);
       }
     });
 
@@ -99,23 +97,10 @@ export function registerSync(program: Command): void {
 }
 
 /** `enrolment list --json` (cli.md): current recipients first, then by start month. */
-export function enrolmentRows(office: Office) {
-  const v = office.view;
-  const month = office.now().date.slice(0, 7);
-  return (v.all('enrolments') as Enrolment[])
-    .map((e) => {
-      const r = enrolmentRow(v, e, month);
-      return {
-        householderId: r.householderId,
-        householderName: r.householderName,
-        program: r.program,
-        status: r.status,
-        monthlyAmountFen: r.monthlyAmountFen,
-        persons: r.persons,
-        category: r.category,
-        since: r.since,
-        caseNo: r.caseNo,
-      };
-    })
+function enrolmentJson(office: Office) {
+  return enrolmentRows(office.view, office.now().date)
+    .map(({ householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo }) => ({
+      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo,
+    }))
     .sort((a, b) => a.status.localeCompare(b.status) || a.since.localeCompare(b.since) || a.householderId.localeCompare(b.householderId));
 }

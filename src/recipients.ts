@@ -82,6 +82,10 @@ export function runningExit(view: View, enrolmentId: string, month: string): Dee
 
 /** One enrolment as the lists show it, in `month` (for a running gradual exit). */
 export function enrolmentRow(view: View, e: DeepReadonly<Enrolment>, month: string): EnrolmentRow {
+  return rowOf(view, e, runningExit(view, e.id, month)?.until ?? null);
+}
+
+function rowOf(view: View, e: DeepReadonly<Enrolment>, gradualExitUntil: string | null): EnrolmentRow {
   const h = householderOf(view, e.householdId);
   return {
     id: e.id,
@@ -95,7 +99,7 @@ export function enrolmentRow(view: View, e: DeepReadonly<Enrolment>, month: stri
     category: e.category,
     since: e.since,
     caseNo: e.caseNo,
-    gradualExitUntil: runningExit(view, e.id, month)?.until ?? null,
+    gradualExitUntil,
   };
 }
 
@@ -107,7 +111,7 @@ export function enrolmentRows(view: View, today: string): EnrolmentRow[] {
   return view
     .all('enrolments')
     // The exits are looked up once for all rows, not per row.
-    .map((e) => ({ ...enrolmentRow(view, e, ''), gradualExitUntil: exitUntil.get(e.id) ?? null }))
+    .map((e) => rowOf(view, e, exitUntil.get(e.id) ?? null))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||

@@ -1,7 +1,7 @@
 // Parses inbound value cells (spec/exchange.md, "Cell values") to stored forms or Chinese reasons.
 
 import { normalizeIdNumber } from '../rules/idNumber.js';
-import { civilFromDays } from '../rules/dayNumber.js';
+import { civilFromDays, isIsoDate } from '../rules/dayNumber.js';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -50,11 +50,6 @@ const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const fail = <T>(reason: string): CellResult<T> => ({ ok: false, reason });
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
 
 // ---------------------------------------------------------------- ID numbers
 
@@ -117,7 +112,7 @@ function excelSerialToDate(serial: number): [number, number, number] | null {
 function isoDate(y: number, m: number, d: number): CellResult<string> | null {
   const iso = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
   if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return null;
-  if (d > daysInMonth(y, m)) return fail(cellReasons.dateMissing(iso));
+  if (!isIsoDate(iso)) return fail(cellReasons.dateMissing(iso));
   return ok(iso);
 }
 

@@ -10,9 +10,9 @@ import type { DeepReadonly, Tx } from '../store/office.js';
 import { clearPending, raisePending } from '../pending.js';
 import { initialsOf } from '../search.js';
 import { formatYuan } from '../rules/money.js';
+import { settingsOf } from '../context.js';
 import { COUNTY_STATUS, TOWNSHIP_STATUS, compareDecisions, type DatedRecord, type DecisionRecord } from './decisions.js';
 
-export { compareDecisions, inboundEvents, type DecisionRecord } from './decisions.js';
 import type {
   BenefitChangeRecord,
   CountyDecisionRecord,
@@ -420,7 +420,6 @@ const applyBenefitChange: Applier<BenefitChangeRecord> = (ctx, row, rec) => {
   const subject = `hp:${householdId}:${rec.program}`;
   const { dec, isNew } = ctx.keep(rec, row, [subject]);
   const changed = refreshEnrolment(ctx, householdId, rec.program, rec.idNumber);
-  const decs = ctx.decisionsOf(subject);
   const pending = ctx.tx.get('pending', `change-without-enrolment:${dec.id}`);
   if (pending && !pending.resolvedOn) return { result: '待处理', reason: mergeReasons.noEnrolment };
   if (!isNew || !changed) return { result: '未变化', reason: '', dec };
@@ -501,7 +500,7 @@ function applyRoster(ctx: MergeContext, rows: { row: number; record: RosterRecor
     else byHead.set(r.record.householderId, [r]);
   }
   const listed = new Set<string>();
-  const settingsArea = (tx.get('settings', 'office') as { office?: { area?: '城市' | '农村' } } | undefined)?.office?.area ?? '城市';
+  const settingsArea = settingsOf(tx).office.area;
 
   for (const [headId, list] of byHead) {
     const first = list[0]!.record;
@@ -734,4 +733,3 @@ function keysOf(r: InboundRecord): { caseNo: string; idNumber: string } {
   }
 }
 
-export type { PendingItem };

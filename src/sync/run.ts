@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat, access, mkdir, unlink } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Office } from '../store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { readCsvTable } from '../exchange/readCsv.js';
@@ -16,7 +16,6 @@ import type { OutboundFile } from '../exchange/outbound.js';
 import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge.js';
 import { settingsOf } from '../context.js';
 import { UserFacingError } from '../errors.js';
-import { dirname } from 'node:path';
 
 export const RECEIPT_COLUMNS = ['行号', '结果', '原因', '申请编号', '身份证号'] as const;
 export const SYNC_OPERATOR = '同步';
@@ -399,13 +398,7 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
       tx.put('files', sha256, next as unknown as Record<string, unknown>);
       return next;
     });
-    await writeReceipt(pc.dataDir, pc.receipts, rec, name).then(
-      () => pc.state.receiptsOk.add(`${sha256}:${name}`),
-      (err) => {
-        pc.state.receiptsFailed.add(`${sha256}:${name}`);
-        pc.problems.push(`回执 ${receiptName(sha256, name)} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`);
-      },
-    );
+    await sendReceipt(pc, rec, name);
     markSeen();
     return reportOf(known, name, 'duplicate');
   }
@@ -419,11 +412,11 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
 
   const receipt = receiptName(sha256, name);
   const table = readCsvTable(buf);
+  const detected = table.ok ? detectKind(table.headers) : table;
   if (pc.expectKind) {
-    const d = table.ok ? detectKind(table.headers) : table;
-    if (!d.ok) throw new SyncError(`${name}：${d.reason}`);
-    if (d.kind !== pc.expectKind) {
-      throw new SyncError(`${name} 是“${KIND_SPECS[d.kind].title}”，不是“${KIND_SPECS[pc.expectKind].title}”：请换成${KIND_SPECS[pc.expectKind].title}文件`);
+    if (!detected.ok) throw new SyncError(`${name}：${detected.reason}`);
+    if (detected.kind !== pc.expectKind) {
+      throw new SyncError(`${name} 是“${KIND_SPECS[detected.kind].title}”，不是“${KIND_SPECS[pc.expectKind].title}”：请换成${KIND_SPECS[pc.expectKind].title}文件`);
     }
   }
   let kind: InboundKind | null = null;
@@ -435,15 +428,12 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
       let receiptRows: ReceiptRow[];
       let counts: MergeResult['counts'] = { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 };
       let outcome: FileRecord['outcome'];
-      const detected = table.ok ? detectKind(table.headers) : table;
       if (!table.ok || !detected.ok) {
-        const reason = !table.ok ? table.reason : (detected as { reason: string }).reason;
-        receiptRows = [{ row: 0, result: '拒绝', reason, caseNo: '', idNumber: '' }];
-        counts.rejected = 0;
+        receiptRows = [{ row: 0, result: '拒绝', reason: detected.ok ? '' : detected.reason, caseNo: '', idNumber: '' }];
         outcome = 'rejected';
         if (table.ok) encoding = table.encoding;
       } else {
-        const d = detected as { ok: true; kind: InboundKind; unknownColumns: string[] };
+        const d = detected;
         kind = d.kind;
         encoding = table.encoding;
         rowsCount = table.rows.length;
@@ -466,15 +456,20 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
     },
   );
   markSeen();
-  await writeReceipt(pc.dataDir, pc.receipts, result, name).then(
-    () => pc.state.receiptsOk.add(`${sha256}:${name}`),
-    // Written by writeMissingReceipts at a later run; said now.
-    (err) => {
-      pc.state.receiptsFailed.add(`${sha256}:${name}`);
-      pc.problems.push(`回执 ${receipt} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`);
-    },
-  );
+  await sendReceipt(pc, result, name);
   return reportOf(result, name);
+}
+
+/** Writes a file's receipt into the outbox; one that cannot be written now is retried at later runs, and said now. */
+async function sendReceipt(pc: ProcessContext, rec: FileRecord, name: string): Promise<void> {
+  const key = `${rec.sha256}:${name}`;
+  try {
+    await writeReceipt(pc.dataDir, pc.receipts, rec, name);
+    pc.state.receiptsOk.add(key);
+  } catch (err) {
+    pc.state.receiptsFailed.add(key);
+    pc.problems.push(`回执 ${receiptName(rec.sha256, name)} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`);
+  }
 }
 
 function duplicateReceipt(known: FileRecord): Buffer {
@@ -549,22 +544,25 @@ function addSecond(s: string): string {
 
 /** Writes every queued outbound file; returns the names written. Never overwrites. */
 export async function publishOutbound(office: Office, outbox: string, officeCode: string, encoding: OutEncoding): Promise<string[]> {
-  const queued = (office.view.all('outbound') as unknown as OutboundFile[]).filter((o) => !o.writtenAs).sort((a, b) => a.id.localeCompare(b.id));
+  const all = office.view.all('outbound') as unknown as OutboundFile[];
+  const queued = all.filter((o) => !o.writtenAs).sort((a, b) => a.id.localeCompare(b.id));
   if (!queued.length) return [];
   await mkdirBelow(dirname(outbox), outbox);
   const written: string[] = [];
-  const taken = new Set((office.view.all('outbound') as unknown as OutboundFile[]).map((o) => o.writtenAs).filter(Boolean));
+  const taken = new Set(all.map((o) => o.writtenAs).filter(Boolean));
   for (const o of queued) {
     const body = csvBytes(o.columns, o.rows, encoding);
     let s = stamp(o.queuedAt);
     let name = `${o.kind}-${officeCode}-${s}.csv`;
+    let existing: Buffer | null;
     for (;;) {
-      const existing = await readFileIfExists(join(outbox, name));
+      existing = await readFileIfExists(join(outbox, name));
       if (!taken.has(name) && (existing === null || existing.equals(body))) break;
       s = addSecond(s);
       name = `${o.kind}-${officeCode}-${s}.csv`;
     }
-    if (!(await exists(join(outbox, name)))) await writeFileAtomic(join(outbox, name), body, SHARED_MODE);
+    // Already there with these bytes: a crash came between writing it and recording it.
+    if (existing === null) await writeFileAtomic(join(outbox, name), body, SHARED_MODE);
     taken.add(name);
     await office.transact({ operator: SYNC_OPERATOR, source: 'local', action: 'sync.publish', summary: `上报 ${name}` }, (tx) => {
       const cur = tx.get('outbound', o.id) as unknown as OutboundFile | undefined;
