@@ -61,17 +61,28 @@ export class DataLock {
 
   /** Runs `fn` while holding the lock; calls within one process queue up. */
   async with<T>(fn: (lock: HeldLock) => Promise<T>): Promise<T> {
-    const prev = this.queue;
-    let done!: () => void;
-    this.queue = new Promise((r) => (done = r));
-    await prev;
-    try {
+    return this.inTurn(async () => {
       const { held, release } = await this.acquire();
       try {
         return await fn(held);
       } finally {
         await release().catch(() => undefined);
       }
+    });
+  }
+
+  /**
+   * Runs `fn` in this process's queue without taking the lock: a reader that
+   * must not interleave with this process's own commits (a refresh reading
+   * the journal while a transaction appends to it).
+   */
+  async inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    const prev = this.queue;
+    let done!: () => void;
+    this.queue = new Promise((r) => (done = r));
+    await prev;
+    try {
+      return await fn();
     } finally {
       done();
     }

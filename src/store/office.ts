@@ -348,8 +348,14 @@ export class Office {
    * Picks up changes other processes committed since this one last looked.
    * Returns the new entries (the app refreshes on them).
    */
+  /** Resolves once every transaction and refresh this process has started is done (before exiting). */
+  async settled(): Promise<void> {
+    await this.lock.inTurn(async () => undefined);
+  }
+
+  /** Reads what other processes committed; queued behind this process's own transactions. */
   async refresh(): Promise<JournalEntry[]> {
-    return this.catchUp(false);
+    return this.lock.inTurn(() => this.catchUp(false));
   }
 
   private async catchUp(locked: boolean): Promise<JournalEntry[]> {

@@ -167,21 +167,13 @@ export function ShellView(opts: ShellOptions) {
   const [help, setHelp] = useState(false);
   const [quitting, setQuitting] = useState(false);
   const keys = useRef<KeyHandler | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const exitHooks = useRef(new Set<() => Promise<void> | void>());
-
-  // Saves and refreshes run one after another: a refresh reading the journal
-  // while a save commits would otherwise apply an old tail after the new entry.
-  const serial = useCallback(<T,>(fn: () => Promise<T>): Promise<T> => {
-    const p = queue.current.then(fn, fn);
-    queue.current = p.catch(() => undefined);
-    return p;
-  }, []);
 
   useEffect(() => {
     const off = office.onChange(() => setVersion((v) => v + 1));
     const tick = () => {
-      void serial(() => office.refresh()).catch((err: unknown) => setMessage({ text: `读取其他程序的更改失败：${(err as Error).message}`, tone: 'error' }));
+      // Office queues a refresh behind this process's own saves (any screen's).
+      void office.refresh().catch((err: unknown) => setMessage({ text: `读取其他程序的更改失败：${(err as Error).message}`, tone: 'error' }));
       const d = office.now().date;
       setToday((t) => (t === d ? t : d));
     };
@@ -198,7 +190,7 @@ export function ShellView(opts: ShellOptions) {
       clearInterval(timer);
       watcher?.close();
     };
-  }, [office, serial, opts.pollMs]);
+  }, [office, opts.pollMs]);
 
   const quit = useCallback(async () => {
     setQuitting(true);
@@ -209,9 +201,9 @@ export function ShellView(opts: ShellOptions) {
         /* a draft that cannot be saved must not keep the app from closing */
       }
     }
-    await queue.current;
+    await office.settled();
     exit();
-  }, [exit]);
+  }, [exit, office]);
 
   useEffect(() => {
     const onSignal = () => void quit();
@@ -250,7 +242,7 @@ export function ShellView(opts: ShellOptions) {
       setHints: (h) => setHintsState(h),
       save: async <T,>(meta: { action: string; summary?: string; operator?: string }, fn: (tx: Tx) => T): Promise<SaveResult<T>> => {
         try {
-          const { result } = await serial(() => office.transact({ operator, source: 'local', ...meta }, fn));
+          const { result } = await office.transact({ operator, source: 'local', ...meta }, fn);
           setVersion((v) => v + 1);
           return { ok: true, result };
         } catch (err) {
@@ -270,7 +262,7 @@ export function ShellView(opts: ShellOptions) {
       },
     }),
     // `top` changes identity on navigation only.
-    [office, operator, today, version, cols, rows, top, serial],
+    [office, operator, today, version, cols, rows, top],
   );
 
   // Keys are handled one per render: a burst (typing fast, a paste split in
