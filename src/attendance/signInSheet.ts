@@ -1,30 +1,14 @@
 // The printable sign-in sheet (公益劳动签到表, A4 HTML) of one session, from
 // the template in templates/attendance/: names by group, each group's task,
 // and an empty signature column.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapeHtml, templatesDir } from '../printTemplate.js';
 import { maskIdNumber } from '../rules/idNumber.js';
 import { isoWeekday } from './schedule.js';
 import type { SessionLine } from './sessionRoster.js';
 
-const TEMPLATE = join('templates', 'attendance', 'sign-in-sheet.html');
 const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
-
-/** The templates folder sits at the root, above src/attendance (tests) or dist/ and dist/chunks (the bundle). */
-function templatePath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, TEMPLATE);
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  throw new Error(`找不到签到表模板 ${TEMPLATE}：安装可能不完整`);
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function signInSheetHtml(opts: { office: string; date: string; start: string; end: string; lines: readonly SessionLine[]; printed: string }): string {
   const rows: string[] = [];
@@ -48,5 +32,5 @@ export function signInSheetHtml(opts: { office: string; date: string; start: str
     rows: rows.join('\n'),
     printed: escapeHtml(opts.printed),
   };
-  return readFileSync(templatePath(), 'utf8').replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k] ?? m);
+  return readFileSync(join(templatesDir(), 'attendance', 'sign-in-sheet.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k] ?? m);
 }

@@ -4,7 +4,7 @@ import type { DeepReadonly, View } from '../store/office.js';
 import { settingsOf } from '../context.js';
 import { rosterDataOf } from './roster.js';
 import { sessionLines } from './sessionRoster.js';
-import { datesOfMonth } from './schedule.js';
+import { monthEnd } from '../rules/dayNumber.js';
 import type { Session } from './types.js';
 
 export interface PersonMonth {
@@ -65,8 +65,8 @@ export function monthSummary(view: View, month: string, today: string): MonthSum
   const settings = settingsOf(view);
   const labour = settings.labour;
   const closed = view.get('attendanceMonths', month) !== undefined;
-  const monthEnd = `${month}-31`;
-  const asOf = closed || today >= monthEnd ? monthEnd : today;
+  const end = monthEnd(month);
+  const asOf = closed || today >= end ? end : today;
   const data = rosterDataOf(view, labour);
   const people = new Map<string, PersonMonth>();
   const sessions: string[] = [];
@@ -104,5 +104,5 @@ export function monthSummary(view: View, month: string, today: string): MonthSum
     advice: adviceText(p.absent, labour),
   }));
   rows.sort((a, b) => a.group - b.group);
-  return { month, asOf: asOf === monthEnd ? datesOfMonth(month).at(-1)! : asOf, closed, sessions, unmarkedSessions, people: rows };
+  return { month, asOf, closed, sessions, unmarkedSessions, people: rows };
 }

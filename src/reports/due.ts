@@ -5,7 +5,8 @@ import type { WorkingCalendar } from '../rules/workingDays.js';
 import { calendarOf } from '../context.js';
 import { addDays } from '../rules/dayNumber.js';
 import { builtinTemplatesDir, loadTemplates, type DueRule, type Template } from './template.js';
-import { addMonths, lastDayOf, periodContaining, shiftPeriod, type Period } from './period.js';
+import { periodContaining, shiftPeriod, type Period } from './period.js';
+import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { latestFills } from './kept.js';
 
 export interface DueDate {
@@ -21,7 +22,7 @@ export function dueDateOf(rule: DueRule, period: Period, cal: WorkingCalendar): 
     return { date: r.date, covered: r.covered };
   }
   const month = rule.month === 'same' ? period.last : addMonths(period.last, 1);
-  const date = rule.day === 'last' ? lastDayOf(month) : `${month}-${String(rule.day).padStart(2, '0')}`;
+  const date = rule.day === 'last' ? monthEnd(month) : `${month}-${String(rule.day).padStart(2, '0')}`;
   return { date, covered: true };
 }
 

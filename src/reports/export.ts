@@ -12,7 +12,8 @@ import { templateById, type Template } from './template.js';
 import { parsePeriod, PeriodError } from './period.js';
 import { failedChecks, fillReport, manualKeys, ManualValueError, type CheckResult, type FilledReport, type ManualValues } from './fill.js';
 import { fillsOf, keepFill, type Change, type KeptReport } from './kept.js';
-import { reportCsv, tableOf, type CsvEncoding } from './csv.js';
+import { reportCsv, tableOf } from './csv.js';
+import type { OutEncoding } from '../exchange/csvOut.js';
 import { reportHtml } from './html.js';
 
 export const FORMATS = ['csv', 'xlsx', 'html'] as const;
@@ -74,7 +75,7 @@ export function fillFor(view: View, t: Template, periodText: string, today: stri
   return report;
 }
 
-export async function renderReport(report: FilledReport, format: ReportFormat, encoding: CsvEncoding): Promise<Buffer> {
+export async function renderReport(report: FilledReport, format: ReportFormat, encoding: OutEncoding): Promise<Buffer> {
   if (format === 'csv') return reportCsv(report, encoding);
   if (format === 'html') return Buffer.from(reportHtml(report), 'utf8');
   // exceljs is large: loaded only when a workbook is asked for.
@@ -100,7 +101,7 @@ export interface ExportRequest {
   force: boolean;
   /** Queue a copy for the township's outbox in the same transaction. */
   send: boolean;
-  encoding?: CsvEncoding;
+  encoding?: OutEncoding;
   by: string;
 }
 

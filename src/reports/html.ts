@@ -1,8 +1,8 @@
 // A filled report as a printable HTML page: A4, a CJK font stack, and a table
 // header the browser repeats on every printed page.
 import { cellText, type FilledReport } from './fill.js';
+import { escapeHtml as esc } from '../printTemplate.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function reportHtml(report: FilledReport): string {
   const auto = report.fields.filter((f) => !f.manual);

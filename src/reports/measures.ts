@@ -3,7 +3,8 @@
 // are the persons an enrolment covers, amounts are fen.
 import type { View } from '../store/office.js';
 import type { Filter, Measure } from './template.js';
-import { addMonths, type Period } from './period.js';
+import type { Period } from './period.js';
+import { addMonths } from '../rules/dayNumber.js';
 import { enrolmentFacts, attendanceOver, matches, type AttendanceLine, type EnrolmentFacts } from './sources.js';
 import { eventsIn, paymentIn, startMonthOf } from './payments.js';
 

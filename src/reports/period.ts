@@ -1,5 +1,6 @@
 // Report periods: a month `2026-11`, a quarter `2026-Q4` or a year `2026`,
 // as the clerk writes them and as a template's period kind expects.
+import { addMonths, monthEnd } from '../rules/dayNumber.js';
 
 export type PeriodKind = 'monthly' | 'quarterly' | 'yearly';
 
@@ -19,22 +20,10 @@ export interface Period {
 export const PERIOD_WORDS: Record<PeriodKind, string> = { monthly: '月报', quarterly: '季报', yearly: '年报' };
 const EXAMPLE: Record<PeriodKind, string> = { monthly: '2026-11', quarterly: '2026-Q4', yearly: '2026' };
 
-export function addMonths(month: string, n: number): string {
-  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
-
-export function lastDayOf(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-  return `${month}-${String(days).padStart(2, '0')}`;
-}
-
 function build(kind: PeriodKind, id: string, first: string, count: number): Period {
   const months = Array.from({ length: count }, (_, i) => addMonths(first, i));
   const last = months[months.length - 1]!;
-  return { kind, id, months, first, last, start: `${first}-01`, end: lastDayOf(last) };
+  return { kind, id, months, first, last, start: `${first}-01`, end: monthEnd(last) };
 }
 
 /** What kind a written period is, or null when it is none of the three forms. */

@@ -11,6 +11,7 @@ import type { Filter } from './template.js';
 import type { Period } from './period.js';
 import { paymentIn, startMonthOf } from './payments.js';
 import { monthSummary } from '../attendance/summary.js';
+import { monthEnd } from '../rules/dayNumber.js';
 
 export interface AttendanceLine {
   idNumber: string;
@@ -29,8 +30,7 @@ export interface AttendanceLine {
  * mark, so a closed month has none).
  */
 export function attendanceOf(view: View, month: string): AttendanceLine[] {
-  const lastDay = `${month}-31`;
-  return monthSummary(view, month, lastDay)
+  return monthSummary(view, month, monthEnd(month))
     .people.filter((p) => p.due > p.unmarked)
     .map((p) => ({ idNumber: p.idNumber, name: p.name, due: p.due - p.unmarked, attended: p.attended, excused: p.excused, absent: p.absent }))
     .sort((a, b) => (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0));

@@ -2,9 +2,9 @@
 // A county that changes a form edits a template; a broken template is refused
 // with the file, the field and the problem named.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { templatesDir } from '../printTemplate.js';
 import { AREAS, CATEGORIES, PROGRAMS } from '../model.js';
 import { UserFacingError } from '../errors.js';
 
@@ -279,13 +279,7 @@ export function parseTemplateText(text: string, file: string): Template {
  * which is src/reports/ in the sources and dist/ (or dist/chunks/) when bundled.
  */
 export function builtinTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'templates', 'reports');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new TemplateError('找不到内置的报表模板文件夹 templates/reports：安装不完整，请重新安装 jiuzhu');
+  return join(templatesDir(), 'reports');
 }
 
 /** The office's own templates (a county's changed forms) live in `<data>/templates/reports/` and replace built-in ones of the same id. */

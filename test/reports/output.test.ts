@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import iconv from 'iconv-lite';
-import { csvText, guardFormula, reportCsv } from '../../src/reports/csv.js';
+import { reportCsv } from '../../src/reports/csv.js';
+import { csvBytes, guardCell } from '../../src/exchange/csvOut.js';
 import { reportHtml } from '../../src/reports/html.js';
 import { readCsvTable } from '../../src/exchange/readCsv.js';
 import { parsePeriod } from '../../src/reports/period.js';
@@ -30,10 +31,10 @@ const report: FilledReport = {
 
 describe('report output', () => {
   it('guards cells a spreadsheet would run as formulas and quotes commas and quotes', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '张三', '1.5'].map(guardFormula)).toEqual([
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '张三', '1.5'].map(guardCell)).toEqual([
       "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", '张三', '1.5',
     ]);
-    expect(csvText(['a', 'b'], [['x,y', 'say "hi"']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n');
+    expect(csvBytes(['a', 'b'], [['x,y', 'say "hi"']]).subarray(3).toString('utf8')).toBe('a,b\r\n"x,y","say ""hi"""\r\n');
   });
 
   it('reads back the same cells from UTF-8 with BOM and from GB18030, with a CJK Ext-B name intact', () => {
