@@ -100,7 +100,9 @@ export function DashboardScreen() {
     }, 3000);
     return () => clearInterval(t);
   }, [office]);
-  const d = useMemo(() => dashboard(office.view, today, { daemon }), [office, today, version, daemon]);
+  // The daemon's status file changes every minute: only its line is redone then.
+  const base = useMemo(() => dashboard(office.view, today), [office, today, version]);
+  const d = useMemo(() => ({ ...base, daemon }), [base, daemon]);
   const { rows, targets } = useMemo(() => dashboardRows(d), [d]);
   const listHeight = bodyRows - 1;
   const { sel, move } = useListCursor(rows, listHeight);
