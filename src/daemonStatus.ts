@@ -57,7 +57,8 @@ export function readDaemonStatus(dataDir: string): DaemonStatus {
   const pid = typeof raw.pid === 'number' && Number.isInteger(raw.pid) && raw.pid > 0 ? raw.pid : null;
   const counts = (raw.counts ?? {}) as Record<string, unknown>;
   return {
-    running: pid !== null && isAlive(pid),
+    // A clean stop says so; a pid alone could be reused by another program.
+    running: raw.running !== false && pid !== null && isAlive(pid),
     pid,
     startedAt: str(raw.startedAt),
     lastRunAt: str(raw.lastRunAt),

@@ -118,7 +118,7 @@ export function daemonLine(d: DaemonStatus | null): string | null {
   if (!d) return null;
   if (!d.running && !d.lastRunAt) return '同步守护进程未运行（jiuzhu daemon start 启动）';
   const last = d.lastRunAt ? `上次同步 ${d.lastRunAt.slice(0, 16).replace('T', ' ')}` : '尚未同步';
-  const counts = `收到 ${d.counts.files} 个文件，应用 ${d.counts.applied} 行，拒收 ${d.counts.rejected} 行`;
+  const counts = `收到 ${d.counts.files} 个文件，应用 ${d.counts.applied} 行，有拒收行的文件 ${d.counts.rejected} 个`;
   const err = d.lastError ? `；上次出错：${d.lastError}` : '';
   return `${d.running ? `同步守护进程运行中（pid ${d.pid}）` : '同步守护进程已停止（jiuzhu daemon start 启动）'}，${last}，${counts}${err}`;
 }

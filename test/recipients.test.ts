@@ -58,7 +58,10 @@ describe('the dashboard of a hand-built office on 2026-11-19', () => {
     status(process.pid);
     const live = readDaemonStatus(dir);
     expect(live).toMatchObject({ running: true, pid: process.pid, counts: { files: 4, applied: 37, rejected: 2 } });
-    expect(dashboardText(dashboard(office.view, TODAY, { daemon: live }))).toContain(`同步守护进程运行中（pid ${process.pid}），上次同步 2026-11-19 09:15，收到 4 个文件，应用 37 行，拒收 2 行`);
+    expect(dashboardText(dashboard(office.view, TODAY, { daemon: live }))).toContain(`同步守护进程运行中（pid ${process.pid}），上次同步 2026-11-19 09:15，收到 4 个文件，应用 37 行，有拒收行的文件 2 个`);
+    // A clean stop is a stop, even when its pid now belongs to another program.
+    writeFileSync(join(dir, 'daemon', 'status.json'), JSON.stringify({ pid: process.pid, running: false, startedAt: '2026-11-19T08:00:00+08:00', lastRunAt: null, lastError: null, counts: {} }));
+    expect(readDaemonStatus(dir).running).toBe(false);
     const child = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => child.on('exit', r));
     status(child.pid!);
