@@ -3,7 +3,6 @@
 // lock; a restore verifies every byte (and the journal's hash chain, and the
 // stores against it) before it replaces anything, and keeps the replaced
 // folder aside. The format is described in docs/backup-format.md.
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +14,7 @@ import { HEAD_FILE, storeFileName } from './store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from './context.js';
 import { UserFacingError } from './errors.js';
+import { sha256Hex } from './store/journal.js';
 
 export const BACKUP_MAGIC = 'JIUZHU-BACKUP 1\n';
 export const BACKUP_EXTENSION = '.jzbackup';
@@ -49,7 +49,6 @@ export interface BackupMeta {
   journalSeq: number;
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
  * What a backup leaves out: the lock folders and holder (they belong to the
@@ -108,7 +107,7 @@ export async function writeBackup(office: Office, out: string, operator: string)
       const abs = join(office.dir, ...path.split('/'));
       const body = await readFile(abs);
       const st = await stat(abs);
-      files.push({ path, size: body.length, sha256: sha256(body), mode: st.mode & 0o777 });
+      files.push({ path, size: body.length, sha256: sha256Hex(body), mode: st.mode & 0o777 });
       bodies.push(body);
     }
     const manifest: Manifest = {
@@ -132,7 +131,7 @@ export async function writeBackup(office: Office, out: string, operator: string)
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new BackupError(`没有权限写入 ${dirname(target)}：请换一个位置`);
     throw err;
   }
-  const result: BackupResult = { file: target, bytes: archive.length, sha256: sha256(archive), files: manifest.files.length, journalSeq: manifest.journal.seq };
+  const result: BackupResult = { file: target, bytes: archive.length, sha256: sha256Hex(archive), files: manifest.files.length, journalSeq: manifest.journal.seq };
   await office.transact({ operator, source: 'local', action: 'backup', summary: `备份到 ${basename(target)}` }, (tx) => {
     const meta: BackupMeta = { id: 'backup', at: now.iso, date: now.date, file: basename(target), bytes: result.bytes, sha256: result.sha256, journalSeq: result.journalSeq };
     tx.put('meta', 'backup', meta as unknown as Record<string, unknown>);
@@ -182,7 +181,7 @@ export async function openArchive(file: string): Promise<OpenedArchive> {
     if (!safePath(f.path)) throw new BackupError(`${file} 的清单里有不安全的路径「${f.path}」，拒绝恢复。数据文件夹没有被改动`);
     const body = payload.subarray(pos, pos + f.size);
     pos += f.size;
-    if (body.length !== f.size || sha256(body) !== f.sha256) {
+    if (body.length !== f.size || sha256Hex(body) !== f.sha256) {
       throw new BackupError(`${file} 已损坏：其中的 ${f.path} 与清单里的哈希值不符。数据文件夹没有被改动`);
     }
     bodies.set(f.path, body);

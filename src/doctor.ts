@@ -2,11 +2,10 @@
 // schema, the journal's hash chain, stores against the journal, references
 // between stores, permissions — and names the place of every problem.
 // `repair` fixes only what needs no guessing.
-import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDir, readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from './store/atomicFile.js';
-import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, type JournalEntry } from './store/journal.js';
+import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, sha256Hex, type JournalEntry } from './store/journal.js';
 import { maskIds } from './privacy.js';
 import { HEAD_FILE, JOURNAL_FILE, storeFileName, type Head } from './store/office.js';
 import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from './store/schema.js';
@@ -233,7 +232,6 @@ async function checkSchema(coll: Coll, damage: Say): Promise<void> {
   }
 }
 
-const sha256Of = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Every processed inbound file (`files`, id = its SHA-256): its kept copy in
@@ -257,7 +255,7 @@ async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say:
     const first = names[0] ?? '?';
     const kept = `sync/received/${sha}`;
     const body = await readFileIfExists(join(dir, 'sync', 'received', sha));
-    if (!body || sha256Of(body) !== sha) {
+    if (!body || sha256Hex(body) !== sha) {
       const fromInbox = opts.repair && sharedThere ? await findInInbox(shared!, names, sha) : null;
       if (fromInbox) {
         await ensureDir(join(dir, 'sync', 'received'));
@@ -285,7 +283,7 @@ async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say:
 async function findInInbox(shared: string, names: readonly string[], sha: string): Promise<{ name: string; body: Buffer } | null> {
   for (const name of names) {
     const body = await readFileIfExists(join(shared, 'inbox', ...name.split('/'))).catch(() => null);
-    if (body && sha256Of(body) === sha) return { name, body };
+    if (body && sha256Hex(body) === sha) return { name, body };
   }
   return null;
 }

@@ -52,9 +52,12 @@ export function applyChangeTo(colls: Partial<Record<string, Record<string, AnyRe
   return rec;
 }
 
-export function hashBody(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
+/** SHA-256 as hex: journal lines, kept files, backups. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
+
+export const hashBody = (body: string): string => sha256Hex(body);
 
 /** Serialises an entry and its hash; the hash covers every other byte of the line. */
 export function serializeEntry(body: EntryBody): { line: string; hash: string } {

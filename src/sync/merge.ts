@@ -4,7 +4,7 @@
 // the order of their dates, so the final state does not depend on the order
 // in which the files arrive. The caller runs this inside one transaction
 // together with the record that the file was processed.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../store/journal.js';
 import type { Case, CaseEvent, CaseStatus, Category, Enrolment, Household, Member, PendingItem, Program } from '../model.js';
 import type { DeepReadonly, Tx } from '../store/office.js';
 import { clearPending, raisePending } from '../pending.js';
@@ -56,7 +56,7 @@ export const mergeReasons = {
 const CHANGE_EVENTS: Record<BenefitChangeRecord['change'], string> = { 停发: 'suspended', 调整: 'adjusted', 恢复: 'resumed', 退出: 'terminated' };
 
 const whenOf = (r: DatedRecord) => (r.time ? `${r.date}T${r.time}` : r.date);
-const contentId = (r: object) => createHash('sha256').update(JSON.stringify(r)).digest('hex').slice(0, 24);
+const contentId = (r: object) => sha256Hex(JSON.stringify(r)).slice(0, 24);
 
 // ------------------------------------------------------------------ context
 

@@ -3,7 +3,7 @@
 // then write the office's queued outbound files into `<shared>/outbox/`.
 // `sync once` runs this once; the daemon runs it on every change and on a
 // timer, keeping its scan cache between runs.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../store/journal.js';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat, access, mkdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -378,7 +378,7 @@ async function processFile(office: Office, f: Found, pc: ProcessContext): Promis
   }
   const after = await stat(f.abs);
   if (after.size !== f.size || after.mtimeMs !== f.mtimeMs || buf.length !== f.size) return null; // changed while read
-  const sha256 = createHash('sha256').update(buf).digest('hex');
+  const sha256 = sha256Hex(buf);
   const name = f.rel;
   const markSeen = () => {
     pc.state.seen.set(f.rel, { size: f.size, mtimeMs: f.mtimeMs, sha256 });
@@ -586,7 +586,7 @@ export async function importFile(office: Office, path: string, expectKind: Inbou
   const f: Found = { abs: path, rel: basename(path), size: s.size, mtimeMs: s.mtimeMs };
   const r = await processFile(office, f, { problems: [], expectKind, dataDir: office.dir, receipts, strict, officeCode: settings.office.code, state });
   if (!r) {
-    const known = office.view.get('files', createHash('sha256').update(await readFile(path)).digest('hex')) as FileRecord | undefined;
+    const known = office.view.get('files', sha256Hex(await readFile(path))) as FileRecord | undefined;
     if (known) return reportOf(known, basename(path), 'duplicate');
     throw new SyncError(`${path} 在读取时发生了变化，请等文件复制完成后再导入`);
   }
