@@ -9,7 +9,7 @@ import { calendarOf, settingsOf } from './context.js';
 import { checklist } from './rules/materials.js';
 import { addDays, isIsoDate } from './rules/dayNumber.js';
 import { fenToYuan } from './rules/money.js';
-import { caseEligibility, householderOf, membersOf, STATUS_WORDS } from './cases.js';
+import { caseEligibility, CLOSED_STATUSES, householderOf, membersOf, STATUS_WORDS } from './cases.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from './exchange/outbound.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
@@ -56,7 +56,6 @@ export interface StepInput {
 export class StepRefused extends UserFacingError {}
 
 /** Statuses with a decision (or a withdrawal): nothing more happens on the community's side. */
-const CLOSED: ReadonlySet<CaseStatus> = new Set(['approved', 'rejected', 'withdrawn']);
 
 export function openObjections(c: DeepReadonly<Case>): DeepReadonly<Objection>[] {
   return c.notice?.objections.filter((o) => !o.resolvedOn) ?? [];
@@ -84,7 +83,7 @@ function cleanNames(names: readonly string[] | undefined): string[] {
 function statusRule(c: DeepReadonly<Case>, step: Step): string | null {
   const s = c.status;
   const now = `现在是「${STATUS_WORDS[s]}」`;
-  if (CLOSED.has(s)) return `申请已办结（${STATUS_WORDS[s]}），不能再办理`;
+  if (CLOSED_STATUSES.has(s)) return `申请已办结（${STATUS_WORDS[s]}），不能再办理`;
   switch (step) {
     case 'accept':
       return s === 'draft' ? null : `已于 ${c.acceptedOn ?? ''} 受理过`;

@@ -23,6 +23,9 @@ export const STATUS_WORDS: Record<CaseStatus, string> = {
 };
 
 /** Statuses in which the community's own clock runs. */
+/** A case that is done with: decided, or withdrawn. */
+export const CLOSED_STATUSES: ReadonlySet<CaseStatus> = new Set(['approved', 'rejected', 'withdrawn']);
+
 export const COMMUNITY_STATUSES: ReadonlySet<CaseStatus> = new Set(['accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
 
 export interface Deadline {
@@ -77,10 +80,7 @@ export function membersOf(view: View, householdId: string) {
 }
 
 export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
-  const settings = settingsOf(view);
   const members = membersOf(view, c.householdId);
-  const excluded = new Set(settings.excludedIncomeKinds);
-  const counted = members.reduce((s, m) => s + m.incomes.filter((i) => !excluded.has(i.kind)).reduce((a, i) => a + i.amountFen, 0), 0);
   const deadline = deadlineOf(c, view, today);
   return {
     caseNo: c.caseNo,
@@ -96,7 +96,7 @@ export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
       disability: m.disability,
       monthlyIncomeFen: m.incomes.reduce((a, i) => a + i.amountFen, 0),
     })),
-    perCapitaIncomeFen: members.length ? Math.round(counted / members.length) : 0,
+    perCapitaIncomeFen: caseEligibility(view, c).perCapitaFen,
     applicationDate: c.applicationDate,
     acceptedOn: c.acceptedOn,
     deadline: deadline?.date ?? null,

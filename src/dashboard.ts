@@ -3,7 +3,7 @@
 import type { View } from './store/office.js';
 import type { PendingItem } from './model.js';
 import { calendarOf, settingsOf } from './context.js';
-import { caseList, STATUS_WORDS, type CaseListRow } from './cases.js';
+import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseListRow } from './cases.js';
 import { openPending, pendingRow, PENDING_KIND_WORDS } from './pending.js';
 import { reviewsDue, type ReviewDue } from './reviews.js';
 import type { DaemonStatus } from './daemonStatus.js';
@@ -69,7 +69,7 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
   const s = settingsOf(view);
   const cal = calendarOf(view);
   const rows = caseList(view, today);
-  const open = rows.filter((r) => !['approved', 'rejected', 'withdrawn'].includes(r.status));
+  const open = rows.filter((r) => !CLOSED_STATUSES.has(r.status));
   const enrolments = view.all('enrolments');
   const pending = openPending(view);
   const year = Number(today.slice(0, 4));

@@ -23,6 +23,7 @@ import { initialsOf } from './search.js';
 import type { Tx, View } from './store/office.js';
 import { UserFacingError } from './errors.js';
 import { settingsOf } from './context.js';
+import { CLOSED_STATUSES } from './cases.js';
 
 export const ID_PROBLEM_WORDS: Record<IdProblem, string> = {
   empty: '没有填写',
@@ -305,9 +306,8 @@ export function intakeConflicts(view: View, intake: Pick<CheckedIntake, 'members
   const hid = existingMember && !existingMember.leftOn ? existingMember.householdId : householdId;
 
   const problems: Problem[] = memberConflicts(view, hid, members);
-  const openStatuses = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'submitted', 'returned', 'township-approved']);
   for (const c of view.all('cases')) {
-    if (c.householdId === hid && c.program === input.program && openStatuses.has(c.status)) {
+    if (c.householdId === hid && c.program === input.program && !CLOSED_STATUSES.has(c.status)) {
       problems.push({ field: 'program', label: '救助类别', message: `这户已有一件在办的${input.program}申请 ${c.caseNo}：避免重复救助，请在原申请上继续办理` });
     }
   }

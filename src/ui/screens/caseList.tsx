@@ -4,7 +4,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseList, STATUS_WORDS, type CaseFilter, type CaseListRow } from '../../cases.js';
+import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseFilter, type CaseListRow } from '../../cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../../model.js';
 import { fit, pad } from '../fit.js';
 import { noticeHtml, savePrintable } from '../../printables.js';
@@ -25,7 +25,6 @@ const VIEWS: { label: string; filter: CaseFilter; open?: boolean }[] = [
   { label: '临近期限', filter: { due: 'near' } },
   ...CASE_STATUSES.map((s) => ({ label: STATUS_WORDS[s], filter: { status: s } })),
 ];
-const CLOSED = new Set(['approved', 'rejected', 'withdrawn']);
 const PROGRAM_CHOICES = ['全部类别', ...PROGRAMS];
 
 function dueText(r: CaseListRow): { text: string; color?: string } {
@@ -49,7 +48,7 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
     const filter: CaseFilter = { ...v.filter, ...(program ? { program: PROGRAM_CHOICES[program]! } : {}), ...(query.trim() ? { find: query } : {}) };
     const all = caseList(office.view, office.now().date, filter);
     // overdue first, then the nearest deadlines, then the rest by number
-    const open = v.open ? all.filter((r) => !CLOSED.has(r.status)) : all;
+    const open = v.open ? all.filter((r) => !CLOSED_STATUSES.has(r.status)) : all;
     return [...open].sort((a, b) => (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseNo.localeCompare(b.caseNo));
   };
 
