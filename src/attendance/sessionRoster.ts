@@ -25,7 +25,14 @@ export function storedGroups(view: View): Map<string, number> {
  * already marked in it (a mark once made is never dropped from the count),
  * ordered by group, then by pinyin initials, then by ID number.
  */
-export function sessionLines(view: View, session: DeepReadonly<Session>, data: RosterData = rosterDataOf(view, settingsOf(view).labour), labour: Settings['labour'] = settingsOf(view).labour): SessionLine[] {
+export function sessionLines(
+  view: View,
+  session: DeepReadonly<Session>,
+  data: RosterData = rosterDataOf(view, settingsOf(view).labour),
+  labour: Settings['labour'] = settingsOf(view).labour,
+  /** Pass it in when going through many sessions: it is a scan of every group assignment. */
+  stored: Map<string, number> = storedGroups(view),
+): SessionLine[] {
   const roster = rosterOn(data, session.date);
   const onRoster = new Set(roster.map((r) => r.idNumber));
   const entries: (RosterEntry & { offRoster: boolean })[] = roster.map((r) => ({ ...r, offRoster: false }));
@@ -35,7 +42,7 @@ export function sessionLines(view: View, session: DeepReadonly<Session>, data: R
     entries.push({ idNumber: id, name: m?.name ?? id, householdId: m?.householdId ?? '', initials: m?.initials ?? '', basis: 'recipient', caseNo: null, offRoster: true });
   }
   entries.sort((a, b) => a.initials.localeCompare(b.initials) || a.idNumber.localeCompare(b.idNumber));
-  const groups = groupsFor(entries, storedGroups(view), labour.groups);
+  const groups = groupsFor(entries, stored, labour.groups);
   const lines = entries.map((e) => {
     const group = groups.get(e.idNumber)!;
     return { ...e, group, task: taskOf(session, group), mark: session.marks[e.idNumber] ?? null };

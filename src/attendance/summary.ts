@@ -3,7 +3,7 @@
 import type { DeepReadonly, View } from '../store/office.js';
 import { settingsOf } from '../context.js';
 import { rosterDataOf } from './roster.js';
-import { sessionLines } from './sessionRoster.js';
+import { sessionLines, storedGroups } from './sessionRoster.js';
 import { monthEnd } from '../rules/dayNumber.js';
 import type { Session } from './types.js';
 
@@ -68,6 +68,7 @@ export function monthSummary(view: View, month: string, today: string): MonthSum
   const end = monthEnd(month);
   const asOf = closed || today >= end ? end : today;
   const data = rosterDataOf(view, labour);
+  const stored = storedGroups(view);
   const people = new Map<string, PersonMonth>();
   const sessions: string[] = [];
   const unmarkedSessions: string[] = [];
@@ -75,7 +76,7 @@ export function monthSummary(view: View, month: string, today: string): MonthSum
     if (s.cancelled || s.date > asOf) continue;
     sessions.push(s.date);
     let unmarked = false;
-    for (const line of sessionLines(view, s, data, labour)) {
+    for (const line of sessionLines(view, s, data, labour, stored)) {
       let p = people.get(line.idNumber);
       if (!p) {
         p = { idNumber: line.idNumber, name: line.name, householdId: line.householdId, caseNo: line.caseNo, group: line.group, due: 0, attended: 0, late: 0, excused: 0, absent: 0, unmarked: 0, warning: false, recommendation: false, advice: '' };

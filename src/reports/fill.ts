@@ -133,7 +133,7 @@ export function fillReport(view: View, t: Template, period: Period, today: strin
       }
     }
   } else {
-    const src = sourceRows(view, t.source, period, t.scope, t.ages ?? []);
+    const src = sourceRows(view, t.source, period, t.scope, t.ages ?? [], t.source === 'attendance' ? ctx.attendance() : undefined);
     src.forEach((sr, i) => {
       const cells: Record<string, CellValue> = { [SEQ]: i + 1 };
       for (const [j, c] of t.columns.entries()) cells[c.key] = c.manual ? typed(sr.key, columns[j + 1]!) : (sr.values[c.field] ?? null);

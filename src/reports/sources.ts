@@ -135,9 +135,9 @@ function turning(view: View, period: Period, ages: readonly { age: number; benef
   return rows.sort((a, b) => String(a.values.reachedOn).localeCompare(String(b.values.reachedOn)) || a.key.localeCompare(b.key));
 }
 
-function attendance(view: View, period: Period): SourceRow[] {
+function attendance(view: View, period: Period, lines: readonly AttendanceLine[]): SourceRow[] {
   const s = settingsOf(view);
-  return attendanceOver(view, period.months).map((l) => ({
+  return lines.map((l) => ({
     key: l.idNumber,
     values: {
       ...l,
@@ -219,6 +219,8 @@ export function sourceRows(
   period: Period,
   f: Filter,
   ages: readonly { age: number; benefit: string }[] = [],
+  /** The period's attendance when the caller has it already (the form's totals read the same lines). */
+  attendanceLines?: readonly AttendanceLine[],
 ): SourceRow[] {
   switch (source) {
     case 'recipients':
@@ -226,7 +228,7 @@ export function sourceRows(
     case 'turning':
       return turning(view, period, ages);
     case 'attendance':
-      return attendance(view, period);
+      return attendance(view, period, attendanceLines ?? attendanceOver(view, period.months));
     case 'notices':
       return notices(view, period, f);
     case 'changes':
