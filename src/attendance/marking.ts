@@ -1,7 +1,7 @@
 // Marking a session (签到), and corrections to a closed month (更正), both
 // followed by the policy: a recommendation (处理建议) on the pending list
 // once a person's unexcused absences in a month reach the threshold.
-import type { DeepReadonly, Tx } from '../store/office.js';
+import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { calendarOf, settingsOf } from '../context.js';
 import { clearPending, raisePending } from '../pending.js';
 import { queueOutbound, OUTBOUND_COLUMNS } from '../exchange/outbound.js';
@@ -52,7 +52,8 @@ function lineFor(tx: Tx, lines: readonly SessionLine[], idNumber: string, date: 
   throw new AttendanceError(`${m.name} 不在 ${date} 的应参加名单上：${why}`);
 }
 
-function countsOf(lines: readonly SessionLine[], marks: Readonly<Record<string, Mark>>): MarkResult['counts'] {
+/** How many are present, late, excused, absent and not yet marked. */
+export function countsOf(lines: readonly { idNumber: string }[], marks: Readonly<Record<string, Mark>>): MarkResult['counts'] {
   const counts = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0 };
   for (const l of lines) counts[marks[l.idNumber]?.status ?? 'unmarked']++;
   return counts;
@@ -63,6 +64,11 @@ function keepGroups(tx: Tx, lines: readonly SessionLine[]): void {
   for (const l of lines) if (!tx.get('groups', l.idNumber)) tx.put('groups', l.idNumber, { id: l.idNumber, group: l.group });
 }
 
+/** Why a session cannot be marked now: its month is closed, or its day has not come. */
+export function markingLock(view: View, date: string, today: string): { closed: boolean; future: boolean } {
+  return { closed: view.get('attendanceMonths', date.slice(0, 7)) !== undefined, future: date > today };
+}
+
 /**
  * Marks people in the session of `date`; `rest` marks everybody still
  * unmarked with that status (the "all the others came" key). A closed month
@@ -70,11 +76,11 @@ function keepGroups(tx: Tx, lines: readonly SessionLine[]): void {
  */
 export function markSession(tx: Tx, date: string, marks: readonly MarkInput[], opts: { rest?: 'present' } = {}): MarkResult {
   const s = sessionFor(tx, date);
-  const month = date.slice(0, 7);
-  if (tx.get('attendanceMonths', month)) {
-    throw new AttendanceError(`${month} 的考勤已结账，不能再改签到：更正请用 jiuzhu attendance amend --date ${date} --id 身份证号 --status 状态 --reason 原因`);
+  const lock = markingLock(tx, date, tx.now.date);
+  if (lock.closed) {
+    throw new AttendanceError(`${date.slice(0, 7)} 的考勤已结账，不能再改签到：更正请用 jiuzhu attendance amend --date ${date} --id 身份证号 --status 状态 --reason 原因`);
   }
-  if (date > tx.now.date) throw new AttendanceError(`${date} 的公益劳动还没到，不能提前签到`);
+  if (lock.future) throw new AttendanceError(`${date} 的公益劳动还没到，不能提前签到`);
   const lines = sessionLines(tx, s);
   const next: Record<string, Mark> = { ...s.marks };
   for (const m of marks) next[lineFor(tx, lines, m.idNumber, date).idNumber] = checkMark(m);
@@ -83,7 +89,7 @@ export function markSession(tx: Tx, date: string, marks: readonly MarkInput[], o
   for (const [id, m] of Object.entries(next)) if (JSON.stringify(s.marks[id]) !== JSON.stringify(m)) changed++;
   if (changed) tx.update('sessions', date, (d) => void (d.marks = next));
   keepGroups(tx, lines);
-  refreshRecommendations(tx, month);
+  refreshRecommendations(tx, date.slice(0, 7));
   return { date, changed, counts: countsOf(lines, next) };
 }
 

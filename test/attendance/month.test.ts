@@ -118,6 +118,15 @@ describe('planning a month the built-in calendar does not cover', () => {
 });
 
 describe('closing a month', () => {
+  it('refuses to mark a session whose day has not come', async () => {
+    const f = family([{ name: '刘建国', birth: '1978-03-15' }]);
+    const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-att-')), 'office');
+    const office = await labourOffice(dir, { families: [f], enrolments: [enrolment(f)] }, '2026-11-25T12:00:00+08:00');
+    await office.transact(op('attendance.plan'), (tx) => planMonth(tx, '2026-11'));
+    await expect(office.transact(op('attendance.mark'), (tx) => markSession(tx, '2026-11-27', [], { rest: 'present' }))).rejects.toThrow('2026-11-27 的公益劳动还没到，不能提前签到');
+    expect(office.view.get('sessions', '2026-11-27')?.marks).toEqual({});
+  });
+
   it('refuses a month not begun, and one with sessions still to come, planned or only scheduled', async () => {
     const f = family([{ name: '刘建国', birth: '1978-03-15' }]);
     const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-att-')), 'office');

@@ -4,7 +4,7 @@
 import React, { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { markSession } from '../../attendance/marking.js';
+import { markingLock, markSession } from '../../attendance/marking.js';
 import { moveToGroup } from '../../attendance/groups.js';
 import { settingsOf } from '../../context.js';
 import { sessionLines } from '../../attendance/sessionRoster.js';
@@ -50,9 +50,11 @@ function load(office: Office, date: string | null): { lines: MarkLine[]; saved: 
   return { lines, saved: { ...s.marks } };
 }
 
+/** The domain's lock (markingLock), as the screen needs it: read-only when closed or not yet come. */
 function lockOf(office: Office, date: string | null, today: string): { closed: boolean; readOnly: boolean } {
-  const closed = date ? office.view.get('attendanceMonths', date.slice(0, 7)) !== undefined : false;
-  return { closed, readOnly: closed || (date !== null && date > today) };
+  if (!date) return { closed: false, readOnly: false };
+  const { closed, future } = markingLock(office.view, date, today);
+  return { closed, readOnly: closed || future };
 }
 
 export function AttendanceScreen({ office, operator, onBack, date: wanted, rows = 24 }: AttendanceScreenProps) {

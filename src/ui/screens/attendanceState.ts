@@ -2,6 +2,7 @@
 // roster of one session, the marks made so far (saved and not yet saved),
 // the cursor, and the leave-reason prompt.
 import type { Mark, MarkStatus } from '../../attendance/types.js';
+import { countsOf } from '../../attendance/marking.js';
 
 export const LEAVE_REASONS = ['看病', '照顾家人', '外出务工', '上学或培训'] as const;
 
@@ -126,7 +127,5 @@ export function unsavedMarks(s: MarkState): { idNumber: string; mark: Mark }[] {
 }
 
 export function countMarks(s: Pick<MarkState, 'lines' | 'marks'>): Record<MarkStatus | 'unmarked', number> {
-  const c = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0 };
-  for (const l of s.lines) c[s.marks[l.idNumber]?.status ?? 'unmarked']++;
-  return c;
+  return countsOf(s.lines, s.marks);
 }
