@@ -2,15 +2,12 @@
 // case's way on the command line, the twins of the case screen.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { advanceCase, exportAgain, splitNames, STEPS, STEP_WORDS } from '../src/caseFlow.js';
+import { caseFormHtml, FORMS, FORM_WORDS, noticeHtml } from '../src/printables.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 
-const STEP_NAMES = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'];
-const FORM_NAMES = ['receipt', 'application', 'refusal'];
-
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
-async function names(v: string | undefined): Promise<string[] | undefined> {
-  return v === undefined ? undefined : (await import('../src/caseFlow.js')).splitNames(v);
-}
+const names = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : splitNames(v));
 
 async function writeOut(file: string, html: string): Promise<void> {
   try {
@@ -26,7 +23,7 @@ export function registerCaseFlow(program: Command): void {
   c.command('advance')
     .description('办理下一步：accept 受理 | investigate 入户调查 | review 民主评议 | notice 公示 |\nobjection 登记异议 | resolve 异议复核 | submit 上报 | withdraw 撤回')
     .argument('<caseNo>', '申请编号')
-    .argument('<step>', STEP_NAMES.join(' | '))
+    .argument('<step>', STEPS.join(' | '))
     .option('--date <date>', '这一步的日期 YYYY-MM-DD，默认今天')
     .option('--by <names>', '调查人员（至少两名）或评议小组成员，逗号分隔')
     .option('--result <result>', '评议结果：通过 | 不通过 | 未评议（未评议须用 --note 写明原因）')
@@ -34,10 +31,9 @@ export function registerCaseFlow(program: Command): void {
     .option('--materials <list>', '受理时新收到的材料，逗号分隔')
     .action(async (caseNo: string, step: string, opts: { date?: string; by?: string; result?: string; note?: string; materials?: string }, cmd: Command) => {
       const g = globals(cmd);
-      if (!STEP_NAMES.includes(step)) throw new UsageError(`不认识的步骤「${step}」：应为 ${STEP_NAMES.join('、')} 之一`);
-      const { advanceCase, STEP_WORDS } = await import('../src/caseFlow.js');
-      const by = await names(opts.by);
-      const materials = await names(opts.materials);
+      if (!(STEPS as readonly string[]).includes(step)) throw new UsageError(`不认识的步骤「${step}」：应为 ${STEPS.join('、')} 之一`);
+      const by = names(opts.by);
+      const materials = names(opts.materials);
       const office = await openOffice(g);
       const s = step as Parameters<typeof advanceCase>[2];
       const { result } = await office.transact(
@@ -69,7 +65,7 @@ export function registerCaseFlow(program: Command): void {
         intake = checked.value;
       }
       const { correctCase } = await import('../src/caseCorrect.js');
-      const extra = await names(opts.materials);
+      const extra = names(opts.materials);
       const office = await openOffice(g);
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'case.correct', summary: `${caseNo.trim()} 更正` },
@@ -88,7 +84,6 @@ export function registerCaseFlow(program: Command): void {
     .argument('<caseNo>', '申请编号')
     .action(async (caseNo: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const { exportAgain } = await import('../src/caseFlow.js');
       const office = await openOffice(g);
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'case.export', summary: `${caseNo.trim()} 重新导出` },
@@ -101,12 +96,11 @@ export function registerCaseFlow(program: Command): void {
   c.command('print')
     .description('打印表格（A4 HTML）：receipt 受理回执 | application 申请审批表 | refusal 不予批准通知书')
     .argument('<caseNo>', '申请编号')
-    .argument('<form>', FORM_NAMES.join(' | '))
+    .argument('<form>', FORMS.join(' | '))
     .requiredOption('--out <file>', '保存为 HTML 文件，用浏览器打开打印')
     .action(async (caseNo: string, form: string, opts: { out: string }, cmd: Command) => {
       const g = globals(cmd);
-      if (!FORM_NAMES.includes(form)) throw new UsageError(`不认识的表格「${form}」：应为 ${FORM_NAMES.join('、')} 之一`);
-      const { caseFormHtml, FORM_WORDS } = await import('../src/printables.js');
+      if (!(FORMS as readonly string[]).includes(form)) throw new UsageError(`不认识的表格「${form}」：应为 ${FORMS.join('、')} 之一`);
       const office = await openForReading(g);
       const rec = office.view.get('cases', caseNo.trim());
       if (!rec) throw new UserError(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
@@ -122,7 +116,6 @@ export function registerCaseFlow(program: Command): void {
     .requiredOption('--out <file>', '保存为 HTML 文件')
     .action(async (opts: { out: string }, cmd: Command) => {
       const g = globals(cmd);
-      const { noticeHtml } = await import('../src/printables.js');
       const office = await openForReading(g);
       const { html, count } = noticeHtml(office.view, office.now().date);
       await writeOut(opts.out, html);

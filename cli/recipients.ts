@@ -8,12 +8,13 @@ import { PROGRAMS } from '../src/model.js';
 import { STATUS_WORDS } from '../src/cases.js';
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
+import { ENROLMENT_STATUS_WORDS, cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
 
-// The archive, search and register modules load only in the commands that use
-// them, so that `status` and `sync once` do not pay for them at start-up.
+// The archive and search modules load only in the commands that use them, so
+// that `status` and `sync once` do not pay for them at start-up. (The
+// recipients module is small and `enrolment list` already loads it.)
 const archiveModule = () => import('../src/archive.js');
-const recipientsModule = () => import('../src/recipients.js');
 
 async function householdOrFail(view: View, key: string): Promise<string> {
   const { resolveHousehold } = await archiveModule();
@@ -63,7 +64,6 @@ export function registerRecipients(program: Command): void {
       const office = await openForReading(g);
       const id = await householdOrFail(office.view, key);
       const { householdArchive, readHouseholdHistory } = await archiveModule();
-      const { ENROLMENT_STATUS_WORDS } = await recipientsModule();
       const a = householdArchive(office.view, id, office.now().date);
       const history = (await readHouseholdHistory(office)).of(id);
       if (g.json) return printJson({ householdId: id, ...a, history });
@@ -172,7 +172,6 @@ export function registerRecipients(program: Command): void {
       const wage = fen(opts.wage, '--wage');
       const office = await openOffice(g);
       const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
-      const { recordGradualExit } = await recipientsModule();
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'recipient.exit', summary: `渐退期 ${enrolmentId} 自 ${opts.from}` },
         (tx) => recordGradualExit(tx, { enrolmentId, memberId: opts.member.trim().toUpperCase(), work: opts.work, wageFen: wage, from: opts.from, note: opts.note }),
@@ -193,7 +192,6 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       const office = await openOffice(g);
       const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
-      const { registerCancellation } = await recipientsModule();
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'recipient.cancel', summary: `撤消登记 ${enrolmentId}` },
         (tx) => registerCancellation(tx, { enrolmentId, effectiveMonth: opts.month, reason: opts.reason, decidedBy: opts.decidedBy, decisionDate: opts.date }),
@@ -207,7 +205,6 @@ export function registerRecipients(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const { cancellationRegister } = await recipientsModule();
       const rows = cancellationRegister(office.view);
       if (g.json) return printJson(rows);
       if (!rows.length) return say('撤消登记簿是空的。');
@@ -219,7 +216,6 @@ export function registerRecipients(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const { rosterReconciliation } = await recipientsModule();
       const items = rosterReconciliation(office.view);
       if (g.json) return printJson(items);
       if (!items.length) return say('花名册与本社区记录一致，没有要核对的。');
@@ -234,7 +230,6 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       if (!opts.note.trim()) throw new UsageError('--note 不能为空：请写明如何处理的');
       const office = await openOffice(g);
-      const { resolvePendingItem } = await recipientsModule();
       await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'pending.resolve', summary: `已处理 ${id}：${opts.note}` }, (tx) => resolvePendingItem(tx, id));
       if (g.json) printJson({ id });
       else say('已标为处理完毕。');
