@@ -69,6 +69,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ----------------------------------------------------------------- folders
 const root = mkdtempSync(join(tmpdir(), 'jiuzhu-torture-'));
+// The project's own rules, not copies: how a receipt is named, the ID check digit.
+const helpers = join(root, 'helpers.mjs');
+await build({
+  ...nodeBundleOptions(ROOT),
+  stdin: { contents: "export { receiptName } from './src/sync/run.ts'; export { checkCharacter } from './src/rules/idNumber.ts';", loader: 'ts', resolveDir: ROOT, sourcefile: 'torture-helpers.ts' },
+  outfile: helpers,
+});
+const { receiptName, checkCharacter } = await import(helpers);
 const disk = join(root, 'disk');
 mkdirSync(disk);
 let tmpfs = false;
@@ -172,8 +180,7 @@ for (let i = drops.length - 1; i > 0; i--) {
 }
 
 // ID numbers with a correct check digit (GB 11643), distinct from the fixtures'.
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idNumber = (first17) => first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * W[i], 0) % 11];
+const idNumber = (first17) => first17 + checkCharacter(first17);
 const usedIds = new Set([LIU, HUANG, CHEN, ZHAO]);
 function freshId(i, k) {
   for (let n = 0; ; n++) {
@@ -456,11 +463,6 @@ function must(r, what, allowFail = false) {
 
 function sha(buf) {
   return createHash('sha256').update(buf).digest('hex');
-}
-
-/** As src/sync/run.ts names a receipt. */
-function receiptName(sha256, rel) {
-  return `receipt-${sha256.slice(0, 8)}-${basename(rel).replace(/\.(csv|txt|tsv)$/i, '')}.csv`;
 }
 
 function walk(dir, rel = '', out = []) {

@@ -3,13 +3,13 @@
 // the same stores as a calm run, every file applied once and receipted once.
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../src/store/journal.js';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { CLI } from '../support/paths.js';
-import { CASE, CHEN, HUANG, LIU, ZHAO, FIXTURE_FILES, FIXTURE_INBOX, csv, drop, makeOffice, stateOf } from '../support/office.js';
+import { CASE, CHEN, HUANG, LIU, ZHAO, FIXTURE_FILES, csv, drop, dropFixture, makeOffice, stateOf } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
 import { readJournal, GENESIS_HASH } from '../../src/store/journal.js';
 import { runDoctor } from '../../src/doctor.js';
@@ -64,9 +64,6 @@ async function prepare(): Promise<{ root: string; data: string; shared: string; 
   return { root, data: t.dir, shared: t.shared, names };
 }
 
-function dropFixture(t: Parameters<typeof drop>[0], f: string, as = f) {
-  return drop(t, as, readFileSync(join(FIXTURE_INBOX, f)));
-}
 
 function copyOf(root: string): { data: string; shared: string } {
   const to = mkdtempSync(join(tmpdir(), 'jiuzhu-crash-'));
@@ -92,7 +89,7 @@ async function check(data: string, shared: string, names: string[]) {
 }
 
 function createSha(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  return sha256Hex(readFileSync(path));
 }
 
 describe('sync once under SIGKILL', () => {
