@@ -12,6 +12,7 @@ import { cellText, failedChecks, parseManualCell, type FilledReport } from '../.
 import { exportReport, fillFor, lastManual, type ReportFormat } from '../../reports/export.js';
 import { parsePeriod, periodContaining, shiftPeriod } from '../../reports/period.js';
 import { initialState, reducer, type Action, type ReportState } from './report/state.js';
+import { fit as layoutFit } from '../layout.js';
 
 export interface ReportScreenProps {
   office: Office;
@@ -29,20 +30,8 @@ const WIDTH = 80;
 const PERIOD_KEY = '\u0000period';
 const MAX_COL = 18;
 
-/** Cuts to a display width, one column short when it must cut (Ink's own truncation overflows on CJK). */
-export function fit(s: string, width: number, right = false): string {
-  let out = s;
-  if (stringWidth(out) > width) {
-    let acc = '';
-    for (const ch of out) {
-      if (stringWidth(acc + ch) > width - 1) break;
-      acc += ch;
-    }
-    out = `${acc}…`;
-  }
-  const gap = Math.max(0, width - stringWidth(out));
-  return right ? ' '.repeat(gap) + out : out + ' '.repeat(gap);
-}
+/** A cell cut and padded to its column (layout.ts does it for every screen). */
+export const fit = (s: string, width: number, right = false): string => layoutFit(s, width, right ? 'right' : 'left');
 
 function widthsOf(report: FilledReport): number[] {
   return report.columns.map((c) =>
