@@ -6,6 +6,7 @@ import type { Case, CaseStatus, Enrolment, Household, Member, Source } from './m
 import type { DeepReadonly, Office, Tx, View } from './store/office.js';
 import { readJournalBytes, type Change, type JournalEntry } from './store/journal.js';
 import { caseHistory, householderOf } from './cases.js';
+import { maskIds } from './privacy.js';
 import { ageOn } from './rules/idNumber.js';
 import { reviewsOf, type Review } from './reviews.js';
 import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from './recipients.js';
@@ -140,7 +141,7 @@ const FIELD_WORDS: Partial<Record<string, string>> = {
 function describe(ch: Change): string {
   const word = COLLECTION_WORDS[ch.c] ?? ch.c;
   const fields = ch.op === 'update' ? `：${[...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].map((f) => FIELD_WORDS[f] ?? f).join('、')}` : '';
-  const id = ch.c === 'members' ? ch.id.replace(/^(\d{6})\d{8}/, '$1********') : ch.id;
+  const id = ch.c === 'members' ? maskIds(ch.id) : ch.id;
   return `${word}${OP_WORDS[ch.op]} ${id}${fields}`;
 }
 

@@ -55,8 +55,6 @@ export interface StepInput {
 /** A step that may not happen now; the message says what must happen first. */
 export class StepRefused extends UserFacingError {}
 
-/** Statuses with a decision (or a withdrawal): nothing more happens on the community's side. */
-
 export function openObjections(c: DeepReadonly<Case>): DeepReadonly<Objection>[] {
   return c.notice?.objections.filter((o) => !o.resolvedOn) ?? [];
 }
@@ -221,9 +219,9 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
       }
       case 'submit': {
         if (d.status === 'noticing') {
-          const from = addDays(d.notice!.end, 1);
+          const from = submitFrom(d)!;
           if (date < from) refuse(caseNo, step, `公示期到 ${d.notice!.end} 才结束，${from} 起才能上报`);
-          const open = d.notice!.objections.filter((o) => !o.resolvedOn);
+          const open = openObjections(d);
           if (open.length) refuse(caseNo, step, `还有 ${open.length} 条异议没有复核（${open.map((o) => o.note).join('；')}）：请先再次核实并记录（resolve）`);
         } else event.note = '按退回意见更正后再次上报';
         d.submittedOn = date;
