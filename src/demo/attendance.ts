@@ -11,16 +11,7 @@ import { rosterOn, type RosterData } from '../attendance/roster.js';
 import { datesOfMonth, newSession, scheduledDays } from '../attendance/schedule.js';
 import type { GroupAssignment, MarkStatus, Session } from '../attendance/types.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './rng.js';
 
 export function demoAttendance(opts: {
   seed: number;

@@ -40,6 +40,7 @@ import { countyOf, formatCaseNo, isOfficeCode, townshipOf } from '../rules/offic
 import { alternatives, requiredMaterials } from '../rules/materials.js';
 import { standardOn } from '../rules/eligibility.js';
 import { WorkingCalendar } from '../rules/workingDays.js';
+import { mulberry32 } from './rng.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -74,9 +75,9 @@ const COUNTY_APPROVERS = ['罗建华', '易晓峰'] as const;
 
 // ------------------------------------------------------------------ PRNG
 
-/** mulberry32: small, fast, good enough for demo data, identical on every platform. */
+/** mulberry32 (rng.ts), its seed spread first. */
 class Rng {
-  private a: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
     // Small neighbouring seeds (1, 2, 3) start mulberry32 on visibly similar
@@ -84,15 +85,7 @@ class Rng {
     let h = (seed ^ 0x9e3779b9) >>> 0;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    this.a = (h ^ (h >>> 16)) >>> 0;
-  }
-
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32((h ^ (h >>> 16)) >>> 0);
   }
 
   /** An integer in [lo, hi], both included. */

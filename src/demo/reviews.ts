@@ -5,18 +5,12 @@ import type { Enrolment } from '../model.js';
 import type { Settings } from '../settings.js';
 import { addDays } from '../rules/dayNumber.js';
 import { reviewMonthsOf, type Review } from '../reviews.js';
+import { mulberry32 } from './rng.js';
 
 const FINDINGS = ['入户查看，家庭情况无变化', '家庭成员无变化，收入与上次核对一致', '户主病情稳定，仍无劳动能力', '子女仍在读书，家庭收入无明显变化'];
 
 export function demoReviews(opts: { seed: number; today: string; settings: Settings; enrolments: readonly Enrolment[] }): Review[] {
-  let a = (opts.seed ^ 0x7e51) >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(opts.seed ^ 0x7e51);
   const out: Review[] = [];
   for (const e of opts.enrolments) {
     if (e.status !== 'active') continue;
