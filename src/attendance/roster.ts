@@ -27,12 +27,6 @@ export interface RosterEntry {
   caseNo: string | null;
 }
 
-export interface NotDue {
-  idNumber: string;
-  name: string;
-  why: string;
-}
-
 export function rosterDataOf(view: View, labour: Settings['labour']): RosterData {
   return {
     members: view.all('members'),

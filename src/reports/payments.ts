@@ -6,7 +6,7 @@ import type { DeepReadonly } from '../store/office.js';
 type HistoryEvent = DeepReadonly<Enrolment['history'][number]>;
 
 /** The month an event takes effect: its own `month`, else the month of its decision or arrival. */
-function effectiveMonth(h: HistoryEvent): string {
+export function effectiveMonth(h: HistoryEvent): string {
   return h.month ?? h.date?.slice(0, 7) ?? h.at.slice(0, 7);
 }
 

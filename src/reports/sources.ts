@@ -9,7 +9,7 @@ import { birthDate, birthdayAt, sex } from '../rules/idNumber.js';
 import { maskName } from '../privacy.js';
 import type { Filter } from './template.js';
 import type { Period } from './period.js';
-import { paymentIn, startMonthOf } from './payments.js';
+import { effectiveMonth, paymentIn, startMonthOf } from './payments.js';
 import { monthSummary } from '../attendance/summary.js';
 import { monthEnd } from '../rules/dayNumber.js';
 
@@ -191,7 +191,7 @@ function changes(view: View, period: Period, f: Filter): SourceRow[] {
   for (const { e } of enrolmentFacts(view, f)) {
     const h = householderOf(view, e.householdId);
     e.history.forEach((ev, i) => {
-      const month = ev.month ?? ev.date?.slice(0, 7) ?? ev.at.slice(0, 7);
+      const month = effectiveMonth(ev);
       const word = CHANGE_WORDS[ev.event];
       if (!word || !period.months.includes(month)) return;
       rows.push({

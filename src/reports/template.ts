@@ -156,8 +156,6 @@ export const templateSchema = z.discriminatedUnion('kind', [
 ], { error: '应为 "summary"（汇总表：固定的行×统计项）或 "list"（清单表：每条记录一行）' });
 
 export type Template = z.infer<typeof templateSchema>;
-export type SummaryTemplate = Extract<Template, { kind: 'summary' }>;
-export type ListTemplate = Extract<Template, { kind: 'list' }>;
 
 export class TemplateError extends UserFacingError {}
 

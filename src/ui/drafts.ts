@@ -18,11 +18,6 @@ export function loadDraft(view: View, id: string): Record<string, string> | null
   return d?.data ? { ...d.data } : null;
 }
 
-/** Removes a draft inside the transaction that saves the real record. */
-export function dropDraft(tx: Tx, id: string): void {
-  if (tx.get('drafts', id)) tx.delete('drafts', id);
-}
-
 /**
  * Keeps the latest values; `saveNow` stores them as a draft (when they differ
  * from what the form started with). Registered to run before the app exits.

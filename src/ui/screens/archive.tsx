@@ -12,7 +12,8 @@ import type { Office, View } from '../../store/office.js';
 import type { PendingItem, Source } from '../../model.js';
 import { fit, row } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
-import { dropDraft, loadDraft, useDraft } from '../drafts.js';
+import { loadDraft, useDraft } from '../drafts.js';
+import { deleteDraft } from '../../drafts.js';
 import { FormView, formKey, listKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 
 export const ARCHIVE_TABS = ['成员', '申请', '保障', '复核', '劳动', '备注', '记录'] as const;
@@ -158,7 +159,7 @@ export function ArchiveScreen({ householdKey }: { householdKey: string }) {
           void shell
             .save({ action: 'household.note', summary: `备注：${text.slice(0, 40)}` }, (tx) => {
               addHouseholdNote(tx, householdId, text);
-              dropDraft(tx, noteDraftId);
+              deleteDraft(tx, noteDraftId);
             })
             .then((r) => {
               if (r.ok) {

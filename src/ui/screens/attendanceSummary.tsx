@@ -6,7 +6,7 @@ import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
 import { closeMonth } from '../../attendance/marking.js';
 import { monthSummary, type MonthSummary } from '../../attendance/summary.js';
-import { addDays } from '../../rules/dayNumber.js';
+import { addMonths } from '../../rules/dayNumber.js';
 import { fit } from './columns.js';
 import { guarded } from './guarded.js';
 
@@ -17,11 +17,6 @@ export interface AttendanceSummaryProps {
   /** `YYYY-MM`; default this month. */
   month?: string;
   rows?: number;
-}
-
-function shiftMonth(month: string, by: number): string {
-  // The 15th of a month plus or minus 31 days stays in the neighbouring month.
-  return addDays(`${month}-15`, by * 31).slice(0, 7);
 }
 
 export function AttendanceSummaryScreen({ office, operator, onBack, month: wanted, rows = 24 }: AttendanceSummaryProps) {
@@ -66,8 +61,8 @@ export function AttendanceSummaryScreen({ office, operator, onBack, month: wante
     if (key.downArrow || input === 'j') return setCursor((c) => Math.min(Math.max(0, people.length - 1), c + 1));
     if (key.pageUp) return setCursor((c) => Math.max(0, c - listRows));
     if (key.pageDown) return setCursor((c) => Math.min(Math.max(0, people.length - 1), c + listRows));
-    if (input === '[') return show(shiftMonth(live.current.month, -1));
-    if (input === ']') return show(shiftMonth(live.current.month, 1));
+    if (input === '[') return show(addMonths(live.current.month, -1));
+    if (input === ']') return show(addMonths(live.current.month, 1));
     if (input === 'w') {
       setOnlyFlagged((f) => !f);
       return setCursor(0);

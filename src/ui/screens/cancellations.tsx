@@ -7,7 +7,8 @@ import { householderOf } from '../../cases.js';
 import { PENDING_KIND_WORDS } from '../../pending.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
-import { dropDraft, loadDraft } from '../drafts.js';
+import { loadDraft } from '../drafts.js';
+import { deleteDraft } from '../../drafts.js';
 import { FormView, formKey, useListCursor, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 import { FormScreen } from './formScreen.js';
 
@@ -83,7 +84,7 @@ export function CancelScreen({ enrolmentId, params }: { enrolmentId: string; par
       onSubmit={async (v) => {
         const r = await shell.save({ action: 'recipient.cancel', summary: `撤消登记 ${enrolmentId}` }, (tx) => {
           const rec = registerCancellation(tx, { enrolmentId, effectiveMonth: (v.month ?? '').trim(), reason: v.reason ?? '', decidedBy: v.decidedBy ?? '', decisionDate: (v.date ?? '').trim() });
-          dropDraft(tx, draftId);
+          deleteDraft(tx, draftId);
           return rec;
         });
         if (r.ok) shell.flash(`已记入撤消登记：${r.result.householderName}`);

@@ -9,7 +9,8 @@ import { formatYuan } from '../../rules/money.js';
 import { addMonths } from '../../rules/dayNumber.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
-import { dropDraft, loadDraft } from '../drafts.js';
+import { loadDraft } from '../drafts.js';
+import { deleteDraft } from '../../drafts.js';
 import { useListCursor, WindowedList, type Field, type ListRow } from '../widgets.js';
 import { FormScreen, optionalYuan } from './formScreen.js';
 
@@ -108,7 +109,7 @@ export function GradualExitScreen({ enrolmentId }: { enrolmentId: string }) {
         if (wage === undefined) return false;
         const r = await shell.save({ action: 'recipient.exit', summary: `渐退期 ${enrolmentId} 自 ${v.from}` }, (tx) => {
           const rec = recordGradualExit(tx, { enrolmentId, memberId: v.member ?? '', work: v.work ?? '', wageFen: wage, from: (v.from ?? '').trim(), note: v.note });
-          dropDraft(tx, draftId);
+          deleteDraft(tx, draftId);
           return rec;
         });
         if (r.ok) shell.flash(`渐退期已登记：${r.result.memberName} ${r.result.from} 至 ${r.result.until}`);

@@ -7,7 +7,8 @@ import { householderOf } from '../../cases.js';
 import { settingsOf } from '../../context.js';
 import { formatYuan } from '../../rules/money.js';
 import { useShell } from '../shell.js';
-import { dropDraft, loadDraft } from '../drafts.js';
+import { loadDraft } from '../drafts.js';
+import { deleteDraft } from '../../drafts.js';
 import { row } from '../layout.js';
 import type { Field, ListRow } from '../widgets.js';
 import { FormScreen, optionalYuan } from './formScreen.js';
@@ -62,7 +63,7 @@ export function ReviewScreen({ enrolmentId }: { enrolmentId: string }) {
             perCapitaIncomeFen: income,
             recommendation: v.recommendation as Recommendation,
           });
-          dropDraft(tx, draftId);
+          deleteDraft(tx, draftId);
           return saved;
         });
         if (r.ok) shell.flash(`复核已保存${r.result.recommendation === 'keep' ? '' : '，已列入待处理，等区县的待遇变更文件决定'}`);
