@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Office } from '../src/store/office.js';
 import { dashboard, dashboardText } from '../src/dashboard.js';
 import { readDaemonStatus } from '../src/daemonStatus.js';
-import { addReview, reviewsDue } from '../src/reviews.js';
+import { addReview, nextReview, reviewMonthsOf, reviewsDue } from '../src/reviews.js';
 import { cancellationRegister, enrolmentRows, recordGradualExit, registerCancellation, rosterReconciliation } from '../src/recipients.js';
 import { searchHouseholds } from '../src/householdSearch.js';
 import { addHouseholdNote, householdArchive, readHouseholdHistory } from '../src/archive.js';
@@ -134,6 +134,12 @@ describe('recipients and dynamic management', () => {
   it('the review rhythm follows the category settings, month ends clamped', () => {
     expect(addMonthsToDate('2026-08-31', 6)).toBe('2027-02-28');
     expect(addMonthsToDate('2026-11-19', 1)).toBe('2026-12-19');
+    // product.md's defaults: A every 6 months, B every 3, C every month; no category reads as B.
+    const settings = { reviewMonths: { A: 6, B: 3, C: 1 } };
+    expect((['A', 'B', 'C', null] as const).map((c) => reviewMonthsOf(settings, c))).toEqual([6, 3, 1, 3]);
+    const e = { since: '2026-05' } as Parameters<typeof nextReview>[0];
+    expect(nextReview(e, null, reviewMonthsOf(settings, 'A'))).toBe('2026-11-01');
+    expect(nextReview(e, '2026-08-31', reviewMonthsOf(settings, 'C'))).toBe('2026-09-30');
   });
 
   it('records a gradual exit for the settings months and shows it on the enrolment list', async () => {
