@@ -10,7 +10,7 @@ import { gunzip, gzip } from 'node:zlib';
 import type { Office, View } from './store/office.js';
 import { DataLock } from './store/lock.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, readFileIfExists, writeFileAtomic } from './store/atomicFile.js';
-import { HEAD_FILE, storeFileName } from './store/office.js';
+import { readHeadFile, storeFileName } from './store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from './context.js';
 import { UserFacingError } from './errors.js';
@@ -207,14 +207,8 @@ async function officeCodeIn(dir: string): Promise<string | null> {
 
 /** The last committed entry a data folder's head names, or null. */
 async function journalSeqIn(dir: string): Promise<number | null> {
-  const buf = await readFileIfExists(join(dir, HEAD_FILE)).catch(() => null);
-  if (!buf) return null;
-  try {
-    const seq = (JSON.parse(buf.toString('utf8')) as { seq?: unknown }).seq;
-    return typeof seq === 'number' ? seq : null;
-  } catch {
-    return null;
-  }
+  const h = await readHeadFile(dir).catch(() => null);
+  return h && h !== 'damaged' ? h.seq : null;
 }
 
 async function freeName(base: string): Promise<string> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ensureDir, readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from './store/atomicFile.js';
 import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, sha256Hex, type JournalEntry } from './store/journal.js';
 import { maskIds } from './privacy.js';
-import { HEAD_FILE, JOURNAL_FILE, storeFileName, type Head } from './store/office.js';
+import { HEAD_FILE, JOURNAL_FILE, readHeadFile, storeFileName } from './store/office.js';
 import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from './store/schema.js';
 
 export interface Finding {
@@ -73,13 +73,9 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
     }
   }
 
-  const headBuf = await readFileIfExists(join(dir, HEAD_FILE));
-  let head: Head | null = null;
-  try {
-    head = headBuf ? (JSON.parse(headBuf.toString('utf8')) as Head) : null;
-  } catch {
-    damage(HEAD_FILE, '不是完整的 JSON');
-  }
+  const read = await readHeadFile(dir);
+  if (read === 'damaged') damage(HEAD_FILE, '不是有效的提交记录（应有 seq、hash、end）');
+  const head = read === 'damaged' ? null : read;
   if (head && head.seq > lastSeq) {
     damage(JOURNAL_FILE, `日志只有 ${lastSeq} 条记录，而 ${HEAD_FILE} 记录已提交到第 ${head.seq} 条：日志被截断或删改`);
   }

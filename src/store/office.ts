@@ -63,6 +63,19 @@ export interface TxMeta {
 
 export const JOURNAL_FILE = 'journal.jsonl';
 export const HEAD_FILE = 'head.json';
+
+/** `head.json` as the office, doctor and backup read it: null when absent, 'damaged' when it is not a head. */
+export async function readHeadFile(dir: string): Promise<Head | 'damaged' | null> {
+  const buf = await readFileIfExists(join(dir, HEAD_FILE));
+  if (!buf) return null;
+  try {
+    const h = JSON.parse(buf.toString('utf8')) as Head;
+    if (typeof h.seq === 'number' && typeof h.hash === 'string' && typeof h.end === 'number') return h;
+  } catch {
+    /* not JSON */
+  }
+  return 'damaged';
+}
 export const storeFileName = (s: StoreName): string => `${s}.json`;
 
 type Data = { [C in CollectionName]: Record<string, AnyRecord> };
@@ -243,15 +256,10 @@ export class Office {
   }
 
   private async readHead(): Promise<Head> {
-    const buf = await readFileIfExists(join(this.dir, HEAD_FILE));
-    if (!buf) return { seq: 0, hash: GENESIS_HASH, end: 0 };
-    try {
-      const h = JSON.parse(buf.toString('utf8')) as Head;
-      if (typeof h.seq === 'number' && typeof h.hash === 'string' && typeof h.end === 'number') return h;
-    } catch {
-      /* fall through */
-    }
-    throw new StoreError(`${HEAD_FILE} 已损坏：请运行 jiuzhu doctor --repair`, HEAD_FILE);
+    const h = await readHeadFile(this.dir);
+    if (h === null) return { seq: 0, hash: GENESIS_HASH, end: 0 };
+    if (h === 'damaged') throw new StoreError(`${HEAD_FILE} 已损坏：请运行 jiuzhu doctor --repair`, HEAD_FILE);
+    return h;
   }
 
   private async loadStore(s: StoreName): Promise<{ file: StoreFile; migratedFrom: number | null }> {
