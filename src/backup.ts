@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Office, View } from './store/office.js';
 import { DataLock } from './store/lock.js';
-import { DIR_MODE, FILE_MODE, fsyncDir, readFileIfExists, writeFileAtomic } from './store/atomicFile.js';
+import { DIR_MODE, FILE_MODE, fsyncDir, isTempName, readFileIfExists, writeFileAtomic } from './store/atomicFile.js';
 import { readHeadFile, storeFileName } from './store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from './context.js';
@@ -58,7 +58,7 @@ export interface BackupMeta {
 function leftOut(rel: string): boolean {
   const name = rel.split('/').at(-1)!;
   if (rel === 'daemon' || rel.startsWith('daemon/')) return true;
-  return name.startsWith('.lock') || (name.startsWith('.') && name.endsWith('.tmp'));
+  return name.startsWith('.lock') || isTempName(name);
 }
 
 async function listFiles(dir: string, rel = '', out: string[] = []): Promise<string[]> {

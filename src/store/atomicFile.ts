@@ -47,6 +47,11 @@ export async function ensureDir(dir: string): Promise<void> {
  * Writes `data` so that a reader, or the file after a power cut, is either the
  * old content or the new, never half of either.
  */
+/** A temp file writeFileAtomic makes (and a process killed mid-write leaves behind). */
+export function isTempName(name: string): boolean {
+  return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = FILE_MODE): Promise<void> {
   const dir = dirname(path);
   // A long (Chinese) name plus the suffix can pass the 255-byte limit of a file name.

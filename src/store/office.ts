@@ -8,7 +8,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { Source } from '../model.js';
 import { now as clockNow, type Now } from '../clock.js';
-import { DurableJSONFile, ensureDir, readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import { DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
   appendDurably,
   applyChangeTo,
@@ -319,7 +319,7 @@ export class Office {
   /** Temp files of writes a crash interrupted; the renamed-into-place files are whole. */
   private async removeStrayTempFiles(): Promise<void> {
     for (const name of await readdir(this.dir)) {
-      if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(join(this.dir, name)).catch(() => undefined);
+      if (isTempName(name)) await unlink(join(this.dir, name)).catch(() => undefined);
     }
   }
 

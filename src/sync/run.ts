@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat, access, mkdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Office } from '../store/office.js';
-import { ensureDir, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
+import { ensureDir, isTempName, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { readCsvTable } from '../exchange/readCsv.js';
 import { detectKind, KIND_SPECS, parseRows, type InboundKind } from '../exchange/kinds.js';
 import { csvBytes, type OutEncoding } from '../exchange/csvOut.js';
@@ -326,9 +326,6 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
   return report;
 }
 
-/** `writeFileAtomic`'s temp names, left behind by a process killed mid-write. */
-const OUR_TEMP = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
-
 /** Temp files of ours older than ten minutes: a write that was killed; no reader ever saw them. */
 async function removeOurTempFiles(dirs: readonly string[]): Promise<void> {
   for (const dir of dirs) {
@@ -339,7 +336,7 @@ async function removeOurTempFiles(dirs: readonly string[]): Promise<void> {
       continue;
     }
     for (const n of names) {
-      if (!OUR_TEMP.test(n)) continue;
+      if (!isTempName(n)) continue;
       const p = join(dir, n);
       const s = statSync(p, { throwIfNoEntry: false });
       if (s && Date.now() - s.mtimeMs > 10 * 60_000) await unlink(p).catch(() => undefined);
