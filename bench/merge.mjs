@@ -175,8 +175,8 @@ const GENERATOR = `
 import { mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { Office } from './src/store/office.ts';
-import { defaultSettings } from './src/settings.ts';
-import { newCase } from './src/model.ts';
+import { defaultSettings } from './src/office/settings.ts';
+import { newCase } from './src/office/model.ts';
 import { checkCharacter } from './src/rules/idNumber.ts';
 import { formatCaseNo } from './src/rules/officeCode.ts';
 

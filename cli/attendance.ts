@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Office, Tx } from '../src/store/office.js';
-import { settingsOf } from '../src/context.js';
+import { settingsOf } from '../src/office/context.js';
 import { planMonth, addSession, cancelSession } from '../src/attendance/sessions.js';
 import { amendMark, closeMonth, markSession, type MarkInput } from '../src/attendance/marking.js';
 import { monthSummary } from '../src/attendance/summary.js';

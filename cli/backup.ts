@@ -11,7 +11,7 @@ export function registerBackup(program: Command): void {
     .action(async (opts: { out: string }, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
-      const { writeBackup } = await import('../src/backup.js');
+      const { writeBackup } = await import('../src/maintenance/backup.js');
       const r = await writeBackup(office, resolve(opts.out), operatorOf(g, office));
       if (g.json) printJson(r);
       else say(`已备份 ${r.files} 个文件（日志 ${r.journalSeq} 条）到 ${r.file}，${Math.ceil(r.bytes / 1024)} KB，SHA-256 ${r.sha256.slice(0, 16)}…`);
@@ -25,11 +25,11 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, opts: { forceOtherOffice?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const dir = dataDir(g);
-      const { readPid, isAlive } = await import('../src/daemonStatus.js');
+      const { readPid, isAlive } = await import('../src/sync/daemonStatus.js');
       const pid = await readPid(dir);
       if (pid !== null && isAlive(pid)) throw new UserError(`守护进程正在使用这个数据文件夹（进程号 ${pid}）：请先运行 jiuzhu daemon stop，再恢复`);
-      const { restoreBackup } = await import('../src/backup.js');
-      const { now } = await import('../src/clock.js');
+      const { restoreBackup } = await import('../src/maintenance/backup.js');
+      const { now } = await import('../src/office/clock.js');
       const r = await restoreBackup(resolve(file), dir, { forceOtherOffice: opts.forceOtherOffice ?? false, nowIso: now().iso });
       if (g.json) printJson({ restored: r.restored, replacedAside: r.replacedAside, replacedJournalSeq: r.replacedJournalSeq, office: r.manifest.office, createdAt: r.manifest.createdAt, journalSeq: r.manifest.journal.seq, files: r.manifest.files.length });
       else {

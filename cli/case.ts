@@ -1,7 +1,7 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
-import { caseDocument, caseList, STATUS_WORDS, type CaseFilter } from '../src/cases.js';
-import { CASE_STATUSES, PROGRAMS } from '../src/model.js';
+import { caseDocument, caseList, STATUS_WORDS, type CaseFilter } from '../src/case/cases.js';
+import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 
 export function registerCase(program: Command): void {
@@ -14,7 +14,7 @@ export function registerCase(program: Command): void {
       const g = globals(cmd);
       const raw = await readIntakeFile(opts.from);
       // zod and pinyin-pro load only here, so reading commands start faster.
-      const { addCase, checkIntake, IntakeError } = await import('../src/intake.js');
+      const { addCase, checkIntake, IntakeError } = await import('../src/case/intake.js');
       const checked = checkIntake(raw);
       if (!checked.ok) throw new IntakeError(checked.problems);
       const office = await openOffice(g);

@@ -2,8 +2,8 @@
 // case's way on the command line, the twins of the case screen.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { advanceCase, exportAgain, splitNames, STEPS, STEP_WORDS } from '../src/caseFlow.js';
-import { caseFormHtml, FORMS, FORM_WORDS, noticeHtml } from '../src/printables.js';
+import { advanceCase, exportAgain, splitNames, STEPS, STEP_WORDS } from '../src/case/steps.js';
+import { caseFormHtml, FORMS, FORM_WORDS, noticeHtml } from '../src/print/forms.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
@@ -42,7 +42,7 @@ export function registerCaseFlow(program: Command): void {
       );
       if (g.json) printJson(result);
       else {
-        const { STATUS_WORDS } = await import('../src/cases.js');
+        const { STATUS_WORDS } = await import('../src/case/cases.js');
         out(`${result.caseNo} ${STEP_WORDS[s]}（${result.date}）：现在是「${STATUS_WORDS[result.status]}」`);
         if (result.outbound.length) say(`已排入上报文件（申请上报、家庭成员），下次同步时写入共享文件夹 outbox`);
       }
@@ -57,14 +57,14 @@ export function registerCaseFlow(program: Command): void {
     .option('--from <file>', '更正后的家庭情况（与 case add 相同格式的 JSON 文件）')
     .action(async (caseNo: string, opts: { note: string; materials?: string; from?: string }, cmd: Command) => {
       const g = globals(cmd);
-      let intake: import('../src/intake.js').CheckedIntake | undefined;
+      let intake: import('../src/case/intake.js').CheckedIntake | undefined;
       if (opts.from) {
-        const { checkIntake, IntakeError } = await import('../src/intake.js');
+        const { checkIntake, IntakeError } = await import('../src/case/intake.js');
         const checked = checkIntake(await readIntakeFile(opts.from));
         if (!checked.ok) throw new IntakeError(checked.problems);
         intake = checked.value;
       }
-      const { correctCase } = await import('../src/caseCorrect.js');
+      const { correctCase } = await import('../src/case/correction.js');
       const extra = names(opts.materials);
       const office = await openOffice(g);
       const { result } = await office.transact(

@@ -4,8 +4,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
-import { UserFacingError } from '../src/errors.js';
-import { maskIds } from '../src/privacy.js';
+import { UserFacingError } from '../src/office/errors.js';
+import { maskIds } from '../src/office/privacy.js';
 
 /** A failure the clerk can act on: one clear line, exit 1. */
 export class UserError extends UserFacingError {}

@@ -3,7 +3,7 @@
 // open the app, so `status` and `sync once` start fast on an old PC.
 import { Command, CommanderError } from 'commander';
 import { say, UsageError } from './common.js';
-import { UserFacingError } from '../src/errors.js';
+import { UserFacingError } from '../src/office/errors.js';
 import { registerCase } from './case.js';
 import { registerCaseFlow } from './caseFlow.js';
 import { registerOffice } from './office.js';
@@ -13,7 +13,7 @@ import { registerAttendance } from './attendance.js';
 import { registerReport } from './report.js';
 import { registerRecipients } from './recipients.js';
 import { registerBackup } from './backup.js';
-import { maskIds } from '../src/privacy.js';
+import { maskIds } from '../src/office/privacy.js';
 
 process.noDeprecation = true;
 

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
-import { runDoctor } from '../src/doctor.js';
-import { readDaemonStatus } from '../src/daemonStatus.js';
+import { runDoctor } from '../src/maintenance/doctor.js';
+import { readDaemonStatus } from '../src/sync/daemonStatus.js';
 import { dataDir, globals, openForReading, operatorOf, out, printJson, say, UsageError, UserError, type Globals } from './common.js';
 
 async function openApp(g: Globals): Promise<void> {
@@ -34,7 +34,7 @@ export function registerOffice(program: Command): void {
       // A folder whose init was cut off before its settings were saved may be initialised again.
       const existing = (await Office.exists(dir)) ? await Office.open(dir) : null;
       if (existing?.view.get('settings', 'office')) throw new UserError(`${dir} 里已经有办公室数据，不能重复初始化（要换数据文件夹请用 --data）`);
-      const { defaultSettings } = await import('../src/settings.js');
+      const { defaultSettings } = await import('../src/office/settings.js');
       const office = existing ?? (await Office.create(dir));
       const settings = defaultSettings({ code: opts.office, name: opts.name, area: opts.area, shared: (opts.shared ?? g.shared) ? resolve((opts.shared ?? g.shared)!) : null });
       await office.transact({ operator: operatorOf(g), source: 'local', action: 'office.init', summary: `初始化 ${opts.name}` }, (tx) => {
@@ -53,7 +53,7 @@ export function registerOffice(program: Command): void {
       const g = globals(cmd);
       const office = await openForReading(g);
       // Loaded here: the dashboard reads the report templates (zod), which no other command needs.
-      const { dashboard, dashboardText } = await import('../src/dashboard.js');
+      const { dashboard, dashboardText } = await import('../src/dashboard/dashboard.js');
       const d = dashboard(office.view, office.now().date, { daemon: readDaemonStatus(office.dir) });
       if (g.json) printJson(d);
       else out(dashboardText(d));
@@ -86,7 +86,7 @@ export function registerOffice(program: Command): void {
       const shared = g.shared ? resolve(g.shared) : `${dir}-shared`;
       if (!(await Office.exists(dir))) {
         const { writeDemoOffice } = await import('../src/demo/write.js');
-        const { now } = await import('../src/clock.js');
+        const { now } = await import('../src/office/clock.js');
         const made = await writeDemoOffice(dir, shared, { seed: 1, households: 300, officeCode: '430105003001', officeName: '东风社区', today: now().date });
         say(`已生成演示社区：${made.households} 户，${made.cases} 件申请，共享文件夹里有 ${made.inboxFiles} 个待接收文件。数据文件夹：${dir}`);
       }

@@ -2,19 +2,19 @@
 // the app's household archive, review screen, gradual exit, cancellation
 // register and roster reconciliation.
 import type { Command } from 'commander';
-import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/reviews.js';
-import { PENDING_KIND_WORDS } from '../src/pending.js';
-import { PROGRAMS } from '../src/model.js';
-import { STATUS_WORDS } from '../src/cases.js';
+import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/recipients/reviews.js';
+import { PENDING_KIND_WORDS } from '../src/office/pending.js';
+import { PROGRAMS } from '../src/office/model.js';
+import { STATUS_WORDS } from '../src/case/cases.js';
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
-import { ENROLMENT_STATUS_WORDS, cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients.js';
+import { ENROLMENT_STATUS_WORDS, cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
 
 // The archive and search modules load only in the commands that use them, so
 // that `status` and `sync once` do not pay for them at start-up. (The
 // recipients module is small and `enrolment list` already loads it.)
-const archiveModule = () => import('../src/archive.js');
+const archiveModule = () => import('../src/household/archive.js');
 
 async function householdOrFail(view: View, key: string): Promise<string> {
   const { resolveHousehold } = await archiveModule();
@@ -49,7 +49,7 @@ export function registerRecipients(program: Command): void {
     .action(async (query: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const { searchHouseholds } = await import('../src/householdSearch.js');
+      const { searchHouseholds } = await import('../src/household/search.js');
       const hits = searchHouseholds(office.view, query);
       if (g.json) return printJson(hits.map(({ rank: _rank, ...hit }) => hit));
       if (!hits.length) return say(`没有找到「${query}」。`);

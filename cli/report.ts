@@ -148,7 +148,7 @@ export function registerReport(program: Command): void {
       const templates = await templatesFor(dataDir(g));
       const { templateById } = await import('../src/reports/template.js');
       const { fillsOf, reportFromKept } = await import('../src/reports/kept.js');
-      const { settingsOf } = await import('../src/context.js');
+      const { settingsOf } = await import('../src/office/context.js');
       const t = templateById(templates, reportId);
       const period = opts.period.trim().toUpperCase();
       const fills = fillsOf(office.view, t.id, period);

@@ -2,10 +2,10 @@
 // exchange with the township and county, and what it leaves for the clerk.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { settingsOf } from '../src/context.js';
-import { openPending, pendingRow } from '../src/pending.js';
+import { settingsOf } from '../src/office/context.js';
+import { openPending, pendingRow } from '../src/office/pending.js';
 import { formatYuan } from '../src/rules/money.js';
-import { enrolmentRows, ENROLMENT_STATUS_WORDS } from '../src/recipients.js';
+import { enrolmentRows, ENROLMENT_STATUS_WORDS } from '../src/recipients/recipients.js';
 import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
 

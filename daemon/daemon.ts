@@ -10,10 +10,10 @@ import type { FSWatcher } from 'chokidar';
 import { Office } from '../src/store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../src/store/atomicFile.js';
 import { SyncState, syncOnce } from '../src/sync/run.js';
-import { maskIds } from '../src/privacy.js';
-import { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/daemonStatus.js';
+import { maskIds } from '../src/office/privacy.js';
+import { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/sync/daemonStatus.js';
 
-export { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/daemonStatus.js';
+export { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/sync/daemonStatus.js';
 
 /** What `daemon status` and the dashboard read. */
 export interface DaemonStatus {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { defaultSettings, settingsSchema } from '../src/settings.js';
-import { now, nowFrom } from '../src/clock.js';
+import { defaultSettings, settingsSchema } from '../src/office/settings.js';
+import { now, nowFrom } from '../src/office/clock.js';
 
 describe('settings', () => {
   it('start with the defaults table of product.md', () => {

@@ -1,4 +1,4 @@
 // A refusal in attendance the clerk can act on (one Chinese line, exit 1).
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../office/errors.js';
 
 export class AttendanceError extends UserFacingError {}

@@ -2,8 +2,8 @@
 // followed by the policy: a recommendation (处理建议) on the pending list
 // once a person's unexcused absences in a month reach the threshold.
 import type { DeepReadonly, Tx, View } from '../store/office.js';
-import { calendarOf, settingsOf } from '../context.js';
-import { clearPending, raisePending } from '../pending.js';
+import { calendarOf, settingsOf } from '../office/context.js';
+import { clearPending, raisePending } from '../office/pending.js';
 import { queueOutbound, OUTBOUND_COLUMNS } from '../exchange/outbound.js';
 import { normalizeIdNumber } from '../rules/idNumber.js';
 import { AttendanceError } from './errors.js';

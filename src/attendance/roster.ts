@@ -2,9 +2,9 @@
 // members of active 低保 households who can work, of labour age, not exempt;
 // and applicants able to work whose case is open, for one quarter from
 // acceptance (先签到一个季度).
-import type { Case, CaseStatus, Enrolment, EnrolmentStatus, Member } from '../model.js';
+import type { Case, CaseStatus, Enrolment, EnrolmentStatus, Member } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from '../office/settings.js';
 import { ageOn, birthdayAt } from '../rules/idNumber.js';
 import { dateOf, daysFromCivil } from '../rules/dayNumber.js';
 import type { Exemption } from './types.js';

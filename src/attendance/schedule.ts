@@ -1,6 +1,6 @@
 // The month's sessions from the weekly schedule and the working-day
 // calendar, and the weekly rotation of groups through the tasks.
-import type { Settings } from '../settings.js';
+import type { Settings } from '../office/settings.js';
 import { dateOf, dayNo, daysFromCivil } from '../rules/dayNumber.js';
 import type { WorkingCalendar } from '../rules/workingDays.js';
 import type { Session } from './types.js';

@@ -1,8 +1,8 @@
 // A session as the clerk at the gate sees it: who is due, in which group,
 // doing which task, and how each is marked so far.
 import type { DeepReadonly, View } from '../store/office.js';
-import { settingsOf } from '../context.js';
-import type { Settings } from '../settings.js';
+import { settingsOf } from '../office/context.js';
+import type { Settings } from '../office/settings.js';
 import { groupsFor } from './groups.js';
 import { rosterDataOf, rosterOn, type RosterData, type RosterEntry } from './roster.js';
 import { taskOf } from './schedule.js';

@@ -1,7 +1,7 @@
 // Creating the month's sessions from the schedule, and extra or cancelled
 // sessions by hand.
 import type { Tx } from '../store/office.js';
-import { calendarOf, settingsOf } from '../context.js';
+import { calendarOf, settingsOf } from '../office/context.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { AttendanceError } from './errors.js';
 import { isMonth, newSession, scheduledDays } from './schedule.js';

@@ -3,7 +3,7 @@
 // and an empty signature column.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { escapeHtml, templatesDir } from '../printTemplate.js';
+import { escapeHtml, templatesDir } from '../print/template.js';
 import { maskIdNumber } from '../rules/idNumber.js';
 import { isoWeekday } from './schedule.js';
 import type { SessionLine } from './sessionRoster.js';

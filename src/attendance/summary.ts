@@ -1,7 +1,7 @@
 // The monthly summary (公益劳动考勤汇总): per person due, attended, excused,
 // absent, with the policy's warning and recommendation thresholds.
 import type { DeepReadonly, View } from '../store/office.js';
-import { settingsOf } from '../context.js';
+import { settingsOf } from '../office/context.js';
 import { rosterDataOf } from './roster.js';
 import { sessionLines, storedGroups } from './sessionRoster.js';
 import { monthEnd } from '../rules/dayNumber.js';

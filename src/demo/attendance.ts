@@ -2,8 +2,8 @@
 // two months and the rest of this one on the office's schedule, with marks up
 // to yesterday for everybody the roster rules make due, and their groups.
 // Deterministic for a seed.
-import type { Case, Enrolment, Member } from '../model.js';
-import type { Settings } from '../settings.js';
+import type { Case, Enrolment, Member } from '../office/model.js';
+import type { Settings } from '../office/settings.js';
 import { addDays } from '../rules/dayNumber.js';
 import { WorkingCalendar } from '../rules/workingDays.js';
 import { groupsFor } from '../attendance/groups.js';

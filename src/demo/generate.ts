@@ -32,9 +32,9 @@ import type {
   Standard,
   TownshipResult,
   Verification,
-} from '../model.js';
-import { newCase } from '../model.js';
-import { defaultSettings, type Settings } from '../settings.js';
+} from '../office/model.js';
+import { newCase } from '../office/model.js';
+import { defaultSettings, type Settings } from '../office/settings.js';
 import { checkCharacter } from '../rules/idNumber.js';
 import { countyOf, formatCaseNo, isOfficeCode, townshipOf } from '../rules/officeCode.js';
 import { alternatives, requiredMaterials } from '../rules/materials.js';

@@ -1,10 +1,10 @@
 // The demo office's review history (动态管理): a last review for each active
 // recipient, spread so that a realistic handful fall due this month and a
 // few are late. Deterministic for a seed.
-import type { Enrolment } from '../model.js';
-import type { Settings } from '../settings.js';
+import type { Enrolment } from '../office/model.js';
+import type { Settings } from '../office/settings.js';
 import { addDays } from '../rules/dayNumber.js';
-import { reviewMonthsOf, type Review } from '../reviews.js';
+import { reviewMonthsOf, type Review } from '../recipients/reviews.js';
 import { mulberry32 } from './rng.js';
 
 const FINDINGS = ['入户查看，家庭情况无变化', '家庭成员无变化，收入与上次核对一致', '户主病情稳定，仍无劳动能力', '子女仍在读书，家庭收入无明显变化'];

@@ -10,7 +10,7 @@ import {
   type Category,
   type Program,
   type Relation,
-} from '../model.js';
+} from '../office/model.js';
 import { CASE_NO_RE, isAncestor, isOfficeCode } from '../rules/officeCode.js';
 import {
   cellReasons,

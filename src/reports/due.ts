@@ -2,7 +2,7 @@
 // what `report list` and the dashboard show.
 import type { View } from '../store/office.js';
 import type { WorkingCalendar } from '../rules/workingDays.js';
-import { calendarOf } from '../context.js';
+import { calendarOf } from '../office/context.js';
 import { addDays } from '../rules/dayNumber.js';
 import { builtinTemplatesDir, loadTemplates, type DueRule, type Template } from './template.js';
 import { periodContaining, shiftPeriod, type Period } from './period.js';

@@ -1,7 +1,7 @@
 // Filling a form: the template, the period and the clerk's typed cells in,
 // the filled table and its checks out. Pure over a View; no files, no clock.
 import type { View } from '../store/office.js';
-import { settingsOf } from '../context.js';
+import { settingsOf } from '../office/context.js';
 import { parseAmountCell, parseIntegerCell } from '../exchange/cells.js';
 import { fenToYuan } from '../rules/money.js';
 import type { CellType, Check, Filter, Template } from './template.js';

@@ -1,7 +1,7 @@
 // A filled report as a printable HTML page: A4, a CJK font stack, and a table
 // header the browser repeats on every printed page.
 import { cellText, type FilledReport } from './fill.js';
-import { escapeHtml as esc } from '../printTemplate.js';
+import { escapeHtml as esc } from '../print/template.js';
 
 
 export function reportHtml(report: FilledReport): string {

@@ -1,6 +1,6 @@
 // What an enrolment paid in a month, derived from its history: the rule every
 // report that counts recipients or money uses (docs/reports.md, "Payments").
-import type { Enrolment } from '../model.js';
+import type { Enrolment } from '../office/model.js';
 import type { DeepReadonly } from '../store/office.js';
 
 type HistoryEvent = DeepReadonly<Enrolment['history'][number]>;

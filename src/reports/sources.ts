@@ -1,12 +1,12 @@
 // Where report forms read the office's records. Attendance is read through
 // one adapter, `attendanceOf`, so the attendance module can take it over.
-import type { Enrolment, Household, Member } from '../model.js';
+import type { Enrolment, Household, Member } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
-import { householderOf, membersOf } from '../cases.js';
-import { settingsOf, standardsOf } from '../context.js';
+import { householderOf, membersOf } from '../case/cases.js';
+import { settingsOf, standardsOf } from '../office/context.js';
 import { assess } from '../rules/eligibility.js';
 import { birthDate, birthdayAt, sex } from '../rules/idNumber.js';
-import { maskName } from '../privacy.js';
+import { maskName } from '../office/privacy.js';
 import type { Filter } from './template.js';
 import type { Period } from './period.js';
 import { effectiveMonth, paymentIn, startMonthOf } from './payments.js';

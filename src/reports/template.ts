@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { templatesDir } from '../printTemplate.js';
-import { AREAS, CATEGORIES, PROGRAMS } from '../model.js';
-import { UserFacingError } from '../errors.js';
+import { templatesDir } from '../print/template.js';
+import { AREAS, CATEGORIES, PROGRAMS } from '../office/model.js';
+import { UserFacingError } from '../office/errors.js';
 
 /** Aggregations a summary cell may use (docs/reports.md lists what each counts). */
 export const MEASURES = [

@@ -1,6 +1,6 @@
 // Eligibility: per-capita counted income against the standard that applies.
 // Pure: the standards, the excluded kinds and the date come in as arguments.
-import type { Area, Income, Program } from '../model.js';
+import type { Area, Income, Program } from '../office/model.js';
 
 export interface StandardRow {
   area: Area;

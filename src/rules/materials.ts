@@ -1,6 +1,6 @@
 // The materials checklist, which follows from the program and the household's
 // circumstances (cli.md). An item written `A或B` is met by either.
-import type { Circumstance, Program } from '../model.js';
+import type { Circumstance, Program } from '../office/model.js';
 
 const ALWAYS = ['申请书', '户口簿', '身份证', '照片'];
 

@@ -4,7 +4,7 @@
 // brought up to it at the next open if a crash came in between.
 import { createHash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
-import type { Source } from '../model.js';
+import type { Source } from '../office/model.js';
 import type { AnyRecord, CollectionName } from './schema.js';
 import { FILE_MODE } from './atomicFile.js';
 

@@ -9,7 +9,7 @@ import lockfile from 'proper-lockfile';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rmdir, writeFile } from 'node:fs/promises';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../office/errors.js';
 
 export class LockTimeoutError extends UserFacingError {}
 

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import type { Source } from '../model.js';
-import { now as clockNow, type Now } from '../clock.js';
+import type { Source } from '../office/model.js';
+import { now as clockNow, type Now } from '../office/clock.js';
 import { DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
   appendDurably,
@@ -21,7 +21,7 @@ import {
   type JournalEntry,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../office/errors.js';
 import {
   emptyStoreFile,
   migrate,

@@ -1,11 +1,11 @@
 // Which collection lives in which store file, the record types, and the
 // migrations from older store layouts.
-import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../model.js';
-import type { Settings } from '../settings.js';
+import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../office/model.js';
+import type { Settings } from '../office/settings.js';
 import type { AttendanceMonth, Exemption, GroupAssignment, Session } from '../attendance/types.js';
 import type { KeptReport } from '../reports/kept.js';
-import type { Review } from '../reviews.js';
-import type { Cancellation, GradualExit } from '../recipients.js';
+import type { Review } from '../recipients/reviews.js';
+import type { Cancellation, GradualExit } from '../recipients/recipients.js';
 
 export const SCHEMA_VERSION = 1;
 

@@ -1,7 +1,7 @@
 // The township's and county's decisions as they are kept (the `decisions`
 // collection), their order, and the case-history events they make. Small and
 // free of heavy imports: `case show` and the dashboard read it.
-import type { CaseEvent, CaseStatus } from '../model.js';
+import type { CaseEvent, CaseStatus } from '../office/model.js';
 import type { BenefitChangeRecord, CountyDecisionRecord, TownshipReviewRecord } from '../exchange/kinds.js';
 
 export type DatedRecord = TownshipReviewRecord | CountyDecisionRecord | BenefitChangeRecord;

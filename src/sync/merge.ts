@@ -5,12 +5,12 @@
 // in which the files arrive. The caller runs this inside one transaction
 // together with the record that the file was processed.
 import { sha256Hex } from '../store/journal.js';
-import type { Case, CaseEvent, CaseStatus, Category, Enrolment, Household, Member, PendingItem, Program } from '../model.js';
+import type { Case, CaseEvent, CaseStatus, Category, Enrolment, Household, Member, PendingItem, Program } from '../office/model.js';
 import type { DeepReadonly, Tx } from '../store/office.js';
-import { clearPending, raisePending } from '../pending.js';
-import { initialsOf } from '../search.js';
+import { clearPending, raisePending } from '../office/pending.js';
+import { initialsOf } from '../household/initials.js';
 import { formatYuan } from '../rules/money.js';
-import { settingsOf } from '../context.js';
+import { settingsOf } from '../office/context.js';
 import { COUNTY_STATUS, TOWNSHIP_STATUS, compareDecisions, type DatedRecord, type DecisionRecord } from './decisions.js';
 
 import type {

@@ -14,8 +14,8 @@ import { detectKind, KIND_SPECS, parseRows, type InboundKind } from '../exchange
 import { csvBytes, type OutEncoding } from '../exchange/csvOut.js';
 import type { OutboundFile } from '../exchange/outbound.js';
 import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge.js';
-import { settingsOf } from '../context.js';
-import { UserFacingError } from '../errors.js';
+import { settingsOf } from '../office/context.js';
+import { UserFacingError } from '../office/errors.js';
 
 export const RECEIPT_COLUMNS = ['行号', '结果', '原因', '申请编号', '身份证号'] as const;
 export const SYNC_OPERATOR = '同步';

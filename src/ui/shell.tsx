@@ -7,8 +7,8 @@ import React, { createContext, useCallback, useContext, useEffect, useMemo, useR
 import { watch, type FSWatcher } from 'node:fs';
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import type { Office, Tx } from '../store/office.js';
-import { UserFacingError } from '../errors.js';
-import { settingsOf } from '../context.js';
+import { UserFacingError } from '../office/errors.js';
+import { settingsOf } from '../office/context.js';
 import { fit, width } from './layout.js';
 
 /** What every screen receives; screens of other modules need only these three. */

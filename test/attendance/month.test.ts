@@ -7,7 +7,7 @@ import { planMonth } from '../../src/attendance/sessions.js';
 import { addExemption } from '../../src/attendance/exemptions.js';
 import { amendMark, closeMonth, markSession } from '../../src/attendance/marking.js';
 import { monthSummary } from '../../src/attendance/summary.js';
-import { openPending } from '../../src/pending.js';
+import { openPending } from '../../src/office/pending.js';
 import { enrolment, family, labourOffice, openCase } from '../support/labour.js';
 
 const op = (action: string) => ({ operator: '王芳', source: 'local' as const, action });

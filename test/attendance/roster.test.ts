@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { rosterOn, quarterEnd, enrolmentStatusOn, personalReason, type RosterData } from '../../src/attendance/roster.js';
-import { defaultSettings } from '../../src/settings.js';
+import { defaultSettings } from '../../src/office/settings.js';
 import type { Exemption } from '../../src/attendance/types.js';
 import { enrolment, family, openCase } from '../support/labour.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { scheduledDays, tasksForWeek } from '../../src/attendance/schedule.js';
 import { WorkingCalendar, type HolidayEntry } from '../../src/rules/workingDays.js';
-import { defaultSettings } from '../../src/settings.js';
+import { defaultSettings } from '../../src/office/settings.js';
 
 const labour = defaultSettings({ code: '430105003001', name: '东风社区' }).labour;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { INTAKE, initOffice, outcome, step, WAY } from '../support/caseWay.js';
 import { Office } from '../../src/store/office.js';
-import type { Case } from '../../src/model.js';
+import type { Case } from '../../src/office/model.js';
 
 // `any` below: JSON read back from the child process, checked by the assertions themselves.
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -10,7 +10,7 @@ import { ageFromBirth, birthDate, isValidIdNumber, normalizeIdNumber } from '../
 import { CASE_NO_RE } from '../../src/rules/officeCode.js';
 import { checklist } from '../../src/rules/materials.js';
 import { standardOn } from '../../src/rules/eligibility.js';
-import { CASE_STATUSES, CATEGORIES, type Member } from '../../src/model.js';
+import { CASE_STATUSES, CATEGORIES, type Member } from '../../src/office/model.js';
 import { Office } from '../../src/store/office.js';
 
 const base: GenerateOptions = { seed: 1, households: 300, officeCode: '430105003001', officeName: '东风社区', today: '2026-11-23' };

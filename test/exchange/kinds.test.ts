@@ -13,7 +13,7 @@ import {
   type RowOutcome,
 } from '../../src/exchange/kinds.js';
 import { normalizeHeader, parseCsv, readCsvTable, type CsvTable } from '../../src/exchange/readCsv.js';
-import { PROGRAMS, RELATIONS } from '../../src/model.js';
+import { PROGRAMS, RELATIONS } from '../../src/office/model.js';
 
 const OFFICE = '430105003001';
 const INBOX = '/work/shared/fixtures/inbox';

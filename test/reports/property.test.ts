@@ -2,12 +2,12 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { View } from '../../src/store/office.js';
 import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from '../../src/store/schema.js';
-import { defaultSettings } from '../../src/settings.js';
+import { defaultSettings } from '../../src/office/settings.js';
 import { builtinTemplatesDir, loadTemplates, templateById } from '../../src/reports/template.js';
 import { fillReport, failedChecks } from '../../src/reports/fill.js';
 import { parsePeriod } from '../../src/reports/period.js';
 import { paymentIn } from '../../src/reports/payments.js';
-import type { Enrolment } from '../../src/model.js';
+import type { Enrolment } from '../../src/office/model.js';
 
 const templates = loadTemplates([builtinTemplatesDir()]);
 const MONTHS = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'];

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Office } from '../../src/store/office.js';
-import { defaultSettings } from '../../src/settings.js';
-import { addCase, checkIntake } from '../../src/intake.js';
-import { advanceCase, StepRefused, STEPS, type Step } from '../../src/caseFlow.js';
+import { defaultSettings } from '../../src/office/settings.js';
+import { addCase, checkIntake } from '../../src/case/intake.js';
+import { advanceCase, StepRefused, STEPS, type Step } from '../../src/case/steps.js';
 import { addDays } from '../../src/rules/dayNumber.js';
 import { SHARED } from '../support/paths.js';
 

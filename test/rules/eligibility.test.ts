@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { VERDICT_WORDS, assess, standardOn, type EligibilityInput, type StandardRow } from '../../src/rules/eligibility.ts';
-import { DEFAULT_EXCLUDED_INCOME_KINDS } from '../../src/settings.ts';
+import { DEFAULT_EXCLUDED_INCOME_KINDS } from '../../src/office/settings.ts';
 
 // The county's standards as they might stand in the office: 城市 低保 raised from
 // 850 to 900 yuan in July 2026, 农村 低保 at 650, 城市 特困 at 1170 (1.3 × 低保).

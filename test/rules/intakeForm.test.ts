@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkIntake } from '../../src/intake.js';
-import { emptyForm, emptyMember, formToDocument, type IntakeForm } from '../../src/intakeForm.js';
+import { checkIntake } from '../../src/case/intake.js';
+import { emptyForm, emptyMember, formToDocument, type IntakeForm } from '../../src/case/intakeForm.js';
 import { rowsOf, move, cycle } from '../../src/ui/screens/intakeRows.js';
 import { SHARED } from '../support/paths.js';
-import type { DisabilityGrade, LabourAbility, Relation } from '../../src/model.js';
+import type { DisabilityGrade, LabourAbility, Relation } from '../../src/office/model.js';
 
 const fixture = JSON.parse(readFileSync(join(SHARED, 'fixtures', 'intake', '01-liu-jianguo.json'), 'utf8'));
 

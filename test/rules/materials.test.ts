@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED } from '../support/paths.ts';
 import { alternatives, checklist, isMet, requiredMaterials } from '../../src/rules/materials.ts';
-import type { Circumstance, Program } from '../../src/model.ts';
+import type { Circumstance, Program } from '../../src/office/model.ts';
 
 const ALWAYS = ['申请书', '户口簿', '身份证', '照片'];
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { escapeHtml, renderTemplate } from '../../src/printTemplate.js';
+import { escapeHtml, renderTemplate } from '../../src/print/template.js';
 import { fit } from '../../src/ui/fit.js';
 
 describe('the printable template renderer', () => {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { Office, StoreError } from '../../src/store/office.js';
 import { readJournal, GENESIS_HASH } from '../../src/store/journal.js';
 import { child } from '../support/paths.js';
-import { runDoctor } from '../../src/doctor.js';
+import { runDoctor } from '../../src/maintenance/doctor.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {

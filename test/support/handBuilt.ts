@@ -8,11 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Office } from '../../src/store/office.js';
-import { defaultSettings } from '../../src/settings.js';
-import { newCase, type Case, type CaseStatus, type Enrolment, type Household, type Member, type PendingItem, type Relation } from '../../src/model.js';
+import { defaultSettings } from '../../src/office/settings.js';
+import { newCase, type Case, type CaseStatus, type Enrolment, type Household, type Member, type PendingItem, type Relation } from '../../src/office/model.js';
 import { checkCharacter } from '../../src/rules/idNumber.js';
-import { initialsOf } from '../../src/search.js';
-import type { Review } from '../../src/reviews.js';
+import { initialsOf } from '../../src/household/initials.js';
+import type { Review } from '../../src/recipients/reviews.js';
 
 export const TODAY = '2026-11-19';
 

@@ -1,10 +1,10 @@
 // Builds the people of public-service labour tests: valid ID numbers,
 // households with members, 低保 enrolments and open applications.
 import { checkCharacter } from '../../src/rules/idNumber.js';
-import type { Case, Enrolment, Household, LabourAbility, Member } from '../../src/model.js';
-import { newCase } from '../../src/model.js';
+import type { Case, Enrolment, Household, LabourAbility, Member } from '../../src/office/model.js';
+import { newCase } from '../../src/office/model.js';
 import { Office } from '../../src/store/office.js';
-import { defaultSettings } from '../../src/settings.js';
+import { defaultSettings } from '../../src/office/settings.js';
 
 /** A valid 18-character ID number born on `birth` (YYYY-MM-DD); `seq` odd = male. */
 export function idFor(birth: string, seq: number, region = '430105'): string {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Office } from '../../src/store/office.js';
-import { defaultSettings } from '../../src/settings.js';
-import { addCase, checkIntake } from '../../src/intake.js';
+import { defaultSettings } from '../../src/office/settings.js';
+import { addCase, checkIntake } from '../../src/case/intake.js';
 import { syncOnce, type SyncOptions } from '../../src/sync/run.js';
 import { SHARED } from './paths.js';
 

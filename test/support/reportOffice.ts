@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Office } from '../../src/store/office.js';
-import { defaultSettings } from '../../src/settings.js';
+import { defaultSettings } from '../../src/office/settings.js';
 import { checkCharacter } from '../../src/rules/idNumber.js';
-import { newCase, type Case, type Enrolment, type Household, type Member } from '../../src/model.js';
+import { newCase, type Case, type Enrolment, type Household, type Member } from '../../src/office/model.js';
 
 /** A valid ID number: region 430105, a birth date, a sequence; the check character computed. */
 export function idNo(birth: string, seq: string): string {

@@ -12,7 +12,7 @@ import { CLI } from '../support/paths.js';
 import { CASE, CHEN, HUANG, LIU, ZHAO, FIXTURE_FILES, csv, drop, dropFixture, makeOffice, stateOf } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
 import { readJournal, GENESIS_HASH } from '../../src/store/journal.js';
-import { runDoctor } from '../../src/doctor.js';
+import { runDoctor } from '../../src/maintenance/doctor.js';
 import { receiptName } from '../../src/sync/run.js';
 
 const NOW = '2026-12-21T10:00:00+08:00';

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { CASE, FIXTURE_INBOX, FIXTURE_INTAKE } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
-import type { Case } from '../../src/model.js';
+import type { Case } from '../../src/office/model.js';
 
 const started: number[] = [];
 const dataDirs: string[] = [];

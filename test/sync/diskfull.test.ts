@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Office } from '../../src/store/office.js';
-import { defaultSettings } from '../../src/settings.js';
+import { defaultSettings } from '../../src/office/settings.js';
 import { syncOnce } from '../../src/sync/run.js';
-import { runDoctor } from '../../src/doctor.js';
+import { runDoctor } from '../../src/maintenance/doctor.js';
 import { CASE, ZHAO, addFixtureCases, csv, drop } from '../support/office.js';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'jiuzhu-full-'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../src/exchange/readCsv.js';
 import { detectKind } from '../../src/exchange/kinds.js';
-import { runDoctor } from '../../src/doctor.js';
+import { runDoctor } from '../../src/maintenance/doctor.js';
 import { Office } from '../../src/store/office.js';
 import { RECEIPT_COLUMNS, SyncState } from '../../src/sync/run.js';
 import { corpusFile, hugeFile, Rng } from './support/corpus.js';

@@ -9,13 +9,13 @@ import {
   CASE, CHEN, HUANG, LIU, ZHAO, FIXTURE_FILES, FIXTURE_INBOX,
   csv, drop, dropFixture, makeOffice, readReceipt, stateOf, sync, type TestOffice,
 } from '../support/office.js';
-import { openPending } from '../../src/pending.js';
+import { openPending } from '../../src/office/pending.js';
 import { queueOutbound, OUTBOUND_COLUMNS } from '../../src/exchange/outbound.js';
-import { calendarOf, standardsOf } from '../../src/context.js';
+import { calendarOf, standardsOf } from '../../src/office/context.js';
 import { standardOn } from '../../src/rules/eligibility.js';
-import type { Case, Enrolment } from '../../src/model.js';
+import type { Case, Enrolment } from '../../src/office/model.js';
 import { Office } from '../../src/store/office.js';
-import { caseHistory } from '../../src/cases.js';
+import { caseHistory } from '../../src/case/cases.js';
 
 const DECISION = ['申请编号', '身份证号', '姓名', '审批结果', '审批日期', '救助类别', '保障人数', '月保障金额(元)', '起始年月', '分类', '原因', '发送单位代码'];
 const REVIEW = ['申请编号', '身份证号', '审核结果', '审核日期', '审核意见', '发送单位代码'];

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { FIXTURE_FILES, FIXTURE_INBOX, FIXTURE_INTAKE, makeOffice } from '../support/office.js';
-import { backupReminder } from '../../src/backupReminder.js';
+import { backupReminder } from '../../src/maintenance/backupReminder.js';
 
 const NOW = '2026-12-21T10:00:00+08:00';
 

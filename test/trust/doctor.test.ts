@@ -6,8 +6,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_FILES, dropFixture, makeOffice, sync, type TestOffice } from '../support/office.js';
-import { runDoctor, type Finding } from '../../src/doctor.js';
-import type { Case, Member } from '../../src/model.js';
+import { runDoctor, type Finding } from '../../src/maintenance/doctor.js';
+import type { Case, Member } from '../../src/office/model.js';
 
 async function synced(): Promise<TestOffice & { shas: Record<string, string> }> {
   const t = await makeOffice({ now: '2026-12-21' });

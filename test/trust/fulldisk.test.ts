@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, readFileSync, mkdtempSync, openSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Office } from '../../src/store/office.js';
-import { runDoctor } from '../../src/doctor.js';
+import { runDoctor } from '../../src/maintenance/doctor.js';
 
 const root = mkdtempSync(join(tmpdir(), 'jiuzhu-full-'));
 const disk = join(root, 'disk');

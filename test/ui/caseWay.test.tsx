@@ -11,7 +11,7 @@ import { child } from '../support/paths.js';
 import { Office } from '../../src/store/office.js';
 import { IntakeScreen } from '../../src/ui/screens/intake.js';
 import { CaseScreen } from '../../src/ui/screens/case.js';
-import { possibleSteps } from '../../src/caseFlow.js';
+import { possibleSteps } from '../../src/case/steps.js';
 
 const NO1 = '430105003001-2026-0001';
 const fixture = JSON.parse(readFileSync(join(INTAKE, '01-liu-jianguo.json'), 'utf8'));

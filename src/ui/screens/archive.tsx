@@ -2,18 +2,18 @@
 // reviews, attendance, notes and every change from the journal, one tab each.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { addHouseholdNote, eventWord, householdArchive, HouseholdHistory, resolveHousehold, type Archive, type HistoryLine } from '../../archive.js';
-import { STATUS_WORDS } from '../../cases.js';
-import { RECOMMENDATION_WORDS } from '../../reviews.js';
-import { ENROLMENT_STATUS_WORDS } from '../../recipients.js';
-import { PENDING_KIND_WORDS } from '../../pending.js';
+import { addHouseholdNote, eventWord, householdArchive, HouseholdHistory, resolveHousehold, type Archive, type HistoryLine } from '../../household/archive.js';
+import { STATUS_WORDS } from '../../case/cases.js';
+import { RECOMMENDATION_WORDS } from '../../recipients/reviews.js';
+import { ENROLMENT_STATUS_WORDS } from '../../recipients/recipients.js';
+import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { formatYuan } from '../../rules/money.js';
 import type { Office, View } from '../../store/office.js';
-import type { PendingItem, Source } from '../../model.js';
+import type { PendingItem, Source } from '../../office/model.js';
 import { fit, row } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
 import { loadDraft, useDraft } from '../drafts.js';
-import { deleteDraft } from '../../drafts.js';
+import { deleteDraft } from '../../office/drafts.js';
 import { FormView, formKey, listKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 
 export const ARCHIVE_TABS = ['成员', '申请', '保障', '复核', '劳动', '备注', '记录'] as const;

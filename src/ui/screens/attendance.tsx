@@ -6,7 +6,7 @@ import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
 import { markingLock, markSession } from '../../attendance/marking.js';
 import { moveToGroup } from '../../attendance/groups.js';
-import { settingsOf } from '../../context.js';
+import { settingsOf } from '../../office/context.js';
 import { sessionLines } from '../../attendance/sessionRoster.js';
 import { isoWeekday } from '../../attendance/schedule.js';
 import { MARK_WORDS, type MarkStatus } from '../../attendance/types.js';

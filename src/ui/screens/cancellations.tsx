@@ -2,13 +2,13 @@
 // and the roster reconciliation list (名单核对).
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { cancellationRegister, registerCancellation, resolvePendingItem, rosterReconciliation } from '../../recipients.js';
-import { householderOf } from '../../cases.js';
-import { PENDING_KIND_WORDS } from '../../pending.js';
+import { cancellationRegister, registerCancellation, resolvePendingItem, rosterReconciliation } from '../../recipients/recipients.js';
+import { householderOf } from '../../case/cases.js';
+import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
 import { loadDraft } from '../drafts.js';
-import { deleteDraft } from '../../drafts.js';
+import { deleteDraft } from '../../office/drafts.js';
 import { FormView, formKey, useListCursor, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 import { FormScreen } from './formScreen.js';
 

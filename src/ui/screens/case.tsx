@@ -4,18 +4,18 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseDocument, caseHistory, deadlineOf, investigationDueOf, STATUS_WORDS } from '../../cases.js';
-import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, submitFrom, type Step } from '../../caseFlow.js';
+import { caseDocument, caseHistory, deadlineOf, investigationDueOf, STATUS_WORDS } from '../../case/cases.js';
+import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, submitFrom, type Step } from '../../case/steps.js';
 import { addDays, isIsoDate } from '../../rules/dayNumber.js';
 import { checklist } from '../../rules/materials.js';
-import { correctCase } from '../../caseCorrect.js';
-import { UserFacingError } from '../../errors.js';
+import { correctCase } from '../../case/correction.js';
+import { UserFacingError } from '../../office/errors.js';
 import { cycle } from './intakeRows.js';
 import stringWidth from 'string-width';
 import { fit, pad } from '../fit.js';
 import { formatYuan } from '../../rules/money.js';
-import { calendarOf, settingsOf } from '../../context.js';
-import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../printables.js';
+import { calendarOf, settingsOf } from '../../office/context.js';
+import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../print/forms.js';
 
 export interface CaseScreenProps {
   office: Office;

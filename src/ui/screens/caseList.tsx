@@ -4,10 +4,10 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseFilter, type CaseListRow } from '../../cases.js';
-import { CASE_STATUSES, PROGRAMS } from '../../model.js';
+import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseFilter, type CaseListRow } from '../../case/cases.js';
+import { CASE_STATUSES, PROGRAMS } from '../../office/model.js';
 import { fit, pad } from '../fit.js';
-import { noticeHtml, savePrintable } from '../../printables.js';
+import { noticeHtml, savePrintable } from '../../print/forms.js';
 
 export interface CaseListScreenProps {
   office: Office;

@@ -2,11 +2,11 @@
 // its screen. The same content as `jiuzhu status`.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { daemonLine, dashboard, sessionLine, type Dashboard } from '../../dashboard.js';
-import { PENDING_KIND_WORDS } from '../../pending.js';
-import { readDaemonStatus, type DaemonStatus } from '../../daemonStatus.js';
-import { STATUS_WORDS } from '../../cases.js';
-import { ROSTER_KINDS } from '../../recipients.js';
+import { daemonLine, dashboard, sessionLine, type Dashboard } from '../../dashboard/dashboard.js';
+import { PENDING_KIND_WORDS } from '../../office/pending.js';
+import { readDaemonStatus, type DaemonStatus } from '../../sync/daemonStatus.js';
+import { STATUS_WORDS } from '../../case/cases.js';
+import { ROSTER_KINDS } from '../../recipients/recipients.js';
 import { row } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
 import { useListCursor, WindowedList, type ListRow } from '../widgets.js';

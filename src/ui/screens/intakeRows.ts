@@ -1,8 +1,8 @@
 // The intake screen's rows: the form flattened into one list the cursor walks
 // (text fields, choices, ticks, actions), and what each key does to a row.
 // Pure, so the screen's logic is tested without rendering it.
-import { CIRCUMSTANCES, DISABILITY_GRADES, LABOUR_ABILITIES, PROGRAMS, RELATIONS, AREAS } from '../../model.js';
-import { emptyMember, DEFAULT_INCOME_KIND, type IntakeForm } from '../../intakeForm.js';
+import { CIRCUMSTANCES, DISABILITY_GRADES, LABOUR_ABILITIES, PROGRAMS, RELATIONS, AREAS } from '../../office/model.js';
+import { emptyMember, DEFAULT_INCOME_KIND, type IntakeForm } from '../../case/intakeForm.js';
 import { requiredMaterials, isMet } from '../../rules/materials.js';
 
 export type Row =

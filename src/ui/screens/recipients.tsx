@@ -2,15 +2,15 @@
 // category and start; from here a review, a gradual exit or the archive.
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { enrolmentRows, ENROLMENT_STATUS_WORDS, gradualExitsOf, recordGradualExit } from '../../recipients.js';
-import { householderOf } from '../../cases.js';
-import { settingsOf } from '../../context.js';
+import { enrolmentRows, ENROLMENT_STATUS_WORDS, gradualExitsOf, recordGradualExit } from '../../recipients/recipients.js';
+import { householderOf } from '../../case/cases.js';
+import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
 import { addMonths } from '../../rules/dayNumber.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
 import { loadDraft } from '../drafts.js';
-import { deleteDraft } from '../../drafts.js';
+import { deleteDraft } from '../../office/drafts.js';
 import { useListCursor, WindowedList, type Field, type ListRow } from '../widgets.js';
 import { FormScreen, optionalYuan } from './formScreen.js';
 

@@ -2,13 +2,13 @@
 // recommendation; adjust or stop goes to the county as a pending item.
 import React, { useMemo } from 'react';
 import { Text } from 'ink';
-import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewMonthsOf, reviewsOf, nextReview, type Recommendation } from '../../reviews.js';
-import { householderOf } from '../../cases.js';
-import { settingsOf } from '../../context.js';
+import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewMonthsOf, reviewsOf, nextReview, type Recommendation } from '../../recipients/reviews.js';
+import { householderOf } from '../../case/cases.js';
+import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
 import { useShell } from '../shell.js';
 import { loadDraft } from '../drafts.js';
-import { deleteDraft } from '../../drafts.js';
+import { deleteDraft } from '../../office/drafts.js';
 import { row } from '../layout.js';
 import type { Field, ListRow } from '../widgets.js';
 import { FormScreen, optionalYuan } from './formScreen.js';

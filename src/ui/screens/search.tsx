@@ -2,7 +2,7 @@
 // address; Enter opens the household's archive in place of the search.
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { searchHouseholds } from '../../householdSearch.js';
+import { searchHouseholds } from '../../household/search.js';
 import { row } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
 import { FormView, formKey, listKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';

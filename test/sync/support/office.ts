@@ -8,8 +8,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { Office } from '../../../src/store/office.js';
-import { defaultSettings, type Settings } from '../../../src/settings.js';
-import { addCase, checkIntake } from '../../../src/intake.js';
+import { defaultSettings, type Settings } from '../../../src/office/settings.js';
+import { addCase, checkIntake } from '../../../src/case/intake.js';
 import { receiptName, RECEIPT_COLUMNS, syncOnce, type SyncOptions, type SyncReport } from '../../../src/sync/run.js';
 import { SHARED } from '../../support/paths.js';
 

@@ -1,8 +1,8 @@
 // Drafts (草稿) of forms the clerk is filling in, saved as they go so that a
 // power cut or Ctrl-C loses at most the field being typed. One transaction
 // per save: the journal makes a save durable before the call returns.
-import type { Tx, View } from './store/office.js';
-import type { IntakeForm } from './intakeForm.js';
+import type { Tx, View } from '../store/office.js';
+import type { IntakeForm } from '../case/intakeForm.js';
 
 export interface IntakeDraft {
   id: string;

@@ -4,11 +4,11 @@
 // `repair` fixes only what needs no guessing.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureDir, readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from './store/atomicFile.js';
-import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, sha256Hex, type JournalEntry } from './store/journal.js';
-import { maskIds } from './privacy.js';
-import { HEAD_FILE, JOURNAL_FILE, readHeadFile, storeFileName } from './store/office.js';
-import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from './store/schema.js';
+import { ensureDir, readFileIfExists, writeFileAtomic, tighten, FILE_MODE, DIR_MODE } from '../store/atomicFile.js';
+import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, sha256Hex, type JournalEntry } from '../store/journal.js';
+import { maskIds } from '../office/privacy.js';
+import { HEAD_FILE, JOURNAL_FILE, readHeadFile, storeFileName } from '../store/office.js';
+import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from '../store/schema.js';
 
 export interface Finding {
   level: 'damage' | 'warning' | 'repaired';
@@ -199,8 +199,8 @@ const KEYED_BY: Record<string, string> = { members: 'idNumber', cases: 'caseNo',
 
 /** Schema: the settings against their zod schema, every record keyed by its own id, valid ID numbers. */
 async function checkSchema(coll: Coll, damage: Say): Promise<void> {
-  const { settingsSchema } = await import('./settings.js');
-  const { isValidIdNumber } = await import('./rules/idNumber.js');
+  const { settingsSchema } = await import('../office/settings.js');
+  const { isValidIdNumber } = await import('../rules/idNumber.js');
   const office = coll('settings').office;
   if (office) {
     const parsed = settingsSchema.safeParse(office);
@@ -238,7 +238,7 @@ async function checkSchema(coll: Coll, damage: Say): Promise<void> {
 async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say: { damage: Say; warn: Say; repaired: Say }): Promise<string | null> {
   const files = Object.values(coll('files'));
   if (!files.length) return null;
-  const { receiptName } = await import('./sync/run.js');
+  const { receiptName } = await import('../sync/run.js');
   const settings = coll('settings').office as { office?: { shared?: string | null } } | undefined;
   const shared = opts.shared === undefined ? (settings?.office?.shared ?? null) : opts.shared;
   const receipts = shared ? join(shared, 'outbox', 'receipts') : null;
@@ -286,8 +286,8 @@ async function findInInbox(shared: string, names: readonly string[], sha: string
 
 /** Rewrites missing outbox receipts from their copies, the way a sync run does. */
 async function rewriteReceipts(dir: string, receipts: string, repaired: Say, warn: Say): Promise<void> {
-  const { Office } = await import('./store/office.js');
-  const { SyncState, writeMissingReceipts } = await import('./sync/run.js');
+  const { Office } = await import('../store/office.js');
+  const { SyncState, writeMissingReceipts } = await import('../sync/run.js');
   const state = new SyncState();
   const problems: string[] = [];
   const office = await Office.open(dir).catch((err: Error) => {

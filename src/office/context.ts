@@ -1,10 +1,10 @@
 // What many rules need from the stores at once: the settings, the working-day
 // calendar with the county's holidays, and the standards.
-import type { View } from './store/office.js';
+import type { View } from '../store/office.js';
 import { UserFacingError } from './errors.js';
 import type { Settings } from './settings.js';
-import { WorkingCalendar, type HolidayEntry } from './rules/workingDays.js';
-import type { StandardRow } from './rules/eligibility.js';
+import { WorkingCalendar, type HolidayEntry } from '../rules/workingDays.js';
+import type { StandardRow } from '../rules/eligibility.js';
 
 export class NotInitialisedError extends UserFacingError {}
 

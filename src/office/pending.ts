@@ -2,7 +2,7 @@
 // attendance and review recommendations. Items are never deleted; the clerk
 // resolves them, which stamps `resolvedOn`.
 import type { PendingItem } from './model.js';
-import type { Tx, View } from './store/office.js';
+import type { Tx, View } from '../store/office.js';
 
 /**
  * Adds or refreshes one item. `id` is stable per subject (e.g.

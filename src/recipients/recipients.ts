@@ -2,13 +2,13 @@
 // of a recipient who found work, the cancellation register (撤消登记) and the
 // roster reconciliation list (名单核对). What the community records lives in
 // its own collections; enrolments themselves belong to the county's decisions.
-import type { Category, Enrolment, EnrolmentStatus, PendingItem, Source } from './model.js';
-import type { DeepReadonly, Tx, View } from './store/office.js';
-import { settingsOf } from './context.js';
-import { householderOf } from './cases.js';
-import { clearPending, openPending } from './pending.js';
-import { addMonths, isIsoDate } from './rules/dayNumber.js';
-import { UserFacingError } from './errors.js';
+import type { Category, Enrolment, EnrolmentStatus, PendingItem, Source } from '../office/model.js';
+import type { DeepReadonly, Tx, View } from '../store/office.js';
+import { settingsOf } from '../office/context.js';
+import { householderOf } from '../case/cases.js';
+import { clearPending, openPending } from '../office/pending.js';
+import { addMonths, isIsoDate } from '../rules/dayNumber.js';
+import { UserFacingError } from '../office/errors.js';
 
 export class RecipientError extends UserFacingError {}
 

@@ -1,8 +1,8 @@
 // Finding a household from the app's search box or `household search`: by
 // name, pinyin initials (zs finds 张三; initials are stored on each member, so
 // pinyin-pro is not loaded here), ID number or part of it, case number, address.
-import type { View } from './store/office.js';
-import { householderOf } from './cases.js';
+import type { View } from '../store/office.js';
+import { householderOf } from '../case/cases.js';
 
 export interface SearchHit {
   householdId: string;

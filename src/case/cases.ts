@@ -1,12 +1,12 @@
 // Reading cases: the `case show` document, the case list, and deadlines.
-import type { Case, CaseEvent, CaseStatus } from './model.js';
-import { inboundEvents, type DecisionRecord } from './sync/decisions.js';
-import type { DeepReadonly, View } from './store/office.js';
-import { calendarOf, settingsOf } from './context.js';
-import type { WorkingCalendar } from './rules/workingDays.js';
-import { householdsMatching } from './find.js';
-import { assess, type Eligibility } from './rules/eligibility.js';
-import { standardsOf } from './context.js';
+import type { Case, CaseEvent, CaseStatus } from '../office/model.js';
+import { inboundEvents, type DecisionRecord } from '../sync/decisions.js';
+import type { DeepReadonly, View } from '../store/office.js';
+import { calendarOf, settingsOf } from '../office/context.js';
+import type { WorkingCalendar } from '../rules/workingDays.js';
+import { householdsMatching } from '../household/find.js';
+import { assess, type Eligibility } from '../rules/eligibility.js';
+import { standardsOf } from '../office/context.js';
 
 export const STATUS_WORDS: Record<CaseStatus, string> = {
   draft: '待受理',

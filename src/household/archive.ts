@@ -2,15 +2,15 @@
 // every case and decision, benefits, reviews, attendance, notes — and every
 // change from the journal that touched it (who, when, from where). Notes are
 // appended; nothing is ever edited away.
-import type { Case, CaseStatus, Enrolment, Household, Member, Source } from './model.js';
-import type { DeepReadonly, Office, Tx, View } from './store/office.js';
-import { readJournalBytes, type Change, type JournalEntry } from './store/journal.js';
-import { caseHistory, householderOf } from './cases.js';
-import { maskIds } from './privacy.js';
-import { ageOn } from './rules/idNumber.js';
-import { reviewsOf, type Review } from './reviews.js';
-import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from './recipients.js';
-import { UserFacingError } from './errors.js';
+import type { Case, CaseStatus, Enrolment, Household, Member, Source } from '../office/model.js';
+import type { DeepReadonly, Office, Tx, View } from '../store/office.js';
+import { readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
+import { caseHistory, householderOf } from '../case/cases.js';
+import { maskIds } from '../office/privacy.js';
+import { ageOn } from '../rules/idNumber.js';
+import { reviewsOf, type Review } from '../recipients/reviews.js';
+import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from '../recipients/recipients.js';
+import { UserFacingError } from '../office/errors.js';
 
 export class ArchiveError extends UserFacingError {}
 

@@ -2,15 +2,15 @@
 // review, notice, objections, submit, correct a returned case, withdraw.
 // Each step checks what must have happened first and refuses with a message
 // saying so; a refused step changes nothing (it throws inside the transaction).
-import type { Case, CaseEvent, CaseStatus, Objection } from './model.js';
-import type { DeepReadonly, Tx, View } from './store/office.js';
-import { UserFacingError } from './errors.js';
-import { calendarOf, settingsOf } from './context.js';
-import { checklist } from './rules/materials.js';
-import { addDays, isIsoDate } from './rules/dayNumber.js';
-import { fenToYuan } from './rules/money.js';
+import type { Case, CaseEvent, CaseStatus, Objection } from '../office/model.js';
+import type { DeepReadonly, Tx, View } from '../store/office.js';
+import { UserFacingError } from '../office/errors.js';
+import { calendarOf, settingsOf } from '../office/context.js';
+import { checklist } from '../rules/materials.js';
+import { addDays, isIsoDate } from '../rules/dayNumber.js';
+import { fenToYuan } from '../rules/money.js';
 import { caseEligibility, CLOSED_STATUSES, householderOf, membersOf, STATUS_WORDS } from './cases.js';
-import { OUTBOUND_COLUMNS, queueOutbound } from './exchange/outbound.js';
+import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
 export type Step = (typeof STEPS)[number];

@@ -14,15 +14,15 @@ import {
   type Member,
   type Program,
   type Source,
-} from './model.js';
-import { normalizeIdNumber, type IdProblem } from './rules/idNumber.js';
-import { yuanToFen, isYuan } from './rules/money.js';
-import { checklist } from './rules/materials.js';
-import { formatCaseNo } from './rules/officeCode.js';
-import { initialsOf } from './search.js';
-import type { Tx, View } from './store/office.js';
-import { UserFacingError } from './errors.js';
-import { settingsOf } from './context.js';
+} from '../office/model.js';
+import { normalizeIdNumber, type IdProblem } from '../rules/idNumber.js';
+import { yuanToFen, isYuan } from '../rules/money.js';
+import { checklist } from '../rules/materials.js';
+import { formatCaseNo } from '../rules/officeCode.js';
+import { initialsOf } from '../household/initials.js';
+import type { Tx, View } from '../store/office.js';
+import { UserFacingError } from '../office/errors.js';
+import { settingsOf } from '../office/context.js';
 import { CLOSED_STATUSES } from './cases.js';
 
 export const ID_PROBLEM_WORDS: Record<IdProblem, string> = {

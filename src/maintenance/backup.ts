@@ -7,14 +7,14 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { Office, View } from './store/office.js';
-import { DataLock } from './store/lock.js';
-import { DIR_MODE, FILE_MODE, fsyncDir, isTempName, readFileIfExists, writeFileAtomic } from './store/atomicFile.js';
-import { readHeadFile, storeFileName } from './store/office.js';
+import type { Office, View } from '../store/office.js';
+import { DataLock } from '../store/lock.js';
+import { DIR_MODE, FILE_MODE, fsyncDir, isTempName, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
+import { readHeadFile, storeFileName } from '../store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
-import { settingsOf } from './context.js';
-import { UserFacingError } from './errors.js';
-import { sha256Hex } from './store/journal.js';
+import { settingsOf } from '../office/context.js';
+import { UserFacingError } from '../office/errors.js';
+import { sha256Hex } from '../store/journal.js';
 
 export const BACKUP_MAGIC = 'JIUZHU-BACKUP 1\n';
 export const BACKUP_EXTENSION = '.jzbackup';

@@ -3,14 +3,14 @@
 // stopping the benefit; that becomes a pending recommendation for the county,
 // whose benefit-change file decides. The review itself never changes the
 // enrolment (the upper levels own amounts and status).
-import type { Category, Enrolment } from './model.js';
-import type { DeepReadonly, Tx, View } from './store/office.js';
-import type { Settings } from './settings.js';
-import { settingsOf } from './context.js';
-import { householderOf } from './cases.js';
-import { clearPending, raisePending } from './pending.js';
-import { addMonthsToDate, dayNo, isIsoDate, monthEnd } from './rules/dayNumber.js';
-import { UserFacingError } from './errors.js';
+import type { Category, Enrolment } from '../office/model.js';
+import type { DeepReadonly, Tx, View } from '../store/office.js';
+import type { Settings } from '../office/settings.js';
+import { settingsOf } from '../office/context.js';
+import { householderOf } from '../case/cases.js';
+import { clearPending, raisePending } from '../office/pending.js';
+import { addMonthsToDate, dayNo, isIsoDate, monthEnd } from '../rules/dayNumber.js';
+import { UserFacingError } from '../office/errors.js';
 
 export const RECOMMENDATIONS = ['keep', 'adjust', 'stop'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];

@@ -1,18 +1,18 @@
 // What is due: the dashboard's content, computed once. `jiuzhu status` prints
 // it; the app's first screen shows it.
-import type { View } from './store/office.js';
-import type { PendingItem } from './model.js';
-import { calendarOf, settingsOf } from './context.js';
-import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseListRow } from './cases.js';
-import { openPending, pendingRow, PENDING_KIND_WORDS } from './pending.js';
-import { reviewsDue, type ReviewDue } from './reviews.js';
-import type { DaemonStatus } from './daemonStatus.js';
-import { reportsDue } from './reports/due.js';
-import { builtinTemplatesDir, loadTemplates, type Template } from './reports/template.js';
+import type { View } from '../store/office.js';
+import type { PendingItem } from '../office/model.js';
+import { calendarOf, settingsOf } from '../office/context.js';
+import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseListRow } from '../case/cases.js';
+import { openPending, pendingRow, PENDING_KIND_WORDS } from '../office/pending.js';
+import { reviewsDue, type ReviewDue } from '../recipients/reviews.js';
+import type { DaemonStatus } from '../sync/daemonStatus.js';
+import { reportsDue } from '../reports/due.js';
+import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/template.js';
 
 /** The built-in forms, read and validated once per process (the app refreshes the dashboard often). */
 let builtinTemplates: Template[] | null = null;
-import { backupReminder, type BackupReminder } from './backupReminder.js';
+import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
 
 export interface ReportDue {
   id: string;

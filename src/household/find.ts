@@ -1,6 +1,6 @@
 // Finding a household in the case list (kept apart from search.ts so reading
 // commands do not load pinyin-pro: the initials were computed when written).
-import type { View } from './store/office.js';
+import type { View } from '../store/office.js';
 
 /**
  * Households with a current member matching `query`: a part of the name, the

@@ -1,17 +1,17 @@
 // The printable forms (A4 HTML from templates/print): the public notice
 // (公示名单, masked), the intake receipt (受理回执), the application form
 // (申请审批表, the internal file) and the refusal notice (不予批准通知书).
-import type { Case } from './model.js';
-import type { DeepReadonly, View } from './store/office.js';
-import { UserFacingError } from './errors.js';
-import { settingsOf } from './context.js';
-import { caseEligibility, deadlineOf, householderOf, membersOf } from './cases.js';
-import { checklist } from './rules/materials.js';
-import { VERDICT_WORDS } from './rules/eligibility.js';
-import { fenToYuan } from './rules/money.js';
-import { sex } from './rules/idNumber.js';
-import { maskIds, maskName } from './privacy.js';
-import { loadPrintTemplate, renderTemplate, type TemplateData } from './printTemplate.js';
+import type { Case } from '../office/model.js';
+import type { DeepReadonly, View } from '../store/office.js';
+import { UserFacingError } from '../office/errors.js';
+import { settingsOf } from '../office/context.js';
+import { caseEligibility, deadlineOf, householderOf, membersOf } from '../case/cases.js';
+import { checklist } from '../rules/materials.js';
+import { VERDICT_WORDS } from '../rules/eligibility.js';
+import { fenToYuan } from '../rules/money.js';
+import { sex } from '../rules/idNumber.js';
+import { maskIds, maskName } from '../office/privacy.js';
+import { loadPrintTemplate, renderTemplate, type TemplateData } from './template.js';
 
 export const FORMS = ['receipt', 'application', 'refusal'] as const;
 export type Form = (typeof FORMS)[number];

@@ -2,12 +2,12 @@
 // is submitted. The clerk records what was corrected and why; materials can be
 // added and the household re-entered from an intake file. The old values stay
 // in the journal (nothing is ever deleted); a returned case may then be submitted again.
-import type { CaseStatus } from './model.js';
-import type { Tx } from './store/office.js';
-import { StepRefused } from './caseFlow.js';
+import type { CaseStatus } from '../office/model.js';
+import type { Tx } from '../store/office.js';
+import { StepRefused } from './steps.js';
 import { STATUS_WORDS } from './cases.js';
 import { IntakeError, memberConflicts, writeHousehold, type CheckedIntake } from './intake.js';
-import { checklist } from './rules/materials.js';
+import { checklist } from '../rules/materials.js';
 
 /** Statuses in which the community may still change what it recorded. */
 const CORRECTABLE: ReadonlySet<CaseStatus> = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);

@@ -1,9 +1,9 @@
 // Whether the dashboard should remind the clerk to back up: the office's
 // records are the only copy of many families' histories (issue 9). Kept apart
 // from src/backup.ts so that `status` does not load the archive code.
-import type { View } from './store/office.js';
-import { settingsOf } from './context.js';
-import { dayNo } from './rules/dayNumber.js';
+import type { View } from '../store/office.js';
+import { settingsOf } from '../office/context.js';
+import { dayNo } from '../rules/dayNumber.js';
 
 export interface BackupReminder {
   lastDate: string | null;

@@ -2,7 +2,7 @@
 // (text, so a half-typed amount or ID number survives in a draft), and its
 // translation into the intake document of cli.md, which `case add --from`
 // takes too — so the app and the command line save the same case.
-import type { Area, Circumstance, DisabilityGrade, LabourAbility, Program, Relation } from './model.js';
+import type { Area, Circumstance, DisabilityGrade, LabourAbility, Program, Relation } from '../office/model.js';
 
 export interface IncomeForm {
   kind: string;

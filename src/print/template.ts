@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserFacingError } from './errors.js';
+import { UserFacingError } from '../office/errors.js';
 
 export type TemplateData = { [key: string]: unknown };
 
