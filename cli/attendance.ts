@@ -12,10 +12,11 @@ import { moveToGroup } from '../src/attendance/groups.js';
 import { sessionLines } from '../src/attendance/sessionRoster.js';
 import { isMonth } from '../src/attendance/schedule.js';
 import { signInSheetHtml } from '../src/attendance/signInSheet.js';
-import { EXEMPTION_KINDS, MARK_STATUSES, MARK_WORDS, type MarkStatus } from '../src/attendance/types.js';
+import { EXEMPTION_KINDS, MARK_STATUSES, type MarkStatus } from '../src/attendance/types.js';
 import { isIsoDate } from '../src/rules/dayNumber.js';
 import { maskIdNumber } from '../src/rules/idNumber.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError, type Globals } from './common.js';
+import { word } from '../src/i18n/index.js';
 
 function monthOption(month: string): string {
   if (!isMonth(month)) throw new UsageError(`--month 应为 YYYY-MM，例如 2026-11（现在是「${month}」）`);
@@ -93,7 +94,7 @@ export function registerAttendance(program: Command): void {
         });
       }
       out(`${date} ${s.start}–${s.end}${s.cancelled ? `（已取消：${s.cancelled.reason}）` : ''}  应到 ${lines.length} 人`);
-      for (const l of lines) out(`  ${l.group} 组  ${l.name}  ${maskIdNumber(l.idNumber)}  ${l.task}  ${l.mark ? MARK_WORDS[l.mark.status] : '未签'}${l.mark?.note ? `（${l.mark.note}）` : ''}`);
+      for (const l of lines) out(`  ${l.group} 组  ${l.name}  ${maskIdNumber(l.idNumber)}  ${l.task}  ${l.mark ? word('mark', l.mark.status) : '未签'}${l.mark?.note ? `（${l.mark.note}）` : ''}`);
     });
 
   a.command('mark')
@@ -160,7 +161,7 @@ export function registerAttendance(program: Command): void {
       const input: MarkInput = { idNumber: opts.id, status: statusOption(opts.status), ...(opts.note !== undefined ? { note: opts.note } : {}) };
       const { result } = await change(g, 'attendance.amend', `更正 ${date} 签到：${opts.reason}`, (tx) => amendMark(tx, date, input, opts.reason));
       if (g.json) return printJson({ from: result.from, to: result.to });
-      say(`已更正 ${date}：${result.from ? MARK_WORDS[result.from.status] : '未签'} → ${MARK_WORDS[result.to.status]}，更正后的汇总已排队上报。`);
+      say(`已更正 ${date}：${result.from ? word('mark', result.from.status) : '未签'} → ${word('mark', result.to.status)}，更正后的汇总已排队上报。`);
     });
 
   const x = a.command('exempt').description('免于参加公益劳动（残疾、重病、照料家人、怀孕、在校、全职就业、其他）');

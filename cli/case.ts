@@ -1,8 +1,9 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
-import { caseDocument, caseList, STATUS_WORDS, type CaseFilter } from '../src/case/cases.js';
+import { caseDocument, caseList, type CaseFilter } from '../src/case/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
+import { word } from '../src/i18n/index.js';
 
 export function registerCase(program: Command): void {
   const c = program.command('case').description('申请（案件）：受理、办理、更正、打印、查看、列表');
@@ -59,7 +60,7 @@ export function registerCase(program: Command): void {
       for (const r of rows) {
         const due = r.deadline ? `  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）${r.overdue ? ' ！超期' : r.near ? ' ！临近' : ''}` : '';
         const inv = r.investigationDue ? `  调查须于 ${r.investigationDue} 前开始` : '';
-        out(`${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}${due}${inv}`);
+        out(`${r.caseNo}  ${r.householderName}  ${r.program}  ${word('status', r.status)}${due}${inv}`);
       }
     });
 
@@ -76,7 +77,7 @@ export function registerCase(program: Command): void {
         printJson(doc);
         return;
       }
-      out(`${doc.caseNo}  ${doc.program}  ${STATUS_WORDS[doc.status]}  ${doc.area}`);
+      out(`${doc.caseNo}  ${doc.program}  ${word('status', doc.status)}  ${doc.area}`);
       out(`户主 ${doc.householder.name}  家庭人口 ${doc.members.length}  人均月收入 ${(doc.perCapitaIncomeFen / 100).toFixed(2)} 元`);
       out(`申请 ${doc.applicationDate}  受理 ${doc.acceptedOn ?? '未受理（材料未齐）'}`);
       if (doc.deadline) out(`社区办理期限 ${doc.deadline}`);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { advanceCase, exportAgain, splitNames, STEPS, STEP_WORDS } from '../src/case/steps.js';
 import { caseFormHtml, FORMS, FORM_WORDS, noticeHtml } from '../src/print/forms.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
+import { word } from '../src/i18n/index.js';
 
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
 const names = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : splitNames(v));
@@ -42,8 +43,8 @@ export function registerCaseFlow(program: Command): void {
       );
       if (g.json) printJson(result);
       else {
-        const { STATUS_WORDS } = await import('../src/case/cases.js');
-        out(`${result.caseNo} ${STEP_WORDS[s]}（${result.date}）：现在是「${STATUS_WORDS[result.status]}」`);
+        
+        out(`${result.caseNo} ${STEP_WORDS[s]}（${result.date}）：现在是「${word('status', result.status)}」`);
         if (result.outbound.length) say(`已排入上报文件（申请上报、家庭成员），下次同步时写入共享文件夹 outbox`);
       }
       for (const w of result.warnings) say(`注意：${w}`);

@@ -5,11 +5,12 @@ import type { Command } from 'commander';
 import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/recipients/reviews.js';
 import { PENDING_KIND_WORDS } from '../src/office/pending.js';
 import { PROGRAMS } from '../src/office/model.js';
-import { STATUS_WORDS } from '../src/case/cases.js';
+
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
-import { ENROLMENT_STATUS_WORDS, cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
+import { cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
+import { word } from '../src/i18n/index.js';
 
 // The archive and search modules load only in the commands that use them, so
 // that `status` and `sync once` do not pay for them at start-up. (The
@@ -71,9 +72,9 @@ export function registerRecipients(program: Command): void {
       out('成员：');
       for (const m of a.members) out(`  ${m.relation}  ${m.name}  ${m.idNumber}  ${m.age} 岁  劳动能力 ${m.labourAbility}${m.disability ? `  残疾 ${m.disability}` : ''}  月收入 ${formatYuan(m.monthlyIncomeFen)}${m.leftOn ? `  ${m.leftOn} 迁出` : ''}`);
       if (a.cases.length) out('申请：');
-      for (const c of a.cases) out(`  ${c.caseNo}  ${c.program}  ${STATUS_WORDS[c.status]}  申请 ${c.applicationDate}${c.decision ? `  区县${c.decision.result}（${c.decision.date}）` : ''}`);
+      for (const c of a.cases) out(`  ${c.caseNo}  ${c.program}  ${word('status', c.status)}  申请 ${c.applicationDate}${c.decision ? `  区县${c.decision.result}（${c.decision.date}）` : ''}`);
       if (a.enrolments.length) out('保障：');
-      for (const e of a.enrolments) out(`  ${e.program}  ${ENROLMENT_STATUS_WORDS[e.status]}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}`);
+      for (const e of a.enrolments) out(`  ${e.program}  ${word('enrolmentStatus', e.status)}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}`);
       if (a.reviews.length) out('复核：');
       for (const r of a.reviews) out(`  ${r.date}  ${RECOMMENDATION_WORDS[r.recommendation]}  ${r.findings}  （${r.by}）`);
       for (const x of a.gradualExits) out(`渐退期 ${x.from} 至 ${x.until}：${x.memberName} ${x.work}`);

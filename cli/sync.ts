@@ -5,9 +5,10 @@ import type { Command } from 'commander';
 import { settingsOf } from '../src/office/context.js';
 import { openPending, pendingRow } from '../src/office/pending.js';
 import { formatYuan } from '../src/rules/money.js';
-import { enrolmentRows, ENROLMENT_STATUS_WORDS } from '../src/recipients/recipients.js';
+import { enrolmentRows } from '../src/recipients/recipients.js';
 import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
+import { word } from '../src/i18n/index.js';
 
 export function sharedDirOf(g: Globals, office: Office): string {
   const dir = g.shared ?? settingsOf(office.view).office.shared;
@@ -77,7 +78,7 @@ export function registerSync(program: Command): void {
       if (g.json) return printJson(rows);
       if (!rows.length) return say('还没有保障对象。');
       for (const r of rows) {
-        out(`${r.householderName}  ${r.program}  ${ENROLMENT_STATUS_WORDS[r.status]}  ${formatYuan(r.monthlyAmountFen)}/月  ${r.persons} 人  ${r.category ?? '-'}类  自 ${r.since}  ${r.caseNo ?? '花名册'}`);
+        out(`${r.householderName}  ${r.program}  ${word('enrolmentStatus', r.status)}  ${formatYuan(r.monthlyAmountFen)}/月  ${r.persons} 人  ${r.category ?? '-'}类  自 ${r.since}  ${r.caseNo ?? '花名册'}`);
       }
     });
 

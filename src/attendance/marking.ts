@@ -11,7 +11,8 @@ import { personalReason, rosterDataOf } from './roster.js';
 import { scheduledDays } from './schedule.js';
 import { sessionLines, type SessionLine } from './sessionRoster.js';
 import { monthSummary, type MonthSummary } from './summary.js';
-import { MARK_STATUSES, MARK_WORDS, type Mark, type MarkStatus, type Session } from './types.js';
+import { MARK_STATUSES, type Mark, type MarkStatus, type Session } from './types.js';
+import { word } from '../i18n/index.js';
 
 export interface MarkInput {
   idNumber: string;
@@ -170,7 +171,7 @@ export function amendMark(tx: Tx, date: string, input: MarkInput, reason: string
   const line = lineFor(tx, sessionLines(tx, s), input.idNumber, date);
   const to = checkMark(input);
   const from = s.marks[line.idNumber] ?? null;
-  if (JSON.stringify(from) === JSON.stringify(to)) throw new AttendanceError(`${line.name} ${date} 已经是「${MARK_WORDS[to.status]}」，无需更正`);
+  if (JSON.stringify(from) === JSON.stringify(to)) throw new AttendanceError(`${line.name} ${date} 已经是「${word('mark', to.status)}」，无需更正`);
   tx.update('sessions', date, (d) => void (d.marks = { ...d.marks, [line.idNumber]: to }));
   const summary = refreshRecommendations(tx, month);
   const outId = queueOutbound(tx, 'attendance', OUTBOUND_COLUMNS.attendance, outboundRows(summary), `${month} 公益劳动考勤汇总（更正：${line.name} ${date}）`);

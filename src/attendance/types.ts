@@ -4,7 +4,6 @@
 export const MARK_STATUSES = ['present', 'late', 'excused', 'absent'] as const;
 export type MarkStatus = (typeof MARK_STATUSES)[number];
 
-export const MARK_WORDS: Record<MarkStatus, string> = { present: '到', late: '迟到', excused: '请假', absent: '缺勤' };
 
 export interface Mark {
   status: MarkStatus;

@@ -8,19 +8,6 @@ import { householdsMatching } from '../household/find.js';
 import { assess, type Eligibility } from '../rules/eligibility.js';
 import { standardsOf } from '../office/context.js';
 
-export const STATUS_WORDS: Record<CaseStatus, string> = {
-  draft: '待受理',
-  accepted: '已受理',
-  investigated: '已调查',
-  reviewed: '已评议',
-  noticing: '公示中',
-  submitted: '已上报',
-  returned: '被退回',
-  'township-approved': '街道已同意',
-  approved: '已批准',
-  rejected: '不予批准',
-  withdrawn: '已撤回',
-};
 
 /** Statuses in which the community's own clock runs. */
 /** A case that is done with: decided, or withdrawn. */

@@ -5,9 +5,10 @@
 import type { CaseStatus } from '../office/model.js';
 import type { Tx } from '../store/office.js';
 import { StepRefused } from './steps.js';
-import { STATUS_WORDS } from './cases.js';
+
 import { IntakeError, memberConflicts, writeHousehold, type CheckedIntake } from './intake.js';
 import { checklist } from '../rules/materials.js';
+import { word } from '../i18n/index.js';
 
 /** Statuses in which the community may still change what it recorded. */
 const CORRECTABLE: ReadonlySet<CaseStatus> = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
@@ -25,7 +26,7 @@ export function correctCase(tx: Tx, caseNo: string, corr: Correction): { caseNo:
   const c = tx.get('cases', caseNo);
   if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
   if (!CORRECTABLE.has(c.status)) {
-    throw new StepRefused(`${caseNo} 不能更正：现在是「${STATUS_WORDS[c.status]}」，${c.status === 'submitted' || c.status === 'township-approved' ? '已在街道或区县审核，等退回后再更正' : '申请已办结'}`);
+    throw new StepRefused(`${caseNo} 不能更正：现在是「${word('status', c.status)}」，${c.status === 'submitted' || c.status === 'township-approved' ? '已在街道或区县审核，等退回后再更正' : '申请已办结'}`);
   }
   const note = corr.note.trim();
   if (!note) throw new StepRefused(`${caseNo} 不能更正：请用 --note 写明更正了什么、依据什么（例如：按街道退回意见补交工资流水）`);

@@ -9,8 +9,9 @@ import { calendarOf, settingsOf } from '../office/context.js';
 import { checklist } from '../rules/materials.js';
 import { addDays, isIsoDate } from '../rules/dayNumber.js';
 import { fenToYuan } from '../rules/money.js';
-import { caseEligibility, CLOSED_STATUSES, householderOf, membersOf, STATUS_WORDS } from './cases.js';
+import { caseEligibility, CLOSED_STATUSES, householderOf, membersOf } from './cases.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';
+import { word } from '../i18n/index.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
 export type Step = (typeof STEPS)[number];
@@ -80,8 +81,8 @@ function cleanNames(names: readonly string[] | undefined): string[] {
 /** What must come first, by status, for each step that needs an earlier one. */
 function statusRule(c: DeepReadonly<Case>, step: Step): string | null {
   const s = c.status;
-  const now = `现在是「${STATUS_WORDS[s]}」`;
-  if (CLOSED_STATUSES.has(s)) return `申请已办结（${STATUS_WORDS[s]}），不能再办理`;
+  const now = `现在是「${word('status', s)}」`;
+  if (CLOSED_STATUSES.has(s)) return `申请已办结（${word('status', s)}），不能再办理`;
   switch (step) {
     case 'accept':
       return s === 'draft' ? null : `已于 ${c.acceptedOn ?? ''} 受理过`;

@@ -3,7 +3,7 @@
 import type { View } from '../store/office.js';
 import type { PendingItem } from '../office/model.js';
 import { calendarOf, settingsOf } from '../office/context.js';
-import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseListRow } from '../case/cases.js';
+import { caseList, CLOSED_STATUSES, type CaseListRow } from '../case/cases.js';
 import { openPending, pendingRow, PENDING_KIND_WORDS } from '../office/pending.js';
 import { reviewsDue, type ReviewDue } from '../recipients/reviews.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';
@@ -13,6 +13,7 @@ import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/te
 /** The built-in forms, read and validated once per process (the app refreshes the dashboard often). */
 let builtinTemplates: Template[] | null = null;
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
+import { word } from '../i18n/index.js';
 
 export interface ReportDue {
   id: string;
@@ -139,7 +140,7 @@ export function dashboardText(d: Dashboard): string {
   out.push(sessionLine(d.session));
   if (d.backup.message) out.push(`！${d.backup.message}`);
   const line = (r: CaseListRow) =>
-    `  ${r.caseNo}  ${r.householderName}  ${r.program}  ${STATUS_WORDS[r.status]}  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）`;
+    `  ${r.caseNo}  ${r.householderName}  ${r.program}  ${word('status', r.status)}  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）`;
   if (d.overdue.length) out.push(`已超期 ${d.overdue.length} 件：`, ...d.overdue.map(line));
   if (d.nearDeadline.length) out.push(`临近期限 ${d.nearDeadline.length} 件：`, ...d.nearDeadline.map(line));
   if (d.noticesEnding.length) {

@@ -39,31 +39,6 @@ const COLLECTION_WORDS: Partial<Record<string, string>> = {
 
 const OP_WORDS = { create: '新建', update: '修改', delete: '删除' } as const;
 
-/** Case and benefit events in the clerk's words; an unknown event shows as written. */
-export const EVENT_WORDS: Readonly<Record<string, string>> = {
-  created: '登记',
-  accepted: '受理',
-  investigated: '入户调查',
-  reviewed: '民主评议',
-  notice: '公示',
-  objection: '异议',
-  resolved: '异议已处理',
-  submitted: '上报街道',
-  withdrawn: '撤回',
-  'township-approved': '街道同意',
-  returned: '街道退回',
-  'township-rejected': '街道不同意',
-  approved: '区县批准',
-  rejected: '区县不予批准',
-  roster: '花名册',
-  adjusted: '调整金额',
-  suspended: '停发',
-  resumed: '恢复发放',
-  terminated: '退出保障',
-};
-
-export const eventWord = (event: string): string => EVENT_WORDS[event] ?? event;
-
 /**
  * Which households a journal change is about. `view` resolves records whose
  * change does not name the household (an update of a case's status).

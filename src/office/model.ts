@@ -23,8 +23,8 @@ export type Category = (typeof CATEGORIES)[number];
 export const CIRCUMSTANCES = ['残疾', '重大疾病', '单亲', '子女就学', '其他'] as const;
 export type Circumstance = (typeof CIRCUMSTANCES)[number];
 
-/** Where a change came from: this office, or an inbound file (its sha256). */
-export type Source = 'local' | `file:${string}`;
+export type { Source } from '../store/journal.js';
+import type { Source } from '../store/journal.js';
 
 export interface Income {
   /** e.g. 工资, 养老金, 优抚金; the settings decide which kinds are not counted. */

@@ -12,7 +12,6 @@ import { UserFacingError } from '../office/errors.js';
 
 export class RecipientError extends UserFacingError {}
 
-export const ENROLMENT_STATUS_WORDS: Record<EnrolmentStatus, string> = { active: '在保', suspended: '停发', terminated: '已退出' };
 
 export interface GradualExit {
   /** `<enrolment id>:<from month>` */

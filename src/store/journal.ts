@@ -4,10 +4,12 @@
 // brought up to it at the next open if a crash came in between.
 import { createHash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
-import type { Source } from '../office/model.js';
 import type { AnyRecord, CollectionName } from './schema.js';
 import { FILE_MODE } from './atomicFile.js';
 
+
+/** Where a change came from: this office, or an inbound file (its sha256). */
+export type Source = 'local' | `file:${string}`;
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface Change {

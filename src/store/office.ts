@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import type { Source } from '../office/model.js';
 import { now as clockNow, type Now } from '../office/clock.js';
 import { DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
@@ -19,6 +18,7 @@ import {
   serializeEntry,
   type Change,
   type JournalEntry,
+  type Source,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
 import { UserFacingError } from '../office/errors.js';
@@ -30,7 +30,7 @@ import {
   STORES,
   type AnyRecord,
   type CollectionName,
-  type CollectionTypes,
+  type RecordOf,
   type StoreFile,
   type StoreName,
 } from './schema.js';
@@ -96,12 +96,12 @@ const FREEZE = process.env.NODE_ENV === 'test' || process.env.JIUZHU_FREEZE === 
 export class View {
   constructor(protected readonly data: Data) {}
 
-  get<C extends CollectionName>(c: C, id: string): DeepReadonly<CollectionTypes[C]> | undefined {
-    return this.data[c][id] as DeepReadonly<CollectionTypes[C]> | undefined;
+  get<C extends CollectionName>(c: C, id: string): DeepReadonly<RecordOf<C>> | undefined {
+    return this.data[c][id] as DeepReadonly<RecordOf<C>> | undefined;
   }
 
-  all<C extends CollectionName>(c: C): DeepReadonly<CollectionTypes[C]>[] {
-    return Object.values(this.data[c]) as DeepReadonly<CollectionTypes[C]>[];
+  all<C extends CollectionName>(c: C): DeepReadonly<RecordOf<C>>[] {
+    return Object.values(this.data[c]) as DeepReadonly<RecordOf<C>>[];
   }
 
   count(c: CollectionName): number {
@@ -121,13 +121,13 @@ export class Tx extends View {
     super(data);
   }
 
-  override get<C extends CollectionName>(c: C, id: string): DeepReadonly<CollectionTypes[C]> | undefined {
+  override get<C extends CollectionName>(c: C, id: string): DeepReadonly<RecordOf<C>> | undefined {
     const p = this.pending.get(`${c}\u0000${id}`);
-    if (p) return (p.after ?? undefined) as DeepReadonly<CollectionTypes[C]> | undefined;
+    if (p) return (p.after ?? undefined) as DeepReadonly<RecordOf<C>> | undefined;
     return super.get(c, id);
   }
 
-  override all<C extends CollectionName>(c: C): DeepReadonly<CollectionTypes[C]>[] {
+  override all<C extends CollectionName>(c: C): DeepReadonly<RecordOf<C>>[] {
     let any = false;
     for (const p of this.pending.values()) if (p.c === c) any = true;
     if (!any) return super.all(c);
@@ -137,7 +137,7 @@ export class Tx extends View {
       if (p.after) merged[p.id] = p.after;
       else delete merged[p.id];
     }
-    return Object.values(merged) as DeepReadonly<CollectionTypes[C]>[];
+    return Object.values(merged) as DeepReadonly<RecordOf<C>>[];
   }
 
   override count(c: CollectionName): number {
@@ -145,15 +145,15 @@ export class Tx extends View {
   }
 
   /** Creates or replaces a record. Pass a new object; committed records are never edited in place. */
-  put<C extends CollectionName>(c: C, id: string, rec: CollectionTypes[C]): void {
+  put<C extends CollectionName>(c: C, id: string, rec: RecordOf<C>): void {
     this.pending.set(`${c}\u0000${id}`, { c, id, after: rec as unknown as AnyRecord });
   }
 
   /** Edits a copy of the record; returns the new record, or undefined when there is none. */
-  update<C extends CollectionName>(c: C, id: string, fn: (draft: CollectionTypes[C]) => void): CollectionTypes[C] | undefined {
+  update<C extends CollectionName>(c: C, id: string, fn: (draft: RecordOf<C>) => void): RecordOf<C> | undefined {
     const cur = this.get(c, id);
     if (cur === undefined) return undefined;
-    const draft = structuredClone(cur) as CollectionTypes[C];
+    const draft = structuredClone(cur) as RecordOf<C>;
     fn(draft);
     this.put(c, id, draft);
     return draft;

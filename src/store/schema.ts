@@ -1,48 +1,21 @@
-// Which collection lives in which store file, the record types, and the
-// migrations from older store layouts.
-import type { Case, Enrolment, Household, Member, PendingItem, Standard } from '../office/model.js';
-import type { Settings } from '../office/settings.js';
-import type { AttendanceMonth, Exemption, GroupAssignment, Session } from '../attendance/types.js';
-import type { KeptReport } from '../reports/kept.js';
-import type { Review } from '../recipients/reviews.js';
-import type { Cancellation, GradualExit } from '../recipients/recipients.js';
+// Which collection lives in which store file, and the migrations from older
+// store layouts. The store knows collections by name only: the domain owns
+// its record types and registers them in `CollectionTypes` (src/office/collections.ts).
 
 export const SCHEMA_VERSION = 1;
 
-/**
- * Records of collections whose shapes belong to later modules (attendance,
- * sync, reports) are typed there; the store itself only needs an id per record.
- */
 export type AnyRecord = Record<string, unknown>;
 
-export interface CollectionTypes {
-  settings: Settings;
-  counters: { id: string; value: number };
-  households: Household;
-  members: Member;
-  cases: Case;
-  drafts: AnyRecord;
-  enrolments: Enrolment;
-  reviews: Review;
-  cancellations: Cancellation;
-  gradualExits: GradualExit;
-  sessions: Session;
-  /** Unused: marks live inside their session (see attendance/types.ts). */
-  marks: AnyRecord;
-  exemptions: Exemption;
-  groups: GroupAssignment;
-  attendanceMonths: AttendanceMonth;
-  files: AnyRecord;
-  decisions: AnyRecord;
-  standards: Standard & { id: string };
-  holidays: AnyRecord;
-  pending: PendingItem;
-  outbound: AnyRecord;
-  reports: KeptReport;
-  meta: AnyRecord;
-}
+/**
+ * Record type of each collection, filled in by the domain through declaration
+ * merging (`declare module '../store/schema.js'`), so that nothing here
+ * imports a domain module.
+ */
+export interface CollectionTypes {}
 
-export type CollectionName = keyof CollectionTypes;
+/** The record type of collection `C`: the domain's, or a plain record. */
+export type RecordOf<C extends string> = C extends keyof CollectionTypes ? CollectionTypes[C] : AnyRecord;
+
 
 export const STORES = {
   settings: ['settings', 'counters', 'meta'],
@@ -51,9 +24,10 @@ export const STORES = {
   enrolments: ['enrolments', 'reviews', 'cancellations', 'gradualExits'],
   attendance: ['sessions', 'marks', 'exemptions', 'groups', 'attendanceMonths'],
   sync: ['files', 'decisions', 'standards', 'holidays', 'pending', 'outbound', 'reports'],
-} as const satisfies Record<string, readonly CollectionName[]>;
+} as const satisfies Record<string, readonly string[]>;
 
 export type StoreName = keyof typeof STORES;
+export type CollectionName = (typeof STORES)[StoreName][number];
 export const STORE_NAMES = Object.keys(STORES) as StoreName[];
 
 export const STORE_OF: Record<CollectionName, StoreName> = Object.fromEntries(

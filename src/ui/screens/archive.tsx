@@ -2,10 +2,10 @@
 // reviews, attendance, notes and every change from the journal, one tab each.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { addHouseholdNote, eventWord, householdArchive, HouseholdHistory, resolveHousehold, type Archive, type HistoryLine } from '../../household/archive.js';
-import { STATUS_WORDS } from '../../case/cases.js';
+import { addHouseholdNote, householdArchive, HouseholdHistory, resolveHousehold, type Archive, type HistoryLine } from '../../household/archive.js';
+
 import { RECOMMENDATION_WORDS } from '../../recipients/reviews.js';
-import { ENROLMENT_STATUS_WORDS } from '../../recipients/recipients.js';
+
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { formatYuan } from '../../rules/money.js';
 import type { Office, View } from '../../store/office.js';
@@ -15,6 +15,7 @@ import { useKeys, useNavState, useShell } from '../shell.js';
 import { loadDraft, useDraft } from '../drafts.js';
 import { deleteDraft } from '../../office/drafts.js';
 import { FormView, formKey, listKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
+import { word } from '../../i18n/index.js';
 
 export const ARCHIVE_TABS = ['成员', '申请', '保障', '复核', '劳动', '备注', '记录'] as const;
 
@@ -59,15 +60,15 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
       break;
     case '申请':
       for (const c of a.cases) {
-        head(`c${c.caseNo}`, `${c.caseNo}  ${c.program}  ${STATUS_WORDS[c.status]}  申请 ${c.applicationDate}${c.decision ? `  区县${c.decision.result} ${c.decision.date}${c.decision.monthlyAmountFen != null ? ` ${formatYuan(c.decision.monthlyAmountFen)}/月` : ''}` : ''}`);
+        head(`c${c.caseNo}`, `${c.caseNo}  ${c.program}  ${word('status', c.status)}  申请 ${c.applicationDate}${c.decision ? `  区县${c.decision.result} ${c.decision.date}${c.decision.monthlyAmountFen != null ? ` ${formatYuan(c.decision.monthlyAmountFen)}/月` : ''}` : ''}`);
         if (c.township) line(`t${c.caseNo}`, `街道${c.township.result} ${c.township.date} ${c.township.note}`);
-        c.events.forEach((e, i) => line(`e${c.caseNo}:${i}`, `${short(e.at)}  ${eventWord(e.event)}  ${e.by}  ${sourceWord(view, e.source)}${e.note ? `  ${e.note}` : ''}${e.stale ? '  （已过时）' : ''}`, true));
+        c.events.forEach((e, i) => line(`e${c.caseNo}:${i}`, `${short(e.at)}  ${word('event', e.event)}  ${e.by}  ${sourceWord(view, e.source)}${e.note ? `  ${e.note}` : ''}${e.stale ? '  （已过时）' : ''}`, true));
       }
       break;
     case '保障':
       for (const e of a.enrolments) {
-        head(`n${e.id}`, `${e.program}  ${ENROLMENT_STATUS_WORDS[e.status as keyof typeof ENROLMENT_STATUS_WORDS] ?? e.status}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}${e.caseNo ? `  ${e.caseNo}` : '  （来自花名册）'}`);
-        e.history.forEach((h, i) => line(`h${e.id}:${i}`, `${h.date ?? short(h.at)}  ${eventWord(h.event)}${h.month ? ` ${h.month}` : ''}${h.amountFen != null ? ` ${formatYuan(h.amountFen)}` : ''}  ${sourceWord(view, h.source)}${h.reason ? `  ${h.reason}` : ''}`, true));
+        head(`n${e.id}`, `${e.program}  ${word('enrolmentStatus', e.status)}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}${e.caseNo ? `  ${e.caseNo}` : '  （来自花名册）'}`);
+        e.history.forEach((h, i) => line(`h${e.id}:${i}`, `${h.date ?? short(h.at)}  ${word('event', h.event)}${h.month ? ` ${h.month}` : ''}${h.amountFen != null ? ` ${formatYuan(h.amountFen)}` : ''}  ${sourceWord(view, h.source)}${h.reason ? `  ${h.reason}` : ''}`, true));
       }
       for (const x of a.gradualExits) head(`x${x.id}`, `渐退期 ${x.from} 至 ${x.until}  ${x.memberName}  ${x.work}${x.wageFen != null ? `  ${formatYuan(x.wageFen)}/月` : ''}  （${x.by}）`);
       for (const c of a.cancellations) head(`k${c.id}`, `撤消 ${c.effectiveMonth} 起  ${c.reason}  ${c.decidedBy} ${c.decisionDate}  （${c.by}）`);

@@ -9,11 +9,12 @@ import { moveToGroup } from '../../attendance/groups.js';
 import { settingsOf } from '../../office/context.js';
 import { sessionLines } from '../../attendance/sessionRoster.js';
 import { isoWeekday } from '../../attendance/schedule.js';
-import { MARK_WORDS, type MarkStatus } from '../../attendance/types.js';
+import { type MarkStatus } from '../../attendance/types.js';
 import { maskIdNumber } from '../../rules/idNumber.js';
 import { fit } from './columns.js';
 import { guarded } from './guarded.js';
 import { countMarks, initialMarkState, LEAVE_REASONS, markReducer, unsavedMarks, type MarkAction, type MarkLine, type MarkState } from './attendanceState.js';
+import { word } from '../../i18n/index.js';
 
 export interface AttendanceScreenProps {
   office: Office;
@@ -254,7 +255,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
             {at ? '▸ ' : '  '}
             {fit(`${l.group}组`, 4)}
             {fit(l.name, 10)}
-            {maskIdNumber(l.idNumber)}  {fit(l.task, 16)} {m ? <Text color={COLORS[m.status]}>{fit(MARK_WORDS[m.status], 4)}</Text> : <Text dimColor>{fit('·', 4)}</Text>}
+            {maskIdNumber(l.idNumber)}  {fit(l.task, 16)} {m ? <Text color={COLORS[m.status]}>{fit(word('mark', m.status), 4)}</Text> : <Text dimColor>{fit('·', 4)}</Text>}
             {changed ? '*' : ' '}
             {m?.note ? ` ${fit(m.note, 10)}` : ''}
           </Text>

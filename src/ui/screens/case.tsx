@@ -4,7 +4,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseDocument, caseHistory, deadlineOf, investigationDueOf, STATUS_WORDS } from '../../case/cases.js';
+import { caseDocument, caseHistory, deadlineOf, investigationDueOf } from '../../case/cases.js';
 import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, submitFrom, type Step } from '../../case/steps.js';
 import { addDays, isIsoDate } from '../../rules/dayNumber.js';
 import { checklist } from '../../rules/materials.js';
@@ -16,6 +16,7 @@ import { fit, pad } from '../fit.js';
 import { formatYuan } from '../../rules/money.js';
 import { calendarOf, settingsOf } from '../../office/context.js';
 import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../print/forms.js';
+import { word } from '../../i18n/index.js';
 
 export interface CaseScreenProps {
   office: Office;
@@ -54,28 +55,7 @@ const NOTE_HINT: Partial<Record<Action, string>> = {
 
 const BY_HINT: Partial<Record<Action, string>> = { investigate: '调查人员，逗号分隔', review: '评议小组成员' };
 
-/** The history's event names in the clerk's words. */
-const EVENT_WORDS: Record<string, string> = {
-  created: '登记申请',
-  accepted: '受理',
-  investigated: '入户调查',
-  reviewed: '民主评议',
-  notice: '张榜公示',
-  objection: '登记异议',
-  resolved: '异议复核',
-  submitted: '上报街道',
-  withdrawn: '撤回',
-  corrected: '更正',
-  exported: '重新导出',
-  returned: '街道退回',
-  'township-approved': '街道同意',
-  'township-rejected': '街道不同意',
-  approved: '区县批准',
-  rejected: '区县不予批准',
-};
-
 const CORRECTABLE = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
-
 
 export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: CaseScreenProps) {
   const [version, setVersion] = useState(0);
@@ -144,7 +124,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
               materials: splitNames(values.materials),
             }),
       );
-      setMessage({ ok: true, text: `已完成：${action === 'correct' ? '更正' : STEP_WORDS[action]}，现在是「${STATUS_WORDS[result.status]}」${result.warnings.length ? `（${result.warnings.join('；')}）` : ''}` });
+      setMessage({ ok: true, text: `已完成：${action === 'correct' ? '更正' : STEP_WORDS[action]}，现在是「${word('status', result.status)}」${result.warnings.length ? `（${result.warnings.join('；')}）` : ''}` });
       set({ action: null, pick: 0 });
       setVersion((v) => v + 1);
     } catch (err) {
@@ -234,7 +214,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   // The office's own steps and the township's and county's results, in time order.
   const history = caseHistory(view, c);
   const eventLine = (h: (typeof history)[number]) =>
-    `${h.at.slice(0, 16).replace('T', ' ')} ${EVENT_WORDS[h.event] ?? h.event} ${h.by}${h.source === 'local' ? '' : '（文件）'}${h.note ? ` ${h.note}` : ''}`;
+    `${h.at.slice(0, 16).replace('T', ' ')} ${word('event', h.event)} ${h.by}${h.source === 'local' ? '' : '（文件）'}${h.note ? ` ${h.note}` : ''}`;
   const last = history.at(-1);
   if (last) add(`最近：${eventLine(last)}`, 'gray');
   if (st.current.history) {
@@ -287,7 +267,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   return (
     <Box flexDirection="column" width={80}>
       <Text bold>
-        {caseNo}  {c.program}  「{STATUS_WORDS[c.status]}」
+        {caseNo}  {c.program}  「{word('status', c.status)}」
       </Text>
       {(showHistory ? [lines[0]!, ...lines.slice(1).slice(-(room - 1))] : lines.slice(0, room)).map((l, i) => (
         <Text key={i} color={l.color}>{fit(l.text, 79)}</Text>

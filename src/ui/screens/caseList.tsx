@@ -4,10 +4,11 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseList, CLOSED_STATUSES, STATUS_WORDS, type CaseFilter, type CaseListRow } from '../../case/cases.js';
+import { caseList, CLOSED_STATUSES, type CaseFilter, type CaseListRow } from '../../case/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../../office/model.js';
 import { fit, pad } from '../fit.js';
 import { noticeHtml, savePrintable } from '../../print/forms.js';
+import { word } from '../../i18n/index.js';
 
 export interface CaseListScreenProps {
   office: Office;
@@ -23,7 +24,7 @@ const VIEWS: { label: string; filter: CaseFilter; open?: boolean }[] = [
   { label: '全部', filter: {} },
   { label: '已超期', filter: { due: 'overdue' } },
   { label: '临近期限', filter: { due: 'near' } },
-  ...CASE_STATUSES.map((s) => ({ label: STATUS_WORDS[s], filter: { status: s } })),
+  ...CASE_STATUSES.map((s) => ({ label: word('status', s), filter: { status: s } })),
 ];
 const PROGRAM_CHOICES = ['全部类别', ...PROGRAMS];
 
@@ -105,7 +106,7 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
             {pad(r.caseNo.slice(-9), 10)}
             {pad(fit(r.householderName, 8), 9)}
             {pad(r.program, 11)}
-            {pad(STATUS_WORDS[r.status], 11)}
+            {pad(word('status', r.status), 11)}
             <Text color={due.color}>{fit(due.text, 26)}</Text>
           </Text>
         );

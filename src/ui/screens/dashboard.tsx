@@ -5,11 +5,12 @@ import { Box, Text } from 'ink';
 import { daemonLine, dashboard, sessionLine, type Dashboard } from '../../dashboard/dashboard.js';
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { readDaemonStatus, type DaemonStatus } from '../../sync/daemonStatus.js';
-import { STATUS_WORDS } from '../../case/cases.js';
+
 import { ROSTER_KINDS } from '../../recipients/recipients.js';
 import { row } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
 import { useListCursor, WindowedList, type ListRow } from '../widgets.js';
+import { word } from '../../i18n/index.js';
 
 type Target = { id: string; params?: Record<string, string> };
 
@@ -30,7 +31,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   if (dl) rows.push({ key: 'daemon', text: dl, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false });
   item('session', sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });
   const caseLine = (prefix: string, r: Dashboard['overdue'][number], what: string) =>
-    item(`${prefix}${r.caseNo}`, row([r.caseNo.slice(-9), r.householderName, r.program, STATUS_WORDS[r.status], what], CASE_COLS), {
+    item(`${prefix}${r.caseNo}`, row([r.caseNo.slice(-9), r.householderName, r.program, word('status', r.status), what], CASE_COLS), {
       id: 'case',
       params: { caseNo: r.caseNo },
     });

@@ -2,7 +2,7 @@
 // category and start; from here a review, a gradual exit or the archive.
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { enrolmentRows, ENROLMENT_STATUS_WORDS, gradualExitsOf, recordGradualExit } from '../../recipients/recipients.js';
+import { enrolmentRows, gradualExitsOf, recordGradualExit } from '../../recipients/recipients.js';
 import { householderOf } from '../../case/cases.js';
 import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
@@ -13,6 +13,7 @@ import { loadDraft } from '../drafts.js';
 import { deleteDraft } from '../../office/drafts.js';
 import { useListCursor, WindowedList, type Field, type ListRow } from '../widgets.js';
 import { FormScreen, optionalYuan } from './formScreen.js';
+import { word } from '../../i18n/index.js';
 
 export const RECIPIENT_COLUMNS: Column[] = [{ w: 8 }, { w: 10 }, { w: 11, align: 'right' }, { w: 4, align: 'right' }, { w: 4 }, { w: 7 }, { w: 6 }, { w: 20 }];
 
@@ -25,7 +26,7 @@ export function RecipientsScreen() {
   const rows: ListRow[] = shown.map((r) => ({
     key: r.id,
     text: row(
-      [r.householderName, r.program, formatYuan(r.monthlyAmountFen), `${r.persons}人`, r.category ? `${r.category}类` : '-', r.since, ENROLMENT_STATUS_WORDS[r.status], r.gradualExitUntil ? `渐退至 ${r.gradualExitUntil}` : ''],
+      [r.householderName, r.program, formatYuan(r.monthlyAmountFen), `${r.persons}人`, r.category ? `${r.category}类` : '-', r.since, word('enrolmentStatus', r.status), r.gradualExitUntil ? `渐退至 ${r.gradualExitUntil}` : ''],
       RECIPIENT_COLUMNS,
     ),
     color: r.status === 'suspended' ? 'yellow' : r.status === 'terminated' ? 'gray' : undefined,

@@ -1,0 +1,41 @@
+// The English catalogue, of the same shape as the Chinese one.
+import type { Catalogue } from '../zh/index.js';
+import type { Same } from './same.js';
+import { status, event, enrolmentStatus, mark } from './words.js';
+import commonArea from './common.js';
+import cliArea from './cli.js';
+import uiArea from './ui.js';
+import officeArea from './office.js';
+import dashboardArea from './dashboard.js';
+import caseArea from './case.js';
+import householdArea from './household.js';
+import recipientsArea from './recipients.js';
+import attendanceArea from './attendance.js';
+import reportsArea from './reports.js';
+import printArea from './print.js';
+import syncArea from './sync.js';
+import storeArea from './store.js';
+import maintenanceArea from './maintenance.js';
+import demoArea from './demo.js';
+
+export const en = {
+  status,
+  event,
+  enrolmentStatus,
+  mark,
+  common: commonArea,
+  cli: cliArea,
+  ui: uiArea,
+  office: officeArea,
+  dashboard: dashboardArea,
+  case: caseArea,
+  household: householdArea,
+  recipients: recipientsArea,
+  attendance: attendanceArea,
+  reports: reportsArea,
+  print: printArea,
+  sync: syncArea,
+  store: storeArea,
+  maintenance: maintenanceArea,
+  demo: demoArea,
+} as const satisfies { [A in keyof Catalogue]: Same<Catalogue[A]> };

@@ -1,0 +1,45 @@
+// English for the word tables of zh/words.ts.
+import type * as zh from '../zh/words.js';
+import type { Same } from './same.js';
+
+export const status = {
+  draft: 'awaiting acceptance',
+  accepted: 'accepted',
+  investigated: 'investigated',
+  reviewed: 'reviewed',
+  noticing: 'on public notice',
+  submitted: 'submitted',
+  returned: 'returned',
+  'township-approved': 'township approved',
+  approved: 'approved',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+} as const satisfies Same<typeof zh.status>;
+
+export const event = {
+  created: 'application recorded',
+  accepted: 'accepted',
+  investigated: 'home visit',
+  reviewed: 'democratic review',
+  notice: 'public notice',
+  objection: 'objection recorded',
+  resolved: 'objection resolved',
+  submitted: 'submitted to the township',
+  withdrawn: 'withdrawn',
+  corrected: 'corrected',
+  exported: 'exported again',
+  returned: 'returned by the township',
+  'township-approved': 'township approved',
+  'township-rejected': 'township rejected',
+  approved: 'county approved',
+  rejected: 'county rejected',
+  roster: 'roster',
+  adjusted: 'amount adjusted',
+  suspended: 'suspended',
+  resumed: 'resumed',
+  terminated: 'benefit ended',
+} as const satisfies Same<typeof zh.event>;
+
+export const enrolmentStatus = { active: 'active', suspended: 'suspended', terminated: 'ended' } as const satisfies Same<typeof zh.enrolmentStatus>;
+
+export const mark = { present: 'present', late: 'late', excused: 'excused', absent: 'absent' } as const satisfies Same<typeof zh.mark>;
