@@ -31,7 +31,7 @@ import { nodeBundleOptions } from '../scripts/esbuildOptions.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT = join(ROOT, 'dist', 'jiuzhu.mjs');
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'public');
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);

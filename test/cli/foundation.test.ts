@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jiuzhu, tempOffice } from '../support/cli.js';
-import { SHARED } from '../support/paths.js';
+import { PUBLIC_FIXTURES } from '../support/paths.js';
 
-const INTAKE = join(SHARED, 'fixtures', 'intake');
+const INTAKE = join(PUBLIC_FIXTURES, 'intake');
 const FIXTURES = ['01-liu-jianguo.json', '02-huang-guiying.json', '03-chen-zhiqiang.json', '04-zhao-deming.json'];
 const NOW = { JIUZHU_NOW: '2026-11-02T09:30:00+08:00' };
 

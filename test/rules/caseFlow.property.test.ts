@@ -12,9 +12,9 @@ import { defaultSettings } from '../../src/office/settings.js';
 import { addCase, checkIntake } from '../../src/case/intake.js';
 import { advanceCase, StepRefused, STEPS, type Step } from '../../src/case/steps.js';
 import { addDays } from '../../src/rules/dayNumber.js';
-import { SHARED } from '../support/paths.js';
+import { PUBLIC_FIXTURES } from '../support/paths.js';
 
-const fixture = JSON.parse(readFileSync(join(SHARED, 'fixtures', 'intake', '01-liu-jianguo.json'), 'utf8'));
+const fixture = JSON.parse(readFileSync(join(PUBLIC_FIXTURES, 'intake', '01-liu-jianguo.json'), 'utf8'));
 const checked = checkIntake(fixture);
 if (!checked.ok) throw new Error('fixture 01 must be valid');
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { checkIntake } from '../../src/case/intake.js';
 import { emptyForm, emptyMember, formToDocument, type IntakeForm } from '../../src/case/intakeForm.js';
 import { rowsOf, move, cycle } from '../../src/ui/screens/intakeRows.js';
-import { SHARED } from '../support/paths.js';
+import { PUBLIC_FIXTURES } from '../support/paths.js';
 import type { DisabilityGrade, LabourAbility, Relation } from '../../src/office/model.js';
 
-const fixture = JSON.parse(readFileSync(join(SHARED, 'fixtures', 'intake', '01-liu-jianguo.json'), 'utf8'));
+const fixture = JSON.parse(readFileSync(join(PUBLIC_FIXTURES, 'intake', '01-liu-jianguo.json'), 'utf8'));
 
 function formOfFixture(): IntakeForm {
   return {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from '../support/paths.ts';
+import { PUBLIC_FIXTURES } from '../support/paths.ts';
 import { alternatives, checklist, isMet, requiredMaterials } from '../../src/rules/materials.ts';
 import type { Circumstance, Program } from '../../src/office/model.ts';
 
@@ -143,7 +143,7 @@ describe('checklist', () => {
 });
 
 describe('the intake fixtures', () => {
-  const dir = join(SHARED, 'fixtures', 'intake');
+  const dir = join(PUBLIC_FIXTURES, 'intake');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
   it('are the four households of shared/fixtures/intake', () => {

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { jiuzhu } from './cli.js';
-import { SHARED } from './paths.js';
+import { PUBLIC_FIXTURES } from './paths.js';
 
-export const INTAKE = join(SHARED, 'fixtures', 'intake');
+export const INTAKE = join(PUBLIC_FIXTURES, 'intake');
 export const OFFICE = '430105003001';
 
 export function initOffice(data: string, now = '2026-11-02T09:30:00+08:00'): void {

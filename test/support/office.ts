@@ -9,11 +9,11 @@ import { Office } from '../../src/store/office.js';
 import { defaultSettings } from '../../src/office/settings.js';
 import { addCase, checkIntake } from '../../src/case/intake.js';
 import { syncOnce, type SyncOptions } from '../../src/sync/run.js';
-import { SHARED } from './paths.js';
+import { PUBLIC_FIXTURES } from './paths.js';
 
 export const OFFICE_CODE = '430105003001';
-export const FIXTURE_INBOX = join(SHARED, 'fixtures', 'inbox');
-export const FIXTURE_INTAKE = join(SHARED, 'fixtures', 'intake');
+export const FIXTURE_INBOX = join(PUBLIC_FIXTURES, 'inbox');
+export const FIXTURE_INTAKE = join(PUBLIC_FIXTURES, 'intake');
 
 export const CASE = (n: number) => `${OFFICE_CODE}-2026-${String(n).padStart(4, '0')}`;
 export const LIU = '430105197803152315';

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CLI, SHARED } from '../support/paths.js';
+import { CLI, PUBLIC_FIXTURES } from '../support/paths.js';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 
 const session = `jiuzhu-smoke-${process.pid}`;
@@ -31,7 +31,7 @@ describe('the app in a real terminal', () => {
     const env = { JIUZHU_NOW: '2026-11-19' };
     jiuzhu(['init', '--data', data, '--office', '430105003001', '--name', '东风社区', '--operator', '王芳'], env);
     for (const f of ['01-liu-jianguo.json', '02-huang-guiying.json']) {
-      expect(jiuzhu(['case', 'add', '--from', join(SHARED, 'fixtures', 'intake', f), '--data', data], env).code).toBe(0);
+      expect(jiuzhu(['case', 'add', '--from', join(PUBLIC_FIXTURES, 'intake', f), '--data', data], env).code).toBe(0);
     }
     const marker = join(data, '..', 'exit-code');
     tmux(

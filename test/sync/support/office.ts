@@ -11,11 +11,11 @@ import { Office } from '../../../src/store/office.js';
 import { defaultSettings, type Settings } from '../../../src/office/settings.js';
 import { addCase, checkIntake } from '../../../src/case/intake.js';
 import { receiptName, RECEIPT_COLUMNS, syncOnce, type SyncOptions, type SyncReport } from '../../../src/sync/run.js';
-import { SHARED } from '../../support/paths.js';
+import { PUBLIC_FIXTURES } from '../../support/paths.js';
 
 export const OFFICE_CODE = '430105003001';
-export const FIXTURE_INBOX = join(SHARED, 'fixtures', 'inbox');
-export const FIXTURE_INTAKE = join(SHARED, 'fixtures', 'intake');
+export const FIXTURE_INBOX = join(PUBLIC_FIXTURES, 'inbox');
+export const FIXTURE_INTAKE = join(PUBLIC_FIXTURES, 'intake');
 const INTAKE_FILES = ['01-liu-jianguo.json', '02-huang-guiying.json', '03-chen-zhiqiang.json', '04-zhao-deming.json'];
 
 /** "Now" of every office here: the day the fixture applications were made. */
