@@ -23,9 +23,25 @@ export function fit(s: string, w: number, align: 'left' | 'right' = 'left'): str
   return align === 'right' ? pad + text : text + pad;
 }
 
-/** Cuts without padding. */
-export function clip(s: string, w: number): string {
-  return stringWidth(s) <= w ? s : fit(s, w).trimEnd();
+/** Cuts `s` to at most `w` columns without padding (ending in … when cut); keeps the end instead when `keepEnd`. */
+export function clip(s: string, w: number, keepEnd = false): string {
+  if (stringWidth(s) <= w) return s;
+  if (!keepEnd) return fit(s, w).trimEnd();
+  const chars = [...s].reverse();
+  let out = '';
+  let used = 1;
+  for (const ch of chars) {
+    const cw = stringWidth(ch);
+    if (used + cw > w) break;
+    out = ch + out;
+    used += cw;
+  }
+  return `…${out}`;
+}
+
+/** Pads `s` to `w` columns, never cutting. */
+export function pad(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - stringWidth(s)));
 }
 
 export interface Column {

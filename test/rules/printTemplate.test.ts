@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { escapeHtml, renderTemplate } from '../../src/print/template.js';
-import { fit } from '../../src/ui/fit.js';
+import { clip } from '../../src/ui/layout.js';
 
 describe('the printable template renderer', () => {
   it('escapes every value, so a name or address cannot inject markup', () => {
@@ -26,13 +26,13 @@ describe('the printable template renderer', () => {
   });
 });
 
-describe('fit', () => {
+describe('clip', () => {
   it('cuts Chinese text to a display width, never wider, keeping the end when asked', () => {
-    expect(fit('刘建国', 6)).toBe('刘建国');
-    expect(fit('东风路158号东风二村7栋302', 10)).toBe('东风路158…');
-    expect(fit('430105197803152315', 8, true)).toBe('…3152315');
+    expect(clip('刘建国', 6)).toBe('刘建国');
+    expect(clip('东风路158号东风二村7栋302', 10)).toBe('东风路158…');
+    expect(clip('430105197803152315', 8, true)).toBe('…3152315');
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('张', '三', 'a', '1', '（', '·') }), fc.integer({ min: 1, max: 30 }), fc.boolean(), (s, w, end) => stringWidth(fit(s, w, end)) <= w),
+      fc.property(fc.string({ unit: fc.constantFrom('张', '三', 'a', '1', '（', '·') }), fc.integer({ min: 1, max: 30 }), fc.boolean(), (s, w, end) => stringWidth(clip(s, w, end)) <= w),
     );
   });
 });

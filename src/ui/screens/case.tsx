@@ -12,7 +12,7 @@ import { correctCase } from '../../case/correction.js';
 import { UserFacingError } from '../../office/errors.js';
 import { cycle } from './intakeRows.js';
 import stringWidth from 'string-width';
-import { fit, pad } from '../fit.js';
+import { clip, pad } from '../layout.js';
 import { formatYuan } from '../../rules/money.js';
 import { calendarOf, settingsOf } from '../../office/context.js';
 import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../print/forms.js';
@@ -234,7 +234,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     <Box flexDirection="column">
       <Text bold>
         {action === 'correct' ? '更正' : STEP_WORDS[action]}
-        {hint ? <Text color="cyan">  {fit(hint, 66)}</Text> : null}
+        {hint ? <Text color="cyan">  {clip(hint, 66)}</Text> : null}
       </Text>
       {fields.map((f, i) => {
         const label = f === 'note' ? (NOTE_HINT[action] ?? '说明') : f === 'by' ? (BY_HINT[action] ?? '人员') : FIELD_LABELS[f];
@@ -243,7 +243,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
         return (
           <Text key={f} inverse={i === field}>
             {head}
-            {fit(value, 79 - stringWidth(head), true)}
+            {clip(value, 79 - stringWidth(head), true)}
           </Text>
         );
       })}
@@ -270,12 +270,12 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
         {caseNo}  {c.program}  「{word('status', c.status)}」
       </Text>
       {(showHistory ? [lines[0]!, ...lines.slice(1).slice(-(room - 1))] : lines.slice(0, room)).map((l, i) => (
-        <Text key={i} color={l.color}>{fit(l.text, 79)}</Text>
+        <Text key={i} color={l.color}>{clip(l.text, 79)}</Text>
       ))}
       {showHistory ? null : body}
       {message ? (
         <Box width={79}>
-          <Text color={message.ok ? 'green' : 'red'} wrap="wrap">{fit(message.text, 150)}</Text>
+          <Text color={message.ok ? 'green' : 'red'} wrap="wrap">{clip(message.text, 150)}</Text>
         </Box>
       ) : null}
       <Text dimColor>{action ? '↑↓ 移动 ←→ 选择 Enter 下一项/确定 Ctrl+S 确定 Esc 取消' : st.current.history ? 'h 收起办理记录 Esc 返回' : '↑↓ 选择 Enter 办理 h 办理记录 Esc 返回'}</Text>

@@ -6,7 +6,7 @@ import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
 import { caseList, CLOSED_STATUSES, type CaseFilter, type CaseListRow } from '../../case/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../../office/model.js';
-import { fit, pad } from '../fit.js';
+import { clip, pad } from '../layout.js';
 import { noticeHtml, savePrintable } from '../../print/forms.js';
 import { word } from '../../i18n/index.js';
 
@@ -95,7 +95,7 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
         {overdue ? <Text color="red"> 超期 {overdue}</Text> : null}
         {near ? <Text color="yellow"> 临近 {near}</Text> : null}
       </Text>
-      <Text>查找：{fit(query, 60, true)}▏</Text>
+      <Text>查找：{clip(query, 60, true)}▏</Text>
       {list.length === 0 ? <Text dimColor>没有符合条件的申请</Text> : null}
       {list.slice(first, first + room).map((r, i) => {
         const due = dueText(r);
@@ -104,19 +104,19 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
           <Text key={r.caseNo} inverse={focused}>
             {focused ? '›' : ' '}
             {pad(r.caseNo.slice(-9), 10)}
-            {pad(fit(r.householderName, 8), 9)}
+            {pad(clip(r.householderName, 8), 9)}
             {pad(r.program, 11)}
             {pad(word('status', r.status), 11)}
-            <Text color={due.color}>{fit(due.text, 26)}</Text>
+            <Text color={due.color}>{clip(due.text, 26)}</Text>
           </Text>
         );
       })}
       {message ? (
         <Box width={79}>
-          <Text color="green" wrap="wrap">{fit(message, 150, true)}</Text>
+          <Text color="green" wrap="wrap">{clip(message, 150, true)}</Text>
         </Box>
       ) : null}
-      <Text dimColor>{fit('输入姓名/首字母/身份证号查找 Tab状态 ←→类别 Enter打开 Ctrl+P公示名单 Esc返回', 79)}</Text>
+      <Text dimColor>{clip('输入姓名/首字母/身份证号查找 Tab状态 ←→类别 Enter打开 Ctrl+P公示名单 Esc返回', 79)}</Text>
     </Box>
   );
 }

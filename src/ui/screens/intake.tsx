@@ -4,7 +4,7 @@
 import React, { useMemo, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import stringWidth from 'string-width';
-import { fit, pad } from '../fit.js';
+import { clip, pad } from '../layout.js';
 import type { Office } from '../../store/office.js';
 import { settingsOf, standardsOf } from '../../office/context.js';
 import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeForm.js';
@@ -306,10 +306,10 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
 
   const renderRow = (r: Row, focused: boolean) => {
     const mark = focused ? '›' : ' ';
-    if (r.kind === 'heading') return <Text key={r.key} bold color="cyan">{fit(r.label, LEFT - 1)}</Text>;
-    if (r.kind === 'tick') return <Text key={r.key} inverse={focused}>{fit(`${mark} [${r.checked ? '✓' : ' '}] ${r.label}`, LEFT - 1)}</Text>;
-    if (r.kind === 'action') return <Text key={r.key} inverse={focused} color={r.key === 'save' ? 'green' : undefined}>{fit(`${mark} ${r.label}`, LEFT - 1)}</Text>;
-    if (r.kind === 'choice') return <Text key={r.key} inverse={focused}>{fit(`${mark} ${pad(r.label, 11)}‹${r.value}›`, LEFT - 1)}</Text>;
+    if (r.kind === 'heading') return <Text key={r.key} bold color="cyan">{clip(r.label, LEFT - 1)}</Text>;
+    if (r.kind === 'tick') return <Text key={r.key} inverse={focused}>{clip(`${mark} [${r.checked ? '✓' : ' '}] ${r.label}`, LEFT - 1)}</Text>;
+    if (r.kind === 'action') return <Text key={r.key} inverse={focused} color={r.key === 'save' ? 'green' : undefined}>{clip(`${mark} ${r.label}`, LEFT - 1)}</Text>;
+    if (r.kind === 'choice') return <Text key={r.key} inverse={focused}>{clip(`${mark} ${pad(r.label, 11)}‹${r.value}›`, LEFT - 1)}</Text>;
     let hint: { text: string; color: string } | null = null;
     if (r.id) {
       const h = idHint(r.value, today);
@@ -320,9 +320,9 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
       hint = { text: ' ✗金额', color: 'red' };
     }
     const head = `${mark} ${pad(r.label, 11)}`;
-    const hintText = hint ? fit(hint.text, 24) : '';
+    const hintText = hint ? clip(hint.text, 24) : '';
     // the typed text keeps its end in view, as an input box does
-    const value = fit(`${r.value}${focused ? '▏' : ''}`, Math.max(4, LEFT - 1 - stringWidth(head) - stringWidth(hintText)), true);
+    const value = clip(`${r.value}${focused ? '▏' : ''}`, Math.max(4, LEFT - 1 - stringWidth(head) - stringWidth(hintText)), true);
     return (
       <Text key={r.key}>
         <Text inverse={focused}>{head}{value}</Text>
@@ -351,20 +351,20 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
           {e.verdict === 'eligible' ? <Text>估算 {formatYuan(e.estimatedMonthlyFen)}/月</Text> : null}
           {e.verdict === 'near-poverty' || e.verdict === 'not-eligible' ? <Text>边缘线 {formatYuan(e.nearPovertyLineFen ?? 0)}</Text> : null}
           {excludedLines.slice(0, 2).map((l, i) => (
-            <Text key={`x${i}`} color="yellow">{fit(`不计入：${l.kind} ${formatYuan(l.amountFen)}`, RIGHT)}</Text>
+            <Text key={`x${i}`} color="yellow">{clip(`不计入：${l.kind} ${formatYuan(l.amountFen)}`, RIGHT)}</Text>
           ))}
           <Text bold>材料 {panel.list.items.length - panel.list.missing.length}/{panel.list.items.length}</Text>
-          <Text color={panel.list.complete ? 'green' : 'yellow'}>{fit(panel.list.complete ? '齐全，保存即受理' : `缺 ${panel.list.missing.join('、')}`, RIGHT)}</Text>
+          <Text color={panel.list.complete ? 'green' : 'yellow'}>{clip(panel.list.complete ? '齐全，保存即受理' : `缺 ${panel.list.missing.join('、')}`, RIGHT)}</Text>
           {panel.flags.slice(0, 3).map((p, i) => (
             <Text key={`f${i}`} color="red" wrap="wrap">！{p.message.split('：')[0]}</Text>
           ))}
         </Box>
       </Box>
       {problems.slice(0, problems.length > 4 ? 3 : 4).map((p, i) => (
-        <Text key={`p${i}`} color="red">{fit(`${p.label}：${p.message}`, 79)}</Text>
+        <Text key={`p${i}`} color="red">{clip(`${p.label}：${p.message}`, 79)}</Text>
       ))}
       {problems.length > 4 ? <Text color="red">……另有 {problems.length - 3} 处问题</Text> : null}
-      <Text dimColor>{fit(`↑↓移动 ←→选择 空格勾选 Ctrl+S保存 Esc返回${status ? ` · ${status}` : ''}`, 79)}</Text>
+      <Text dimColor>{clip(`↑↓移动 ←→选择 空格勾选 Ctrl+S保存 Esc返回${status ? ` · ${status}` : ''}`, 79)}</Text>
     </Box>
   );
 }
