@@ -14,6 +14,10 @@ import { registerReport } from './report.js';
 import { registerRecipients } from './recipients.js';
 import { registerBackup } from './backup.js';
 import { maskIds } from '../src/office/privacy.js';
+import { setLang, langFrom } from '../src/i18n/index.js';
+
+// The language is chosen once, before any word is looked up: --lang, then LC_ALL/LC_MESSAGES/LANG.
+setLang(langFrom(process.argv.slice(2), process.env));
 
 process.noDeprecation = true;
 
@@ -37,6 +41,7 @@ const program = new Command('jiuzhu')
   .option('--shared <dir>', '共享交换文件夹（默认用 init 时保存的）')
   .option('--json', '输出机器可读的 JSON')
   .option('--operator <name>', '经办人（也可用环境变量 JIUZHU_OPERATOR）')
+  .option('--lang <lang>', '界面语言：zh（默认）或 en（也看 LC_ALL、LANG）')
   .showSuggestionAfterError(true)
   .allowExcessArguments(true)
   .exitOverride()
