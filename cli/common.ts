@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
 import { UserFacingError } from '../src/office/errors.js';
 import { maskIds } from '../src/office/privacy.js';
+import { t, tIn } from '../src/i18n/index.js';
 
 /** A failure the clerk can act on: one clear line, exit 1. */
 export class UserError extends UserFacingError {}
@@ -38,7 +39,7 @@ export function operatorOf(g: Globals, office?: Office): string {
   if (g.operator) return g.operator;
   if (process.env.JIUZHU_OPERATOR) return process.env.JIUZHU_OPERATOR;
   const fromSettings = office?.view.get('meta', 'operator') as { name?: string } | undefined;
-  return fromSettings?.name ?? process.env.USER ?? process.env.USERNAME ?? '未署名';
+  return fromSettings?.name ?? process.env.USER ?? process.env.USERNAME ?? tIn('zh', 'cli.operator.unsigned');
 }
 
 export async function openOffice(g: Globals): Promise<Office> {
@@ -69,11 +70,11 @@ export async function readIntakeFile(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`读不到申请文件 ${file}：请检查路径`);
+    throw new UserError(t('cli.intakeFile.unreadable', { file }));
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new UserError(`申请文件 ${file} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号和引号`);
+    throw new UserError(t('cli.intakeFile.notJson', { file, reason: (err as Error).message }));
   }
 }
