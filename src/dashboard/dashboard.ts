@@ -4,7 +4,7 @@ import type { View } from '../store/office.js';
 import type { PendingItem } from '../office/model.js';
 import { calendarOf, settingsOf } from '../office/context.js';
 import { caseList, CLOSED_STATUSES, type CaseListRow } from '../case/cases.js';
-import { openPending, pendingRow, PENDING_KIND_WORDS } from '../office/pending.js';
+import { openPending, pendingRow, pendingKindWord } from '../office/pending.js';
 import { reviewsDue, type ReviewDue } from '../recipients/reviews.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';
 import { reportsDue } from '../reports/due.js';
@@ -13,7 +13,7 @@ import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/te
 /** The built-in forms, read and validated once per process (the app refreshes the dashboard often). */
 let builtinTemplates: Template[] | null = null;
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
-import { word } from '../i18n/index.js';
+import { t, word } from '../i18n/index.js';
 
 export interface ReportDue {
   id: string;
@@ -108,7 +108,7 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
     calendar: {
       year,
       covered,
-      message: covered ? null : `节假日日历没有 ${year} 年的数据：期限只按周末计算，请导入区县下发的节假日安排`,
+      message: covered ? null : t('dashboard.calendarMissing', { year }),
     },
     backup: backupReminder(view, today),
   };
@@ -117,52 +117,81 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
 /** One line on the daemon, for the app and for `status`. */
 export function daemonLine(d: DaemonStatus | null): string | null {
   if (!d) return null;
-  if (!d.running && !d.lastRunAt) return '同步守护进程未运行（jiuzhu daemon start 启动）';
-  const last = d.lastRunAt ? `上次同步 ${d.lastRunAt.slice(0, 16).replace('T', ' ')}` : '尚未同步';
-  const counts = `收到 ${d.counts.files} 个文件，应用 ${d.counts.applied} 行，有拒收行的文件 ${d.counts.rejected} 个`;
-  const err = d.lastError ? `；上次出错：${d.lastError}` : '';
-  return `${d.running ? `同步守护进程运行中（pid ${d.pid}）` : '同步守护进程已停止（jiuzhu daemon start 启动）'}，${last}，${counts}${err}`;
+  if (!d.running && !d.lastRunAt) return t('dashboard.daemon.notRunning');
+  return t('dashboard.daemon.line', {
+    state: d.running ? t('dashboard.daemon.running', { pid: d.pid ?? '' }) : t('dashboard.daemon.stopped'),
+    last: d.lastRunAt ? t('dashboard.daemon.lastRun', { at: d.lastRunAt.slice(0, 16).replace('T', ' ') }) : t('dashboard.daemon.neverRun'),
+    counts: t('dashboard.daemon.counts', { files: d.counts.files, applied: d.counts.applied, rejected: d.counts.rejected }),
+    error: d.lastError ? t('dashboard.daemon.lastError', { error: d.lastError }) : '',
+  });
 }
 
 export function sessionLine(s: TodaySession | null): string {
-  return s ? `今天 ${s.start}–${s.end} 公益劳动：${s.task}，已点名 ${s.marked} 人` : '今天没有公益劳动';
+  return s ? t('dashboard.session.today', { start: s.start, end: s.end, task: s.task, marked: s.marked }) : t('dashboard.session.none');
+}
+
+/** A review's category as the clerk reads it: "B类", or "未分类". */
+export function categoryWord(category: string | null | undefined): string {
+  return category ? t('dashboard.category', { category }) : t('dashboard.uncategorised');
+}
+
+export function suspendedNote(n: number): string {
+  return n ? t('dashboard.suspended', { n }) : '';
+}
+
+/** Whether the dashboard has nothing due or waiting at all. */
+export function nothingDue(d: Dashboard): boolean {
+  return !d.overdue.length && !d.nearDeadline.length && !d.noticesEnding.length && !d.pending.length && !d.reviewsDue.length && !d.reportsDue.length;
 }
 
 export function dashboardText(d: Dashboard): string {
   const out: string[] = [];
-  out.push(`${d.office.name}（${d.office.code}）  ${d.today}`);
-  out.push(
-    `在册 ${d.counts.households} 户 · 在保 ${d.counts.activeEnrolments} 户${d.counts.suspendedEnrolments ? `（停发 ${d.counts.suspendedEnrolments}）` : ''} · 在办申请 ${d.counts.openCases} 件 · 待处理 ${d.counts.pending} 项`,
-  );
-  if (d.calendar.message) out.push(`！${d.calendar.message}`);
+  out.push(t('dashboard.text.header', { name: d.office.name, code: d.office.code, today: d.today }));
+  const c = d.counts;
+  out.push(t('dashboard.text.counts', { households: c.households, active: c.activeEnrolments, suspended: suspendedNote(c.suspendedEnrolments), open: c.openCases, pending: c.pending }));
+  if (d.calendar.message) out.push(t('dashboard.warning', { message: d.calendar.message }));
   const dl = daemonLine(d.daemon);
   if (dl) out.push(dl);
   out.push(sessionLine(d.session));
-  if (d.backup.message) out.push(`！${d.backup.message}`);
+  if (d.backup.message) out.push(t('dashboard.warning', { message: d.backup.message }));
   const line = (r: CaseListRow) =>
-    `  ${r.caseNo}  ${r.householderName}  ${r.program}  ${word('status', r.status)}  期限 ${r.deadline}（${r.overdue ? `已超期 ${-(r.daysLeft ?? 0)} 个工作日` : `剩 ${r.daysLeft} 个工作日`}）`;
-  if (d.overdue.length) out.push(`已超期 ${d.overdue.length} 件：`, ...d.overdue.map(line));
-  if (d.nearDeadline.length) out.push(`临近期限 ${d.nearDeadline.length} 件：`, ...d.nearDeadline.map(line));
+    t('dashboard.text.caseLine', {
+      caseNo: r.caseNo,
+      name: r.householderName,
+      program: r.program,
+      status: word('status', r.status),
+      deadline: r.deadline ?? '',
+      left: r.overdue ? t('dashboard.text.overdueDays', { days: -(r.daysLeft ?? 0) }) : t('dashboard.text.daysLeft', { days: r.daysLeft ?? '' }),
+    });
+  if (d.overdue.length) out.push(t('dashboard.text.overdueHead', { n: d.overdue.length }), ...d.overdue.map(line));
+  if (d.nearDeadline.length) out.push(t('dashboard.text.nearHead', { n: d.nearDeadline.length }), ...d.nearDeadline.map(line));
   if (d.noticesEnding.length) {
-    out.push(`公示中 ${d.noticesEnding.length} 件：`);
-    for (const n of d.noticesEnding) out.push(`  ${n.caseNo}  ${n.householderName}  公示至 ${n.end}${n.openObjections ? `  有 ${n.openObjections} 条异议未处理` : ''}`);
+    out.push(t('dashboard.text.noticesHead', { n: d.noticesEnding.length }));
+    for (const n of d.noticesEnding) {
+      const objections = n.openObjections ? t('dashboard.text.noticeObjections', { n: n.openObjections }) : '';
+      out.push(t('dashboard.text.noticeLine', { caseNo: n.caseNo, name: n.householderName, end: n.end, objections }));
+    }
   }
   if (d.reviewsDue.length) {
-    out.push(`到期复核 ${d.reviewsDue.length} 户：`);
-    for (const r of d.reviewsDue.slice(0, 10)) out.push(`  ${r.householderName}  ${r.program}  ${r.category ? `${r.category}类` : '未分类'}  ${r.overdue ? `应于 ${r.due} 复核，已过 ${-r.daysLeft} 天` : `${r.due} 前复核`}`);
-    if (d.reviewsDue.length > 10) out.push(`  ……另有 ${d.reviewsDue.length - 10} 户（jiuzhu review list --due）`);
+    out.push(t('dashboard.text.reviewsHead', { n: d.reviewsDue.length }));
+    for (const r of d.reviewsDue.slice(0, 10)) {
+      const when = r.overdue ? t('dashboard.text.reviewOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.text.reviewBy', { due: r.due });
+      out.push(t('dashboard.text.reviewLine', { name: r.householderName, program: r.program, category: categoryWord(r.category), when }));
+    }
+    if (d.reviewsDue.length > 10) out.push(t('dashboard.text.reviewsMore', { n: d.reviewsDue.length - 10 }));
   }
   if (d.reportsDue.length) {
-    out.push(`报表 ${d.reportsDue.length} 张：`);
-    for (const r of d.reportsDue) out.push(`  ${r.title}  ${r.period}  ${r.overdue ? `已逾期（应于 ${r.due} 报送）` : `${r.due} 前报送`}`);
+    out.push(t('dashboard.text.reportsHead', { n: d.reportsDue.length }));
+    for (const r of d.reportsDue) {
+      const when = r.overdue ? t('dashboard.text.reportOverdue', { due: r.due }) : t('dashboard.text.reportBy', { due: r.due });
+      out.push(t('dashboard.text.reportLine', { title: r.title, period: r.period, when }));
+    }
   }
   if (d.pending.length) {
-    out.push(`待处理 ${d.pending.length} 项：`);
-    for (const p of d.pending.slice(0, 10)) out.push(`  ${PENDING_KIND_WORDS[p.kind]}  ${p.householderName}：${p.reason}`);
-    if (d.pending.length > 10) out.push(`  ……另有 ${d.pending.length - 10} 项（jiuzhu pending list）`);
+    out.push(t('dashboard.text.pendingHead', { n: d.pending.length }));
+    for (const p of d.pending.slice(0, 10)) out.push(t('dashboard.text.pendingLine', { kind: pendingKindWord(p.kind), name: p.householderName, reason: p.reason }));
+    if (d.pending.length > 10) out.push(t('dashboard.text.pendingMore', { n: d.pending.length - 10 }));
   }
-  if (!d.overdue.length && !d.nearDeadline.length && !d.noticesEnding.length && !d.pending.length && !d.reviewsDue.length && !d.reportsDue.length) {
-    out.push('今天没有到期或待处理的事项。');
-  }
+  if (nothingDue(d)) out.push(t('dashboard.nothingDue'));
   return out.join('\n');
 }

@@ -3,6 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { UserFacingError } from './errors.js';
+import { t } from '../i18n/index.js';
 
 export const OFFICE_TZ = 'Asia/Shanghai';
 
@@ -31,7 +32,7 @@ function parseNowVar(v: string): number {
       ? Date.parse(s)
       : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw new ClockError(`环境变量 JIUZHU_NOW 的值「${v}」不是日期或时间：请写成 2026-11-23 或 2026-11-23T09:30:00+08:00`);
+    throw new ClockError(t('office.badNow', { value: v }));
   }
   return ms;
 }

@@ -2,6 +2,7 @@
 // calendar with the county's holidays, and the standards.
 import type { View } from '../store/office.js';
 import { UserFacingError } from './errors.js';
+import { t } from '../i18n/index.js';
 import type { Settings } from './settings.js';
 import { WorkingCalendar, type HolidayEntry } from '../rules/workingDays.js';
 import type { StandardRow } from '../rules/eligibility.js';
@@ -10,7 +11,7 @@ export class NotInitialisedError extends UserFacingError {}
 
 export function settingsOf(view: View): Settings {
   const s = view.get('settings', 'office');
-  if (!s) throw new NotInitialisedError('这个数据文件夹还没有初始化：请先运行 jiuzhu init --office 代码 --name 名称');
+  if (!s) throw new NotInitialisedError(t('office.notInitialised'));
   return s as Settings;
 }
 

@@ -17,6 +17,10 @@ export type LabourAbility = (typeof LABOUR_ABILITIES)[number];
 export const DISABILITY_GRADES = ['一级', '二级', '三级', '四级'] as const;
 export type DisabilityGrade = (typeof DISABILITY_GRADES)[number];
 
+/** A yes/no answer as the records and the intake files write it (a form's toggle holds one). */
+export const YES_NO = ['否', '是'] as const;
+export type YesNo = (typeof YES_NO)[number];
+
 export const CATEGORIES = ['A', 'B', 'C'] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -4,7 +4,7 @@ import React from 'react';
 import { render } from 'ink';
 import { Office } from '../store/office.js';
 import { ShellView } from './shell.js';
-import { GLOBAL_HELP, REGISTRY } from './registry.js';
+import { globalHelp, REGISTRY } from './registry.js';
 import { knownOperators } from './screens/operator.js';
 
 export interface AppOptions {
@@ -24,7 +24,7 @@ export interface AppProps {
 export function App({ office, operator, size, first, pollMs }: AppProps) {
   const known = knownOperators(office.view);
   const who = operator ?? (known.length === 1 ? known[0]! : null);
-  return <ShellView office={office} operator={who} registry={REGISTRY} size={size} first={first} pollMs={pollMs} globalHelp={GLOBAL_HELP} />;
+  return <ShellView office={office} operator={who} registry={REGISTRY} size={size} first={first} pollMs={pollMs} globalHelp={globalHelp()} />;
 }
 
 export async function runApp(opts: AppOptions): Promise<void> {

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { Tx, View } from '../store/office.js';
 import { useShell } from './shell.js';
+import { tIn } from '../i18n/index.js';
 
 export interface Draft {
   id: string;
@@ -31,7 +32,7 @@ export function useDraft(id: string, kind: string, values: Record<string, string
     if (JSON.stringify(v) === JSON.stringify(p)) return;
     const cur = loadDraft(shell.office.view, id);
     if (cur && JSON.stringify(cur) === JSON.stringify(v)) return;
-    await shell.save({ action: 'draft.save', summary: `保存草稿 ${id}` }, (tx) => {
+    await shell.save({ action: 'draft.save', summary: tIn('zh', 'ui.draft.summary', { id }) }, (tx) => {
       tx.put('drafts', id, { id, kind, data: { ...v }, at: tx.now.iso, by: tx.meta.operator });
     });
   });

@@ -1,10 +1,11 @@
 // Every screen of the app, by id. Wiring a screen of another module is one
-// entry: `{ title, ownKeys: true, render: (p) => <XScreen office={p.office}
+// entry: `{ title: () => t('…'), ownKeys: true, render: (p) => <XScreen office={p.office}
 // operator={p.operator} onBack={p.onBack} /> }` (see docs/decisions.md,
 // "App shell"). `p.params` carries what the opening line knew (caseNo, date…).
 import React from 'react';
+import { t } from '../i18n/index.js';
 import { useShell, type ScreenEntry, type ShellScreenProps } from './shell.js';
-import { DashboardScreen, DASHBOARD_HELP } from './screens/dashboard.js';
+import { DashboardScreen, dashboardHelp } from './screens/dashboard.js';
 import { SearchScreen } from './screens/search.js';
 import { ArchiveScreen } from './screens/archive.js';
 import { RecipientsScreen, GradualExitScreen } from './screens/recipients.js';
@@ -30,25 +31,25 @@ function CasesEntry(p: ShellScreenProps) {
 }
 
 export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
-  operator: { title: '选择经办人', render: () => <OperatorScreen /> },
-  dashboard: { title: '工作台', help: DASHBOARD_HELP, render: () => <DashboardScreen /> },
-  search: { title: '查找', help: ['按姓名、拼音首字母（zs 找到 张三）、身份证号或其中一段、申请编号、住址查找一户。'], render: () => <SearchScreen /> },
+  operator: { title: () => t('ui.title.operator'), render: () => <OperatorScreen /> },
+  dashboard: { title: () => t('ui.title.dashboard'), help: dashboardHelp, render: () => <DashboardScreen /> },
+  search: { title: () => t('ui.title.search'), help: () => [t('ui.help.search')], render: () => <SearchScreen /> },
   archive: {
-    title: '一户一档',
-    help: ['一户的全部档案：成员、申请与审批、保障、复核、公益劳动、备注、全部变更记录。', '备注只增不删；更正也是新的一条。'],
+    title: () => t('ui.title.archive'),
+    help: () => [t('ui.help.archive'), t('ui.help.archiveNotes')],
     render: (p) => <ArchiveScreen key={p.params.key} householdKey={p.params.key ?? ''} />,
   },
-  recipients: { title: '在保对象', help: ['在保对象：类别、月保障金、保障人数、分类、起始年月。'], render: () => <RecipientsScreen /> },
-  review: { title: '复核', help: ['复核意见为建议调整或建议停发的，列入待处理，由区县的待遇变更文件决定。'], render: (p) => <ReviewScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} /> },
-  exit: { title: '渐退期', render: (p) => <GradualExitScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} /> },
-  cancellations: { title: '撤消登记', render: () => <CancellationsScreen /> },
-  cancel: { title: '撤消登记', render: (p) => <CancelScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} params={p.params} /> },
-  reconcile: { title: '花名册核对', render: () => <ReconcileScreen /> },
+  recipients: { title: () => t('ui.title.recipients'), help: () => [t('ui.help.recipients')], render: () => <RecipientsScreen /> },
+  review: { title: () => t('ui.title.review'), help: () => [t('ui.help.review')], render: (p) => <ReviewScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} /> },
+  exit: { title: () => t('ui.title.exit'), render: (p) => <GradualExitScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} /> },
+  cancellations: { title: () => t('ui.title.cancellations'), render: () => <CancellationsScreen /> },
+  cancel: { title: () => t('ui.title.cancel'), render: (p) => <CancelScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} params={p.params} /> },
+  reconcile: { title: () => t('ui.title.reconcile'), render: () => <ReconcileScreen /> },
 
   // ---- the screens of intake and the case's way, labour and reports.
-  intake: { title: '受理申请', ownKeys: true, render: (p) => <IntakeEntry {...p} /> },
+  intake: { title: () => t('ui.title.intake'), ownKeys: true, render: (p) => <IntakeEntry {...p} /> },
   case: {
-    title: '申请办理',
+    title: () => t('ui.title.case'),
     ownKeys: true,
     render: (p) =>
       p.params.caseNo ? (
@@ -57,17 +58,16 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
         <CasesEntry {...p} />
       ),
   },
-  cases: { title: '申请列表', ownKeys: true, render: (p) => <CasesEntry {...p} /> },
+  cases: { title: () => t('ui.title.cases'), ownKeys: true, render: (p) => <CasesEntry {...p} /> },
   attendance: {
-    title: '公益劳动',
+    title: () => t('ui.title.attendance'),
     ownKeys: true,
     render: (p) => <AttendanceScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.date ? { date: p.params.date } : {})} />,
   },
-  report: { title: '报表', ownKeys: true, render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
+  report: { title: () => t('ui.title.report'), ownKeys: true, render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
 };
 
-export const GLOBAL_HELP = [
-  '全局按键：/ 查找一户   ? 本帮助   Esc 返回上一页   q 退出   Ctrl-C 保存草稿后退出',
-  '从工作台：r 在保对象  c 撤消登记  n 花名册核对  i 受理  l 申请列表  a 公益劳动  p 报表',
-  '按任意键关闭帮助。',
-];
+/** The overlay's last lines, on every screen. */
+export function globalHelp(): string[] {
+  return [t('ui.help.globalKeys'), t('ui.help.fromDashboard'), t('ui.help.close')];
+}

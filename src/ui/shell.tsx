@@ -10,6 +10,7 @@ import type { Office, Tx } from '../store/office.js';
 import { UserFacingError } from '../office/errors.js';
 import { settingsOf } from '../office/context.js';
 import { fit, width } from './layout.js';
+import { t } from '../i18n/index.js';
 
 /** What every screen receives; screens of other modules need only these three. */
 export interface ScreenProps {
@@ -28,9 +29,10 @@ export interface ShellScreenProps extends ScreenProps {
 }
 
 export interface ScreenEntry {
-  title: string;
+  /** The title in the header (a function: words are looked up at use time). */
+  title: () => string;
   /** Longer help for the overlay, one line per item. */
-  help?: string[];
+  help?: () => string[];
   /**
    * The screen reads keys with its own useInput (screens of other modules):
    * the shell then routes nothing to it and keeps only Ctrl-C for itself, so
@@ -92,7 +94,11 @@ export function useKeys(handler: KeyHandler, hints: readonly Hint[]): void {
   ref.current = handler;
   useEffect(() => {
     shell.setKeys((i, k) => ref.current(i, k));
-    return () => shell.setKeys(null);
+    return () => {
+      shell.setKeys(null);
+      // A screen that goes leaves no keys behind in the footer or the help.
+      shell.setHints([]);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shell.setKeys]);
   const key = hints.map((h) => h.join(' ')).join('|');
@@ -132,12 +138,15 @@ export interface ShellOptions {
   globalHelp: string[];
 }
 
-const GLOBAL_HINTS: Hint[] = [
-  ['/', '查找'],
-  ['?', '帮助'],
-  ['Esc', '返回'],
-  ['q', '退出'],
-];
+/** The keys every screen has, after its own in the footer. */
+function globalHints(): Hint[] {
+  return [
+    ['/', t('ui.key.search')],
+    ['?', t('ui.key.help')],
+    ['Esc', t('ui.key.back')],
+    ['q', t('ui.key.quit')],
+  ];
+}
 
 function useTerminalSize(fixed?: { cols: number; rows: number }): { cols: number; rows: number } {
   const read = () => fixed ?? { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
@@ -173,7 +182,7 @@ export function ShellView(opts: ShellOptions) {
     const off = office.onChange(() => setVersion((v) => v + 1));
     const tick = () => {
       // Office queues a refresh behind this process's own saves (any screen's).
-      void office.refresh().catch((err: unknown) => setMessage({ text: `读取其他程序的更改失败：${(err as Error).message}`, tone: 'error' }));
+      void office.refresh().catch((err: unknown) => setMessage({ text: t('ui.shell.refreshFailed', { reason: (err as Error).message }), tone: 'error' }));
       const d = office.now().date;
       setToday((t) => (t === d ? t : d));
     };
@@ -246,7 +255,7 @@ export function ShellView(opts: ShellOptions) {
           setVersion((v) => v + 1);
           return { ok: true, result };
         } catch (err) {
-          const text = err instanceof UserFacingError ? err.message : `保存失败：${(err as Error).message}（已填写的内容还在）`;
+          const text = err instanceof UserFacingError ? err.message : t('ui.shell.saveFailed', { reason: (err as Error).message });
           setMessage({ text, tone: 'error' });
           return { ok: false, error: text };
         }
@@ -292,10 +301,11 @@ export function ShellView(opts: ShellOptions) {
     }
     if (entry?.ownKeys) return;
     if (keys.current?.(input, key)) return;
-    if (!operator) return; // nobody chosen yet: only the operator screen's keys and Ctrl-C
+    // `?` on every screen the screen itself leaves it to (a text being typed keeps it).
+    if (input === '?') return setHelp(true);
+    if (!operator) return; // nobody chosen yet: only the operator screen's keys, help and Ctrl-C
     if (key.escape) return shell.back();
     if (input === 'q') return void quit();
-    if (input === '?') return setHelp(true);
     if (input === '/' && top.id !== 'search') return shell.open('search');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keyTick]);
@@ -306,17 +316,25 @@ export function ShellView(opts: ShellOptions) {
   } catch {
     /* not initialised: the screen says so */
   }
-  const title = entry?.title ?? top.id;
-  const right = operator ? `经办：${operator}` : '';
+  const title = entry?.title() ?? top.id;
+  const right = operator ? t('ui.shell.operator', { name: operator }) : '';
   const left = `${settingsName} ${title} ${today}`;
-  const footerHints = entry?.ownKeys ? [['Ctrl-C', '退出'] as Hint] : !operator ? hints : [...hints, ...GLOBAL_HINTS.filter((g) => !hints.some((h) => h[0] === g[0]))];
+  const footerHints = entry?.ownKeys ? [['Ctrl-C', t('ui.key.quit')] as Hint] : !operator ? hints : [...hints, ...globalHints().filter((g) => !hints.some((h) => h[0] === g[0]))];
   const footer = footerHints.map(([k, l]) => `${k} ${l}`).join('  ');
-  const body = help ? (
-    <HelpOverlay lines={[...(entry?.help ?? []), ...hints.map(([k, l]) => `${k}  ${l}`), '', ...opts.globalHelp]} rows={shell.bodyRows} cols={cols} />
-  ) : entry ? (
+  // The screen stays mounted under the help (hidden), so it keeps what was typed.
+  const screen = entry ? (
     entry.render({ office, operator, onBack: shell.back, params: top.params, rows: shell.bodyRows + 1 })
   ) : (
-    <Text color="red">没有这个页面：{top.id}</Text>
+    <Text color="red">{t('ui.shell.noScreen', { id: top.id })}</Text>
+  );
+  const width80 = Math.min(cols, 80);
+  const body = (
+    <>
+      {help ? <HelpOverlay lines={helpLines(entry?.help?.() ?? [], hints, opts.globalHelp, width80 - 4)} rows={shell.bodyRows} cols={width80} /> : null}
+      <Box flexDirection="column" display={help ? 'none' : 'flex'}>
+        {screen}
+      </Box>
+    </>
   );
   return (
     <ShellContext.Provider value={shell}>
@@ -328,7 +346,7 @@ export function ShellView(opts: ShellOptions) {
           {body}
         </Box>
         <Text color={message?.tone === 'error' ? 'red' : 'green'} wrap="truncate">
-          {quitting ? '正在保存并退出……' : (message?.text ?? ' ')}
+          {quitting ? t('ui.shell.quitting') : (message?.text ?? ' ')}
         </Text>
         <Text dimColor wrap="truncate">
           {fit(footer, cols)}
@@ -338,10 +356,26 @@ export function ShellView(opts: ShellOptions) {
   );
 }
 
+/**
+ * The help overlay's lines: what the screen says about itself, its keys (the
+ * hints it registered with useKeys, packed into lines of `room` columns), then
+ * the keys of every screen.
+ */
+export function helpLines(about: readonly string[], hints: readonly Hint[], global: readonly string[], room: number): string[] {
+  const keyLines: string[] = [];
+  for (const [k, l] of hints) {
+    const item = `${k} ${l}`;
+    const last = keyLines.length - 1;
+    if (last >= 0 && width(keyLines[last]!) + 3 + width(item) <= room) keyLines[last] += `   ${item}`;
+    else keyLines.push(item);
+  }
+  return [...about, ...(keyLines.length ? [t('ui.help.screenKeys'), ...keyLines.map((l) => `  ${l}`)] : []), '', ...global];
+}
+
 function HelpOverlay({ lines, rows, cols }: { lines: string[]; rows: number; cols: number }) {
   const shown = lines.slice(0, rows - 2);
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} height={rows} width={Math.min(cols, 80)}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} height={rows} width={cols}>
       {shown.map((l, i) => (
         <Text key={i} wrap="truncate">
           {l || ' '}

@@ -4,6 +4,8 @@ import React from 'react';
 import { useNavState } from './shell.js';
 import { Box, Text, type Key } from 'ink';
 import { fit, width } from './layout.js';
+import { t } from '../i18n/index.js';
+import { YES_NO } from '../office/model.js';
 
 export interface ListRow {
   key: string;
@@ -76,8 +78,8 @@ export function useListCursor(rows: readonly ListRow[], height: number): { sel: 
   };
 }
 
-export function WindowedList({ rows, selected, height, cols, focus = true, empty = '（没有记录）' }: { rows: readonly ListRow[]; selected: number; height: number; cols: number; focus?: boolean; empty?: string }) {
-  if (!rows.length) return <Text dimColor>{empty}</Text>;
+export function WindowedList({ rows, selected, height, cols, focus = true, empty }: { rows: readonly ListRow[]; selected: number; height: number; cols: number; focus?: boolean; empty?: string }) {
+  if (!rows.length) return <Text dimColor>{empty ?? t('ui.list.empty')}</Text>;
   const over = rows.length > height;
   const room = over ? Math.max(1, height - 1) : height;
   const start = windowStart(rows.length, selected, room);
@@ -94,7 +96,7 @@ export function WindowedList({ rows, selected, height, cols, focus = true, empty
       })}
       {over ? (
         <Text dimColor wrap="truncate">
-          {fit(` ↑↓ 第 ${start + 1}–${start + shown.length} 行，共 ${rows.length} 行`, cols)}
+          {fit(t('ui.list.position', { from: start + 1, to: start + shown.length, total: rows.length }), cols)}
         </Text>
       ) : null}
     </Box>
@@ -109,6 +111,21 @@ export interface Field {
   kind: 'text' | 'choice' | 'toggle';
   choices?: readonly (readonly [value: string, label: string])[];
   placeholder?: string;
+}
+
+/** The values a toggle field holds: the records' yes/no words (data), shown in the process's language. */
+export const [TOGGLE_OFF, TOGGLE_ON] = YES_NO;
+
+/** Whether a toggle field's value is on. */
+export function toggleOn(v: string | undefined): boolean {
+  return v === TOGGLE_ON;
+}
+
+function toggleChoices(): readonly (readonly [value: string, label: string])[] {
+  return [
+    [TOGGLE_OFF, t('ui.form.no')],
+    [TOGGLE_ON, t('ui.form.yes')],
+  ];
 }
 
 export interface FormState {
@@ -136,17 +153,19 @@ export function formKey(fields: readonly Field[], s: FormState, input: string, k
   const cur = s.values[f.key] ?? '';
   if (f.kind === 'text') {
     if (key.backspace || key.delete) return set([...cur].slice(0, -1).join(''));
+    // `?` in an empty field is the help key (no value starts with it); in a text being typed it is typed.
+    if (input === '?' && !cur) return { state: s, used: false };
     if (input && !key.ctrl && !key.meta && !key.escape) return set(cur + input.replace(/[\r\n]/g, ''));
     return { state: s, used: false };
   }
-  const choices = f.kind === 'toggle' ? ([['否', '否'], ['是', '是']] as const) : (f.choices ?? []);
+  const choices = f.kind === 'toggle' ? toggleChoices() : (f.choices ?? []);
   const i = Math.max(0, choices.findIndex(([v]) => v === cur));
   if (key.leftArrow || key.rightArrow || input === ' ') {
     const next = choices[(i + (key.leftArrow ? choices.length - 1 : 1)) % Math.max(1, choices.length)];
     return next ? set(next[0]) : { state: s, used: true };
   }
-  // A printable key on a choice is swallowed: it must not reach the global keys.
-  return { state: s, used: Boolean(input) && !key.escape && !key.ctrl };
+  // A printable key on a choice is swallowed: it must not reach the global keys (but `?`, the help, does).
+  return { state: s, used: Boolean(input) && input !== '?' && !key.escape && !key.ctrl };
 }
 
 export function FormView({ fields, state, cols, labelWidth = 14 }: { fields: readonly Field[]; state: FormState; cols: number; labelWidth?: number }) {
@@ -164,7 +183,7 @@ export function FormView({ fields, state, cols, labelWidth = 14 }: { fields: rea
           shown = focused && w > valueWidth - 1 ? `…${[...t].slice(-(valueWidth - 3)).join('')}` : t;
           if (focused) shown += '▏';
         } else {
-          const label = f.kind === 'toggle' ? v || '否' : (f.choices?.find(([c]) => c === v)?.[1] ?? v);
+          const label = f.kind === 'toggle' ? (toggleOn(v) ? t('ui.form.yes') : t('ui.form.no')) : (f.choices?.find(([c]) => c === v)?.[1] ?? v);
           shown = focused ? `‹ ${label} ›` : label;
         }
         return (

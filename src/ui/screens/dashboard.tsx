@@ -2,15 +2,15 @@
 // its screen. The same content as `jiuzhu status`.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { daemonLine, dashboard, sessionLine, type Dashboard } from '../../dashboard/dashboard.js';
-import { PENDING_KIND_WORDS } from '../../office/pending.js';
+import { categoryWord, daemonLine, dashboard, sessionLine, suspendedNote, type Dashboard } from '../../dashboard/dashboard.js';
+import { pendingKindWord } from '../../office/pending.js';
 import { readDaemonStatus, type DaemonStatus } from '../../sync/daemonStatus.js';
 
 import { ROSTER_KINDS } from '../../recipients/recipients.js';
 import { row } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
 import { useListCursor, WindowedList, type ListRow } from '../widgets.js';
-import { word } from '../../i18n/index.js';
+import { t, word } from '../../i18n/index.js';
 
 type Target = { id: string; params?: Record<string, string> };
 
@@ -25,8 +25,8 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
     rows.push({ key, text: `  ${text}`, color, selectable: target !== null });
     if (target) targets.set(key, target);
   };
-  if (d.calendar.message) rows.push({ key: 'cal', text: `！${d.calendar.message}`, color: 'yellow', selectable: false });
-  if (d.backup.message) rows.push({ key: 'backup', text: `！${d.backup.message}`, color: 'yellow', selectable: false });
+  if (d.calendar.message) rows.push({ key: 'cal', text: t('dashboard.warning', { message: d.calendar.message }), color: 'yellow', selectable: false });
+  if (d.backup.message) rows.push({ key: 'backup', text: t('dashboard.warning', { message: d.backup.message }), color: 'yellow', selectable: false });
   const dl = daemonLine(d.daemon);
   if (dl) rows.push({ key: 'daemon', text: dl, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false });
   item('session', sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });
@@ -35,27 +35,27 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
       id: 'case',
       params: { caseNo: r.caseNo },
     });
-  if (d.overdue.length) head('oh', `已超期 ${d.overdue.length} 件`, 'red');
-  for (const r of d.overdue) caseLine('o', r, `超期 ${-(r.daysLeft ?? 0)} 个工作日`);
-  if (d.nearDeadline.length) head('nh', `临近期限 ${d.nearDeadline.length} 件`, 'yellow');
-  for (const r of d.nearDeadline) caseLine('n', r, `剩 ${r.daysLeft} 个工作日（${r.deadline}）`);
-  if (d.noticesEnding.length) head('ph', `公示中 ${d.noticesEnding.length} 件`);
+  if (d.overdue.length) head('oh', t('dashboard.screen.overdueHead', { n: d.overdue.length }), 'red');
+  for (const r of d.overdue) caseLine('o', r, t('dashboard.screen.overdueDays', { days: -(r.daysLeft ?? 0) }));
+  if (d.nearDeadline.length) head('nh', t('dashboard.screen.nearHead', { n: d.nearDeadline.length }), 'yellow');
+  for (const r of d.nearDeadline) caseLine('n', r, t('dashboard.screen.daysLeft', { days: r.daysLeft ?? '', deadline: r.deadline ?? '' }));
+  if (d.noticesEnding.length) head('ph', t('dashboard.screen.noticesHead', { n: d.noticesEnding.length }));
   for (const n of d.noticesEnding) {
-    item(`p${n.caseNo}`, row([n.caseNo.slice(-9), n.householderName, `至 ${n.end}`, n.openObjections ? `异议 ${n.openObjections} 条未处理` : ''], [{ w: 10 }, { w: 8 }, { w: 14 }, { w: 30 }]), {
+    item(`p${n.caseNo}`, row([n.caseNo.slice(-9), n.householderName, t('dashboard.screen.noticeUntil', { end: n.end }), n.openObjections ? t('dashboard.screen.noticeObjections', { n: n.openObjections }) : ''], [{ w: 10 }, { w: 8 }, { w: 14 }, { w: 30 }]), {
       id: 'case',
       params: { caseNo: n.caseNo },
     }, n.openObjections ? 'yellow' : undefined);
   }
-  if (d.reviewsDue.length) head('rh', `到期复核 ${d.reviewsDue.length} 户`);
+  if (d.reviewsDue.length) head('rh', t('dashboard.screen.reviewsHead', { n: d.reviewsDue.length }));
   for (const r of d.reviewsDue) {
     item(
       `r${r.enrolmentId}`,
-      row([r.householderName, r.program, r.category ? `${r.category}类` : '未分类', r.overdue ? `应于 ${r.due}，已过 ${-r.daysLeft} 天` : `${r.due} 前`], [{ w: 8 }, { w: 10 }, { w: 6 }, { w: 40 }]),
+      row([r.householderName, r.program, categoryWord(r.category), r.overdue ? t('dashboard.screen.reviewOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.screen.reviewBy', { due: r.due })], [{ w: 8 }, { w: 10 }, { w: 6 }, { w: 40 }]),
       { id: 'review', params: { enrolmentId: r.enrolmentId } },
       r.overdue ? 'yellow' : undefined,
     );
   }
-  if (d.pending.length) head('qh', `待处理 ${d.pending.length} 项`);
+  if (d.pending.length) head('qh', t('dashboard.screen.pendingHead', { n: d.pending.length }));
   for (const p of d.pending) {
     const target: Target = ROSTER_KINDS.has(p.kind)
       ? { id: 'reconcile', params: { pendingId: p.id } }
@@ -66,7 +66,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
           : p.householderId
             ? { id: 'archive', params: { key: p.householderId } }
             : { id: 'reconcile' };
-    item(`q${p.id}`, `${PENDING_KIND_WORDS[p.kind]} ${p.householderName}：${p.reason}`, target);
+    item(`q${p.id}`, t('dashboard.screen.pendingLine', { kind: pendingKindWord(p.kind), name: p.householderName, reason: p.reason }), target);
   }
   // Report forms last and on one line: a new office has most forms open at
   // once, and they must not push cases and pending items off an 80×24 screen.
@@ -75,19 +75,26 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
     const first = d.reportsDue[0]!;
     item(
       'freports',
-      `报表 ${d.reportsDue.length} 张待报${late.length ? `，已逾期 ${late.length} 张` : ''}：${first.title} ${first.period}${first.overdue ? `（应于 ${first.due}）` : ` ${first.due} 前`}${d.reportsDue.length > 1 ? ' 等' : ''}`,
+      t('dashboard.screen.reports', {
+        n: d.reportsDue.length,
+        late: late.length ? t('dashboard.screen.reportsLate', { n: late.length }) : '',
+        title: first.title,
+        period: first.period,
+        when: first.overdue ? t('dashboard.screen.reportOverdue', { due: first.due }) : t('dashboard.screen.reportBy', { due: first.due }),
+        more: d.reportsDue.length > 1 ? t('dashboard.screen.reportsMore') : '',
+      }),
       { id: 'report' },
       late.length ? 'red' : undefined,
     );
   }
-  if (rows.filter((r) => r.selectable !== false).length <= 1 && !d.overdue.length) rows.push({ key: 'none', text: '今天没有到期或待处理的事项。', selectable: false, dim: true });
+  if (rows.filter((r) => r.selectable !== false).length <= 1 && !d.overdue.length) rows.push({ key: 'none', text: t('dashboard.nothingDue'), selectable: false, dim: true });
   return { rows, targets };
 }
 
-export const DASHBOARD_HELP = [
-  '工作台：到期、超期、待处理的事项，选中一行按 Enter 打开它的页面。',
-  'r 在保对象   c 撤消登记   n 花名册核对   i 受理申请   a 公益劳动   p 报表',
-];
+/** The overlay's lines above the keys (a function: the language is chosen at start). */
+export function dashboardHelp(): string[] {
+  return [t('dashboard.screen.help'), t('dashboard.screen.helpMenu')];
+}
 
 export function DashboardScreen() {
   const shell = useShell();
@@ -124,20 +131,20 @@ export function DashboardScreen() {
       return false;
     },
     [
-      ['↑↓ Enter', '打开'],
-      ['r', '在保'],
-      ['i', '受理'],
-      ['l', '申请'],
-      ['a', '劳动'],
-      ['p', '报表'],
-      ['c', '撤消'],
-      ['n', '核对'],
+      ['↑↓ Enter', t('dashboard.key.open')],
+      ['r', t('dashboard.key.recipients')],
+      ['i', t('dashboard.key.intake')],
+      ['l', t('dashboard.key.cases')],
+      ['a', t('dashboard.key.attendance')],
+      ['p', t('dashboard.key.report')],
+      ['c', t('dashboard.key.cancellations')],
+      ['n', t('dashboard.key.reconcile')],
     ],
   );
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        在册 {d.counts.households} 户 · 在保 {d.counts.activeEnrolments} 户{d.counts.suspendedEnrolments ? `（停发 ${d.counts.suspendedEnrolments}）` : ''} · 在办 {d.counts.openCases} 件 · 待处理 {d.counts.pending} 项
+        {t('dashboard.screen.counts', { households: d.counts.households, active: d.counts.activeEnrolments, suspended: suspendedNote(d.counts.suspendedEnrolments), open: d.counts.openCases, pending: d.counts.pending })}
       </Text>
       <WindowedList rows={rows} selected={sel} height={listHeight} cols={cols} />
     </Box>

@@ -4,6 +4,7 @@
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys, useShell, type Shell } from '../shell.js';
+import { t } from '../../i18n/index.js';
 import { MoneyError, yuanToFen } from '../../rules/money.js';
 import { useDraft } from '../drafts.js';
 import { FormView, formKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
@@ -34,7 +35,7 @@ export function FormScreen(p: FormScreenProps) {
       if (busy) return true;
       if (key.escape) {
         void saveNow().then(() => {
-          if (JSON.stringify(state.values) !== JSON.stringify(p.pristine)) shell.flash('已填写的内容已存为草稿，下次打开时还在');
+          if (JSON.stringify(state.values) !== JSON.stringify(p.pristine)) shell.flash(t('ui.form.savedAsDraft'));
         });
         shell.back();
         return true;
@@ -55,11 +56,11 @@ export function FormScreen(p: FormScreenProps) {
       return ev.used || Boolean(ev.submit);
     },
     [
-      ['↑↓', '换栏'],
-      ['←→', '选择'],
-      ['Enter', '下一栏/保存'],
-      ['Ctrl-S', '保存'],
-      ['Esc', '存草稿返回'],
+      ['↑↓', t('ui.form.key.field')],
+      ['←→', t('ui.form.key.choose')],
+      ['Enter', t('ui.form.key.next')],
+      ['Ctrl-S', t('ui.form.key.save')],
+      ['Esc', t('ui.form.key.draftBack')],
     ],
   );
   const belowRows = Math.max(1, shell.bodyRows - p.header.length - p.fields.length - 2);
@@ -72,9 +73,9 @@ export function FormScreen(p: FormScreenProps) {
       ))}
       <FormView fields={p.fields} state={state} cols={shell.cols} />
       <Text dimColor wrap="truncate">
-        {busy ? '正在保存……' : (p.belowTitle ?? ' ')}
+        {busy ? t('ui.form.saving') : (p.belowTitle ?? ' ')}
       </Text>
-      {p.below ? <WindowedList rows={p.below} selected={Math.min(scroll, p.below.length - 1)} height={belowRows} cols={shell.cols} focus={false} empty="（还没有记录）" /> : null}
+      {p.below ? <WindowedList rows={p.below} selected={Math.min(scroll, p.below.length - 1)} height={belowRows} cols={shell.cols} focus={false} empty={t('ui.form.noRecords')} /> : null}
     </Box>
   );
 }
@@ -86,7 +87,7 @@ export function optionalYuan(shell: Shell, text: string | undefined, label: stri
     return yuanToFen(text);
   } catch (err) {
     if (!(err instanceof MoneyError)) throw err;
-    shell.flash(`${label}：${err.message}`, 'error');
+    shell.flash(t('ui.form.fieldError', { label, message: err.message }), 'error');
     return undefined;
   }
 }

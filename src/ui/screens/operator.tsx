@@ -5,6 +5,7 @@ import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { View } from '../../store/office.js';
 import { useKeys, useShell } from '../shell.js';
+import { t, tIn } from '../../i18n/index.js';
 import { FormView, formKey, listKey, WindowedList, type Field, type FormState, type ListRow } from '../widgets.js';
 
 /** Names that have signed here: the one named at init and those chosen in the app. */
@@ -17,7 +18,9 @@ export function knownOperators(view: View): string[] {
   return [...names];
 }
 
-const FIELDS: Field[] = [{ key: 'name', label: '新经办人', kind: 'text', placeholder: '不在名单里的，输入姓名' }];
+function fields(): Field[] {
+  return [{ key: 'name', label: t('ui.operator.newLabel'), kind: 'text', placeholder: t('ui.operator.placeholder') }];
+}
 
 export function OperatorScreen() {
   const shell = useShell();
@@ -25,17 +28,18 @@ export function OperatorScreen() {
   const [sel, setSel] = useState(0);
   const [form, setForm] = useState<FormState>({ values: { name: '' }, focus: 0 });
   const rows: ListRow[] = names.map((n) => ({ key: n, text: n }));
+  const FIELDS = useMemo(fields, []);
   useKeys(
     (input, key) => {
       if (key.return) {
         const typed = (form.values.name ?? '').trim();
         const name = typed || names[sel];
         if (!name) {
-          shell.flash('请输入经办人姓名', 'error');
+          shell.flash(t('ui.operator.nameNeeded'), 'error');
           return true;
         }
         if (!names.includes(name)) {
-          void shell.save({ action: 'operator.add', summary: `新经办人 ${name}`, operator: name }, (tx) => {
+          void shell.save({ action: 'operator.add', summary: tIn('zh', 'ui.operator.added', { name }), operator: name }, (tx) => {
             const cur = tx.get('meta', 'operators') as { names?: string[] } | undefined;
             tx.put('meta', 'operators', { id: 'operators', names: [...(cur?.names ?? []), name] });
           });
@@ -51,19 +55,20 @@ export function OperatorScreen() {
       if (key.escape) return true;
       const ev = formKey(FIELDS, form, input, key);
       setForm(ev.state);
-      return true;
+      // `?` on an empty name opens the help; everything else stays here.
+      return ev.used || input !== '?';
     },
     [
-      ['↑↓', '选择'],
-      ['输入', '新姓名'],
-      ['Enter', '确定'],
-      ['Ctrl-C', '退出'],
+      ['↑↓', t('ui.operator.key.choose')],
+      [t('ui.operator.key.type'), t('ui.operator.key.newName')],
+      ['Enter', t('ui.operator.key.confirm')],
+      ['Ctrl-C', t('ui.operator.key.quit')],
     ],
   );
   return (
     <Box flexDirection="column">
-      <Text>请选择经办人（本次打开期间的每项更改都记在这个名字下）：</Text>
-      <WindowedList rows={rows} selected={sel} height={Math.max(1, Math.min(rows.length, shell.bodyRows - 4))} cols={shell.cols} focus={!(form.values.name ?? '')} empty="（还没有经办人）" />
+      <Text>{t('ui.operator.prompt')}</Text>
+      <WindowedList rows={rows} selected={sel} height={Math.max(1, Math.min(rows.length, shell.bodyRows - 4))} cols={shell.cols} focus={!(form.values.name ?? '')} empty={t('ui.operator.none')} />
       <FormView fields={FIELDS} state={form} cols={shell.cols} labelWidth={10} />
     </Box>
   );
