@@ -319,8 +319,9 @@ export function ShellView(opts: ShellOptions) {
   const title = entry?.title() ?? top.id;
   const right = operator ? t('ui.shell.operator', { name: operator }) : '';
   const left = `${settingsName} ${title} ${today}`;
-  const footerHints = entry?.ownKeys ? [['Ctrl-C', t('ui.key.quit')] as Hint] : !operator ? hints : [...hints, ...globalHints().filter((g) => !hints.some((h) => h[0] === g[0]))];
-  const footer = footerHints.map(([k, l]) => `${k} ${l}`).join('  ');
+  const footer = entry?.ownKeys
+    ? `Ctrl-C ${t('ui.key.quit')}`
+    : footerLine(hints, operator ? globalHints() : globalHints().filter((g) => g[0] === '?'), cols);
   // The screen stays mounted under the help (hidden), so it keeps what was typed.
   const screen = entry ? (
     entry.render({ office, operator, onBack: shell.back, params: top.params, rows: shell.bodyRows + 1 })
@@ -330,7 +331,7 @@ export function ShellView(opts: ShellOptions) {
   const width80 = Math.min(cols, 80);
   const body = (
     <>
-      {help ? <HelpOverlay lines={helpLines(entry?.help?.() ?? [], hints, opts.globalHelp, width80 - 4)} rows={shell.bodyRows} cols={width80} /> : null}
+      {help ? <HelpOverlay lines={helpLines(entry?.help?.() ?? [], hints, opts.globalHelp, width80 - 5)} rows={shell.bodyRows} cols={width80} /> : null}
       <Box flexDirection="column" display={help ? 'none' : 'flex'}>
         {screen}
       </Box>
@@ -356,20 +357,44 @@ export function ShellView(opts: ShellOptions) {
   );
 }
 
+/** Packs items into lines of at most `room` columns, `sep` between items on a line. */
+function pack(items: readonly string[], room: number, sep = '   '): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && width(lines[last]!) + width(sep) + width(item) <= room) lines[last] += `${sep}${item}`;
+    else lines.push(item);
+  }
+  return lines;
+}
+
 /**
  * The help overlay's lines: what the screen says about itself, its keys (the
- * hints it registered with useKeys, packed into lines of `room` columns), then
- * the keys of every screen.
+ * hints it registered with useKeys), then the keys of every screen; lists of
+ * keys (items two spaces apart) are folded to `room` columns, not cut.
  */
 export function helpLines(about: readonly string[], hints: readonly Hint[], global: readonly string[], room: number): string[] {
-  const keyLines: string[] = [];
-  for (const [k, l] of hints) {
-    const item = `${k} ${l}`;
-    const last = keyLines.length - 1;
-    if (last >= 0 && width(keyLines[last]!) + 3 + width(item) <= room) keyLines[last] += `   ${item}`;
-    else keyLines.push(item);
-  }
-  return [...about, ...(keyLines.length ? [t('ui.help.screenKeys'), ...keyLines.map((l) => `  ${l}`)] : []), '', ...global];
+  const fold = (line: string) => (width(line) <= room ? [line] : pack(line.split(/ {2,}/), room).map((l, i) => (i ? `  ${l}` : l)));
+  const keys = pack(
+    hints.map(([k, l]) => `${k} ${l}`),
+    room - 2,
+  ).map((l) => `  ${l}`);
+  return [...about.flatMap(fold), ...(keys.length ? [t('ui.help.screenKeys'), ...keys] : []), '', ...global.flatMap(fold)];
+}
+
+/**
+ * The footer: the screen's keys, then the global ones it does not take; when
+ * that is wider than the terminal, the screen's last keys give way so that
+ * `? help` always shows (the overlay lists them all).
+ */
+export function footerLine(screen: readonly Hint[], global: readonly Hint[], cols: number): string {
+  const all = [...screen, ...global.filter((g) => !screen.some((h) => h[0] === g[0]))];
+  const text = (hs: readonly Hint[]) => hs.map(([k, l]) => `${k} ${l}`).join('  ');
+  if (width(text(all)) <= cols) return text(all);
+  const help = all.filter((h) => h[0] === '?');
+  const rest = all.filter((h) => h[0] !== '?');
+  while (rest.length && width(`${text(rest)}  …  ${text(help)}`) > cols) rest.pop();
+  return `${text(rest)}  …  ${text(help)}`;
 }
 
 function HelpOverlay({ lines, rows, cols }: { lines: string[]; rows: number; cols: number }) {
