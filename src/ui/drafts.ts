@@ -1,22 +1,16 @@
-// Drafts: what the clerk has typed into a form and not yet saved is kept in
-// the `drafts` collection when the app closes (Ctrl-C included) or the form
-// is left with Esc, and comes back when the form opens again.
+// A form's draft while it is open: what the clerk has typed and not yet saved
+// is stored (src/office/drafts.ts, the one shape of a draft) when the app
+// closes (Ctrl-C included) or the form is left with Esc, and comes back when
+// the form opens again.
 import { useEffect, useRef } from 'react';
-import type { Tx, View } from '../store/office.js';
+import type { View } from '../store/office.js';
 import { useShell } from './shell.js';
 import { tIn } from '../i18n/index.js';
+import { formDraft, saveDraft } from '../office/drafts.js';
 
-export interface Draft {
-  id: string;
-  kind: string;
-  data: Record<string, string>;
-  at: string;
-  by: string;
-}
-
+/** A form's saved values, or null: the office's drafts read for a screen. */
 export function loadDraft(view: View, id: string): Record<string, string> | null {
-  const d = view.get('drafts', id) as Partial<Draft> | undefined;
-  return d?.data ? { ...d.data } : null;
+  return formDraft(view, id);
 }
 
 /**
@@ -30,11 +24,9 @@ export function useDraft(id: string, kind: string, values: Record<string, string
   const saveNow = useRef(async () => {
     const { values: v, pristine: p } = latest.current;
     if (JSON.stringify(v) === JSON.stringify(p)) return;
-    const cur = loadDraft(shell.office.view, id);
+    const cur = formDraft(shell.office.view, id);
     if (cur && JSON.stringify(cur) === JSON.stringify(v)) return;
-    await shell.save({ action: 'draft.save', summary: tIn('zh', 'ui.draft.summary', { id }) }, (tx) => {
-      tx.put('drafts', id, { id, kind, data: { ...v }, at: tx.now.iso, by: tx.meta.operator });
-    });
+    await shell.save({ action: 'draft.save', summary: tIn('zh', 'ui.draft.summary', { id }) }, (tx) => saveDraft(tx, id, kind, { ...v }));
   });
   useEffect(() => shell.onExit(() => saveNow.current()), [shell.onExit]);
   return { saveNow: saveNow.current };

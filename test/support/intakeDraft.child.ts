@@ -6,6 +6,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { Office } from '../../src/store/office.js';
 import { IntakeScreen } from '../../src/ui/screens/intake.js';
+import { intakeDrafts } from '../../src/office/drafts.js';
 
 const [dir] = process.argv.slice(2) as [string];
 const office = await Office.open(dir);
@@ -24,7 +25,7 @@ for (let i = 0; i < 5; i++) await send(DOWN);
 await send('刘建国', DOWN, '430105197803152315', DOWN);
 // the draft is saved when the cursor leaves a field: wait until the last one is on disk
 const onDisk = async () => {
-  const drafts = (await Office.open(dir, { repair: false })).view.all('drafts') as unknown as { form: { members: { idNumber: string }[] } }[];
+  const drafts = intakeDrafts((await Office.open(dir, { repair: false })).view);
   return drafts.filter((d) => d.form.members[0]?.idNumber === '430105197803152315').length;
 };
 let n = 0;
