@@ -3,36 +3,18 @@
 // prompt, the help, the dashboard, each screen of the menu) hold no Chinese
 // but data (the office's name, the report forms' titles). Every screen with
 // untranslated text is named with its lines.
-import { describe, it, expect, afterEach } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI } from '../support/paths.js';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { untranslated } from '../support/english.js';
+import { useTerminal } from '../support/tmux.js';
 import { builtinTemplatesDir, loadTemplates } from '../../src/reports/template.js';
 
-const session = `jiuzhu-english-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const term = useTerminal('english');
+const screenUntil = term.until;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-afterEach(() => {
-  try {
-    tmux('kill-session', '-t', session);
-  } catch {
-    /* already gone */
-  }
-});
-
-async function screenUntil(pred: (s: string) => boolean, what: string): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    last = tmux('capture-pane', '-p', '-t', session);
-    if (pred(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`the screen never showed ${what}:\n${last}`);
-}
 
 describe('the app in English in a real terminal', () => {
   it('shows no Chinese but data on the screens of an empty office', async () => {
@@ -42,11 +24,10 @@ describe('the app in English in a real terminal', () => {
     expect(jiuzhu(['init', '--data', data, '--office', '430105003001', '--name', '东风社区'], env).code).toBe(0);
     const officeData = ['东风社区', ...loadTemplates([builtinTemplatesDir()]).map((t) => t.title)];
     const marker = join(data, '..', 'exit-code');
-    tmux(
-      'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
+    term.start(
       `env -u CI -u LC_ALL -u LC_MESSAGES -u JIUZHU_OPERATOR LANG=en_US.UTF-8 JIUZHU_NOW=2026-11-19 NODE_ENV=production ${process.execPath} ${CLI} --data ${data}; echo $? > ${marker}; sleep 30`,
     );
-    const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+    const keys = term.keys;
     const offenders: string[] = [];
     const seen: string[] = [];
     const check = (name: string, screen: string) => {
@@ -82,7 +63,7 @@ describe('the app in English in a real terminal', () => {
       keys(key);
       await screenUntil((s) => s.split('\n')[0]!.includes(` ${title} `), `the ${title} screen`);
       await sleep(300);
-      check(`the ${title} screen (${key})`, tmux('capture-pane', '-p', '-t', session));
+      check(`the ${title} screen (${key})`, term.capture());
       await back();
     }
     expect(seen.length).toBe(14);

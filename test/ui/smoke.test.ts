@@ -1,29 +1,13 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { CLI, PUBLIC_FIXTURES } from '../support/paths.js';
 import { jiuzhu, tempOffice } from '../support/cli.js';
+import { useTerminal } from '../support/tmux.js';
 
-const session = `jiuzhu-smoke-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-
-afterEach(() => {
-  try {
-    tmux('kill-session', '-t', session);
-  } catch {
-    /* already gone */
-  }
-});
-
-async function screenUntil(pred: (s: string) => boolean, what: string): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    last = tmux('capture-pane', '-p', '-t', session);
-    if (pred(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the screen never showed ${what}:\n${last}`);
-}
+const term = useTerminal('smoke');
+const tmux = (...args: string[]) => term.run(args);
+const session = term.session;
+const screenUntil = term.until;
 
 describe('the app in a real terminal', () => {
   it('opens on the dashboard at 80×24, fits the screen, and exits cleanly on q', async () => {
