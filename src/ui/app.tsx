@@ -5,7 +5,7 @@ import { render } from 'ink';
 import { Office } from '../store/office.js';
 import { ShellView } from './shell.js';
 import { globalHelp, REGISTRY } from './registry.js';
-import { knownOperators } from './screens/operator.js';
+import { knownOperators } from '../office/operators.js';
 
 export interface AppOptions {
   dataDir: string;

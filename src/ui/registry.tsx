@@ -5,13 +5,13 @@
 import React from 'react';
 import { t } from '../i18n/index.js';
 import { useShell, type ScreenEntry, type ShellScreenProps } from './shell.js';
-import { DashboardScreen, dashboardHelp } from './screens/dashboard.js';
+import { DashboardScreen, dashboardHelp } from './screens/dashboard/view.js';
 import { SearchScreen } from './screens/search.js';
 import { ArchiveScreen } from './screens/archive.js';
 import { RecipientsScreen, GradualExitScreen } from './screens/recipients.js';
 import { ReviewScreen } from './screens/review.js';
 import { CancellationsScreen, CancelScreen, ReconcileScreen } from './screens/cancellations.js';
-import { OperatorScreen } from './screens/operator.js';
+import { OperatorScreen } from './screens/operator/view.js';
 import { AttendanceScreen } from './screens/attendance.js';
 import { ReportScreen } from './screens/report.js';
 import { IntakeScreen } from './screens/intake.js';

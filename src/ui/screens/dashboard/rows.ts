@@ -1,20 +1,19 @@
-// The first screen: what is due, overdue and waiting, each line leading to
-// its screen. The same content as `jiuzhu status`.
-import React, { useEffect, useMemo, useState } from 'react';
-import { Box, Text } from 'ink';
-import { categoryWord, daemonLine, dashboard, sessionLine, suspendedNote, type Dashboard } from '../../dashboard/dashboard.js';
-import { pendingKindWord } from '../../office/pending.js';
-import { readDaemonStatus, type DaemonStatus } from '../../sync/daemonStatus.js';
+// The dashboard's lines: what is due, overdue and waiting (src/dashboard),
+// as list rows, each with the screen Enter on it opens. Pure, so it is tested
+// without Ink; the screen's only other state is the list cursor (widgets).
+import { categoryWord, daemonLine, sessionLine, type Dashboard } from '../../../dashboard/dashboard.js';
+import { pendingKindWord } from '../../../office/pending.js';
+import { ROSTER_KINDS } from '../../../recipients/recipients.js';
+import { row } from '../../layout.js';
+import type { ListRow } from '../../widgets.js';
+import { t, word } from '../../../i18n/index.js';
 
-import { ROSTER_KINDS } from '../../recipients/recipients.js';
-import { row } from '../layout.js';
-import { useKeys, useShell } from '../shell.js';
-import { useListCursor, WindowedList, type ListRow } from '../widgets.js';
-import { t, word } from '../../i18n/index.js';
+export type Target = { id: string; params?: Record<string, string> };
 
-type Target = { id: string; params?: Record<string, string> };
+/** The dashboard's menu: a key, the screen it opens. */
+export const DASHBOARD_MENU: Readonly<Record<string, string>> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report' };
 
-const CASE_COLS = [{ w: 10 }, { w: 8 }, { w: 10 }, { w: 10 }, { w: 30 }];
+const CASE_COLS = [{ w: 10 }, { w: 8 }, { w: 10 }, { w: 12 }, { w: 30 }];
 
 /** The dashboard as list rows, with where Enter on each one leads. */
 export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<string, Target> } {
@@ -50,7 +49,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   for (const r of d.reviewsDue) {
     item(
       `r${r.enrolmentId}`,
-      row([r.householderName, r.program, categoryWord(r.category), r.overdue ? t('dashboard.screen.reviewOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.screen.reviewBy', { due: r.due })], [{ w: 8 }, { w: 10 }, { w: 6 }, { w: 40 }]),
+      row([r.householderName, r.program, categoryWord(r.category), r.overdue ? t('dashboard.screen.reviewOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.screen.reviewBy', { due: r.due })], [{ w: 8 }, { w: 10 }, { w: 7 }, { w: 40 }]),
       { id: 'review', params: { enrolmentId: r.enrolmentId } },
       r.overdue ? 'yellow' : undefined,
     );
@@ -90,64 +89,3 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   if (rows.filter((r) => r.selectable !== false).length <= 1 && !d.overdue.length) rows.push({ key: 'none', text: t('dashboard.nothingDue'), selectable: false, dim: true });
   return { rows, targets };
 }
-
-/** The overlay's lines above the keys (a function: the language is chosen at start). */
-export function dashboardHelp(): string[] {
-  return [t('dashboard.screen.help'), t('dashboard.screen.helpMenu')];
-}
-
-export function DashboardScreen() {
-  const shell = useShell();
-  const { office, today, version, bodyRows, cols } = shell;
-  const [daemon, setDaemon] = useState<DaemonStatus>(() => readDaemonStatus(office.dir));
-  useEffect(() => {
-    // The daemon's status file changes without a journal entry (a run that found nothing).
-    const t = setInterval(() => {
-      const next = readDaemonStatus(office.dir);
-      setDaemon((cur) => (JSON.stringify(cur) === JSON.stringify(next) ? cur : next));
-    }, 3000);
-    return () => clearInterval(t);
-  }, [office]);
-  // The daemon's status file changes every minute: only its line is redone then.
-  const base = useMemo(() => dashboard(office.view, today), [office, today, version]);
-  const d = useMemo(() => ({ ...base, daemon }), [base, daemon]);
-  const { rows, targets } = useMemo(() => dashboardRows(d), [d]);
-  const listHeight = bodyRows - 1;
-  const { sel, move } = useListCursor(rows, listHeight);
-  useKeys(
-    (input, key) => {
-      if (move(input, key)) return true;
-      if (key.return) {
-        const t = targets.get(rows[sel]?.key ?? '');
-        if (t) shell.open(t.id, t.params);
-        return true;
-      }
-      const menu: Record<string, string> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report' };
-      if (menu[input]) {
-        shell.open(menu[input]!);
-        return true;
-      }
-      if (key.escape) return true; // the first screen: nothing to go back to
-      return false;
-    },
-    [
-      ['↑↓ Enter', t('dashboard.key.open')],
-      ['r', t('dashboard.key.recipients')],
-      ['i', t('dashboard.key.intake')],
-      ['l', t('dashboard.key.cases')],
-      ['a', t('dashboard.key.attendance')],
-      ['p', t('dashboard.key.report')],
-      ['c', t('dashboard.key.cancellations')],
-      ['n', t('dashboard.key.reconcile')],
-    ],
-  );
-  return (
-    <Box flexDirection="column">
-      <Text wrap="truncate">
-        {t('dashboard.screen.counts', { households: d.counts.households, active: d.counts.activeEnrolments, suspended: suspendedNote(d.counts.suspendedEnrolments), open: d.counts.openCases, pending: d.counts.pending })}
-      </Text>
-      <WindowedList rows={rows} selected={sel} height={listHeight} cols={cols} />
-    </Box>
-  );
-}
-
