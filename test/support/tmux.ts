@@ -16,7 +16,9 @@ export interface Terminal {
 /** A terminal per test file, its session killed after each test. */
 export function useTerminal(name: string): Terminal {
   const session = `jiuzhu-${name}-${process.pid}`;
-  const run = (args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+  // A server of its own (-L): test files run side by side, and the last
+  // session killed in one must not take down the server another is using.
+  const run = (args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
   afterEach(() => {
     try {
       run(['kill-session', '-t', session]);
