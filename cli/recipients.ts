@@ -2,13 +2,13 @@
 // the app's household archive, review screen, gradual exit, cancellation
 // register and roster reconciliation.
 import type { Command } from 'commander';
-import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/recipients/reviews.js';
+import { addReview, reviewInputOf, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/recipients/reviews.js';
 import { PENDING_KIND_WORDS } from '../src/office/pending.js';
 import { PROGRAMS } from '../src/office/model.js';
 
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
-import { cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
+import { cancellationRegister, recordGradualExit, registerCancellation, resolutionProblems, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
 import { word } from '../src/i18n/index.js';
 
@@ -77,6 +77,8 @@ export function registerRecipients(program: Command): void {
       for (const e of a.enrolments) out(`  ${e.program}  ${word('enrolmentStatus', e.status)}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}`);
       if (a.reviews.length) out('复核：');
       for (const r of a.reviews) out(`  ${r.date}  ${RECOMMENDATION_WORDS[r.recommendation]}  ${r.findings}  （${r.by}）`);
+      if (a.attendance.length) out('公益劳动：');
+      for (const l of a.attendance) out(`  ${l.month}  ${l.name}  出勤 ${l.present}  迟到 ${l.late}  请假 ${l.excused}  缺勤 ${l.absent}${l.level === 'recommend' ? '  建议按规定处理' : l.level === 'warn' ? '  应提醒' : ''}`);
       for (const x of a.gradualExits) out(`渐退期 ${x.from} 至 ${x.until}：${x.memberName} ${x.work}`);
       for (const c of a.cancellations) out(`撤消 ${c.effectiveMonth}：${c.reason}（${c.decidedBy}，${c.decisionDate}）`);
       if (a.notes.length) out('备注：');
@@ -119,14 +121,10 @@ export function registerRecipients(program: Command): void {
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'review.add', summary: `复核 ${enrolmentId}：${RECOMMENDATION_WORDS[opts.recommend as Recommendation]}` },
         (tx) =>
-          addReview(tx, {
-            enrolmentId,
-            date: opts.date ?? tx.now.date,
-            findings: opts.findings,
-            incomeRechecked: Boolean(opts.incomeRechecked || income !== null),
-            perCapitaIncomeFen: income,
-            recommendation: opts.recommend as Recommendation,
-          }),
+          addReview(
+            tx,
+            reviewInputOf({ enrolmentId, date: opts.date ?? tx.now.date, findings: opts.findings, rechecked: Boolean(opts.incomeRechecked), perCapitaIncomeFen: income, recommendation: opts.recommend }),
+          ),
       );
       if (g.json) printJson(result);
       else say(`复核已登记（${result.date}，${RECOMMENDATION_WORDS[result.recommendation]}）${result.recommendation === 'keep' ? '' : '，已列入待处理，等区县决定'}。`);
@@ -229,9 +227,10 @@ export function registerRecipients(program: Command): void {
     .requiredOption('--note <text>', '处理情况')
     .action(async (id: string, opts: { note: string }, cmd: Command) => {
       const g = globals(cmd);
-      if (!opts.note.trim()) throw new UsageError('--note 不能为空：请写明如何处理的');
+      const problems = resolutionProblems(opts.note);
+      if (problems.length) throw new UsageError(`--note：${problems.join('；')}`);
       const office = await openOffice(g);
-      await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'pending.resolve', summary: `已处理 ${id}：${opts.note}` }, (tx) => resolvePendingItem(tx, id));
+      await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'pending.resolve', summary: `已处理 ${id}：${opts.note}` }, (tx) => resolvePendingItem(tx, id, opts.note));
       if (g.json) printJson({ id });
       else say('已标为处理完毕。');
     });

@@ -199,7 +199,7 @@ describe('finding a household and its archive', () => {
     ]);
     expect(a.enrolments.map((e) => e.program)).toEqual(['低保']);
     expect(a.reviews.map((r) => r.date)).toEqual(['2026-10-10']);
-    expect(a.attendance).toEqual([{ month: '2026-11', idNumber: ID(3, 1), name: '刘洋', present: 1, late: 0, excused: 1, absent: 0 }]);
+    expect(a.attendance).toEqual([{ month: '2026-11', idNumber: ID(3, 1), name: '刘洋', present: 1, late: 0, excused: 1, absent: 0, level: 'none' }]);
     expect(a.notes).toEqual([{ at: `${TODAY}T09:00:00+08:00`, by: '李娜', text: '刘洋在读大专，学费由亲戚资助' }]);
     const history = (await readHouseholdHistory(office)).of(H[3]!);
     expect(history.map((h) => [h.seq, h.operator, h.action, h.source])).toEqual([

@@ -11,6 +11,8 @@ import { ageOn } from '../rules/idNumber.js';
 import { reviewsOf, type Review } from '../recipients/reviews.js';
 import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from '../recipients/recipients.js';
 import { UserFacingError } from '../office/errors.js';
+import { settingsOf } from '../office/context.js';
+import { absenceLevel, type AbsenceLevel } from './absences.js';
 
 export class ArchiveError extends UserFacingError {}
 
@@ -220,6 +222,8 @@ export interface AttendanceLine {
   late: number;
   excused: number;
   absent: number;
+  /** how the absences weigh, by the office's thresholds */
+  level: AbsenceLevel;
 }
 
 export interface Archive {
@@ -275,11 +279,13 @@ export function householdArchive(view: View, householdId: string, today: string)
       if (name === undefined) continue;
       const month = String(s.date ?? s.id).slice(0, 7);
       const key = `${month}:${id}`;
-      const line = attendance.get(key) ?? { month, idNumber: id, name, present: 0, late: 0, excused: 0, absent: 0 };
+      const line = attendance.get(key) ?? { month, idNumber: id, name, present: 0, late: 0, excused: 0, absent: 0, level: 'none' as AbsenceLevel };
       if (mark.status === 'present' || mark.status === 'late' || mark.status === 'excused' || mark.status === 'absent') line[mark.status]++;
       attendance.set(key, line);
     }
   }
+  const thresholds = settingsOf(view).labour;
+  for (const line of attendance.values()) line.level = absenceLevel(line.absent, thresholds);
   const householderIds = new Set(members.map((m) => m.idNumber));
   return {
     household,

@@ -226,16 +226,22 @@ export interface CancellationInput {
   decisionDate: string;
 }
 
-/** Enters a stop in the register. The benefit itself stops by the county's file, not here. */
-export function registerCancellation(tx: Tx, input: CancellationInput): Cancellation {
+/** What a cancellation must record: the stop month, a reason, the deciding office and its date; every problem named by its field. */
+export function cancellationProblems(view: View, input: CancellationInput): string[] {
   const problems: string[] = [];
-  const e = tx.get('enrolments', input.enrolmentId);
-  if (!e) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的保障记录`);
+  if (!view.get('enrolments', input.enrolmentId)) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的保障记录`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) problems.push(`停发年月：「${input.effectiveMonth}」应写成 2026-11`);
   if (!input.reason.trim()) problems.push('撤消原因：请写明原因（如 收入超标、死亡、迁出）');
   if (!input.decidedBy.trim()) problems.push('决定机关：请写明作出决定的单位及文号');
   if (!isIsoDate(input.decisionDate)) problems.push(`决定日期：「${input.decisionDate}」不是日期，请写成 2026-11-23`);
+  return problems;
+}
+
+/** Enters a stop in the register. The benefit itself stops by the county's file, not here. */
+export function registerCancellation(tx: Tx, input: CancellationInput): Cancellation {
+  const problems = cancellationProblems(tx, input);
   if (problems.length) throw new RecipientError(`撤消登记没有保存：${problems.join('；')}`);
+  const e = tx.get('enrolments', input.enrolmentId);
   let id = e!.id;
   for (let n = 2; tx.get('cancellations', id); n++) id = `${e!.id}#${n}`;
   const h = householderOf(tx, e!.householdId);
@@ -264,8 +270,15 @@ export function rosterReconciliation(view: View): PendingItem[] {
   return openPending(view).filter((p) => ROSTER_KINDS.has(p.kind));
 }
 
+/** What resolving a pending item must record: how it was resolved (the note goes to the journal). */
+export function resolutionProblems(note: string): string[] {
+  return note.trim() ? [] : ['处理情况：请写明如何处理的'];
+}
+
 /** The clerk has looked into an item: it is stamped resolved, never deleted; the note goes to the journal. */
-export function resolvePendingItem(tx: Tx, id: string): void {
+export function resolvePendingItem(tx: Tx, id: string, note: string): void {
+  const problems = resolutionProblems(note);
+  if (problems.length) throw new RecipientError(problems.join('；'));
   const cur = tx.get('pending', id);
   if (!cur) throw new RecipientError(`没有编号为「${id}」的待处理事项`);
   if (cur.resolvedOn) throw new RecipientError(`这项待处理事项已在 ${cur.resolvedOn} 处理过`);

@@ -107,6 +107,32 @@ export interface ReviewInput {
   recommendation: Recommendation;
 }
 
+/** What the clerk filled in on a review (the screen's form or `review add`). */
+export interface ReviewForm {
+  enrolmentId: string;
+  date: string;
+  findings: string;
+  /** the clerk says the income was re-checked */
+  rechecked: boolean;
+  perCapitaIncomeFen: number | null;
+  recommendation: string;
+}
+
+/**
+ * What a review records: the income counts as re-checked when the clerk says
+ * so or when a per-capita income found on the visit is given.
+ */
+export function reviewInputOf(form: ReviewForm): ReviewInput {
+  return {
+    enrolmentId: form.enrolmentId,
+    date: form.date.trim(),
+    findings: form.findings,
+    incomeRechecked: form.rechecked || form.perCapitaIncomeFen !== null,
+    perCapitaIncomeFen: form.perCapitaIncomeFen,
+    recommendation: form.recommendation as Recommendation,
+  };
+}
+
 /** Checks a review form; every problem named by its field. */
 export function reviewProblems(view: View, input: ReviewInput, today: string): string[] {
   const problems: string[] = [];

@@ -81,7 +81,7 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
       break;
     case '劳动':
       for (const l of a.attendance) {
-        rows.push({ key: `${l.month}:${l.idNumber}`, text: row([l.month, l.name, `出勤 ${l.present}`, `迟到 ${l.late}`, `请假 ${l.excused}`, `缺勤 ${l.absent}`], [{ w: 7 }, { w: 8 }, { w: 8 }, { w: 8 }, { w: 8 }, { w: 8 }]), color: l.absent >= 3 ? 'red' : l.absent >= 2 ? 'yellow' : undefined });
+        rows.push({ key: `${l.month}:${l.idNumber}`, text: row([l.month, l.name, `出勤 ${l.present}`, `迟到 ${l.late}`, `请假 ${l.excused}`, `缺勤 ${l.absent}`], [{ w: 7 }, { w: 8 }, { w: 8 }, { w: 8 }, { w: 8 }, { w: 8 }]), color: l.level === 'recommend' ? 'red' : l.level === 'warn' ? 'yellow' : undefined });
       }
       break;
     case '备注':

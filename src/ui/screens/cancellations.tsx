@@ -2,7 +2,7 @@
 // and the roster reconciliation list (名单核对).
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { cancellationRegister, registerCancellation, resolvePendingItem, rosterReconciliation } from '../../recipients/recipients.js';
+import { cancellationRegister, registerCancellation, resolutionProblems, resolvePendingItem, rosterReconciliation } from '../../recipients/recipients.js';
 import { householderOf } from '../../case/cases.js';
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { row, type Column } from '../layout.js';
@@ -116,11 +116,12 @@ export function ReconcileScreen() {
         setResolving(ev.state);
         if (ev.submit && cur) {
           const note = (ev.state.values.note ?? '').trim();
-          if (!note) {
-            shell.flash('处理情况：请写明如何处理的', 'error');
+          const problems = resolutionProblems(note);
+          if (problems.length) {
+            shell.flash(problems.join('；'), 'error');
             return true;
           }
-          void shell.save({ action: 'pending.resolve', summary: `已处理 ${cur.id}：${note}` }, (tx) => resolvePendingItem(tx, cur.id)).then((r) => {
+          void shell.save({ action: 'pending.resolve', summary: `已处理 ${cur.id}：${note}` }, (tx) => resolvePendingItem(tx, cur.id, note)).then((r) => {
             if (r.ok) {
               setResolving(null);
               shell.flash('已标为处理完毕（记录保留在档案里）');

@@ -2,7 +2,7 @@
 // recommendation; adjust or stop goes to the county as a pending item.
 import React, { useMemo } from 'react';
 import { Text } from 'ink';
-import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewMonthsOf, reviewsOf, nextReview, type Recommendation } from '../../recipients/reviews.js';
+import { addReview, reviewInputOf, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewMonthsOf, reviewsOf, nextReview, type Recommendation } from '../../recipients/reviews.js';
 import { householderOf } from '../../case/cases.js';
 import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
@@ -55,14 +55,10 @@ export function ReviewScreen({ enrolmentId }: { enrolmentId: string }) {
         const income = optionalYuan(shell, v.income, '人均月收入');
         if (income === undefined) return false;
         const r = await shell.save({ action: 'review.add', summary: `复核 ${enrolmentId}：${RECOMMENDATION_WORDS[v.recommendation as Recommendation] ?? ''}` }, (tx) => {
-          const saved = addReview(tx, {
-            enrolmentId,
-            date: v.date ?? '',
-            findings: v.findings ?? '',
-            incomeRechecked: v.rechecked === '是' || income !== null,
-            perCapitaIncomeFen: income,
-            recommendation: v.recommendation as Recommendation,
-          });
+          const saved = addReview(
+            tx,
+            reviewInputOf({ enrolmentId, date: v.date ?? '', findings: v.findings ?? '', rechecked: v.rechecked === '是', perCapitaIncomeFen: income, recommendation: v.recommendation ?? '' }),
+          );
           deleteDraft(tx, draftId);
           return saved;
         });
