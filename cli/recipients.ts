@@ -8,17 +8,19 @@ import { PROGRAMS } from '../src/office/model.js';
 
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
-import { cancellationRegister, recordGradualExit, registerCancellation, resolutionProblems, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
+import { cancellationRegister, registerCancellation } from '../src/recipients/cancellations.js';
+import { recordGradualExit } from '../src/recipients/gradualExit.js';
+import { resolutionProblems, resolvePendingItem, rosterReconciliation } from '../src/recipients/reconciliation.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
 import { word } from '../src/i18n/index.js';
+import { resolveHousehold } from '../src/household/resolve.js';
+import { addHouseholdNote } from '../src/household/notes.js';
 
-// The archive and search modules load only in the commands that use them, so
-// that `status` and `sync once` do not pay for them at start-up. (The
-// recipients module is small and `enrolment list` already loads it.)
+// The archive, history and search modules load only in the commands that use
+// them, so that `status` and `sync once` do not pay for them at start-up.
 const archiveModule = () => import('../src/household/archive.js');
 
 async function householdOrFail(view: View, key: string): Promise<string> {
-  const { resolveHousehold } = await archiveModule();
   const id = resolveHousehold(view, key);
   if (!id) throw new UserError(`找不到「${key}」对应的户：可用户主或成员的身份证号、申请编号，或先用 jiuzhu household search 姓名 查找`);
   return id;
@@ -64,7 +66,7 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       const office = await openForReading(g);
       const id = await householdOrFail(office.view, key);
-      const { householdArchive, readHouseholdHistory } = await archiveModule();
+      const [{ householdArchive }, { readHouseholdHistory, sourceWord }] = await Promise.all([archiveModule(), import('../src/household/history.js')]);
       const a = householdArchive(office.view, id, office.now().date);
       const history = (await readHouseholdHistory(office)).of(id);
       if (g.json) return printJson({ householdId: id, ...a, history });
@@ -84,7 +86,7 @@ export function registerRecipients(program: Command): void {
       if (a.notes.length) out('备注：');
       for (const n of a.notes) out(`  ${n.at.slice(0, 16).replace('T', ' ')}  ${n.by}：${n.text}`);
       out(`变更记录 ${history.length} 条：`);
-      for (const l of history) out(`  ${l.at.slice(0, 16).replace('T', ' ')}  ${l.operator}  ${l.source === 'local' ? '本社区' : `文件 ${l.source.slice(5, 17)}`}  ${l.summary || l.action}`);
+      for (const l of history) out(`  ${l.at.slice(0, 16).replace('T', ' ')}  ${l.operator}  ${sourceWord(office.view, l.source)}  ${l.summary || l.action}`);
     });
 
   h.command('note')
@@ -95,7 +97,6 @@ export function registerRecipients(program: Command): void {
       const g = globals(cmd);
       const office = await openOffice(g);
       const id = await householdOrFail(office.view, key);
-      const { addHouseholdNote } = await archiveModule();
       await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'household.note', summary: `备注：${text.slice(0, 40)}` }, (tx) => addHouseholdNote(tx, id, text));
       if (g.json) printJson({ householdId: id });
       else say('备注已保存。');

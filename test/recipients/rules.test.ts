@@ -2,7 +2,8 @@
 // each in src/recipients, called by the screens and the command line alike.
 import { describe, it, expect } from 'vitest';
 import { reviewInputOf } from '../../src/recipients/reviews.js';
-import { cancellationProblems, resolutionProblems } from '../../src/recipients/recipients.js';
+import { cancellationProblems } from '../../src/recipients/cancellations.js';
+import { resolutionProblems } from '../../src/recipients/reconciliation.js';
 import { H, handBuiltOffice } from '../support/handBuilt.js';
 
 const form = { enrolmentId: 'e', date: '2026-11-19', findings: '入户查看', rechecked: false, perCapitaIncomeFen: null, recommendation: 'keep' };

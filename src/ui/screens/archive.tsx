@@ -2,14 +2,17 @@
 // reviews, attendance, notes and every change from the journal, one tab each.
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { addHouseholdNote, householdArchive, HouseholdHistory, resolveHousehold, type Archive, type HistoryLine } from '../../household/archive.js';
+import { householdArchive, type Archive } from '../../household/archive.js';
+import { historyOf, sourceWord, type HistoryLine } from '../../household/history.js';
+import { addHouseholdNote } from '../../household/notes.js';
+import { resolveHousehold } from '../../household/resolve.js';
 
 import { RECOMMENDATION_WORDS } from '../../recipients/reviews.js';
 
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { formatYuan } from '../../rules/money.js';
-import type { Office, View } from '../../store/office.js';
-import type { PendingItem, Source } from '../../office/model.js';
+import type { View } from '../../store/office.js';
+import type { PendingItem } from '../../office/model.js';
 import { fit, row } from '../layout.js';
 import { useKeys, useNavState, useShell } from '../shell.js';
 import { loadDraft, useDraft } from '../drafts.js';
@@ -18,25 +21,6 @@ import { FormView, formKey, listKey, WindowedList, type Field, type FormState, t
 import { word } from '../../i18n/index.js';
 
 export const ARCHIVE_TABS = ['成员', '申请', '保障', '复核', '劳动', '备注', '记录'] as const;
-
-const histories = new WeakMap<Office, HouseholdHistory>();
-
-/** The journal index of this office, kept for the whole session and brought up to date on demand. */
-export function historyOf(office: Office): HouseholdHistory {
-  let h = histories.get(office);
-  if (!h) {
-    h = new HouseholdHistory();
-    histories.set(office, h);
-  }
-  return h;
-}
-
-export function sourceWord(view: View, s: Source): string {
-  if (s === 'local') return '本社区';
-  const sha = s.slice(5);
-  const f = view.get('files', sha) as { name?: string } | undefined;
-  return f?.name ? `文件 ${f.name}` : `文件 ${sha.slice(0, 8)}`;
-}
 
 const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 

@@ -2,7 +2,8 @@
 // and the roster reconciliation list (名单核对).
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { cancellationRegister, registerCancellation, resolutionProblems, resolvePendingItem, rosterReconciliation } from '../../recipients/recipients.js';
+import { cancellationRegister, registerCancellation } from '../../recipients/cancellations.js';
+import { resolutionProblems, resolvePendingItem, rosterReconciliation } from '../../recipients/reconciliation.js';
 import { householderOf } from '../../case/cases.js';
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { row, type Column } from '../layout.js';

@@ -6,7 +6,7 @@ import { daemonLine, dashboard, sessionLine, type Dashboard } from '../../dashbo
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { readDaemonStatus, type DaemonStatus } from '../../sync/daemonStatus.js';
 
-import { ROSTER_KINDS } from '../../recipients/recipients.js';
+import { ROSTER_KINDS } from '../../recipients/reconciliation.js';
 import { row } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';
 import { useListCursor, WindowedList, type ListRow } from '../widgets.js';

@@ -2,7 +2,8 @@
 // category and start; from here a review, a gradual exit or the archive.
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { enrolmentRows, gradualExitsOf, recordGradualExit } from '../../recipients/recipients.js';
+import { enrolmentRows } from '../../recipients/enrolmentList.js';
+import { gradualExitsOf, recordGradualExit } from '../../recipients/gradualExit.js';
 import { householderOf } from '../../case/cases.js';
 import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
