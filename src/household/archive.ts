@@ -13,6 +13,7 @@ import type { Cancellation } from '../recipients/cancellations.js';
 import { settingsOf } from '../office/context.js';
 import { absenceLevel, type AbsenceLevel } from './absences.js';
 import { ArchiveError } from './errors.js';
+import { t } from '../i18n/index.js';
 
 export interface AttendanceLine {
   month: string;
@@ -42,7 +43,7 @@ export interface Archive {
 
 export function householdArchive(view: View, householdId: string, today: string): Archive {
   const household = view.get('households', householdId);
-  if (!household) throw new ArchiveError(`没有这一户：「${householdId}」（可用户主或成员的身份证号、申请编号查找）`);
+  if (!household) throw new ArchiveError(t('household.notFound', { key: householdId }));
   const members = view
     .all('members')
     .filter((m) => m.householdId === householdId)

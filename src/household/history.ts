@@ -5,6 +5,7 @@ import type { Source } from '../office/model.js';
 import type { Office, View } from '../store/office.js';
 import { readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
 import { maskIds } from '../office/privacy.js';
+import { t, type MessageKey } from '../i18n/index.js';
 
 export interface HistoryLine {
   seq: number;
@@ -17,19 +18,19 @@ export interface HistoryLine {
   what: string[];
 }
 
-const COLLECTION_WORDS: Partial<Record<string, string>> = {
-  households: '户',
-  members: '成员',
-  cases: '申请',
-  enrolments: '保障',
-  reviews: '复核',
-  cancellations: '撤消登记',
-  gradualExits: '渐退期',
-  pending: '待处理',
-  sessions: '公益劳动',
-};
+const COLLECTION_KEYS = {
+  households: 'household.collection.households',
+  members: 'household.collection.members',
+  cases: 'household.collection.cases',
+  enrolments: 'household.collection.enrolments',
+  reviews: 'household.collection.reviews',
+  cancellations: 'household.collection.cancellations',
+  gradualExits: 'household.collection.gradualExits',
+  pending: 'household.collection.pending',
+  sessions: 'household.collection.sessions',
+} as const;
 
-const OP_WORDS = { create: '新建', update: '修改', delete: '删除' } as const;
+const OP_KEYS = { create: 'household.op.create', update: 'household.op.update', delete: 'household.op.delete' } as const;
 
 /**
  * Which households a journal change is about. `view` resolves records whose
@@ -80,36 +81,44 @@ export function householdsOfChange(ch: Change, view: View): string[] {
 }
 
 /** Field names as the clerk knows them; others show as stored. */
-const FIELD_WORDS: Partial<Record<string, string>> = {
-  status: '状态',
-  history: '经过',
-  notes: '备注',
-  marks: '点名',
-  notice: '公示',
-  decision: '区县审批',
-  township: '街道审核',
-  investigation: '入户调查',
-  review: '民主评议',
-  submittedOn: '上报日期',
-  acceptedOn: '受理日期',
-  materials: '材料',
-  verifications: '核对结果',
-  monthlyAmountFen: '月保障金',
-  persons: '保障人数',
-  covered: '保障成员',
-  category: '分类',
-  incomes: '收入',
-  address: '住址',
-  phone: '电话',
-  resolvedOn: '处理日期',
-  leftOn: '迁出日期',
-};
+const FIELD_KEYS = {
+  status: 'household.field.status',
+  history: 'household.field.history',
+  notes: 'household.field.notes',
+  marks: 'household.field.marks',
+  notice: 'household.field.notice',
+  decision: 'household.field.decision',
+  township: 'household.field.township',
+  investigation: 'household.field.investigation',
+  review: 'household.field.review',
+  submittedOn: 'household.field.submittedOn',
+  acceptedOn: 'household.field.acceptedOn',
+  materials: 'household.field.materials',
+  verifications: 'household.field.verifications',
+  monthlyAmountFen: 'household.field.monthlyAmountFen',
+  persons: 'household.field.persons',
+  covered: 'household.field.covered',
+  category: 'household.field.category',
+  incomes: 'household.field.incomes',
+  address: 'household.field.address',
+  phone: 'household.field.phone',
+  resolvedOn: 'household.field.resolvedOn',
+  leftOn: 'household.field.leftOn',
+} as const;
 
+/** A word of one of the tables above; a name not in it shows as stored. */
+function wordOf(keys: Readonly<Record<string, MessageKey>>, name: string): string {
+  const key = keys[name];
+  return key ? (t as (k: MessageKey) => string)(key) : name;
+}
+
+/** One change in words: 申请修改 430105003001-2026-0007：状态、经过 */
 function describe(ch: Change): string {
-  const word = COLLECTION_WORDS[ch.c] ?? ch.c;
-  const fields = ch.op === 'update' ? `：${[...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].map((f) => FIELD_WORDS[f] ?? f).join('、')}` : '';
   const id = ch.c === 'members' ? maskIds(ch.id) : ch.id;
-  return `${word}${OP_WORDS[ch.op]} ${id}${fields}`;
+  const head = t('household.change.head', { what: wordOf(COLLECTION_KEYS, ch.c), op: t(OP_KEYS[ch.op]), id });
+  if (ch.op !== 'update') return head;
+  const fields = [...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].map((f) => wordOf(FIELD_KEYS, f));
+  return t('household.change.fields', { head, fields: fields.join(t('household.listSeparator')) });
 }
 
 /**
@@ -175,7 +184,7 @@ export class HouseholdHistory {
         for (const h of householdsOfChange(ch, view)) {
           const list = per.get(h) ?? [];
           if (list.length < 6) list.push(describe(ch));
-          else if (list.length === 6) list.push('……');
+          else if (list.length === 6) list.push(t('household.change.more'));
           per.set(h, list);
         }
       }
@@ -218,8 +227,8 @@ export function historyOf(office: Office): HouseholdHistory {
 
 /** Where a change came from: this office, or an inbound file (by its name when known). */
 export function sourceWord(view: View, s: Source): string {
-  if (s === 'local') return '本社区';
+  if (s === 'local') return t('household.source.local');
   const sha = s.slice(5);
   const f = view.get('files', sha) as { name?: string } | undefined;
-  return f?.name ? `文件 ${f.name}` : `文件 ${sha.slice(0, 8)}`;
+  return t('household.source.file', { name: f?.name ?? sha.slice(0, 8) });
 }

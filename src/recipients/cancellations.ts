@@ -5,6 +5,7 @@ import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { householderOf } from '../case/cases.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { RecipientError } from './errors.js';
+import { t, tIn } from '../i18n/index.js';
 
 export interface Cancellation {
   /** the enrolment id: one entry per stop; a later stop of a resumed benefit gets `#n` */
@@ -92,18 +93,18 @@ export interface CancellationInput {
 /** What a cancellation must record: the stop month, a reason, the deciding office and its date; every problem named by its field. */
 export function cancellationProblems(view: View, input: CancellationInput): string[] {
   const problems: string[] = [];
-  if (!view.get('enrolments', input.enrolmentId)) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的保障记录`);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) problems.push(`停发年月：「${input.effectiveMonth}」应写成 2026-11`);
-  if (!input.reason.trim()) problems.push('撤消原因：请写明原因（如 收入超标、死亡、迁出）');
-  if (!input.decidedBy.trim()) problems.push('决定机关：请写明作出决定的单位及文号');
-  if (!isIsoDate(input.decisionDate)) problems.push(`决定日期：「${input.decisionDate}」不是日期，请写成 2026-11-23`);
+  if (!view.get('enrolments', input.enrolmentId)) problems.push(t('recipients.problem.noEnrolment', { enrolmentId: input.enrolmentId }));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) problems.push(t('recipients.problem.cancelMonth', { month: input.effectiveMonth }));
+  if (!input.reason.trim()) problems.push(t('recipients.problem.cancelReason'));
+  if (!input.decidedBy.trim()) problems.push(t('recipients.problem.cancelDecidedBy'));
+  if (!isIsoDate(input.decisionDate)) problems.push(t('recipients.problem.cancelDate', { date: input.decisionDate }));
   return problems;
 }
 
 /** Enters a stop in the register. The benefit itself stops by the county's file, not here. */
 export function registerCancellation(tx: Tx, input: CancellationInput): Cancellation {
   const problems = cancellationProblems(tx, input);
-  if (problems.length) throw new RecipientError(`撤消登记没有保存：${problems.join('；')}`);
+  if (problems.length) throw new RecipientError(t('recipients.cancel.notSaved', { problems: problems.join(t('recipients.separator')) }));
   const e = tx.get('enrolments', input.enrolmentId);
   let id = e!.id;
   for (let n = 2; tx.get('cancellations', id); n++) id = `${e!.id}#${n}`;
@@ -124,4 +125,14 @@ export function registerCancellation(tx: Tx, input: CancellationInput): Cancella
   };
   tx.put('cancellations', id, rec);
   return rec;
+}
+
+/** The journal's summary of a cancellation (a record: always Chinese). */
+export function cancelSummary(enrolmentId: string): string {
+  return tIn('zh', 'recipients.cancel.summary', { enrolmentId });
+}
+
+/** What the clerk is told once a stop is in the register. */
+export function cancelSaved(c: Pick<Cancellation, 'householderName' | 'program' | 'effectiveMonth'>): string {
+  return t('recipients.cancel.saved', { name: c.householderName, program: c.program, month: c.effectiveMonth });
 }

@@ -4,6 +4,7 @@ import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { settingsOf } from '../office/context.js';
 import { addMonths } from '../rules/dayNumber.js';
 import { RecipientError } from './errors.js';
+import { t, tIn } from '../i18n/index.js';
 
 export interface GradualExit {
   /** `<enrolment id>:<from month>` */
@@ -48,17 +49,17 @@ export interface GradualExitInput {
 export function recordGradualExit(tx: Tx, input: GradualExitInput): GradualExit {
   const problems: string[] = [];
   const e = tx.get('enrolments', input.enrolmentId);
-  if (!e) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的在保记录`);
-  else if (e.status !== 'active') problems.push('保障对象：只有在保的户才有渐退期');
+  if (!e) problems.push(t('recipients.problem.noEnrolment', { enrolmentId: input.enrolmentId }));
+  else if (e.status !== 'active') problems.push(t('recipients.problem.exitNotActive'));
   const m = tx.get('members', input.memberId);
-  if (!m || (e && m.householdId !== e.householdId)) problems.push('就业成员：不是该户的成员，请核对身份证号');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.from)) problems.push(`就业起始年月：「${input.from}」应写成 2026-11`);
-  if (!input.work.trim()) problems.push('就业情况：请写明单位和岗位');
-  if (input.wageFen != null && (!Number.isInteger(input.wageFen) || input.wageFen < 0)) problems.push('月工资：应为不小于 0 的金额');
-  if (problems.length) throw new RecipientError(`渐退期没有登记：${problems.join('；')}`);
+  if (!m || (e && m.householdId !== e.householdId)) problems.push(t('recipients.problem.exitMember'));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.from)) problems.push(t('recipients.problem.exitFrom', { month: input.from }));
+  if (!input.work.trim()) problems.push(t('recipients.problem.exitWork'));
+  if (input.wageFen != null && (!Number.isInteger(input.wageFen) || input.wageFen < 0)) problems.push(t('recipients.problem.wage'));
+  if (problems.length) throw new RecipientError(t('recipients.exit.notSaved', { problems: problems.join(t('recipients.separator')) }));
   const months = settingsOf(tx).gradualExitMonths;
   const id = `${e!.id}:${input.from}`;
-  if (tx.get('gradualExits', id)) throw new RecipientError(`渐退期没有登记：该户 ${input.from} 起的渐退期已经登记过`);
+  if (tx.get('gradualExits', id)) throw new RecipientError(t('recipients.exit.notSaved', { problems: t('recipients.problem.exitTwice', { month: input.from }) }));
   const rec: GradualExit = {
     id,
     enrolmentId: e!.id,
@@ -75,4 +76,14 @@ export function recordGradualExit(tx: Tx, input: GradualExitInput): GradualExit 
   };
   tx.put('gradualExits', id, rec);
   return rec;
+}
+
+/** The journal's summary of a gradual exit (a record: always Chinese). */
+export function exitSummary(enrolmentId: string, from: string): string {
+  return tIn('zh', 'recipients.exit.summary', { enrolmentId, from });
+}
+
+/** What the clerk is told once a gradual exit is recorded. */
+export function exitSaved(x: Pick<GradualExit, 'memberName' | 'from' | 'until'>): string {
+  return t('recipients.exit.saved', { name: x.memberName, from: x.from, until: x.until });
 }

@@ -11,10 +11,17 @@ import { householderOf } from '../case/cases.js';
 import { clearPending, raisePending } from '../office/pending.js';
 import { addMonthsToDate, dayNo, isIsoDate, monthEnd } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';
+import { t, tIn, type Lang } from '../i18n/index.js';
 
 export const RECOMMENDATIONS = ['keep', 'adjust', 'stop'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_WORDS: Record<Recommendation, string> = { keep: '维持', adjust: '建议调整', stop: '建议停发' };
+const RECOMMENDATION_KEYS = { keep: 'recipients.recommend.keep', adjust: 'recipients.recommend.adjust', stop: 'recipients.recommend.stop' } as const;
+
+/** The word for a recommendation, in the process's language (or the one given: records are Chinese). */
+export function recommendationWord(r: Recommendation, l?: Lang): string {
+  const key = RECOMMENDATION_KEYS[r] ?? RECOMMENDATION_KEYS.keep;
+  return l ? tIn(l, key) : t(key);
+}
 
 export interface Review {
   /** `<enrolment id>@<date>`, with `#n` when a second review falls on the same day. */
@@ -137,14 +144,14 @@ export function reviewInputOf(form: ReviewForm): ReviewInput {
 export function reviewProblems(view: View, input: ReviewInput, today: string): string[] {
   const problems: string[] = [];
   const e = view.get('enrolments', input.enrolmentId);
-  if (!e) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的在保记录`);
-  else if (e.status === 'terminated') problems.push('保障对象：该户已退出保障，不需要复核');
-  if (!isIsoDate(input.date)) problems.push(`复核日期：「${input.date}」不是日期，请写成 2026-11-23`);
-  else if (input.date > today) problems.push(`复核日期：${input.date} 在今天（${today}）之后`);
-  if (!input.findings.trim()) problems.push('复核情况：请写明入户看到的情况');
-  if (!(RECOMMENDATIONS as readonly string[]).includes(input.recommendation)) problems.push('复核意见：应为 维持 / 建议调整 / 建议停发');
+  if (!e) problems.push(t('recipients.problem.noEnrolment', { enrolmentId: input.enrolmentId }));
+  else if (e.status === 'terminated') problems.push(t('recipients.problem.reviewEnded'));
+  if (!isIsoDate(input.date)) problems.push(t('recipients.problem.reviewDate', { date: input.date }));
+  else if (input.date > today) problems.push(t('recipients.problem.reviewDateAhead', { date: input.date, today }));
+  if (!input.findings.trim()) problems.push(t('recipients.problem.findings'));
+  if (!(RECOMMENDATIONS as readonly string[]).includes(input.recommendation)) problems.push(t('recipients.problem.recommendation', { words: RECOMMENDATIONS.map((r) => recommendationWord(r)).join(' / ') }));
   if (input.perCapitaIncomeFen != null && (!Number.isInteger(input.perCapitaIncomeFen) || input.perCapitaIncomeFen < 0)) {
-    problems.push('人均月收入：应为不小于 0 的金额');
+    problems.push(t('recipients.problem.income'));
   }
   return problems;
 }
@@ -155,7 +162,7 @@ export function reviewProblems(view: View, input: ReviewInput, today: string): s
  */
 export function addReview(tx: Tx, input: ReviewInput): Review {
   const problems = reviewProblems(tx, input, tx.now.date);
-  if (problems.length) throw new ReviewError(`复核没有保存：${problems.join('；')}`);
+  if (problems.length) throw new ReviewError(t('recipients.review.notSaved', { problems: problems.join(t('recipients.separator')) }));
   const e = tx.get('enrolments', input.enrolmentId)!;
   let id = `${e.id}@${input.date}`;
   for (let n = 2; tx.get('reviews', id); n++) id = `${e.id}@${input.date}#${n}`;
@@ -184,9 +191,22 @@ export function addReview(tx: Tx, input: ReviewInput): Review {
       caseNo: e.caseNo,
       householderId: h.idNumber,
       householderName: h.name,
-      reason: `${input.date} 复核${RECOMMENDATION_WORDS[input.recommendation]}（${e.program}）：${review.findings}`,
+      // A record for the county: always in Chinese, whatever the clerk's language.
+      reason: tIn('zh', 'recipients.review.pendingReason', { date: input.date, recommendation: recommendationWord(input.recommendation, 'zh'), program: e.program, findings: review.findings }),
       source: 'local',
     });
   }
   return review;
+}
+
+/** The journal's summary of a review (a record: always Chinese). */
+export function reviewSummary(enrolmentId: string, recommendation: string): string {
+  const r = (RECOMMENDATIONS as readonly string[]).includes(recommendation) ? recommendationWord(recommendation as Recommendation, 'zh') : recommendation;
+  return tIn('zh', 'recipients.review.summary', { enrolmentId, recommendation: r });
+}
+
+/** What the clerk is told once a review is saved: adjust and stop wait for the county. */
+export function reviewSaved(r: Pick<Review, 'date' | 'recommendation'>): string {
+  const args = { date: r.date, recommendation: recommendationWord(r.recommendation) };
+  return r.recommendation === 'keep' ? t('recipients.review.saved', args) : t('recipients.review.savedPending', args);
 }
