@@ -28,7 +28,8 @@ export const queryOf = (s: SearchState): string => s.form.values.q ?? '';
 export type SearchKey = { action: SearchAction } | { open: number } | null;
 
 export function searchKey(s: SearchState, fields: readonly Field[], rows: readonly ListRow[], height: number, input: string, key: Key): SearchKey {
-  if (key.escape) return null;
+  // Esc goes back and ? is the help: no name, ID number or address holds a ?.
+  if (key.escape || input === '?') return null;
   const sel = Math.min(s.selected, Math.max(0, rows.length - 1));
   if (key.return) return { open: sel };
   if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
