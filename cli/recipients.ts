@@ -2,7 +2,8 @@
 // the app's household archive, review screen, gradual exit, cancellation
 // register and roster reconciliation.
 import type { Command } from 'commander';
-import { addReview, RECOMMENDATIONS, recommendationWord, reviewInputOf, reviewSaved, reviewsDue, reviewSummary } from '../src/recipients/reviews.js';
+import { addReview, RECOMMENDATIONS, recommendationWord, reviewInputOf, reviewSaved, reviewSummary } from '../src/recipients/reviews.js';
+import { reviewsDue } from '../src/recipients/reviewsDue.js';
 import { PROGRAMS } from '../src/office/model.js';
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';

@@ -13,6 +13,10 @@ import type { Cancellation } from '../recipients/cancellations.js';
 import { settingsOf } from '../office/context.js';
 import { absenceLevel, type AbsenceLevel } from './absences.js';
 import { ArchiveError } from './errors.js';
+import { RELATIONS } from '../office/model.js';
+
+/** The relation word of the householder (data: the exchange's enumeration). */
+const HOUSEHOLDER = RELATIONS[0];
 import { t } from '../i18n/index.js';
 
 export interface AttendanceLine {
@@ -47,7 +51,7 @@ export function householdArchive(view: View, householdId: string, today: string)
   const members = view
     .all('members')
     .filter((m) => m.householdId === householdId)
-    .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || (a.relation === '户主' ? -1 : b.relation === '户主' ? 1 : 0) || a.idNumber.localeCompare(b.idNumber))
+    .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || (a.relation === HOUSEHOLDER ? -1 : b.relation === HOUSEHOLDER ? 1 : 0) || a.idNumber.localeCompare(b.idNumber))
     .map((m) => ({ ...m, age: ageOn(m.idNumber, today), monthlyIncomeFen: m.incomes.reduce((s, i) => s + i.amountFen, 0) }));
   const names = new Map(members.map((m) => [m.idNumber, m.name]));
   const cases = view

@@ -1,15 +1,13 @@
-// Dynamic management (动态管理): the review rhythm of each recipient by
-// category, and recording a review. A review may recommend adjusting or
+// Dynamic management (动态管理): recording a review (the rhythm of reviews
+// is in reviewsDue.ts). A review may recommend adjusting or
 // stopping the benefit; that becomes a pending recommendation for the county,
 // whose benefit-change file decides. The review itself never changes the
 // enrolment (the upper levels own amounts and status).
-import type { Category, Enrolment } from '../office/model.js';
+import type { Category } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
-import type { Settings } from '../office/settings.js';
-import { settingsOf } from '../office/context.js';
 import { householderOf } from '../case/cases.js';
 import { clearPending, raisePending } from '../office/pending.js';
-import { addMonthsToDate, dayNo, isIsoDate, monthEnd } from '../rules/dayNumber.js';
+import { isIsoDate } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';
 import { t, tIn, type Lang } from '../i18n/index.js';
 
@@ -41,68 +39,11 @@ export interface Review {
 
 export class ReviewError extends UserFacingError {}
 
-/** Months between reviews for a category; an enrolment without one is reviewed like B (decision). */
-export function reviewMonthsOf(settings: Pick<Settings, 'reviewMonths'>, category: Category | null): number {
-  return settings.reviewMonths[category ?? 'B'];
-}
-
 export function reviewsOf(view: View, enrolmentId: string): DeepReadonly<Review>[] {
   return view
     .all('reviews')
     .filter((r) => r.enrolmentId === enrolmentId)
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-}
-
-export interface ReviewDue {
-  enrolmentId: string;
-  householdId: string;
-  householderName: string;
-  program: string;
-  category: Category | null;
-  lastReview: string | null;
-  due: string;
-  /** calendar days from today to the due date; negative when overdue */
-  daysLeft: number;
-  overdue: boolean;
-}
-
-/**
- * When the next review of an active enrolment falls due: the last review (or
- * the first day of its start month) plus the category's months.
- */
-export function nextReview(e: DeepReadonly<Enrolment>, last: string | null, months: number): string {
-  return addMonthsToDate(last ?? `${e.since.slice(0, 7)}-01`, months);
-}
-
-/** Active enrolments whose review is due by the end of this month, most overdue first. */
-export function reviewsDue(view: View, today: string): ReviewDue[] {
-  const s = settingsOf(view);
-  const lastBy = new Map<string, string>();
-  for (const r of view.all('reviews')) {
-    const cur = lastBy.get(r.enrolmentId);
-    if (!cur || r.date > cur) lastBy.set(r.enrolmentId, r.date);
-  }
-  const horizon = monthEnd(today.slice(0, 7));
-  const out: ReviewDue[] = [];
-  for (const e of view.all('enrolments')) {
-    if (e.status !== 'active') continue;
-    const last = lastBy.get(e.id) ?? null;
-    const due = nextReview(e, last, reviewMonthsOf(s, e.category));
-    if (due > horizon) continue;
-    const daysLeft = dayNo(due) - dayNo(today);
-    out.push({
-      enrolmentId: e.id,
-      householdId: e.householdId,
-      householderName: householderOf(view, e.householdId).name,
-      program: e.program,
-      category: e.category,
-      lastReview: last,
-      due,
-      daysLeft,
-      overdue: daysLeft < 0,
-    });
-  }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.enrolmentId.localeCompare(b.enrolmentId));
 }
 
 export interface ReviewInput {

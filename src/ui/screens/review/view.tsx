@@ -1,7 +1,8 @@
 // The review screen (复核): date, findings, income re-checked, and the
 // recommendation; adjust or stop goes to the county as a pending item.
 import React, { useMemo } from 'react';
-import { addReview, nextReview, RECOMMENDATIONS, recommendationWord, reviewInputOf, reviewMonthsOf, reviewSaved, reviewsOf, reviewSummary } from '../../../recipients/reviews.js';
+import { addReview, RECOMMENDATIONS, recommendationWord, reviewInputOf, reviewSaved, reviewsOf, reviewSummary } from '../../../recipients/reviews.js';
+import { nextReview, reviewMonthsOf } from '../../../recipients/reviewsDue.js';
 import { householderOf } from '../../../case/cases.js';
 import { settingsOf } from '../../../office/context.js';
 import { formatYuan } from '../../../rules/money.js';
