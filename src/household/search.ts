@@ -53,14 +53,15 @@ export function searchHouseholds(view: View, query: string, limit = 50): SearchH
   const digits = /^[0-9xX-]{4,}$/.test(q) ? q.toUpperCase() : null;
   for (const m of view.all('members')) {
     const former = Boolean(m.leftOn);
-    const who = former ? t('household.search.formerMember', { name: m.name }) : t('household.search.member', { name: m.name });
-    const name = (rank: number) => offer(m.householdId, { rank, kind: 'member', former, matched: who });
+    // The words are looked up only for a member who matched.
+    const who = () => (former ? t('household.search.formerMember', { name: m.name }) : t('household.search.member', { name: m.name }));
+    const name = (rank: number) => offer(m.householdId, { rank, kind: 'member', former, matched: who() });
     if (m.name === q) name(0);
     else if (m.name.startsWith(q)) name(1);
     else if (m.name.includes(q)) name(2);
     else if (letters && m.initials.startsWith(letters)) name(m.initials === letters ? 1 : 3);
     else if (digits && m.idNumber.includes(digits)) {
-      offer(m.householdId, { rank: m.idNumber === digits ? 0 : 4, kind: 'idNumber', former, matched: t('household.search.idNumber', { who }) });
+      offer(m.householdId, { rank: m.idNumber === digits ? 0 : 4, kind: 'idNumber', former, matched: t('household.search.idNumber', { who: who() }) });
     }
   }
   if (digits) {
