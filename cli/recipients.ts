@@ -2,32 +2,33 @@
 // the app's household archive, review screen, gradual exit, cancellation
 // register and roster reconciliation.
 import type { Command } from 'commander';
-import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewsDue, type Recommendation } from '../src/recipients/reviews.js';
-import { PENDING_KIND_WORDS } from '../src/office/pending.js';
+import { addReview, RECOMMENDATIONS, recommendationWord, reviewInputOf, reviewSaved, reviewSummary } from '../src/recipients/reviews.js';
+import { reviewsDue } from '../src/recipients/reviewsDue.js';
 import { PROGRAMS } from '../src/office/model.js';
-
 import { formatYuan, MoneyError, yuanToFen } from '../src/rules/money.js';
 import type { View } from '../src/store/office.js';
-import { cancellationRegister, recordGradualExit, registerCancellation, resolvePendingItem, rosterReconciliation } from '../src/recipients/recipients.js';
+import { cancellationRegister, cancelSaved, cancelSummary, registerCancellation } from '../src/recipients/cancellations.js';
+import { exitSaved, exitSummary, recordGradualExit } from '../src/recipients/gradualExit.js';
+import { pendingKindWord, resolutionProblems, resolvePendingItem, resolveSummary, rosterReconciliation } from '../src/recipients/reconciliation.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError, UserError } from './common.js';
-import { word } from '../src/i18n/index.js';
+import { t, word } from '../src/i18n/index.js';
+import { resolveHousehold } from '../src/household/resolve.js';
+import { addHouseholdNote, noteSummary } from '../src/household/notes.js';
 
-// The archive and search modules load only in the commands that use them, so
-// that `status` and `sync once` do not pay for them at start-up. (The
-// recipients module is small and `enrolment list` already loads it.)
+// The archive, history and search modules load only in the commands that use
+// them, so that `status` and `sync once` do not pay for them at start-up.
 const archiveModule = () => import('../src/household/archive.js');
 
-async function householdOrFail(view: View, key: string): Promise<string> {
-  const { resolveHousehold } = await archiveModule();
+function householdOrFail(view: View, key: string): string {
   const id = resolveHousehold(view, key);
-  if (!id) throw new UserError(`找不到「${key}」对应的户：可用户主或成员的身份证号、申请编号，或先用 jiuzhu household search 姓名 查找`);
+  if (!id) throw new UserError(t('household.cli.notFound', { key }));
   return id;
 }
 
-async function enrolmentOf(view: View, key: string, program: string): Promise<string> {
-  if (!(PROGRAMS as readonly string[]).includes(program)) throw new UsageError(`--program 的值「${program}」不认识：应为 ${PROGRAMS.join('、')} 之一`);
-  const id = `${await householdOrFail(view, key)}:${program}`;
-  if (!view.get('enrolments', id)) throw new UserError(`该户没有${program}保障记录：请用 jiuzhu household show ${key} 查看它享受的保障`);
+function enrolmentOf(view: View, key: string, program: string): string {
+  if (!(PROGRAMS as readonly string[]).includes(program)) throw new UsageError(t('recipients.cli.badProgram', { program, programs: PROGRAMS.join(t('household.listSeparator')) }));
+  const id = `${householdOrFail(view, key)}:${program}`;
+  if (!view.get('enrolments', id)) throw new UserError(t('recipients.cli.noEnrolment', { program, key }));
   return id;
 }
 
@@ -36,116 +37,127 @@ function fen(v: string | undefined, what: string): number | null {
   try {
     return yuanToFen(v);
   } catch (err) {
-    if (err instanceof MoneyError) throw new UsageError(`${what}：${err.message}`);
+    if (err instanceof MoneyError) throw new UsageError(`${what}: ${err.message}`);
     throw err;
   }
 }
 
+const stamp = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const categoryWord = (c: string | null) => (c ? t('recipients.cli.category', { category: c }) : t('recipients.cli.uncategorised'));
+
+/** The options that name one benefit: the household and the programme. */
+function forEnrolment(c: Command): Command {
+  return c.requiredOption('--household <key>', t('recipients.opt.household')).option('--program <program>', t('recipients.opt.program'), PROGRAMS[0]);
+}
+
 export function registerRecipients(program: Command): void {
-  const h = program.command('household').description('一户一档：查找、查看、备注');
+  const h = program.command('household').description(t('household.cli.description'));
 
   h.command('search')
-    .description('按姓名、拼音首字母、身份证号（或其中一段）、申请编号、住址查找户')
-    .argument('<query>', '例如 张三、zs、2315、2026-0007')
+    .description(t('household.cli.searchDescription'))
+    .argument('<query>', t('household.cli.queryArg'))
     .action(async (query: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const { searchHouseholds } = await import('../src/household/search.js');
       const hits = searchHouseholds(office.view, query);
       if (g.json) return printJson(hits.map(({ rank: _rank, ...hit }) => hit));
-      if (!hits.length) return say(`没有找到「${query}」。`);
-      for (const x of hits) out(`${x.householdId}  ${x.householderName}  ${x.address}  （${x.matched}）`);
+      if (!hits.length) return say(t('household.cli.nothingFound', { query }));
+      for (const x of hits) out(t('household.cli.hit', { id: x.householdId, name: x.householderName, address: x.address, matched: x.matched }));
     });
 
   h.command('show')
-    .description('查看一户的全部档案：成员、申请与审批、保障、复核、公益劳动、备注、变更记录')
-    .argument('<key>', '户编号、任一成员的身份证号或申请编号')
+    .description(t('household.cli.showDescription'))
+    .argument('<key>', t('household.cli.keyArg'))
     .action(async (key: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const id = await householdOrFail(office.view, key);
-      const { householdArchive, readHouseholdHistory } = await archiveModule();
+      const id = householdOrFail(office.view, key);
+      const [{ householdArchive }, { readHouseholdHistory, sourceWord }] = await Promise.all([archiveModule(), import('../src/household/history.js')]);
       const a = householdArchive(office.view, id, office.now().date);
       const history = (await readHouseholdHistory(office)).of(id);
       if (g.json) return printJson({ householdId: id, ...a, history });
       out(`${a.householder.name}  ${a.household.address}  ${a.household.phone}  ${a.household.area}`);
-      out('成员：');
-      for (const m of a.members) out(`  ${m.relation}  ${m.name}  ${m.idNumber}  ${m.age} 岁  劳动能力 ${m.labourAbility}${m.disability ? `  残疾 ${m.disability}` : ''}  月收入 ${formatYuan(m.monthlyIncomeFen)}${m.leftOn ? `  ${m.leftOn} 迁出` : ''}`);
-      if (a.cases.length) out('申请：');
-      for (const c of a.cases) out(`  ${c.caseNo}  ${c.program}  ${word('status', c.status)}  申请 ${c.applicationDate}${c.decision ? `  区县${c.decision.result}（${c.decision.date}）` : ''}`);
-      if (a.enrolments.length) out('保障：');
-      for (const e of a.enrolments) out(`  ${e.program}  ${word('enrolmentStatus', e.status)}  ${formatYuan(e.monthlyAmountFen)}/月  ${e.persons} 人  ${e.category ? `${e.category}类` : '未分类'}  自 ${e.since}`);
-      if (a.reviews.length) out('复核：');
-      for (const r of a.reviews) out(`  ${r.date}  ${RECOMMENDATION_WORDS[r.recommendation]}  ${r.findings}  （${r.by}）`);
-      for (const x of a.gradualExits) out(`渐退期 ${x.from} 至 ${x.until}：${x.memberName} ${x.work}`);
-      for (const c of a.cancellations) out(`撤消 ${c.effectiveMonth}：${c.reason}（${c.decidedBy}，${c.decisionDate}）`);
-      if (a.notes.length) out('备注：');
-      for (const n of a.notes) out(`  ${n.at.slice(0, 16).replace('T', ' ')}  ${n.by}：${n.text}`);
-      out(`变更记录 ${history.length} 条：`);
-      for (const l of history) out(`  ${l.at.slice(0, 16).replace('T', ' ')}  ${l.operator}  ${l.source === 'local' ? '本社区' : `文件 ${l.source.slice(5, 17)}`}  ${l.summary || l.action}`);
+      out(t('household.cli.members'));
+      for (const m of a.members) {
+        const extra = `${m.disability ? t('household.cli.disability', { disability: m.disability }) : ''}${m.leftOn ? t('household.cli.leftOn', { date: m.leftOn }) : ''}`;
+        out(t('household.cli.member', { relation: m.relation, name: m.name, id: m.idNumber, age: m.age, ability: m.labourAbility, income: formatYuan(m.monthlyIncomeFen), extra }));
+      }
+      if (a.cases.length) out(t('household.cli.cases'));
+      for (const c of a.cases) {
+        const decision = c.decision ? t('household.cli.decision', { result: c.decision.result, date: c.decision.date }) : '';
+        out(t('household.cli.case', { caseNo: c.caseNo, program: c.program, status: word('status', c.status), date: c.applicationDate, decision }));
+      }
+      if (a.enrolments.length) out(t('household.cli.benefits'));
+      for (const e of a.enrolments) {
+        out(t('household.cli.benefit', { program: e.program, status: word('enrolmentStatus', e.status), amount: formatYuan(e.monthlyAmountFen), persons: e.persons, category: categoryWord(e.category), since: e.since }));
+      }
+      if (a.reviews.length) out(t('household.cli.reviews'));
+      for (const r of a.reviews) out(t('household.cli.review', { date: r.date, recommendation: recommendationWord(r.recommendation), findings: r.findings, by: r.by }));
+      if (a.attendance.length) out(t('household.cli.attendance'));
+      for (const l of a.attendance) {
+        const level = l.level === 'recommend' ? t('household.cli.absenceRecommend') : l.level === 'warn' ? t('household.cli.absenceWarn') : '';
+        out(t('household.cli.attendanceLine', { month: l.month, name: l.name, present: l.present, late: l.late, excused: l.excused, absent: l.absent, level }));
+      }
+      for (const x of a.gradualExits) out(t('household.cli.exit', { from: x.from, until: x.until, name: x.memberName, work: x.work }));
+      for (const c of a.cancellations) out(t('household.cli.cancellation', { month: c.effectiveMonth, reason: c.reason, decidedBy: c.decidedBy, date: c.decisionDate }));
+      if (a.notes.length) out(t('household.cli.notes'));
+      for (const n of a.notes) out(t('household.cli.note', { at: stamp(n.at), by: n.by, text: n.text }));
+      out(t('household.cli.history', { n: history.length }));
+      for (const l of history) out(`  ${stamp(l.at)}  ${l.operator}  ${sourceWord(office.view, l.source)}  ${l.summary || l.action}`);
     });
 
   h.command('note')
-    .description('给一户的档案添加一条备注（备注只增不删）')
-    .argument('<key>', '户编号、任一成员的身份证号或申请编号')
-    .argument('<text>', '备注内容')
+    .description(t('household.cli.noteDescription'))
+    .argument('<key>', t('household.cli.keyArg'))
+    .argument('<text>', t('household.cli.textArg'))
     .action(async (key: string, text: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
-      const id = await householdOrFail(office.view, key);
-      const { addHouseholdNote } = await archiveModule();
-      await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'household.note', summary: `备注：${text.slice(0, 40)}` }, (tx) => addHouseholdNote(tx, id, text));
+      const id = householdOrFail(office.view, key);
+      await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'household.note', summary: noteSummary(text) }, (tx) => addHouseholdNote(tx, id, text));
       if (g.json) printJson({ householdId: id });
-      else say('备注已保存。');
+      else say(t('household.cli.noteSaved'));
     });
 
-  const r = program.command('review').description('在保对象复核（动态管理）');
+  const r = program.command('review').description(t('recipients.cli.reviewDescription'));
 
-  r.command('add')
-    .description('登记一次复核；建议调整或停发的，进入待处理，等区县的待遇变更文件决定')
-    .requiredOption('--household <key>', '户编号、任一成员的身份证号或申请编号')
-    .option('--program <program>', '救助类别', '低保')
-    .option('--date <date>', '复核日期（默认今天）')
-    .requiredOption('--findings <text>', '复核情况')
-    .option('--income-rechecked', '已重新核对收入')
-    .option('--income <yuan>', '核对后的人均月收入（元）')
-    .requiredOption('--recommend <r>', `复核意见：${RECOMMENDATIONS.join(' | ')}（维持 / 建议调整 / 建议停发）`)
+  forEnrolment(r.command('add').description(t('recipients.cli.reviewAddDescription')))
+    .option('--date <date>', t('recipients.opt.reviewDate'))
+    .requiredOption('--findings <text>', t('recipients.opt.findings'))
+    .option('--income-rechecked', t('recipients.opt.incomeRechecked'))
+    .option('--income <yuan>', t('recipients.opt.income'))
+    .requiredOption('--recommend <r>', t('recipients.opt.recommend', { codes: RECOMMENDATIONS.join(' | '), words: RECOMMENDATIONS.map((x) => recommendationWord(x)).join(' / ') }))
     .action(async (opts: { household: string; program: string; date?: string; findings: string; incomeRechecked?: boolean; income?: string; recommend: string }, cmd: Command) => {
       const g = globals(cmd);
-      if (!(RECOMMENDATIONS as readonly string[]).includes(opts.recommend)) throw new UsageError(`--recommend 的值「${opts.recommend}」不认识：应为 ${RECOMMENDATIONS.join('、')} 之一`);
+      if (!(RECOMMENDATIONS as readonly string[]).includes(opts.recommend)) throw new UsageError(t('recipients.cli.badRecommend', { value: opts.recommend, codes: RECOMMENDATIONS.join(', ') }));
       const income = fen(opts.income, '--income');
       const office = await openOffice(g);
-      const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
-      const { result } = await office.transact(
-        { operator: operatorOf(g, office), source: 'local', action: 'review.add', summary: `复核 ${enrolmentId}：${RECOMMENDATION_WORDS[opts.recommend as Recommendation]}` },
-        (tx) =>
-          addReview(tx, {
-            enrolmentId,
-            date: opts.date ?? tx.now.date,
-            findings: opts.findings,
-            incomeRechecked: Boolean(opts.incomeRechecked || income !== null),
-            perCapitaIncomeFen: income,
-            recommendation: opts.recommend as Recommendation,
-          }),
+      const enrolmentId = enrolmentOf(office.view, opts.household, opts.program);
+      const { result } = await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'review.add', summary: reviewSummary(enrolmentId, opts.recommend) }, (tx) =>
+        addReview(tx, reviewInputOf({ enrolmentId, date: opts.date ?? tx.now.date, findings: opts.findings, rechecked: Boolean(opts.incomeRechecked), perCapitaIncomeFen: income, recommendation: opts.recommend })),
       );
       if (g.json) printJson(result);
-      else say(`复核已登记（${result.date}，${RECOMMENDATION_WORDS[result.recommendation]}）${result.recommendation === 'keep' ? '' : '，已列入待处理，等区县决定'}。`);
+      else say(reviewSaved(result));
     });
 
   r.command('list')
-    .description('列出复核记录；--due 列出本月底前应复核的在保户')
-    .option('--due', '只列应复核的')
-    .option('--household <key>', '只看这一户')
+    .description(t('recipients.cli.reviewListDescription'))
+    .option('--due', t('recipients.opt.due'))
+    .option('--household <key>', t('recipients.opt.onlyHousehold'))
     .action(async (opts: { due?: boolean; household?: string }, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const view = office.view;
-      const only = opts.household ? await householdOrFail(view, opts.household) : null;
+      const only = opts.household ? householdOrFail(view, opts.household) : null;
       if (opts.due) {
         const due = reviewsDue(view, office.now().date).filter((d) => !only || d.householdId === only);
         if (g.json) return printJson(due);
-        if (!due.length) return say('本月没有应复核的在保户。');
-        for (const d of due) out(`${d.householderName}  ${d.program}  ${d.category ? `${d.category}类` : '未分类'}  上次 ${d.lastReview ?? '无'}  应复核 ${d.due}${d.overdue ? `（已过 ${-d.daysLeft} 天）` : ''}`);
+        if (!due.length) return say(t('recipients.cli.noneDue'));
+        for (const d of due) {
+          const late = d.overdue ? t('recipients.cli.overdue', { days: -d.daysLeft }) : '';
+          out(t('recipients.cli.dueLine', { name: d.householderName, program: d.program, category: categoryWord(d.category), last: d.lastReview ?? t('recipients.none'), due: d.due, late }));
+        }
         return;
       }
       const list = view
@@ -153,86 +165,82 @@ export function registerRecipients(program: Command): void {
         .filter((x) => !only || x.householdId === only)
         .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
       if (g.json) return printJson(list);
-      if (!list.length) return say('还没有复核记录。');
-      for (const x of list) out(`${x.date}  ${x.enrolmentId}  ${RECOMMENDATION_WORDS[x.recommendation]}  ${x.findings}  （${x.by}）`);
+      if (!list.length) return say(t('recipients.cli.noReviews'));
+      for (const x of list) out(t('recipients.cli.reviewLine', { date: x.date, enrolmentId: x.enrolmentId, recommendation: recommendationWord(x.recommendation), findings: x.findings, by: x.by }));
     });
 
-  const p = program.command('recipient').description('在保对象：渐退期、撤消登记、花名册核对');
+  const p = program.command('recipient').description(t('recipients.cli.recipientDescription'));
 
-  p.command('exit')
-    .description('登记渐退期：成员就业后，在渐退期内保障继续、新工资不计入收入')
-    .requiredOption('--household <key>', '户编号、任一成员的身份证号或申请编号')
-    .option('--program <program>', '救助类别', '低保')
-    .requiredOption('--member <id>', '就业成员的身份证号')
-    .requiredOption('--work <text>', '就业单位和岗位')
-    .requiredOption('--from <month>', '就业起始年月，例如 2026-11')
-    .option('--wage <yuan>', '月工资（元）')
-    .option('--note <text>', '说明')
+  forEnrolment(p.command('exit').description(t('recipients.cli.exitDescription')))
+    .requiredOption('--member <id>', t('recipients.opt.member'))
+    .requiredOption('--work <text>', t('recipients.opt.work'))
+    .requiredOption('--from <month>', t('recipients.opt.from'))
+    .option('--wage <yuan>', t('recipients.opt.wage'))
+    .option('--note <text>', t('recipients.opt.exitNote'))
     .action(async (opts: { household: string; program: string; member: string; work: string; from: string; wage?: string; note?: string }, cmd: Command) => {
       const g = globals(cmd);
       const wage = fen(opts.wage, '--wage');
       const office = await openOffice(g);
-      const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
-      const { result } = await office.transact(
-        { operator: operatorOf(g, office), source: 'local', action: 'recipient.exit', summary: `渐退期 ${enrolmentId} 自 ${opts.from}` },
-        (tx) => recordGradualExit(tx, { enrolmentId, memberId: opts.member.trim().toUpperCase(), work: opts.work, wageFen: wage, from: opts.from, note: opts.note }),
+      const enrolmentId = enrolmentOf(office.view, opts.household, opts.program);
+      const { result } = await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'recipient.exit', summary: exitSummary(enrolmentId, opts.from) }, (tx) =>
+        recordGradualExit(tx, { enrolmentId, memberId: opts.member.trim().toUpperCase(), work: opts.work, wageFen: wage, from: opts.from, note: opts.note }),
       );
       if (g.json) printJson(result);
-      else say(`渐退期已登记：${result.memberName} ${result.from} 至 ${result.until}。`);
+      else say(exitSaved(result));
     });
 
-  p.command('cancel')
-    .description('撤消登记：记下停发的时间、原因和作出决定的单位（停发本身以区县的待遇变更文件为准）')
-    .requiredOption('--household <key>', '户编号、任一成员的身份证号或申请编号')
-    .option('--program <program>', '救助类别', '低保')
-    .requiredOption('--month <month>', '停发年月，例如 2026-12')
-    .requiredOption('--reason <text>', '撤消原因')
-    .requiredOption('--decided-by <text>', '决定单位及文号')
-    .requiredOption('--date <date>', '决定日期')
+  forEnrolment(p.command('cancel').description(t('recipients.cli.cancelDescription')))
+    .requiredOption('--month <month>', t('recipients.opt.month'))
+    .requiredOption('--reason <text>', t('recipients.opt.reason'))
+    .requiredOption('--decided-by <text>', t('recipients.opt.decidedBy'))
+    .requiredOption('--date <date>', t('recipients.opt.decisionDate'))
     .action(async (opts: { household: string; program: string; month: string; reason: string; decidedBy: string; date: string }, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
-      const enrolmentId = await enrolmentOf(office.view, opts.household, opts.program);
-      const { result } = await office.transact(
-        { operator: operatorOf(g, office), source: 'local', action: 'recipient.cancel', summary: `撤消登记 ${enrolmentId}` },
-        (tx) => registerCancellation(tx, { enrolmentId, effectiveMonth: opts.month, reason: opts.reason, decidedBy: opts.decidedBy, decisionDate: opts.date }),
+      const enrolmentId = enrolmentOf(office.view, opts.household, opts.program);
+      const { result } = await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'recipient.cancel', summary: cancelSummary(enrolmentId) }, (tx) =>
+        registerCancellation(tx, { enrolmentId, effectiveMonth: opts.month, reason: opts.reason, decidedBy: opts.decidedBy, decisionDate: opts.date }),
       );
       if (g.json) printJson(result);
-      else say(`已记入撤消登记：${result.householderName} ${result.program}，${result.effectiveMonth} 起停发。`);
+      else say(cancelSaved(result));
     });
 
   p.command('register')
-    .description('撤消登记簿；区县已停发但尚未登记的也列出')
+    .description(t('recipients.cli.registerDescription'))
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const rows = cancellationRegister(office.view);
       if (g.json) return printJson(rows);
-      if (!rows.length) return say('撤消登记簿是空的。');
-      for (const x of rows) out(`${x.registered ? '' : '【待登记】'}${x.householderName}  ${x.program}  ${x.effectiveMonth || '-'}  ${x.reason || '-'}  ${x.decidedBy || '-'}  ${x.decisionDate || '-'}`);
+      if (!rows.length) return say(t('recipients.register.empty'));
+      for (const x of rows) {
+        const line = [x.householderName, x.program, x.effectiveMonth || '-', x.reason || '-', x.decidedBy || '-', x.decisionDate || '-'].join('  ');
+        out(x.registered ? line : t('recipients.cli.unregistered', { line }));
+      }
     });
 
   p.command('reconcile')
-    .description('花名册核对：区县花名册与本社区记录不一致、或未列入花名册的在保户')
+    .description(t('recipients.cli.reconcileDescription'))
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const items = rosterReconciliation(office.view);
       if (g.json) return printJson(items);
-      if (!items.length) return say('花名册与本社区记录一致，没有要核对的。');
-      for (const x of items) out(`${x.id}  ${PENDING_KIND_WORDS[x.kind]}  ${x.householderName}：${x.reason}（${x.since} 起）`);
+      if (!items.length) return say(t('recipients.cli.rosterAgrees'));
+      for (const x of items) out(t('recipients.cli.reconcileLine', { id: x.id, kind: pendingKindWord(x.kind), name: x.householderName, reason: x.reason, since: x.since }));
     });
 
   p.command('resolve')
-    .description('把一项待处理事项标为已处理（不删除；--note 写明如何处理的，记入变更日志）')
-    .argument('<id>', '待处理事项编号（recipient reconcile 列出的第一列）')
-    .requiredOption('--note <text>', '处理情况')
+    .description(t('recipients.cli.resolveDescription'))
+    .argument('<id>', t('recipients.opt.pendingId'))
+    .requiredOption('--note <text>', t('recipients.opt.resolution'))
     .action(async (id: string, opts: { note: string }, cmd: Command) => {
       const g = globals(cmd);
-      if (!opts.note.trim()) throw new UsageError('--note 不能为空：请写明如何处理的');
+      const problems = resolutionProblems(opts.note);
+      if (problems.length) throw new UsageError(`--note: ${problems.join(t('recipients.separator'))}`);
       const office = await openOffice(g);
-      await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'pending.resolve', summary: `已处理 ${id}：${opts.note}` }, (tx) => resolvePendingItem(tx, id));
+      await office.transact({ operator: operatorOf(g, office), source: 'local', action: 'pending.resolve', summary: resolveSummary(id, opts.note) }, (tx) => resolvePendingItem(tx, id, opts.note));
       if (g.json) printJson({ id });
-      else say('已标为处理完毕。');
+      else say(t('recipients.cli.resolved'));
     });
 }

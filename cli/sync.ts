@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { settingsOf } from '../src/office/context.js';
 import { openPending, pendingRow } from '../src/office/pending.js';
 import { formatYuan } from '../src/rules/money.js';
-import { enrolmentRows } from '../src/recipients/recipients.js';
+import { enrolmentRows } from '../src/recipients/enrolmentList.js';
 import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
 import { word } from '../src/i18n/index.js';

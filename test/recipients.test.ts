@@ -5,10 +5,16 @@ import { join } from 'node:path';
 import { Office } from '../src/store/office.js';
 import { dashboard, dashboardText } from '../src/dashboard/dashboard.js';
 import { readDaemonStatus } from '../src/sync/daemonStatus.js';
-import { addReview, nextReview, reviewMonthsOf, reviewsDue } from '../src/recipients/reviews.js';
-import { cancellationRegister, enrolmentRows, recordGradualExit, registerCancellation, rosterReconciliation } from '../src/recipients/recipients.js';
+import { addReview } from '../src/recipients/reviews.js';
+import { nextReview, reviewMonthsOf, reviewsDue } from '../src/recipients/reviewsDue.js';
+import { cancellationRegister, registerCancellation } from '../src/recipients/cancellations.js';
+import { enrolmentRows } from '../src/recipients/enrolmentList.js';
+import { recordGradualExit } from '../src/recipients/gradualExit.js';
+import { rosterReconciliation } from '../src/recipients/reconciliation.js';
 import { searchHouseholds } from '../src/household/search.js';
-import { addHouseholdNote, householdArchive, readHouseholdHistory } from '../src/household/archive.js';
+import { householdArchive } from '../src/household/archive.js';
+import { readHouseholdHistory } from '../src/household/history.js';
+import { addHouseholdNote } from '../src/household/notes.js';
 import { addMonthsToDate } from '../src/rules/dayNumber.js';
 import { jiuzhu } from './support/cli.js';
 import { CASE_NO, FILE_SHA, H, handBuiltOffice, ID, TODAY } from './support/handBuilt.js';
@@ -199,7 +205,7 @@ describe('finding a household and its archive', () => {
     ]);
     expect(a.enrolments.map((e) => e.program)).toEqual(['低保']);
     expect(a.reviews.map((r) => r.date)).toEqual(['2026-10-10']);
-    expect(a.attendance).toEqual([{ month: '2026-11', idNumber: ID(3, 1), name: '刘洋', present: 1, late: 0, excused: 1, absent: 0 }]);
+    expect(a.attendance).toEqual([{ month: '2026-11', idNumber: ID(3, 1), name: '刘洋', present: 1, late: 0, excused: 1, absent: 0, level: 'none' }]);
     expect(a.notes).toEqual([{ at: `${TODAY}T09:00:00+08:00`, by: '李娜', text: '刘洋在读大专，学费由亲戚资助' }]);
     const history = (await readHouseholdHistory(office)).of(H[3]!);
     expect(history.map((h) => [h.seq, h.operator, h.action, h.source])).toEqual([

@@ -5,7 +5,7 @@ import type { PendingItem } from '../office/model.js';
 import { calendarOf, settingsOf } from '../office/context.js';
 import { caseList, CLOSED_STATUSES, type CaseListRow } from '../case/cases.js';
 import { openPending, pendingRow, pendingKindWord } from '../office/pending.js';
-import { reviewsDue, type ReviewDue } from '../recipients/reviews.js';
+import { reviewsDue, type ReviewDue } from '../recipients/reviewsDue.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';
 import { reportsDue } from '../reports/due.js';
 import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/template.js';

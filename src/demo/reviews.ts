@@ -4,7 +4,8 @@
 import type { Enrolment } from '../office/model.js';
 import type { Settings } from '../office/settings.js';
 import { addDays } from '../rules/dayNumber.js';
-import { reviewMonthsOf, type Review } from '../recipients/reviews.js';
+import type { Review } from '../recipients/reviews.js';
+import { reviewMonthsOf } from '../recipients/reviewsDue.js';
 import { mulberry32 } from './rng.js';
 
 const FINDINGS = ['入户查看，家庭情况无变化', '家庭成员无变化，收入与上次核对一致', '户主病情稳定，仍无劳动能力', '子女仍在读书，家庭收入无明显变化'];

@@ -1,216 +1,23 @@
 // The household archive (一户一档): one household's whole story — members,
-// every case and decision, benefits, reviews, attendance, notes — and every
-// change from the journal that touched it (who, when, from where). Notes are
-// appended; nothing is ever edited away.
-import type { Case, CaseStatus, Enrolment, Household, Member, Source } from '../office/model.js';
-import type { DeepReadonly, Office, Tx, View } from '../store/office.js';
-import { readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
+// every case and decision, benefits, reviews, attendance, notes, pending items —
+// in one view for the screen, `household show` and --json. The journal lines
+// that touched it are in history.ts; notes are appended by notes.ts.
+import type { Case, CaseStatus, Enrolment, Household, Member } from '../office/model.js';
+import type { DeepReadonly, View } from '../store/office.js';
 import { caseHistory, householderOf } from '../case/cases.js';
-import { maskIds } from '../office/privacy.js';
 import { ageOn } from '../rules/idNumber.js';
 import { reviewsOf, type Review } from '../recipients/reviews.js';
-import { enrolmentRow, gradualExitsOf, type Cancellation, type EnrolmentRow, type GradualExit } from '../recipients/recipients.js';
-import { UserFacingError } from '../office/errors.js';
+import { enrolmentRow, type EnrolmentRow } from '../recipients/enrolmentList.js';
+import { gradualExitsOf, type GradualExit } from '../recipients/gradualExit.js';
+import type { Cancellation } from '../recipients/cancellations.js';
+import { settingsOf } from '../office/context.js';
+import { absenceLevel, type AbsenceLevel } from './absences.js';
+import { ArchiveError } from './errors.js';
+import { RELATIONS } from '../office/model.js';
 
-export class ArchiveError extends UserFacingError {}
-
-export interface HistoryLine {
-  seq: number;
-  at: string;
-  operator: string;
-  source: Source;
-  action: string;
-  summary: string;
-  /** what it changed in this household's records: 申请 …0007：status、history */
-  what: string[];
-}
-
-const COLLECTION_WORDS: Partial<Record<string, string>> = {
-  households: '户',
-  members: '成员',
-  cases: '申请',
-  enrolments: '保障',
-  reviews: '复核',
-  cancellations: '撤消登记',
-  gradualExits: '渐退期',
-  pending: '待处理',
-  sessions: '公益劳动',
-};
-
-const OP_WORDS = { create: '新建', update: '修改', delete: '删除' } as const;
-
-/**
- * Which households a journal change is about. `view` resolves records whose
- * change does not name the household (an update of a case's status).
- */
-export function householdsOfChange(ch: Change, view: View): string[] {
-  const field = (k: string): unknown => ch.set?.[k] ?? ch.was?.[k];
-  const viaMember = (id: unknown) => (typeof id === 'string' ? view.get('members', id)?.householdId : undefined);
-  let ids: (string | undefined)[] = [];
-  switch (ch.c) {
-    case 'households':
-      ids = [ch.id];
-      break;
-    case 'members':
-      ids = [(field('householdId') as string | undefined) ?? view.get('members', ch.id)?.householdId];
-      break;
-    case 'cases':
-      ids = [(field('householdId') as string | undefined) ?? view.get('cases', ch.id)?.householdId];
-      break;
-    case 'enrolments':
-      ids = [(field('householdId') as string | undefined) ?? ch.id.split(':')[0]];
-      break;
-    case 'reviews':
-    case 'cancellations':
-    case 'gradualExits': {
-      const cur = view.get(ch.c, ch.id) as { householdId?: string } | undefined;
-      ids = [(field('householdId') as string | undefined) ?? cur?.householdId];
-      break;
-    }
-    case 'pending':
-      ids = [viaMember(field('householderId') ?? view.get('pending', ch.id)?.householderId)];
-      break;
-    case 'sessions': {
-      // Only the members whose mark this change set or altered.
-      const after = (ch.set?.marks ?? {}) as Record<string, unknown>;
-      const before = (ch.was?.marks ?? {}) as Record<string, unknown>;
-      const touched = new Set<string>();
-      for (const k of new Set([...Object.keys(after), ...Object.keys(before)])) {
-        if (JSON.stringify(after[k]) !== JSON.stringify(before[k])) touched.add(k);
-      }
-      ids = [...touched].map(viaMember);
-      break;
-    }
-    default:
-      ids = [];
-  }
-  return [...new Set(ids.filter((x): x is string => typeof x === 'string' && x.length > 0))];
-}
-
-/** Field names as the clerk knows them; others show as stored. */
-const FIELD_WORDS: Partial<Record<string, string>> = {
-  status: '状态',
-  history: '经过',
-  notes: '备注',
-  marks: '点名',
-  notice: '公示',
-  decision: '区县审批',
-  township: '街道审核',
-  investigation: '入户调查',
-  review: '民主评议',
-  submittedOn: '上报日期',
-  acceptedOn: '受理日期',
-  materials: '材料',
-  verifications: '核对结果',
-  monthlyAmountFen: '月保障金',
-  persons: '保障人数',
-  covered: '保障成员',
-  category: '分类',
-  incomes: '收入',
-  address: '住址',
-  phone: '电话',
-  resolvedOn: '处理日期',
-  leftOn: '迁出日期',
-};
-
-function describe(ch: Change): string {
-  const word = COLLECTION_WORDS[ch.c] ?? ch.c;
-  const fields = ch.op === 'update' ? `：${[...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].map((f) => FIELD_WORDS[f] ?? f).join('、')}` : '';
-  const id = ch.c === 'members' ? maskIds(ch.id) : ch.id;
-  return `${word}${OP_WORDS[ch.op]} ${id}${fields}`;
-}
-
-/**
- * Complete journal lines from byte `offset`, parsed but not hash-checked:
- * reading history for the screen must be quick (a demo office's first entry
- * is ~10 MB, and re-hashing it costs most of a second on an old PC), and the
- * chain is what `jiuzhu doctor` checks. A torn last line is left for later.
- */
-async function readEntriesFrom(path: string, offset: number, afterSeq: number): Promise<{ entry: JournalEntry; end: number }[]> {
-  const buf = await readJournalBytes(path, offset);
-  if (!buf) return [];
-  const out: { entry: JournalEntry; end: number }[] = [];
-  for (let pos = 0; pos < buf.length; ) {
-    const nl = buf.indexOf(0x0a, pos);
-    if (nl === -1) break;
-    try {
-      const entry = JSON.parse(buf.toString('utf8', pos, nl)) as JournalEntry;
-      if (entry.seq > afterSeq) out.push({ entry, end: offset + nl + 1 });
-    } catch {
-      break; // damage: doctor's business; show what came before it
-    }
-    pos = nl + 1;
-  }
-  return out;
-}
-
-/**
- * The journal, indexed by household. The app builds it once from the whole
- * journal and then adds the entries each refresh brings.
- */
-export class HouseholdHistory {
-  private readonly by = new Map<string, HistoryLine[]>();
-  private lastSeq = 0;
-  private read = { end: 0, seq: 0 };
-
-  private chain: Promise<unknown> = Promise.resolve();
-
-  /** Reads the journal lines written since the last call (all of them the first time). */
-  update(office: Office): Promise<boolean> {
-    const p = this.chain.then(() => this.readTail(office));
-    this.chain = p.catch(() => undefined);
-    return p;
-  }
-
-  private async readTail(office: Office): Promise<boolean> {
-    const entries = await readEntriesFrom(office.journalPath, this.read.end, this.read.seq);
-    const last = entries.at(-1);
-    if (!last) return false;
-    this.read = { end: last.end, seq: last.entry.seq };
-    this.add(
-      entries.map((e) => e.entry),
-      office.view,
-    );
-    return true;
-  }
-
-  add(entries: readonly JournalEntry[], view: View): void {
-    for (const e of entries) {
-      if (e.seq <= this.lastSeq) continue;
-      this.lastSeq = e.seq;
-      const per = new Map<string, string[]>();
-      for (const ch of e.changes) {
-        for (const h of householdsOfChange(ch, view)) {
-          const list = per.get(h) ?? [];
-          if (list.length < 6) list.push(describe(ch));
-          else if (list.length === 6) list.push('……');
-          per.set(h, list);
-        }
-      }
-      for (const [h, what] of per) {
-        const lines = this.by.get(h) ?? [];
-        lines.push({ seq: e.seq, at: e.at, operator: e.operator, source: e.source, action: e.action, summary: e.summary ?? '', what });
-        this.by.set(h, lines);
-      }
-    }
-  }
-
-  get seq(): number {
-    return this.lastSeq;
-  }
-
-  /** Oldest first. */
-  of(householdId: string): HistoryLine[] {
-    return this.by.get(householdId) ?? [];
-  }
-}
-
-/** Reads the whole journal once (the chain is checked on the way) and indexes it. */
-export async function readHouseholdHistory(office: Office): Promise<HouseholdHistory> {
-  const history = new HouseholdHistory();
-  await history.update(office);
-  return history;
-}
+/** The relation word of the householder (data: the exchange's enumeration). */
+const HOUSEHOLDER = RELATIONS[0];
+import { t } from '../i18n/index.js';
 
 export interface AttendanceLine {
   month: string;
@@ -220,6 +27,8 @@ export interface AttendanceLine {
   late: number;
   excused: number;
   absent: number;
+  /** how the absences weigh, by the office's thresholds */
+  level: AbsenceLevel;
 }
 
 export interface Archive {
@@ -236,26 +45,13 @@ export interface Archive {
   pending: { kind: string; reason: string; since: string; resolvedOn: string | null }[];
 }
 
-/** Accepts a household id, an ID number of any member (past ones too) or a case number. */
-export function resolveHousehold(view: View, key: string): string | null {
-  const k = key.trim();
-  if (view.get('households', k)) return k;
-  const up = k.toUpperCase();
-  const m = view.get('members', up);
-  if (m) return m.householdId;
-  const c = view.get('cases', k);
-  if (c) return c.householdId;
-  if (view.get('households', `h${up}`)) return `h${up}`;
-  return null;
-}
-
 export function householdArchive(view: View, householdId: string, today: string): Archive {
   const household = view.get('households', householdId);
-  if (!household) throw new ArchiveError(`没有这一户：「${householdId}」（可用户主或成员的身份证号、申请编号查找）`);
+  if (!household) throw new ArchiveError(t('household.notFound', { key: householdId }));
   const members = view
     .all('members')
     .filter((m) => m.householdId === householdId)
-    .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || (a.relation === '户主' ? -1 : b.relation === '户主' ? 1 : 0) || a.idNumber.localeCompare(b.idNumber))
+    .sort((a, b) => Number(Boolean(a.leftOn)) - Number(Boolean(b.leftOn)) || (a.relation === HOUSEHOLDER ? -1 : b.relation === HOUSEHOLDER ? 1 : 0) || a.idNumber.localeCompare(b.idNumber))
     .map((m) => ({ ...m, age: ageOn(m.idNumber, today), monthlyIncomeFen: m.incomes.reduce((s, i) => s + i.amountFen, 0) }));
   const names = new Map(members.map((m) => [m.idNumber, m.name]));
   const cases = view
@@ -275,11 +71,13 @@ export function householdArchive(view: View, householdId: string, today: string)
       if (name === undefined) continue;
       const month = String(s.date ?? s.id).slice(0, 7);
       const key = `${month}:${id}`;
-      const line = attendance.get(key) ?? { month, idNumber: id, name, present: 0, late: 0, excused: 0, absent: 0 };
+      const line = attendance.get(key) ?? { month, idNumber: id, name, present: 0, late: 0, excused: 0, absent: 0, level: 'none' as AbsenceLevel };
       if (mark.status === 'present' || mark.status === 'late' || mark.status === 'excused' || mark.status === 'absent') line[mark.status]++;
       attendance.set(key, line);
     }
   }
+  const thresholds = settingsOf(view).labour;
+  for (const line of attendance.values()) line.level = absenceLevel(line.absent, thresholds);
   const householderIds = new Set(members.map((m) => m.idNumber));
   return {
     household,
@@ -297,14 +95,4 @@ export function householdArchive(view: View, householdId: string, today: string)
       .filter((p) => p.householderId !== null && householderIds.has(p.householderId))
       .map((p) => ({ kind: p.kind, reason: p.reason, since: p.since, resolvedOn: p.resolvedOn ?? null })),
   };
-}
-
-/** Appends a note to the household's file. Notes are never edited or removed. */
-export function addHouseholdNote(tx: Tx, householdId: string, text: string): void {
-  const t = text.trim();
-  if (!t) throw new ArchiveError('备注没有保存：内容是空的');
-  if (!tx.get('households', householdId)) throw new ArchiveError(`备注没有保存：没有这一户「${householdId}」`);
-  tx.update('households', householdId, (h) => {
-    h.notes = [...h.notes, { at: tx.now.iso, by: tx.meta.operator, text: t }];
-  });
 }

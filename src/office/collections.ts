@@ -6,7 +6,8 @@ import type { Settings } from './settings.js';
 import type { AttendanceMonth, Exemption, GroupAssignment, Session } from '../attendance/types.js';
 import type { KeptReport } from '../reports/kept.js';
 import type { Review } from '../recipients/reviews.js';
-import type { Cancellation, GradualExit } from '../recipients/recipients.js';
+import type { Cancellation } from '../recipients/cancellations.js';
+import type { GradualExit } from '../recipients/gradualExit.js';
 import type { AnyRecord, CollectionName } from '../store/schema.js';
 
 declare module '../store/schema.js' {

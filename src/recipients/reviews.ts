@@ -1,20 +1,25 @@
-// Dynamic management (动态管理): the review rhythm of each recipient by
-// category, and recording a review. A review may recommend adjusting or
+// Dynamic management (动态管理): recording a review (the rhythm of reviews
+// is in reviewsDue.ts). A review may recommend adjusting or
 // stopping the benefit; that becomes a pending recommendation for the county,
 // whose benefit-change file decides. The review itself never changes the
 // enrolment (the upper levels own amounts and status).
-import type { Category, Enrolment } from '../office/model.js';
+import type { Category } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
-import type { Settings } from '../office/settings.js';
-import { settingsOf } from '../office/context.js';
 import { householderOf } from '../case/cases.js';
 import { clearPending, raisePending } from '../office/pending.js';
-import { addMonthsToDate, dayNo, isIsoDate, monthEnd } from '../rules/dayNumber.js';
+import { isIsoDate } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';
+import { t, tIn, type Lang } from '../i18n/index.js';
 
 export const RECOMMENDATIONS = ['keep', 'adjust', 'stop'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_WORDS: Record<Recommendation, string> = { keep: '维持', adjust: '建议调整', stop: '建议停发' };
+const RECOMMENDATION_KEYS = { keep: 'recipients.recommend.keep', adjust: 'recipients.recommend.adjust', stop: 'recipients.recommend.stop' } as const;
+
+/** The word for a recommendation, in the process's language (or the one given: records are Chinese). */
+export function recommendationWord(r: Recommendation, l?: Lang): string {
+  const key = RECOMMENDATION_KEYS[r] ?? RECOMMENDATION_KEYS.keep;
+  return l ? tIn(l, key) : t(key);
+}
 
 export interface Review {
   /** `<enrolment id>@<date>`, with `#n` when a second review falls on the same day. */
@@ -34,68 +39,11 @@ export interface Review {
 
 export class ReviewError extends UserFacingError {}
 
-/** Months between reviews for a category; an enrolment without one is reviewed like B (decision). */
-export function reviewMonthsOf(settings: Pick<Settings, 'reviewMonths'>, category: Category | null): number {
-  return settings.reviewMonths[category ?? 'B'];
-}
-
 export function reviewsOf(view: View, enrolmentId: string): DeepReadonly<Review>[] {
   return view
     .all('reviews')
     .filter((r) => r.enrolmentId === enrolmentId)
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-}
-
-export interface ReviewDue {
-  enrolmentId: string;
-  householdId: string;
-  householderName: string;
-  program: string;
-  category: Category | null;
-  lastReview: string | null;
-  due: string;
-  /** calendar days from today to the due date; negative when overdue */
-  daysLeft: number;
-  overdue: boolean;
-}
-
-/**
- * When the next review of an active enrolment falls due: the last review (or
- * the first day of its start month) plus the category's months.
- */
-export function nextReview(e: DeepReadonly<Enrolment>, last: string | null, months: number): string {
-  return addMonthsToDate(last ?? `${e.since.slice(0, 7)}-01`, months);
-}
-
-/** Active enrolments whose review is due by the end of this month, most overdue first. */
-export function reviewsDue(view: View, today: string): ReviewDue[] {
-  const s = settingsOf(view);
-  const lastBy = new Map<string, string>();
-  for (const r of view.all('reviews')) {
-    const cur = lastBy.get(r.enrolmentId);
-    if (!cur || r.date > cur) lastBy.set(r.enrolmentId, r.date);
-  }
-  const horizon = monthEnd(today.slice(0, 7));
-  const out: ReviewDue[] = [];
-  for (const e of view.all('enrolments')) {
-    if (e.status !== 'active') continue;
-    const last = lastBy.get(e.id) ?? null;
-    const due = nextReview(e, last, reviewMonthsOf(s, e.category));
-    if (due > horizon) continue;
-    const daysLeft = dayNo(due) - dayNo(today);
-    out.push({
-      enrolmentId: e.id,
-      householdId: e.householdId,
-      householderName: householderOf(view, e.householdId).name,
-      program: e.program,
-      category: e.category,
-      lastReview: last,
-      due,
-      daysLeft,
-      overdue: daysLeft < 0,
-    });
-  }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.enrolmentId.localeCompare(b.enrolmentId));
 }
 
 export interface ReviewInput {
@@ -107,18 +55,44 @@ export interface ReviewInput {
   recommendation: Recommendation;
 }
 
+/** What the clerk filled in on a review (the screen's form or `review add`). */
+export interface ReviewForm {
+  enrolmentId: string;
+  date: string;
+  findings: string;
+  /** the clerk says the income was re-checked */
+  rechecked: boolean;
+  perCapitaIncomeFen: number | null;
+  recommendation: string;
+}
+
+/**
+ * What a review records: the income counts as re-checked when the clerk says
+ * so or when a per-capita income found on the visit is given.
+ */
+export function reviewInputOf(form: ReviewForm): ReviewInput {
+  return {
+    enrolmentId: form.enrolmentId,
+    date: form.date.trim(),
+    findings: form.findings,
+    incomeRechecked: form.rechecked || form.perCapitaIncomeFen !== null,
+    perCapitaIncomeFen: form.perCapitaIncomeFen,
+    recommendation: form.recommendation as Recommendation,
+  };
+}
+
 /** Checks a review form; every problem named by its field. */
 export function reviewProblems(view: View, input: ReviewInput, today: string): string[] {
   const problems: string[] = [];
   const e = view.get('enrolments', input.enrolmentId);
-  if (!e) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的在保记录`);
-  else if (e.status === 'terminated') problems.push('保障对象：该户已退出保障，不需要复核');
-  if (!isIsoDate(input.date)) problems.push(`复核日期：「${input.date}」不是日期，请写成 2026-11-23`);
-  else if (input.date > today) problems.push(`复核日期：${input.date} 在今天（${today}）之后`);
-  if (!input.findings.trim()) problems.push('复核情况：请写明入户看到的情况');
-  if (!(RECOMMENDATIONS as readonly string[]).includes(input.recommendation)) problems.push('复核意见：应为 维持 / 建议调整 / 建议停发');
+  if (!e) problems.push(t('recipients.problem.noEnrolment', { enrolmentId: input.enrolmentId }));
+  else if (e.status === 'terminated') problems.push(t('recipients.problem.reviewEnded'));
+  if (!isIsoDate(input.date)) problems.push(t('recipients.problem.reviewDate', { date: input.date }));
+  else if (input.date > today) problems.push(t('recipients.problem.reviewDateAhead', { date: input.date, today }));
+  if (!input.findings.trim()) problems.push(t('recipients.problem.findings'));
+  if (!(RECOMMENDATIONS as readonly string[]).includes(input.recommendation)) problems.push(t('recipients.problem.recommendation', { words: RECOMMENDATIONS.map((r) => recommendationWord(r)).join(' / ') }));
   if (input.perCapitaIncomeFen != null && (!Number.isInteger(input.perCapitaIncomeFen) || input.perCapitaIncomeFen < 0)) {
-    problems.push('人均月收入：应为不小于 0 的金额');
+    problems.push(t('recipients.problem.income'));
   }
   return problems;
 }
@@ -129,7 +103,7 @@ export function reviewProblems(view: View, input: ReviewInput, today: string): s
  */
 export function addReview(tx: Tx, input: ReviewInput): Review {
   const problems = reviewProblems(tx, input, tx.now.date);
-  if (problems.length) throw new ReviewError(`复核没有保存：${problems.join('；')}`);
+  if (problems.length) throw new ReviewError(t('recipients.review.notSaved', { problems: problems.join(t('recipients.separator')) }));
   const e = tx.get('enrolments', input.enrolmentId)!;
   let id = `${e.id}@${input.date}`;
   for (let n = 2; tx.get('reviews', id); n++) id = `${e.id}@${input.date}#${n}`;
@@ -158,9 +132,22 @@ export function addReview(tx: Tx, input: ReviewInput): Review {
       caseNo: e.caseNo,
       householderId: h.idNumber,
       householderName: h.name,
-      reason: `${input.date} 复核${RECOMMENDATION_WORDS[input.recommendation]}（${e.program}）：${review.findings}`,
+      // A record for the county: always in Chinese, whatever the clerk's language.
+      reason: tIn('zh', 'recipients.review.pendingReason', { date: input.date, recommendation: recommendationWord(input.recommendation, 'zh'), program: e.program, findings: review.findings }),
       source: 'local',
     });
   }
   return review;
+}
+
+/** The journal's summary of a review (a record: always Chinese). */
+export function reviewSummary(enrolmentId: string, recommendation: string): string {
+  const r = (RECOMMENDATIONS as readonly string[]).includes(recommendation) ? recommendationWord(recommendation as Recommendation, 'zh') : recommendation;
+  return tIn('zh', 'recipients.review.summary', { enrolmentId, recommendation: r });
+}
+
+/** What the clerk is told once a review is saved: adjust and stop wait for the county. */
+export function reviewSaved(r: Pick<Review, 'date' | 'recommendation'>): string {
+  const args = { date: r.date, recommendation: recommendationWord(r.recommendation) };
+  return r.recommendation === 'keep' ? t('recipients.review.saved', args) : t('recipients.review.savedPending', args);
 }

@@ -131,7 +131,7 @@ describe('recipients, reviews and the registers', () => {
     await a.press(KEY.down, '打零工，月收入约一千五', KEY.down, ' ', KEY.down, '750', KEY.down, KEY.right);
     await a.see('‹ 建议调整 ›');
     await a.press(KEY.enter);
-    await a.see('复核已保存，已列入待处理');
+    await a.see('已列入待处理');
     const r = office.view.get('reviews', `${H[3]}:低保@${TODAY}`);
     expect(r).toMatchObject({ findings: '打零工，月收入约一千五', incomeRechecked: true, perCapitaIncomeFen: 75000, recommendation: 'adjust', by: '王芳' });
     expect(office.view.get('pending', `review-recommendation:${H[3]}:低保`)).toMatchObject({ kind: 'review-recommendation', householderName: '王翠兰' });

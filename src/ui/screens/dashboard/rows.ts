@@ -3,7 +3,7 @@
 // without Ink; the screen's only other state is the list cursor (widgets).
 import { categoryWord, daemonLine, sessionLine, type Dashboard } from '../../../dashboard/dashboard.js';
 import { pendingKindWord } from '../../../office/pending.js';
-import { ROSTER_KINDS } from '../../../recipients/recipients.js';
+import { ROSTER_KINDS } from '../../../recipients/reconciliation.js';
 import { row } from '../../layout.js';
 import type { ListRow } from '../../widgets.js';
 import { t, word } from '../../../i18n/index.js';
