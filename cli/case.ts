@@ -4,6 +4,9 @@ import { caseDocument, caseList, type CaseFilter } from '../src/case/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 import { word } from '../src/i18n/index.js';
+import { refusalNoticeDueOf } from '../src/case/deadlines.js';
+import { nextActions } from '../src/case/next.js';
+import { STEP_WORDS } from '../src/case/steps.js';
 
 export function registerCase(program: Command): void {
   const c = program.command('case').description('申请（案件）：受理、办理、更正、打印、查看、列表');
@@ -91,6 +94,11 @@ export function registerCase(program: Command): void {
       if (doc.submittedOn) out(`上报街道 ${doc.submittedOn}`);
       if (doc.township) out(`街道审核：${doc.township.result}（${doc.township.date}）${doc.township.note}`);
       if (doc.decision) out(`区县审批：${doc.decision.result}（${doc.decision.date}）${doc.decision.reason ?? ''}`);
+      const refusalDue = refusalNoticeDueOf(rec, office.view, office.now().date);
+      if (refusalDue) out(`不予批准通知书须于 ${refusalDue.date} 前送达${refusalDue.overdue ? '（已超期）' : ''}：jiuzhu case print ${doc.caseNo} refusal`);
+      const next = nextActions(rec);
+      const words = [...next.steps.map((s) => `${STEP_WORDS[s]}（${s}）`), ...(next.correct ? ['更正（correct）'] : [])];
+      out(`下一步：${words.length ? words.join('、') : '社区这边没有可办的步骤，等待街道、区县的结果'}`);
       for (const h of doc.history) out(`  ${h.at}  ${h.event}  ${h.by}${h.note ? `  ${h.note}` : ''}`);
     });
 }

@@ -3,58 +3,14 @@ import type { Case, CaseEvent, CaseStatus } from '../office/model.js';
 import { inboundEvents, type DecisionRecord } from '../sync/decisions.js';
 import type { DeepReadonly, View } from '../store/office.js';
 import { calendarOf, settingsOf } from '../office/context.js';
-import type { WorkingCalendar } from '../rules/workingDays.js';
 import { householdsMatching } from '../household/find.js';
 import { assess, type Eligibility } from '../rules/eligibility.js';
 import { standardsOf } from '../office/context.js';
 
 
-/** Statuses in which the community's own clock runs. */
-/** A case that is done with: decided, or withdrawn. */
-export const CLOSED_STATUSES: ReadonlySet<CaseStatus> = new Set(['approved', 'rejected', 'withdrawn']);
-
-export const COMMUNITY_STATUSES: ReadonlySet<CaseStatus> = new Set(['accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
-
-export interface Deadline {
-  date: string;
-  /** working days from today to the deadline; negative when overdue */
-  daysLeft: number;
-  overdue: boolean;
-  near: boolean;
-  /** false when the calendar lacks a year in between (weekends only were counted) */
-  covered: boolean;
-}
-
-export function deadlineOf(c: DeepReadonly<Case>, view: View, today: string, cal: WorkingCalendar = calendarOf(view)): Deadline | null {
-  if (!c.acceptedOn) return null;
-  const s = settingsOf(view);
-  let d = cal.addWorkingDays(c.acceptedOn, s.deadlines.communityWorkingDays);
-  // A returned case: the clock stopped at submit and runs on from the day the
-  // township returned it, with the working days that were left (at least one).
-  if (c.status === 'returned' && c.submittedOn && c.township?.date) {
-    const used = cal.workingDaysBetween(c.acceptedOn, c.submittedOn).days;
-    const left = Math.max(1, s.deadlines.communityWorkingDays - used);
-    const resumed = cal.addWorkingDays(c.township.date, left);
-    d = { ...resumed, covered: resumed.covered && d.covered };
-  }
-  const between = cal.workingDaysBetween(today, d.date);
-  const daysLeft = between.days;
-  return {
-    date: d.date,
-    daysLeft,
-    overdue: daysLeft < 0,
-    near: daysLeft >= 0 && daysLeft <= s.deadlines.warnWorkingDays,
-    covered: d.covered && between.covered,
-  };
-}
-
-/** The last day to start the investigation (3 working days after acceptance), while it has not started. */
-export function investigationDueOf(c: DeepReadonly<Case>, view: View, today: string, cal: WorkingCalendar = calendarOf(view)): { date: string; daysLeft: number; overdue: boolean } | null {
-  if (c.status !== 'accepted' || !c.acceptedOn) return null;
-  const date = cal.addWorkingDays(c.acceptedOn, settingsOf(view).deadlines.investigationWorkingDays).date;
-  const daysLeft = cal.workingDaysBetween(today, date).days;
-  return { date, daysLeft, overdue: daysLeft < 0 };
-}
+export { CLOSED_STATUSES, COMMUNITY_STATUSES } from './statuses.js';
+export { deadlineOf, investigationDueOf, type Deadline } from './deadlines.js';
+import { communityDeadlineOf, deadlineOf, investigationDueOf } from './deadlines.js';
 
 export function householderOf(view: View, householdId: string): { name: string; idNumber: string } {
   const hh = view.get('households', householdId);
@@ -160,7 +116,7 @@ export function caseList(view: View, today: string, filter: CaseFilter = {}): Ca
     .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
     .map((c) => {
       const h = householderOf(view, c.householdId);
-      const d = COMMUNITY_STATUSES.has(c.status) ? deadlineOf(c, view, today, cal) : null;
+      const d = communityDeadlineOf(c, view, today, cal);
       const inv = investigationDueOf(c, view, today, cal);
       return {
         caseNo: c.caseNo,

@@ -9,9 +9,8 @@ import { StepRefused } from './steps.js';
 import { IntakeError, memberConflicts, writeHousehold, type CheckedIntake } from './intake.js';
 import { checklist } from '../rules/materials.js';
 import { word } from '../i18n/index.js';
+import { canCorrect } from './statuses.js';
 
-/** Statuses in which the community may still change what it recorded. */
-const CORRECTABLE: ReadonlySet<CaseStatus> = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
 
 export interface Correction {
   /** what was corrected and why (required) */
@@ -25,7 +24,7 @@ export interface Correction {
 export function correctCase(tx: Tx, caseNo: string, corr: Correction): { caseNo: string; status: CaseStatus; missing: string[] } {
   const c = tx.get('cases', caseNo);
   if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
-  if (!CORRECTABLE.has(c.status)) {
+  if (!canCorrect(c.status)) {
     throw new StepRefused(`${caseNo} 不能更正：现在是「${word('status', c.status)}」，${c.status === 'submitted' || c.status === 'township-approved' ? '已在街道或区县审核，等退回后再更正' : '申请已办结'}`);
   }
   const note = corr.note.trim();

@@ -9,7 +9,9 @@ import { calendarOf, settingsOf } from '../office/context.js';
 import { checklist } from '../rules/materials.js';
 import { addDays, isIsoDate } from '../rules/dayNumber.js';
 import { fenToYuan } from '../rules/money.js';
-import { caseEligibility, CLOSED_STATUSES, householderOf, membersOf } from './cases.js';
+import { caseEligibility, householderOf, membersOf } from './cases.js';
+import { CLOSED_STATUSES } from './statuses.js';
+import { noticeEndOf } from './deadlines.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';
 import { word } from '../i18n/index.js';
 
@@ -195,7 +197,7 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
         break;
       }
       case 'notice': {
-        const end = addDays(date, settings.deadlines.noticeCalendarDays - 1);
+        const end = noticeEndOf(tx, date);
         d.notice = { start: date, end, objections: [] };
         event.note = `公示至${end}`;
         status = 'noticing';

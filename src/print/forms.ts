@@ -7,6 +7,7 @@ import { UserFacingError } from '../office/errors.js';
 import { settingsOf } from '../office/context.js';
 import { caseEligibility, deadlineOf, householderOf, membersOf } from '../case/cases.js';
 import { checklist } from '../rules/materials.js';
+import { refusalOf } from '../case/refusal.js';
 import { VERDICT_WORDS } from '../rules/eligibility.js';
 import { fenToYuan } from '../rules/money.js';
 import { sex } from '../rules/idNumber.js';
@@ -78,11 +79,8 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
     }, env);
   }
   if (form === 'refusal') {
-    const d = c.decision;
-    const t = c.township;
-    let refusal: { by: string; date: string; reason: string } | null = null;
-    if (d?.result === '不予批准') refusal = { by: '区（县）民政局', date: d.date, reason: d.reason ?? '' };
-    else if (t?.result === '不同意' && !d) refusal = { by: '街道（乡镇）', date: t.date, reason: t.note };
+    const r = refusalOf(c);
+    const refusal = r ? { by: r.by === 'county' ? '区（县）民政局' : '街道（乡镇）', date: r.date, reason: r.reason } : null;
     if (!refusal) throw new PrintRefused(`${c.caseNo} 没有不予批准的决定，不能打印不予批准通知书：区县或街道的不予批准结果经同步到达后才能打印`);
     // The notice goes to the applicant; a number in the county's reason is theirs, but an ID number never goes on paper in full.
     return render('refusal', { ...base, name: head.name, ...refusal, reason: maskIds(refusal.reason) || '（区县未写明理由，请向区县民政局询问）' }, env);

@@ -4,9 +4,11 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseDocument, caseHistory, deadlineOf, investigationDueOf } from '../../case/cases.js';
+import { caseDocument, caseHistory } from '../../case/cases.js';
+import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../case/deadlines.js';
+import { nextActions } from '../../case/next.js';
 import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, submitFrom, type Step } from '../../case/steps.js';
-import { addDays, isIsoDate } from '../../rules/dayNumber.js';
+import { isIsoDate } from '../../rules/dayNumber.js';
 import { checklist } from '../../rules/materials.js';
 import { correctCase } from '../../case/correction.js';
 import { UserFacingError } from '../../office/errors.js';
@@ -14,7 +16,7 @@ import { cycle } from './intakeRows.js';
 import stringWidth from 'string-width';
 import { clip, pad } from '../layout.js';
 import { formatYuan } from '../../rules/money.js';
-import { calendarOf, settingsOf } from '../../office/context.js';
+import { settingsOf } from '../../office/context.js';
 import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../print/forms.js';
 import { word } from '../../i18n/index.js';
 
@@ -55,8 +57,6 @@ const NOTE_HINT: Partial<Record<Action, string>> = {
 
 const BY_HINT: Partial<Record<Action, string>> = { investigate: '调查人员，逗号分隔', review: '评议小组成员' };
 
-const CORRECTABLE = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
-
 export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: CaseScreenProps) {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -79,14 +79,8 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   const menuOf = (): MenuItem[] => {
     const cur = office.view.get('cases', caseNo);
     if (!cur) return [];
-    const refused = cur.decision?.result === '不予批准' || (cur.township?.result === '不同意' && !cur.decision);
-    return [
-      ...possibleSteps(cur),
-      ...(CORRECTABLE.has(cur.status) ? (['correct'] as const) : []),
-      'print:receipt',
-      'print:application',
-      ...(refused ? (['print:refusal'] as const) : []),
-    ];
+    const next = nextActions(cur);
+    return [...next.steps, ...(next.correct ? (['correct'] as const) : []), ...next.forms.map((f) => `print:${f}` as const)];
   };
 
   const print = async (form: Form) => {
@@ -185,12 +179,12 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   }
 
   const doc = caseDocument(view, c, today);
-  const dl = deadlineOf(c, view, today);
+  const dl = communityDeadlineOf(c, view, today);
   const inv = investigationDueOf(c, view, today);
   const lines: { text: string; color?: string }[] = [];
   const add = (text: string, color?: string) => lines.push({ text, ...(color ? { color } : {}) });
   add(`户主 ${doc.householder.name}  家庭人口 ${doc.members.length}  人均月收入 ${formatYuan(doc.perCapitaIncomeFen)}  ${doc.area}`);
-  if (dl && ['accepted', 'investigated', 'reviewed', 'noticing', 'returned'].includes(c.status)) {
+  if (dl) {
     add(`办理期限 ${dl.date}（${dl.overdue ? `已超期 ${-dl.daysLeft} 个工作日` : `剩 ${dl.daysLeft} 个工作日`}）`, dl.overdue ? 'red' : dl.near ? 'yellow' : undefined);
   }
   if (inv) add(`入户调查须于 ${inv.date} 前开始${inv.overdue ? '（已超期）' : ''}`, inv.overdue ? 'red' : undefined);
@@ -207,10 +201,8 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     const d = c.decision;
     add(`区县审批 ${d.result} ${d.date}${d.result === '批准' ? ` ${d.persons ?? ''}人 ${d.monthlyAmountFen == null ? '' : formatYuan(d.monthlyAmountFen)} ${d.category ?? ''}类 自${d.startMonth ?? ''}` : ` ${d.reason ?? ''}`}`, d.result === '批准' ? 'green' : 'red');
   }
-  if (c.decision?.result === '不予批准') {
-    const due = calendarOf(view).addWorkingDays(c.decision.date, settingsOf(view).deadlines.refusalNoticeWorkingDays).date;
-    add(`不予批准通知书须于 ${due} 前送达（jiuzhu case print ${caseNo} refusal）`, due < today ? 'red' : 'yellow');
-  }
+  const refusalDue = refusalNoticeDueOf(c, view, today);
+  if (refusalDue) add(`不予批准通知书须于 ${refusalDue.date} 前送达（jiuzhu case print ${caseNo} refusal）`, refusalDue.overdue ? 'red' : 'yellow');
   // The office's own steps and the township's and county's results, in time order.
   const history = caseHistory(view, c);
   const eventLine = (h: (typeof history)[number]) =>
@@ -226,7 +218,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
 
   // what the clerk should know before confirming
   let hint = '';
-  if (action === 'notice' && isIsoDate(values.date)) hint = `公示 ${settingsOf(view).deadlines.noticeCalendarDays} 天，至 ${addDays(values.date, settingsOf(view).deadlines.noticeCalendarDays - 1)}`;
+  if (action === 'notice' && isIsoDate(values.date)) hint = `公示 ${settingsOf(view).deadlines.noticeCalendarDays} 天，至 ${noticeEndOf(view, values.date)}`;
   else if (action === 'submit' && c.notice) hint = `公示至 ${c.notice.end}，${submitFrom(c)} 起可上报；未复核异议 ${openObjections(c).length} 条`;
   else if (action === 'accept') hint = `还缺：${checklist(c.program, c.circumstances, c.materials).missing.join('、') || '无'}`;
   else if (action === 'correct' && c.township) hint = `街道意见：${c.township.note}`;
