@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { caseDocument, caseList, type CaseFilter } from '../src/case/cases.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
-import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError } from './common.js';
 import { word } from '../src/i18n/index.js';
 import { refusalNoticeDueOf } from '../src/case/deadlines.js';
 import { nextActions } from '../src/case/next.js';
+import { caseOrThrow } from '../src/case/lookup.js';
 import { STEP_WORDS } from '../src/case/steps.js';
 
 export function registerCase(program: Command): void {
@@ -73,8 +74,7 @@ export function registerCase(program: Command): void {
     .action(async (caseNo: string, _opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const rec = office.view.get('cases', caseNo.trim());
-      if (!rec) throw new UserError(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+      const rec = caseOrThrow(office.view, caseNo);
       const doc = caseDocument(office.view, rec, office.now().date);
       if (g.json) {
         printJson(doc);

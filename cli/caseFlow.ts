@@ -6,6 +6,7 @@ import { advanceCase, exportAgain, splitNames, STEPS, STEP_WORDS } from '../src/
 import { caseFormHtml, FORMS, FORM_WORDS, noticeHtml } from '../src/print/forms.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 import { word } from '../src/i18n/index.js';
+import { caseOrThrow } from '../src/case/lookup.js';
 
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
 const names = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : splitNames(v));
@@ -103,8 +104,7 @@ export function registerCaseFlow(program: Command): void {
       const g = globals(cmd);
       if (!(FORMS as readonly string[]).includes(form)) throw new UsageError(`不认识的表格「${form}」：应为 ${FORMS.join('、')} 之一`);
       const office = await openForReading(g);
-      const rec = office.view.get('cases', caseNo.trim());
-      if (!rec) throw new UserError(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+      const rec = caseOrThrow(office.view, caseNo);
       const f = form as Parameters<typeof caseFormHtml>[2];
       await writeOut(opts.out, caseFormHtml(office.view, rec, f, office.now().date, operatorOf(g, office)));
       if (g.json) printJson({ caseNo: rec.caseNo, form, out: opts.out });

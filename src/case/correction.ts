@@ -9,6 +9,7 @@ import { StepRefused } from './steps.js';
 import { IntakeError, memberConflicts, writeHousehold, type CheckedIntake } from './intake.js';
 import { checklist } from '../rules/materials.js';
 import { word } from '../i18n/index.js';
+import { caseOrThrow } from './lookup.js';
 import { canCorrect } from './statuses.js';
 
 
@@ -22,8 +23,7 @@ export interface Correction {
 }
 
 export function correctCase(tx: Tx, caseNo: string, corr: Correction): { caseNo: string; status: CaseStatus; missing: string[] } {
-  const c = tx.get('cases', caseNo);
-  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+  const c = caseOrThrow(tx, caseNo);
   if (!canCorrect(c.status)) {
     throw new StepRefused(`${caseNo} 不能更正：现在是「${word('status', c.status)}」，${c.status === 'submitted' || c.status === 'township-approved' ? '已在街道或区县审核，等退回后再更正' : '申请已办结'}`);
   }

@@ -14,6 +14,7 @@ import { CLOSED_STATUSES } from './statuses.js';
 import { noticeEndOf } from './deadlines.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';
 import { word } from '../i18n/index.js';
+import { caseOrThrow } from './lookup.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
 export type Step = (typeof STEPS)[number];
@@ -139,8 +140,7 @@ export interface StepDone {
 
 /** Checks and performs one step inside `tx`; throws StepRefused (nothing changed) when it may not happen. */
 export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput = {}): StepDone {
-  const c = tx.get('cases', caseNo);
-  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+  const c = caseOrThrow(tx, caseNo);
   if (!(STEPS as readonly string[]).includes(step)) throw new StepRefused(`不认识的步骤「${step}」：应为 ${STEPS.join('、')} 之一`);
   const today = tx.now.date;
   const date = input.date ?? today;
@@ -303,8 +303,7 @@ export function possibleSteps(c: DeepReadonly<Case>): Step[] {
  * Only for a case that was submitted; its status does not change.
  */
 export function exportAgain(tx: Tx, caseNo: string): string[] {
-  const c = tx.get('cases', caseNo);
-  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
+  const c = caseOrThrow(tx, caseNo);
   if (!c.submittedOn) throw new StepRefused(`${caseNo} 还没有上报过，不能重新导出：请先办完公示并上报（submit）`);
   const ids = queueApplication(tx, c);
   tx.update('cases', caseNo, (d) => void d.history.push({ at: tx.now.iso, event: 'exported', by: tx.meta.operator, source: 'local', date: tx.now.date, note: '重新导出上报文件' }));

@@ -85,3 +85,26 @@ describe('what may happen next to a case', () => {
     expect(nextActions(aCase('rejected', { decision: county('不予批准') }))).toEqual({ steps: [], correct: false, forms: ['receipt', 'application', 'refusal'] });
   });
 });
+
+describe('a case number that is not here', () => {
+  it('gets one message, whichever surface asks', async () => {
+    const { caseOrThrow, CaseNotFound } = await import('../../src/case/lookup.js');
+    const { advanceCase } = await import('../../src/case/steps.js');
+    const { correctCase } = await import('../../src/case/correction.js');
+    const { exportAgain } = await import('../../src/case/steps.js');
+    const message = '没有申请编号为 430105003001-2026-0099 的申请：请用 jiuzhu case list 查看编号';
+    expect(() => caseOrThrow(office.view, ' 430105003001-2026-0099 ')).toThrow(CaseNotFound);
+    expect(() => caseOrThrow(office.view, '430105003001-2026-0099')).toThrow(message);
+    expect(caseOrThrow(office.view, CASE_NO(1)).caseNo).toBe(CASE_NO(1));
+    const meta = { operator: '王芳', source: 'local' as const, action: 'test' };
+    type Tx = Parameters<typeof exportAgain>[0];
+    const attempts: ((tx: Tx) => unknown)[] = [
+      (tx) => advanceCase(tx, '430105003001-2026-0099', 'accept'),
+      (tx) => correctCase(tx, '430105003001-2026-0099', { note: 'x' }),
+      (tx) => exportAgain(tx, '430105003001-2026-0099'),
+    ];
+    for (const fn of attempts) {
+      await expect(office.transact(meta, fn)).rejects.toThrow(message);
+    }
+  });
+});

@@ -18,7 +18,7 @@ import { clip, pad } from '../layout.js';
 import { formatYuan } from '../../rules/money.js';
 import { settingsOf } from '../../office/context.js';
 import { caseFormHtml, FORM_WORDS, savePrintable, type Form } from '../../print/forms.js';
-import { word } from '../../i18n/index.js';
+import { t, word } from '../../i18n/index.js';
 
 export interface CaseScreenProps {
   office: Office;
@@ -172,7 +172,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   if (!c) {
     return (
       <Box flexDirection="column" width={80}>
-        <Text color="red">没有申请编号为 {caseNo} 的申请</Text>
+        <Text color="red">{t('case.notFound', { caseNo })}</Text>
         <Text dimColor>Esc 返回</Text>
       </Box>
     );
