@@ -1,6 +1,7 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
-import { caseDocument, caseList, type CaseFilter } from '../src/case/cases.js';
+import { caseDocument } from '../src/case/document.js';
+import { caseList, type CaseFilter } from '../src/case/list.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError } from './common.js';
 import { word } from '../src/i18n/index.js';

@@ -23,7 +23,7 @@ import { initialsOf } from '../household/initials.js';
 import type { Tx, View } from '../store/office.js';
 import { UserFacingError } from '../office/errors.js';
 import { settingsOf } from '../office/context.js';
-import { CLOSED_STATUSES } from './cases.js';
+import { CLOSED_STATUSES } from './statuses.js';
 
 export const ID_PROBLEM_WORDS: Record<IdProblem, string> = {
   empty: '没有填写',

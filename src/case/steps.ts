@@ -9,7 +9,7 @@ import { calendarOf, settingsOf } from '../office/context.js';
 import { checklist } from '../rules/materials.js';
 import { addDays, isIsoDate } from '../rules/dayNumber.js';
 import { fenToYuan } from '../rules/money.js';
-import { caseEligibility, householderOf, membersOf } from './cases.js';
+import { caseEligibility, householderOf, membersOf } from './household.js';
 import { CLOSED_STATUSES } from './statuses.js';
 import { noticeEndOf } from './deadlines.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';

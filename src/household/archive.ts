@@ -5,7 +5,8 @@
 import type { Case, CaseStatus, Enrolment, Household, Member, Source } from '../office/model.js';
 import type { DeepReadonly, Office, Tx, View } from '../store/office.js';
 import { readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
-import { caseHistory, householderOf } from '../case/cases.js';
+import { caseHistory } from '../case/history.js';
+import { householderOf } from '../case/household.js';
 import { maskIds } from '../office/privacy.js';
 import { ageOn } from '../rules/idNumber.js';
 import { reviewsOf, type Review } from '../recipients/reviews.js';

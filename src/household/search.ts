@@ -2,7 +2,7 @@
 // name, pinyin initials (zs finds 张三; initials are stored on each member, so
 // pinyin-pro is not loaded here), ID number or part of it, case number, address.
 import type { View } from '../store/office.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 
 export interface SearchHit {
   householdId: string;

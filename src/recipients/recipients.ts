@@ -5,7 +5,7 @@
 import type { Category, Enrolment, EnrolmentStatus, PendingItem, Source } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { settingsOf } from '../office/context.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 import { clearPending, openPending } from '../office/pending.js';
 import { addMonths, isIsoDate } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';

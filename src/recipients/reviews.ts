@@ -7,7 +7,7 @@ import type { Category, Enrolment } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
 import type { Settings } from '../office/settings.js';
 import { settingsOf } from '../office/context.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 import { clearPending, raisePending } from '../office/pending.js';
 import { addMonthsToDate, dayNo, isIsoDate, monthEnd } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';

@@ -3,7 +3,7 @@
 import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { cancellationRegister, registerCancellation, resolvePendingItem, rosterReconciliation } from '../../recipients/recipients.js';
-import { householderOf } from '../../case/cases.js';
+import { householderOf } from '../../case/household.js';
 import { PENDING_KIND_WORDS } from '../../office/pending.js';
 import { row, type Column } from '../layout.js';
 import { useKeys, useShell } from '../shell.js';

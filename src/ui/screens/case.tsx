@@ -4,7 +4,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseDocument, caseHistory } from '../../case/cases.js';
+import { caseDocument } from '../../case/document.js';
+import { caseHistory } from '../../case/history.js';
 import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../case/deadlines.js';
 import { nextActions } from '../../case/next.js';
 import { advanceCase, openObjections, possibleSteps, REVIEW_RESULTS, splitNames, STEP_WORDS, submitFrom, type Step } from '../../case/steps.js';

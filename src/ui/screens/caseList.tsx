@@ -4,7 +4,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseList, CLOSED_STATUSES, type CaseFilter, type CaseListRow } from '../../case/cases.js';
+import { caseList, type CaseFilter, type CaseListRow } from '../../case/list.js';
+import { CLOSED_STATUSES } from '../../case/statuses.js';
 import { CASE_STATUSES, PROGRAMS } from '../../office/model.js';
 import { clip, pad } from '../layout.js';
 import { noticeHtml, savePrintable } from '../../print/forms.js';

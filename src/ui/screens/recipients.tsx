@@ -3,7 +3,7 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { enrolmentRows, gradualExitsOf, recordGradualExit } from '../../recipients/recipients.js';
-import { householderOf } from '../../case/cases.js';
+import { householderOf } from '../../case/household.js';
 import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
 import { addMonths } from '../../rules/dayNumber.js';

@@ -3,7 +3,7 @@
 import React, { useMemo } from 'react';
 import { Text } from 'ink';
 import { addReview, RECOMMENDATION_WORDS, RECOMMENDATIONS, reviewMonthsOf, reviewsOf, nextReview, type Recommendation } from '../../recipients/reviews.js';
-import { householderOf } from '../../case/cases.js';
+import { householderOf } from '../../case/household.js';
 import { settingsOf } from '../../office/context.js';
 import { formatYuan } from '../../rules/money.js';
 import { useShell } from '../shell.js';
