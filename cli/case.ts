@@ -8,7 +8,7 @@ import { word } from '../src/i18n/index.js';
 import { refusalNoticeDueOf } from '../src/case/deadlines.js';
 import { nextActions } from '../src/case/next.js';
 import { caseOrThrow } from '../src/case/lookup.js';
-import { STEP_WORDS } from '../src/case/steps.js';
+import { stepWord } from '../src/case/steps.js';
 
 export function registerCase(program: Command): void {
   const c = program.command('case').description('申请（案件）：受理、办理、更正、打印、查看、列表');
@@ -98,7 +98,7 @@ export function registerCase(program: Command): void {
       const refusalDue = refusalNoticeDueOf(rec, office.view, office.now().date);
       if (refusalDue) out(`不予批准通知书须于 ${refusalDue.date} 前送达${refusalDue.overdue ? '（已超期）' : ''}：jiuzhu case print ${doc.caseNo} refusal`);
       const next = nextActions(rec);
-      const words = [...next.steps.map((s) => `${STEP_WORDS[s]}（${s}）`), ...(next.correct ? ['更正（correct）'] : [])];
+      const words = [...next.steps.map((s) => `${stepWord(s)}（${s}）`), ...(next.correct ? ['更正（correct）'] : [])];
       out(`下一步：${words.length ? words.join('、') : '社区这边没有可办的步骤，等待街道、区县的结果'}`);
       for (const h of doc.history) out(`  ${h.at}  ${h.event}  ${h.by}${h.note ? `  ${h.note}` : ''}`);
     });

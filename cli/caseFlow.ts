@@ -2,8 +2,8 @@
 // case's way on the command line, the twins of the case screen.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { advanceCase, exportAgain, splitNames, STEPS, STEP_WORDS } from '../src/case/steps.js';
-import { caseFormHtml, FORMS, FORM_WORDS, noticeHtml } from '../src/print/forms.js';
+import { advanceCase, exportAgain, splitNames, STEPS , stepWord } from '../src/case/steps.js';
+import { caseFormHtml, FORMS, formWord, noticeHtml } from '../src/print/forms.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 import { word } from '../src/i18n/index.js';
 import { caseOrThrow } from '../src/case/lookup.js';
@@ -39,13 +39,13 @@ export function registerCaseFlow(program: Command): void {
       const office = await openOffice(g);
       const s = step as Parameters<typeof advanceCase>[2];
       const { result } = await office.transact(
-        { operator: operatorOf(g, office), source: 'local', action: `case.${step}`, summary: `${caseNo.trim()} ${STEP_WORDS[s]}` },
+        { operator: operatorOf(g, office), source: 'local', action: `case.${step}`, summary: `${caseNo.trim()} ${stepWord(s)}` },
         (tx) => advanceCase(tx, caseNo.trim(), s, { date: opts.date, by, result: opts.result, note: opts.note, materials }),
       );
       if (g.json) printJson(result);
       else {
         
-        out(`${result.caseNo} ${STEP_WORDS[s]}（${result.date}）：现在是「${word('status', result.status)}」`);
+        out(`${result.caseNo} ${stepWord(s)}（${result.date}）：现在是「${word('status', result.status)}」`);
         if (result.outbound.length) say(`已排入上报文件（申请上报、家庭成员），下次同步时写入共享文件夹 outbox`);
       }
       for (const w of result.warnings) say(`注意：${w}`);
@@ -108,7 +108,7 @@ export function registerCaseFlow(program: Command): void {
       const f = form as Parameters<typeof caseFormHtml>[2];
       await writeOut(opts.out, caseFormHtml(office.view, rec, f, office.now().date, operatorOf(g, office)));
       if (g.json) printJson({ caseNo: rec.caseNo, form, out: opts.out });
-      else say(`${FORM_WORDS[f]}已保存到 ${opts.out}，用浏览器打开后打印（A4）`);
+      else say(`${formWord(f)}已保存到 ${opts.out}，用浏览器打开后打印（A4）`);
     });
 
   const n = program.command('notice').description('公示名单');

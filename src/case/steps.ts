@@ -13,22 +13,26 @@ import { caseEligibility, householderOf, membersOf } from './household.js';
 import { CLOSED_STATUSES } from './statuses.js';
 import { noticeEndOf } from './deadlines.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';
-import { word } from '../i18n/index.js';
+import { t, word } from '../i18n/index.js';
 import { caseOrThrow } from './lookup.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const STEP_WORDS: Record<Step, string> = {
-  accept: '受理',
-  investigate: '入户调查',
-  review: '民主评议',
-  notice: '张榜公示',
-  objection: '登记异议',
-  resolve: '异议复核',
-  submit: '上报街道',
-  withdraw: '撤回申请',
-};
+/** The clerk's word for a step, in the process language. */
+export function stepWord(step: Step): string {
+  const words: Record<Step, string> = {
+    accept: t('case.stepAccept'),
+    investigate: t('case.stepInvestigate'),
+    review: t('case.stepReview'),
+    notice: t('case.stepNotice'),
+    objection: t('case.stepObjection'),
+    resolve: t('case.stepResolve'),
+    submit: t('case.stepSubmit'),
+    withdraw: t('case.stepWithdraw'),
+  };
+  return words[step];
+}
 
 /** History event of each step (the demo generator writes the same names). */
 const EVENT_OF: Record<Step, string> = {
@@ -69,7 +73,7 @@ export function submitFrom(c: DeepReadonly<Case>): string | null {
 }
 
 function refuse(caseNo: string, step: Step, why: string): never {
-  throw new StepRefused(`${caseNo} 不能${STEP_WORDS[step]}：${why}`);
+  throw new StepRefused(`${caseNo} 不能${stepWord(step)}：${why}`);
 }
 
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */

@@ -13,17 +13,22 @@ import { VERDICT_WORDS } from '../rules/eligibility.js';
 import { fenToYuan } from '../rules/money.js';
 import { sex } from '../rules/idNumber.js';
 import { maskIds, maskName } from '../office/privacy.js';
+import { t } from '../i18n/index.js';
 import { loadPrintTemplate, renderTemplate, type TemplateData } from './template.js';
 
 export const FORMS = ['receipt', 'application', 'refusal'] as const;
 export type Form = (typeof FORMS)[number];
 
-export const FORM_WORDS: Record<Form | 'notice', string> = {
-  receipt: '受理回执',
-  application: '申请审批表',
-  refusal: '不予批准通知书',
-  notice: '公示名单',
-};
+/** The name of a printable form, in the process language. */
+export function formWord(form: Form | 'notice'): string {
+  const words: Record<Form | 'notice', string> = {
+    receipt: t('print.formReceipt'),
+    application: t('print.formApplication'),
+    refusal: t('print.formRefusal'),
+    notice: t('print.formNotice'),
+  };
+  return words[form];
+}
 
 function render(name: string, data: TemplateData, env?: NodeJS.ProcessEnv): string {
   return renderTemplate(loadPrintTemplate(name, env), { ...data, css: loadPrintTemplate('print', env, 'css') });

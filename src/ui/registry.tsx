@@ -49,7 +49,6 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   intake: { title: '受理申请', ownKeys: true, render: (p) => <IntakeEntry {...p} /> },
   case: {
     title: '申请办理',
-    ownKeys: true,
     render: (p) =>
       p.params.caseNo ? (
         <CaseScreen key={p.params.caseNo} office={p.office} operator={p.operator} onBack={p.onBack} caseNo={p.params.caseNo} rows={p.rows} />
@@ -57,7 +56,7 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
         <CasesEntry {...p} />
       ),
   },
-  cases: { title: '申请列表', ownKeys: true, render: (p) => <CasesEntry {...p} /> },
+  cases: { title: '申请列表', render: (p) => <CasesEntry {...p} /> },
   attendance: {
     title: '公益劳动',
     ownKeys: true,

@@ -12,6 +12,7 @@ import { Office } from '../../src/store/office.js';
 import { IntakeScreen } from '../../src/ui/screens/intake.js';
 import { CaseScreen } from '../../src/ui/screens/case.js';
 import { possibleSteps } from '../../src/case/steps.js';
+import { renderScreen } from '../support/screen.js';
 
 const NO1 = '430105003001-2026-0001';
 const fixture = JSON.parse(readFileSync(join(INTAKE, '01-liu-jianguo.json'), 'utf8'));
@@ -77,7 +78,7 @@ describe('the intake and case screens', () => {
     expect(office.view.all('drafts')).toEqual([]);
     r.unmount();
 
-    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     await until(c, (f) => f.includes('已受理'), 'the case');
     for (const s of WAY) {
       env.JIUZHU_NOW = `${s.date}T10:00:00+08:00`;
@@ -119,7 +120,7 @@ describe('the intake and case screens', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOW: '2026-11-17T10:00:00+08:00' };
     const office = await Office.open(data, { env });
     const journal = office.journalHead.seq;
-    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     const start = await until(c, (f) => f.includes('「公示中」'), 'the case');
     expect(start).toContain('1 条未复核');
     const menu = possibleSteps(office.view.get('cases', NO1)!);
@@ -157,7 +158,7 @@ describe('the intake and case screens', () => {
         c.history.push({ at: '2026-11-20T15:00:00+08:00', event: 'returned', by: '街道审核员', source: 'file:0000', date: '2026-11-20' });
       }),
     );
-    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     const start = await until(c, (f) => f.includes('「被退回」'), 'the returned case');
     expect(start).toContain('街道审核 退回 2026-11-20 请补充户主近六个月工资流水');
     expect(start).toContain('办理期限 2026-11-26（剩 3 个工作日）');
