@@ -46,7 +46,7 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   reconcile: { title: '花名册核对', render: () => <ReconcileScreen /> },
 
   // ---- the screens of intake and the case's way, labour and reports.
-  intake: { title: '受理申请', ownKeys: true, render: (p) => <IntakeEntry {...p} /> },
+  intake: { title: '受理申请', render: (p) => <IntakeEntry {...p} /> },
   case: {
     title: '申请办理',
     render: (p) =>
