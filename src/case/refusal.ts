@@ -16,3 +16,13 @@ export function refusalOf(c: DeepReadonly<Case>): Refusal | null {
   if (t?.result === '不同意' && !d) return { by: 'township', date: t.date, reason: t.note };
   return null;
 }
+
+/** The township agreed (同意), to be sent on to the county. */
+export function townshipAgreed(c: DeepReadonly<Case>): boolean {
+  return c.township?.result === '同意';
+}
+
+/** The county approved (批准). */
+export function countyApproved(c: DeepReadonly<Case>): boolean {
+  return c.decision?.result === '批准';
+}

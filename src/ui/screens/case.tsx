@@ -9,6 +9,7 @@ import stringWidth from 'string-width';
 import type { Office } from '../../store/office.js';
 import { caseDocument } from '../../case/document.js';
 import { caseHistory } from '../../case/history.js';
+import { countyApproved, townshipAgreed } from '../../case/refusal.js';
 import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../case/deadlines.js';
 import { advanceCase, openObjections, possibleSteps, splitNames, stepWord, submitFrom, type Step } from '../../case/steps.js';
 import { isIsoDate } from '../../rules/dayNumber.js';
@@ -154,14 +155,14 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     add(t('case.screenNoticed', { start: c.notice.start, end: c.notice.end, count: c.notice.objections.length }) + open, openCount ? 'yellow' : undefined);
   } else add(t('case.screenNotNoticed'));
   add(c.submittedOn ? t('case.screenSubmitted', { date: c.submittedOn }) : t('case.screenNotSubmitted'));
-  if (c.township) add(t('case.screenTownship', { result: c.township.result, date: c.township.date, note: c.township.note }), c.township.result === '同意' ? 'green' : 'yellow');
+  if (c.township) add(t('case.screenTownship', { result: c.township.result, date: c.township.date, note: c.township.note }), townshipAgreed(c) ? 'green' : 'yellow');
   if (c.decision) {
     const d = c.decision;
     const detail =
-      d.result === '批准'
+      countyApproved(c)
         ? t('case.screenApprovedDetail', { persons: d.persons ?? '', amount: d.monthlyAmountFen == null ? '' : formatYuan(d.monthlyAmountFen), category: d.category ?? '', month: d.startMonth ?? '' })
         : (d.reason ?? '');
-    add(t('case.screenDecision', { result: d.result, date: d.date, detail }), d.result === '批准' ? 'green' : 'red');
+    add(t('case.screenDecision', { result: d.result, date: d.date, detail }), countyApproved(c) ? 'green' : 'red');
   }
   const refusalDue = refusalNoticeDueOf(c, view, today);
   if (refusalDue) add(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo }), refusalDue.overdue ? 'red' : 'yellow');
@@ -221,7 +222,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   return (
     <Box flexDirection="column" width={80}>
       <Text bold>
-        {caseNo}  {c.program}  「{word('status', c.status)}」
+        {t('case.screenTitle', { caseNo, program: c.program, status: word('status', c.status) })}
       </Text>
       {(showHistory ? [lines[0]!, ...lines.slice(1).slice(-(room - 1))] : lines.slice(0, room)).map((l, i) => (
         <Text key={i} color={l.color}>{clip(l.text, 79)}</Text>

@@ -21,6 +21,10 @@ import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, typ
 import { useKeys, useShell, type Hint } from '../shell.js';
 import { useNavReducer } from './useNavReducer.js';
 import { t } from '../../i18n/index.js';
+import { RELATIONS } from '../../office/model.js';
+
+/** 户主, the first of the relations. */
+const HOUSEHOLDER = RELATIONS[0];
 
 export interface IntakeScreenProps {
   office: Office;
@@ -58,7 +62,7 @@ function conflictsOf(office: Office, form: IntakeForm): Problem[] {
     const r = normalizeIdNumber(m.idNumber);
     return r.ok ? [{ name: m.name, idNumber: r.id, relation: m.relation, labourAbility: m.labourAbility, disability: m.disability, incomes: [] }] : [];
   });
-  return valid.some((m) => m.relation === '户主') ? intakeConflicts(office.view, { input: { program: form.program }, members: valid }).problems : [];
+  return valid.some((m) => m.relation === HOUSEHOLDER) ? intakeConflicts(office.view, { input: { program: form.program }, members: valid }).problems : [];
 }
 
 /** The live panel: per-capita income, the standard, the verdict, excluded incomes, checklist and duplicate flags. */
@@ -206,7 +210,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
       <Box flexDirection="column" width={80}>
         <Text bold>{t('case.intakeResumeTitle')}</Text>
         {drafts.slice(0, rows - 5).map((d, i) => {
-          const head = d.form.members.find((m) => m.relation === '户主')?.name || t('case.intakeNoHead');
+          const head = d.form.members.find((m) => m.relation === HOUSEHOLDER)?.name || t('case.intakeNoHead');
           return (
             <Text key={d.id} inverse={i === pick}>
               {pad(`${head} ${d.form.program}`, 30)} {t('case.intakeSavedAt', { at: d.savedAt.slice(0, 16).replace('T', ' '), by: d.operator })}
@@ -262,7 +266,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
   const excludedLines = e.lines.filter((l) => !l.counted);
   return (
     <Box flexDirection="column" width={80} height={Math.min(rows - 1, 23)}>
-      <Text bold>{t('case.intakeTitle', { program: form.program, head: form.members.find((m) => m.relation === '户主')?.name || t('case.intakeNew') })}</Text>
+      <Text bold>{t('case.intakeTitle', { program: form.program, head: form.members.find((m) => m.relation === HOUSEHOLDER)?.name || t('case.intakeNew') })}</Text>
       <Box flexDirection="row">
         <Box flexDirection="column" width={LEFT} height={room}>
           {shown.map((r) => renderRow(r, r.key === row.key && isFocusable(r)))}
@@ -282,7 +286,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
           <Text bold>{t('case.intakeMaterials', { have: panel.list.items.length - panel.list.missing.length, of: panel.list.items.length })}</Text>
           <Text color={panel.list.complete ? 'green' : 'yellow'}>{clip(panel.list.complete ? t('case.intakeComplete') : t('case.intakeMissing', { missing: panel.list.missing.join(t('case.nameSep')) }), RIGHT)}</Text>
           {panel.flags.slice(0, 3).map((p, i) => (
-            <Text key={`f${i}`} color="red" wrap="wrap">！{p.message.split(/[：:]/)[0]}</Text>
+            <Text key={`f${i}`} color="red" wrap="wrap">{t('case.intakeFlag', { message: p.message.split(/[\uff1a:]/)[0]! })}</Text>
           ))}
         </Box>
       </Box>
