@@ -13,7 +13,7 @@ import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeFor
 import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../office/drafts.js';
 import { addCase, checkIntake, ID_PROBLEM_WORDS, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
 import { normalizeIdNumber, birthDate, sex, ageOn } from '../../rules/idNumber.js';
-import { assess, VERDICT_WORDS } from '../../rules/eligibility.js';
+import { assess, verdictWord } from '../../rules/eligibility.js';
 import { checklist } from '../../rules/materials.js';
 import { yuanToFen, formatYuan } from '../../rules/money.js';
 import { isFocusable, type Row } from './intakeRows.js';
@@ -277,7 +277,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
           <Text>{t('case.intakeCounted', { amount: formatYuan(e.countedFen) })}</Text>
           <Text>{t('case.intakePerCapita', { amount: formatYuan(e.perCapitaFen) })}</Text>
           <Text>{t('case.intakeStandard', { amount: e.standard ? formatYuan(e.standard.monthlyFen) : t('case.intakeNoStandard') })}</Text>
-          <Text color={verdictColor}>{t('case.intakeVerdict', { verdict: VERDICT_WORDS[e.verdict] })}</Text>
+          <Text color={verdictColor}>{t('case.intakeVerdict', { verdict: verdictWord(e.verdict) })}</Text>
           {e.verdict === 'eligible' ? <Text>{t('case.intakeEstimate', { amount: formatYuan(e.estimatedMonthlyFen) })}</Text> : null}
           {e.verdict === 'near-poverty' || e.verdict === 'not-eligible' ? <Text>{t('case.intakeNearLine', { amount: formatYuan(e.nearPovertyLineFen ?? 0) })}</Text> : null}
           {excludedLines.slice(0, 2).map((l, i) => (
