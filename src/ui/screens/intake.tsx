@@ -11,7 +11,7 @@ import type { Office } from '../../store/office.js';
 import { settingsOf, standardsOf } from '../../office/context.js';
 import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeForm.js';
 import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../office/drafts.js';
-import { addCase, checkIntake, ID_PROBLEM_WORDS, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
+import { addCase, checkIntake, idProblemWord, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
 import { normalizeIdNumber, birthDate, sex, ageOn } from '../../rules/idNumber.js';
 import { assess, verdictWord } from '../../rules/eligibility.js';
 import { checklist } from '../../rules/materials.js';
@@ -43,7 +43,7 @@ const RIGHT = 27;
 function idHint(raw: string, today: string): { ok: boolean; text: string } | null {
   if (!raw.trim()) return null;
   const r = normalizeIdNumber(raw);
-  if (!r.ok) return { ok: false, text: ID_PROBLEM_WORDS[r.problem] };
+  if (!r.ok) return { ok: false, text: idProblemWord(r.problem) };
   return { ok: true, text: t('case.intakeIdHint', { birth: birthDate(r.id), sex: sex(r.id), age: ageOn(r.id, today) }) };
 }
 
