@@ -66,3 +66,31 @@ describe('the case list screen', () => {
     expect(existsSync(join(data, 'prints', '公示名单-2026-11-24.html'))).toBe(true);
   });
 });
+
+describe('the case screens in English', () => {
+  it('show their own words in English, Chinese only in data', async () => {
+    const { setLang } = await import('../../src/i18n/index.js');
+    const { CaseScreen } = await import('../../src/ui/screens/case.js');
+    const data = await fourCases();
+    const office = await Office.open(data, { env: { ...process.env, JIUZHU_NOW: '2026-11-24' } });
+    setLang('en');
+    try {
+      const r = renderScreen(office, <CaseListScreen office={office} operator="王芳" onBack={() => undefined} />);
+      mounted.push(r);
+      const f = await until(r, (fr) => fr.includes('Cases · open · all programs · 3'), 'the list in English');
+      const own = f.split('\n').slice(1, 3).join('\n'); // the screen's title and find lines
+      expect(own).toContain('overdue 3');
+      expect(own).toContain('Find:');
+      expect(own).not.toMatch(/[\u3400-\u9fff]/);
+      expect(f).toContain('2026-11-23 1d overdue');
+      await until(r, (fr) => fr.includes('Tab status'), 'the keys in English');
+
+      const c = renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo="430105003001-2026-0001" />);
+      mounted.push(c);
+      const cf = await until(c, (fr) => fr.includes('Next'), 'the case in English');
+      for (const s of ['"accepted"', 'Deadline 2026-11-23 (1 working days overdue)', 'Home visit must start by', 'home visit', 'print the intake receipt']) expect(cf).toContain(s);
+    } finally {
+      setLang('zh');
+    }
+  });
+});

@@ -329,4 +329,6 @@ export default {
   correctNoteNeeded: '{caseNo} cannot be corrected: say with --note what was corrected and on what grounds (e.g. the wage slips the township asked for)',
   correctProgram: 'a correction cannot change the program (it was {program}): withdraw and apply again',
   correctHouseholder: 'a correction cannot change the householder: withdraw and apply again',
+  sexMale: 'male',
+  sexFemale: 'female',
 } as const satisfies Same<typeof zh>;

@@ -327,4 +327,6 @@ export default {
   correctNoteNeeded: '{caseNo} 不能更正：请用 --note 写明更正了什么、依据什么（例如：按街道退回意见补交工资流水）',
   correctProgram: '更正不能改变救助类别（原为{program}）：请撤回后重新申请',
   correctHouseholder: '更正不能更换户主：户主变更请撤回后重新申请',
+  sexMale: '男',
+  sexFemale: '女',
 } as const;

@@ -12,7 +12,7 @@ import { settingsOf, standardsOf } from '../../office/context.js';
 import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeForm.js';
 import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../office/drafts.js';
 import { addCase, checkIntake, idProblemWord, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
-import { normalizeIdNumber, birthDate, sex, ageOn } from '../../rules/idNumber.js';
+import { normalizeIdNumber, birthDate, sexCode, ageOn } from '../../rules/idNumber.js';
 import { assess, verdictWord } from '../../rules/eligibility.js';
 import { checklist } from '../../rules/materials.js';
 import { yuanToFen, formatYuan } from '../../rules/money.js';
@@ -44,7 +44,7 @@ function idHint(raw: string, today: string): { ok: boolean; text: string } | nul
   if (!raw.trim()) return null;
   const r = normalizeIdNumber(raw);
   if (!r.ok) return { ok: false, text: idProblemWord(r.problem) };
-  return { ok: true, text: t('case.intakeIdHint', { birth: birthDate(r.id), sex: sex(r.id), age: ageOn(r.id, today) }) };
+  return { ok: true, text: t('case.intakeIdHint', { birth: birthDate(r.id), sex: sexCode(r.id) === 'male' ? t('case.sexMale') : t('case.sexFemale'), age: ageOn(r.id, today) }) };
 }
 
 function amountFen(s: string): number | null {
