@@ -2,16 +2,16 @@
 // is submitted. The clerk records what was corrected and why; materials can be
 // added and the household re-entered from an intake file. The old values stay
 // in the journal (nothing is ever deleted); a returned case may then be submitted again.
-import type { CaseStatus } from '../office/model.js';
+import { RELATIONS, type CaseStatus } from '../office/model.js';
 import type { Tx } from '../store/office.js';
 import { StepRefused } from './steps.js';
 
 import { IntakeError, memberConflicts, writeHousehold, type CheckedIntake } from './intake.js';
 import { checklist } from '../rules/materials.js';
-import { word } from '../i18n/index.js';
+import { t, word } from '../i18n/index.js';
+import { caseOrThrow } from './lookup.js';
+import { canCorrect } from './statuses.js';
 
-/** Statuses in which the community may still change what it recorded. */
-const CORRECTABLE: ReadonlySet<CaseStatus> = new Set(['draft', 'accepted', 'investigated', 'reviewed', 'noticing', 'returned']);
 
 export interface Correction {
   /** what was corrected and why (required) */
@@ -23,20 +23,19 @@ export interface Correction {
 }
 
 export function correctCase(tx: Tx, caseNo: string, corr: Correction): { caseNo: string; status: CaseStatus; missing: string[] } {
-  const c = tx.get('cases', caseNo);
-  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
-  if (!CORRECTABLE.has(c.status)) {
-    throw new StepRefused(`${caseNo} 不能更正：现在是「${word('status', c.status)}」，${c.status === 'submitted' || c.status === 'township-approved' ? '已在街道或区县审核，等退回后再更正' : '申请已办结'}`);
+  const c = caseOrThrow(tx, caseNo);
+  if (!canCorrect(c.status)) {
+    throw new StepRefused(t(c.status === 'submitted' || c.status === 'township-approved' ? 'case.correctUpstream' : 'case.correctClosed', { caseNo, status: word('status', c.status) }));
   }
   const note = corr.note.trim();
-  if (!note) throw new StepRefused(`${caseNo} 不能更正：请用 --note 写明更正了什么、依据什么（例如：按街道退回意见补交工资流水）`);
+  if (!note) throw new StepRefused(t('case.correctNoteNeeded', { caseNo }));
   if (corr.intake) {
     const { input, members } = corr.intake;
     const problems = memberConflicts(tx, c.householdId, members, true);
-    if (input.program !== c.program) problems.push({ field: 'program', label: '救助类别', message: `更正不能改变救助类别（原为${c.program}）：请撤回后重新申请` });
-    const head = members.find((m) => m.relation === '户主')!;
+    if (input.program !== c.program) problems.push({ field: 'program', label: t('case.fProgram'), message: t('case.correctProgram', { program: c.program }) });
+    const head = members.find((m) => m.relation === RELATIONS[0])!;
     const hh = tx.get('households', c.householdId);
-    if (hh && head.idNumber !== hh.householderId) problems.push({ field: 'members', label: '家庭成员', message: '更正不能更换户主：户主变更请撤回后重新申请' });
+    if (hh && head.idNumber !== hh.householderId) problems.push({ field: 'members', label: t('case.fMembers'), message: t('case.correctHouseholder') });
     if (problems.length) throw new IntakeError(problems);
     writeHousehold(tx, c.householdId, corr.intake, 'local', true);
   }

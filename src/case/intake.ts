@@ -23,45 +23,54 @@ import { initialsOf } from '../household/initials.js';
 import type { Tx, View } from '../store/office.js';
 import { UserFacingError } from '../office/errors.js';
 import { settingsOf } from '../office/context.js';
-import { CLOSED_STATUSES } from './cases.js';
+import { CLOSED_STATUSES } from './statuses.js';
+import { t } from '../i18n/index.js';
 
-export const ID_PROBLEM_WORDS: Record<IdProblem, string> = {
-  empty: '没有填写',
-  scientific: '被表格软件改成了科学计数法，请把该列设为文本后重新填写',
-  length: '位数不对，应为 18 位（或 15 位老号码）',
-  characters: '只能是数字，最后一位可以是 X',
-  birthDate: '其中的出生日期不存在',
-  checkDigit: '校验位不对，请核对身份证原件',
-};
+/** What is wrong with an ID number, in the clerk's words. */
+export function idProblemWord(problem: IdProblem): string {
+  const words: Record<IdProblem, string> = {
+    empty: t('case.idEmpty'),
+    scientific: t('case.idScientific'),
+    length: t('case.idLength'),
+    characters: t('case.idCharacters'),
+    birthDate: t('case.idBirthDate'),
+    checkDigit: t('case.idCheckDigit'),
+  };
+  return words[problem];
+}
 
-const yuan = z.union([z.number(), z.string()]).refine(isYuan, { message: '应为不小于 0、最多两位小数的金额（元）' });
+/** A zod message looked up when the check runs (the language is set after this module loads). */
+const say = (fn: () => string) => ({ error: fn });
+const oneOf = (values: readonly string[]) => say(() => t('case.intakeOneOf', { values: values.join(t('case.nameSep')) }));
+
+const yuan = z.union([z.number(), z.string()]).refine(isYuan, say(() => t('case.intakeBadYuan')));
 const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-  message: '应为 YYYY-MM-DD 格式的日期，例如 2026-11-02',
+  error: () => t('case.intakeBadDate'),
 });
 
 const memberSchema = z.looseObject({
-  name: z.string({ error: '没有填写' }).trim().min(1, { message: '没有填写' }),
-  idNumber: z.string({ error: '没有填写' }),
-  relation: z.enum(RELATIONS, { error: `应为 ${RELATIONS.join('、')} 之一` }),
-  labourAbility: z.enum(LABOUR_ABILITIES, { error: `应为 ${LABOUR_ABILITIES.join('、')} 之一` }),
-  disability: z.enum(DISABILITY_GRADES, { error: `应为 null 或 ${DISABILITY_GRADES.join('、')} 之一` }).nullable().optional(),
+  name: z.string(say(() => t('case.intakeEmpty'))).trim().min(1, say(() => t('case.intakeEmpty'))),
+  idNumber: z.string(say(() => t('case.intakeEmpty'))),
+  relation: z.enum(RELATIONS, oneOf(RELATIONS)),
+  labourAbility: z.enum(LABOUR_ABILITIES, oneOf(LABOUR_ABILITIES)),
+  disability: z.enum(DISABILITY_GRADES, say(() => t('case.intakeNullOrOneOf', { values: DISABILITY_GRADES.join(t('case.nameSep')) }))).nullable().optional(),
   monthlyIncome: yuan.optional(),
   incomes: z
-    .array(z.looseObject({ kind: z.string().trim().min(1, { message: '收入类别没有填写' }), amount: yuan, note: z.string().optional() }))
+    .array(z.looseObject({ kind: z.string().trim().min(1, say(() => t('case.intakeNoIncomeKind'))), amount: yuan, note: z.string().optional() }))
     .optional(),
 });
 
 export const intakeSchema = z.looseObject({
-  program: z.enum(PROGRAMS, { error: `应为 ${PROGRAMS.join('、')} 之一` }),
-  area: z.enum(AREAS, { error: '应为 城市 或 农村' }),
+  program: z.enum(PROGRAMS, oneOf(PROGRAMS)),
+  area: z.enum(AREAS, oneOf(AREAS)),
   applicationDate: isoDate,
-  address: z.string({ error: '没有填写' }).trim().min(1, { message: '没有填写' }),
+  address: z.string(say(() => t('case.intakeEmpty'))).trim().min(1, say(() => t('case.intakeEmpty'))),
   phone: z.string().optional().default(''),
-  housingArea: z.number({ error: '应为数字（平方米）' }).nonnegative({ message: '不能小于 0' }).nullable().optional(),
-  circumstances: z.array(z.enum(CIRCUMSTANCES, { error: `应为 ${CIRCUMSTANCES.join('、')} 之一` })).optional().default([]),
+  housingArea: z.number(say(() => t('case.intakeBadArea'))).nonnegative(say(() => t('case.intakeNegative'))).nullable().optional(),
+  circumstances: z.array(z.enum(CIRCUMSTANCES, oneOf(CIRCUMSTANCES))).optional().default([]),
   materials: z.array(z.string()).optional().default([]),
   interview: z.string().optional().default(''),
-  members: z.array(memberSchema, { error: '应为成员列表' }).min(1, { message: '至少要有一位成员（户主）' }),
+  members: z.array(memberSchema, say(() => t('case.intakeMembersList'))).min(1, say(() => t('case.intakeNoMember'))),
 });
 
 export type IntakeInput = z.infer<typeof intakeSchema>;
@@ -72,45 +81,48 @@ export interface Problem {
   message: string;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  program: '救助类别',
-  area: '地区类型',
-  applicationDate: '申请日期',
-  address: '住址',
-  phone: '联系电话',
-  housingArea: '住房面积',
-  circumstances: '特殊情况',
-  materials: '材料',
-  interview: '谈话记录',
-  members: '家庭成员',
-  name: '姓名',
-  idNumber: '身份证号',
-  relation: '与户主关系',
-  labourAbility: '劳动能力',
-  disability: '残疾等级',
-  monthlyIncome: '月收入',
-  incomes: '收入',
-  kind: '收入类别',
-  amount: '金额',
-};
+function fieldLabels(): Record<string, string> {
+  return {
+    program: t('case.fProgram'),
+    area: t('case.fArea'),
+    applicationDate: t('case.fApplicationDate'),
+    address: t('case.fAddress'),
+    phone: t('case.fPhone'),
+    housingArea: t('case.fHousingArea'),
+    circumstances: t('case.fCircumstances'),
+    materials: t('case.fMaterials'),
+    interview: t('case.fInterview'),
+    members: t('case.fMembers'),
+    name: t('case.fName'),
+    idNumber: t('case.fIdNumber'),
+    relation: t('case.fRelation'),
+    labourAbility: t('case.fLabourAbility'),
+    disability: t('case.fDisability'),
+    monthlyIncome: t('case.fMonthlyIncome'),
+    incomes: t('case.fIncomes'),
+    kind: t('case.fKind'),
+    amount: t('case.fAmount'),
+  };
+}
 
 function labelOf(path: readonly PropertyKey[]): { field: string; label: string } {
   const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const labels = fieldLabels();
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const p = path[i];
     if (typeof p === 'number') {
-      parts.push(path[i - 1] === 'members' ? `第 ${p + 1} 位成员` : `第 ${p + 1} 项`);
+      parts.push(path[i - 1] === 'members' ? t('case.fNthMember', { n: p + 1 }) : t('case.fNthItem', { n: p + 1 }));
     } else if (p !== 'members' || typeof path[i + 1] !== 'number') {
-      parts.push(FIELD_LABELS[String(p)] ?? String(p));
+      parts.push(labels[String(p)] ?? String(p));
     }
   }
-  return { field, label: parts.join('的') };
+  return { field, label: parts.join(t('case.fOf')) };
 }
 
 export class IntakeError extends UserFacingError {
   constructor(readonly problems: Problem[]) {
-    super(`申请材料有 ${problems.length} 处问题：\n${problems.map((p) => `  ${p.label}（${p.field}）：${p.message}`).join('\n')}`);
+    super(`${t('case.intakeErrorHead', { count: problems.length })}\n${problems.map((p) => `  ${t('case.intakeErrorLine', { label: p.label, field: p.field, message: p.message })}`).join('\n')}`);
   }
 }
 
@@ -126,7 +138,7 @@ export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const { field, label } = labelOf(issue.path);
-      problems.push({ field: field || '(整个文件)', label: label || '申请文件', message: issue.message });
+      problems.push({ field: field || t('case.fWholeFile'), label: label || t('case.fFile'), message: issue.message });
     }
   }
   // Go on to the member checks even when other fields failed, so the clerk
@@ -143,10 +155,10 @@ export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | 
         const r = normalizeIdNumber(m.idNumber);
         if (!r.ok) {
           const { field, label } = labelOf(['members', i, 'idNumber']);
-          problems.push({ field, label, message: ID_PROBLEM_WORDS[r.problem] });
+          problems.push({ field, label, message: idProblemWord(r.problem) });
         } else if (seen.has(r.id)) {
           const { field, label } = labelOf(['members', i, 'idNumber']);
-          problems.push({ field, label, message: `与第 ${seen.get(r.id)! + 1} 位成员的身份证号重复` });
+          problems.push({ field, label, message: t('case.intakeSameId', { n: seen.get(r.id)! + 1 }) });
         } else {
           seen.set(r.id, i);
           const sm = memberSchema.safeParse(m);
@@ -170,8 +182,8 @@ export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | 
     if (rawMembers.length > 0 && householders !== 1) {
       problems.push({
         field: 'members',
-        label: '家庭成员',
-        message: householders === 0 ? '没有户主：应有且只有一位成员的关系是「户主」' : `有 ${householders} 位户主：应有且只有一位`,
+        label: t('case.fMembers'),
+        message: householders === 0 ? t('case.intakeNoHouseholder') : t('case.intakeManyHouseholders', { count: householders }),
       });
     }
   }
@@ -226,7 +238,7 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
   });
   tx.put('cases', caseNo, c);
   const warnings: string[] = [];
-  if (!list.complete) warnings.push(`材料不全，尚未受理：缺 ${list.missing.join('、')}`);
+  if (!list.complete) warnings.push(t('case.intakeWarnNotAccepted', { missing: list.missing.join(t('case.nameSep')) }));
   return { caseNo, status: c.status, missing: list.missing, warnings };
 }
 
@@ -278,7 +290,7 @@ export function memberConflicts(tx: View, hid: string, members: CheckedIntake['m
     if (other && other.name !== m.name.trim() && !(renames && other.householdId === hid)) {
       problems.push({
         ...labelOf(['members', i, 'idNumber']),
-        message: `已登记为「${other.name}」，与填写的姓名「${m.name.trim()}」不符：请核对身份证原件`,
+        message: t('case.intakeOtherName', { registered: other.name, typed: m.name.trim() }),
       });
     }
     if (other && !other.leftOn && other.householdId !== hid) {
@@ -286,7 +298,7 @@ export function memberConflicts(tx: View, hid: string, members: CheckedIntake['m
       const head = otherHh ? tx.get('members', otherHh.householderId) : undefined;
       problems.push({
         ...labelOf(['members', i, 'idNumber']),
-        message: `已登记在另一户（户主 ${head?.name ?? '未知'}）：同一人不能同时在两户，请先核实户籍`,
+        message: t('case.intakeOtherHousehold', { head: head?.name ?? t('case.unknown') }),
       });
     }
   });
@@ -308,12 +320,12 @@ export function intakeConflicts(view: View, intake: Pick<CheckedIntake, 'members
   const problems: Problem[] = memberConflicts(view, hid, members);
   for (const c of view.all('cases')) {
     if (c.householdId === hid && c.program === input.program && !CLOSED_STATUSES.has(c.status)) {
-      problems.push({ field: 'program', label: '救助类别', message: `这户已有一件在办的${input.program}申请 ${c.caseNo}：避免重复救助，请在原申请上继续办理` });
+      problems.push({ field: 'program', label: t('case.fProgram'), message: t('case.intakeOpenCase', { program: input.program, caseNo: c.caseNo }) });
     }
   }
   const enrolment = view.get('enrolments', `${hid}:${input.program}`);
   if (enrolment && enrolment.status !== 'terminated') {
-    problems.push({ field: 'program', label: '救助类别', message: `这户正在享受${input.program}（${enrolment.status === 'active' ? '在保' : '停发中'}）：避免重复救助，不能再次申请` });
+    problems.push({ field: 'program', label: t('case.fProgram'), message: t('case.intakeEnrolled', { program: input.program, status: enrolment.status === 'active' ? t('case.enrolActive') : t('case.enrolSuspended') }) });
   }
   return { hid, problems };
 }

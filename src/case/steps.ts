@@ -9,23 +9,30 @@ import { calendarOf, settingsOf } from '../office/context.js';
 import { checklist } from '../rules/materials.js';
 import { addDays, isIsoDate } from '../rules/dayNumber.js';
 import { fenToYuan } from '../rules/money.js';
-import { caseEligibility, CLOSED_STATUSES, householderOf, membersOf } from './cases.js';
+import { caseEligibility, householderOf, membersOf } from './household.js';
+import { CLOSED_STATUSES } from './statuses.js';
+import { noticeEndOf } from './deadlines.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../exchange/outbound.js';
-import { word } from '../i18n/index.js';
+import { t, tIn, word } from '../i18n/index.js';
+import { caseOrThrow } from './lookup.js';
 
 export const STEPS = ['accept', 'investigate', 'review', 'notice', 'objection', 'resolve', 'submit', 'withdraw'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const STEP_WORDS: Record<Step, string> = {
-  accept: '受理',
-  investigate: '入户调查',
-  review: '民主评议',
-  notice: '张榜公示',
-  objection: '登记异议',
-  resolve: '异议复核',
-  submit: '上报街道',
-  withdraw: '撤回申请',
-};
+/** The clerk's word for a step, in the process language. */
+export function stepWord(step: Step): string {
+  const words: Record<Step, string> = {
+    accept: t('case.stepAccept'),
+    investigate: t('case.stepInvestigate'),
+    review: t('case.stepReview'),
+    notice: t('case.stepNotice'),
+    objection: t('case.stepObjection'),
+    resolve: t('case.stepResolve'),
+    submit: t('case.stepSubmit'),
+    withdraw: t('case.stepWithdraw'),
+  };
+  return words[step];
+}
 
 /** History event of each step (the demo generator writes the same names). */
 const EVENT_OF: Record<Step, string> = {
@@ -66,7 +73,7 @@ export function submitFrom(c: DeepReadonly<Case>): string | null {
 }
 
 function refuse(caseNo: string, step: Step, why: string): never {
-  throw new StepRefused(`${caseNo} 不能${STEP_WORDS[step]}：${why}`);
+  throw new StepRefused(t('case.refused', { caseNo, step: stepWord(step), why }));
 }
 
 /** Names as the clerk types them: 王芳,李强 or 王芳、李强 or 王芳，李强. */
@@ -81,32 +88,32 @@ function cleanNames(names: readonly string[] | undefined): string[] {
 /** What must come first, by status, for each step that needs an earlier one. */
 function statusRule(c: DeepReadonly<Case>, step: Step): string | null {
   const s = c.status;
-  const now = `现在是「${word('status', s)}」`;
-  if (CLOSED_STATUSES.has(s)) return `申请已办结（${word('status', s)}），不能再办理`;
+  const now = t('case.nowStatus', { status: word('status', s) });
+  if (CLOSED_STATUSES.has(s)) return t('case.ruleClosed', { status: word('status', s) });
   switch (step) {
     case 'accept':
-      return s === 'draft' ? null : `已于 ${c.acceptedOn ?? ''} 受理过`;
+      return s === 'draft' ? null : t('case.ruleAcceptedAlready', { date: c.acceptedOn ?? '' });
     case 'investigate':
-      if (s === 'draft') return `还没有受理：请先补齐材料并受理（accept）`;
-      return s === 'accepted' ? null : `已做过入户调查（${now}）`;
+      if (s === 'draft') return t('case.ruleNotAccepted');
+      return s === 'accepted' ? null : t('case.ruleInvestigatedAlready', { now });
     case 'review':
-      if (s === 'draft' || s === 'accepted') return `请先完成入户调查（investigate）`;
+      if (s === 'draft' || s === 'accepted') return t('case.ruleInvestigateFirst');
       if (s === 'investigated' || s === 'reviewed') return null;
-      return `评议已结束（${now}）`;
+      return t('case.ruleReviewOver', { now });
     case 'notice':
-      if (s === 'draft' || s === 'accepted') return `请先完成入户调查（investigate）和民主评议（review）`;
-      if (s === 'investigated') return `请先完成民主评议（review），或记录「未评议」并写明原因`;
-      if (s === 'reviewed') return c.review?.result === '不通过' ? '民主评议未通过：不能公示；可重新评议（review）或撤回申请（withdraw）' : null;
-      return `已经公示过（${now}）`;
+      if (s === 'draft' || s === 'accepted') return t('case.ruleInvestigateAndReviewFirst');
+      if (s === 'investigated') return t('case.ruleReviewFirst');
+      if (s === 'reviewed') return c.review?.result === '不通过' ? t('case.ruleReviewFailed') : null;
+      return t('case.ruleNoticedAlready', { now });
     case 'objection':
     case 'resolve':
-      return s === 'noticing' ? null : `只有公示期间才能${step === 'objection' ? '登记' : '复核'}异议（${now}）`;
+      return s === 'noticing' ? null : step === 'objection' ? t('case.ruleObjectionOnlyInNotice', { now }) : t('case.ruleResolveOnlyInNotice', { now });
     case 'submit':
       // a correction after the last submit (whatever the sync named the return's event)
-      if (s === 'returned') return c.history.some((h, i) => h.event === 'corrected' && i > lastIndex(c.history, 'submitted')) ? null : '街道退回的申请要先按退回意见更正（case correct），才能再次上报';
+      if (s === 'returned') return c.history.some((h, i) => h.event === 'corrected' && i > lastIndex(c.history, 'submitted')) ? null : t('case.ruleCorrectBeforeResubmit');
       if (s === 'noticing') return null;
-      if (s === 'submitted' || s === 'township-approved') return `已经上报过（${now}）`;
-      return `请先完成公示（notice）：公示期满、异议都已复核后才能上报`;
+      if (s === 'submitted' || s === 'township-approved') return t('case.ruleSubmittedAlready', { now });
+      return t('case.ruleNoticeFirst');
     case 'withdraw':
       return null;
   }
@@ -137,17 +144,16 @@ export interface StepDone {
 
 /** Checks and performs one step inside `tx`; throws StepRefused (nothing changed) when it may not happen. */
 export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput = {}): StepDone {
-  const c = tx.get('cases', caseNo);
-  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
-  if (!(STEPS as readonly string[]).includes(step)) throw new StepRefused(`不认识的步骤「${step}」：应为 ${STEPS.join('、')} 之一`);
+  const c = caseOrThrow(tx, caseNo);
+  if (!(STEPS as readonly string[]).includes(step)) throw new StepRefused(t('case.unknownStep', { step, steps: STEPS.join(t('case.nameSep')) }));
   const today = tx.now.date;
   const date = input.date ?? today;
-  if (!isIsoDate(date)) refuse(caseNo, step, `日期「${date}」应为 YYYY-MM-DD 格式的有效日期`);
-  if (date > today) refuse(caseNo, step, `日期 ${date} 晚于今天（${today}）：请记录已经发生的事`);
+  if (!isIsoDate(date)) refuse(caseNo, step, t('case.ruleBadDate', { date }));
+  if (date > today) refuse(caseNo, step, t('case.ruleFutureDate', { date, today }));
   const why = statusRule(c, step);
   if (why) refuse(caseNo, step, why);
   const earliest = lastStepDate(c);
-  if (date < earliest) refuse(caseNo, step, `日期 ${date} 早于上一步的日期 ${earliest}：请核对日期`);
+  if (date < earliest) refuse(caseNo, step, t('case.ruleBeforeLastStep', { date, earliest }));
 
   const settings = settingsOf(tx);
   const note = input.note?.trim() ?? '';
@@ -162,7 +168,7 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
       case 'accept': {
         const received = [...new Set([...d.materials, ...cleanNames(input.materials)])];
         const list = checklist(d.program, d.circumstances, received);
-        if (!list.complete) refuse(caseNo, step, `材料不全，还缺 ${list.missing.join('、')}：收齐后用 --materials 登记`);
+        if (!list.complete) refuse(caseNo, step, t('case.ruleMaterialsMissing', { missing: list.missing.join(t('case.nameSep')) }));
         d.materials = received;
         d.acceptedOn = date;
         status = 'accepted';
@@ -170,67 +176,67 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
       }
       case 'investigate': {
         const who = cleanNames(input.by);
-        if (who.length < 2) refuse(caseNo, step, `入户调查至少要两名调查人员（--by 甲,乙），现在是 ${who.length} 名`);
-        if (!note) refuse(caseNo, step, '请用 --note 写明调查发现（家庭收入、财产、居住情况）');
+        if (who.length < 2) refuse(caseNo, step, t('case.ruleTwoVisitors', { count: who.length }));
+        if (!note) refuse(caseNo, step, t('case.ruleFindingsNeeded'));
         d.investigation = { date, by: who, findings: note, incomeVerified: true };
         const cal = calendarOf(tx);
         const due = cal.addWorkingDays(d.acceptedOn!, settings.deadlines.investigationWorkingDays).date;
-        if (date > due) warnings.push(`入户调查应在受理后 ${settings.deadlines.investigationWorkingDays} 个工作日内（${due} 前）开始，本次已晚`);
+        if (date > due) warnings.push(t('case.warnLateVisit', { days: settings.deadlines.investigationWorkingDays, due }));
         status = 'investigated';
         break;
       }
       case 'review': {
         const result = input.result as ReviewResult | undefined;
         if (!result || !(REVIEW_RESULTS as readonly string[]).includes(result)) {
-          refuse(caseNo, step, `请用 --result 写明评议结果：${REVIEW_RESULTS.join('、')}`);
+          refuse(caseNo, step, t('case.ruleResultNeeded', { results: REVIEW_RESULTS.join(t('case.nameSep')) }));
         }
         const panel = cleanNames(input.by);
         if (result === '未评议') {
-          if (!note) refuse(caseNo, step, '未组织民主评议时，请用 --note 写明原因（例如：家庭情况无争议）');
+          if (!note) refuse(caseNo, step, t('case.ruleNoReviewReason'));
         } else if (panel.length < 3) {
-          refuse(caseNo, step, `民主评议小组至少三人（--by 楼栋长,党员代表,居民代表），现在是 ${panel.length} 人`);
+          refuse(caseNo, step, t('case.ruleThreePanel', { count: panel.length }));
         }
         d.review = { date, result, panel: result === '未评议' ? [] : panel, note };
         status = 'reviewed';
         break;
       }
       case 'notice': {
-        const end = addDays(date, settings.deadlines.noticeCalendarDays - 1);
+        const end = noticeEndOf(tx, date);
         d.notice = { start: date, end, objections: [] };
-        event.note = `公示至${end}`;
+        event.note = tIn('zh', 'case.noteNoticeUntil', { end });
         status = 'noticing';
         break;
       }
       case 'objection': {
-        if (!note) refuse(caseNo, step, '请用 --note 写明异议内容（谁反映、反映了什么）');
+        if (!note) refuse(caseNo, step, t('case.ruleObjectionNote'));
         const n = d.notice!;
-        if (date < n.start) refuse(caseNo, step, `异议日期 ${date} 早于公示开始日 ${n.start}`);
+        if (date < n.start) refuse(caseNo, step, t('case.ruleObjectionBeforeNotice', { date, start: n.start }));
         n.objections.push({ id: n.objections.length + 1, raisedOn: date, note });
         break;
       }
       case 'resolve': {
         const open = d.notice!.objections.find((o) => !o.resolvedOn);
-        if (!open) refuse(caseNo, step, '没有待复核的异议');
-        if (!note) refuse(caseNo, step, '请用 --note 写明复核（再次核实）的经过和结论');
-        if (date < open.raisedOn) refuse(caseNo, step, `复核日期 ${date} 早于异议登记日 ${open.raisedOn}`);
+        if (!open) refuse(caseNo, step, t('case.ruleNoOpenObjection'));
+        if (!note) refuse(caseNo, step, t('case.ruleResolutionNote'));
+        if (date < open.raisedOn) refuse(caseNo, step, t('case.ruleResolveBeforeObjection', { date, raised: open.raisedOn }));
         open.resolvedOn = date;
         open.resolution = note;
-        event.note = `异议${open.id}：${note}`;
+        event.note = tIn('zh', 'case.noteResolved', { id: open.id, note });
         break;
       }
       case 'submit': {
         if (d.status === 'noticing') {
           const from = submitFrom(d)!;
-          if (date < from) refuse(caseNo, step, `公示期到 ${d.notice!.end} 才结束，${from} 起才能上报`);
+          if (date < from) refuse(caseNo, step, t('case.ruleNoticeNotOver', { end: d.notice!.end, from }));
           const open = openObjections(d);
-          if (open.length) refuse(caseNo, step, `还有 ${open.length} 条异议没有复核（${open.map((o) => o.note).join('；')}）：请先再次核实并记录（resolve）`);
-        } else event.note = '按退回意见更正后再次上报';
+          if (open.length) refuse(caseNo, step, t('case.ruleOpenObjections', { count: open.length, notes: open.map((o) => o.note).join(t('case.warningSep')) }));
+        } else event.note = tIn('zh', 'case.noteResubmitted');
         d.submittedOn = date;
         status = 'submitted';
         break;
       }
       case 'withdraw': {
-        event.note = note || '申请人主动撤回申请';
+        event.note = note || tIn('zh', 'case.noteWithdrawn');
         status = 'withdrawn';
         break;
       }
@@ -261,10 +267,12 @@ export function applicationRows(view: View, c: DeepReadonly<Case>): { applicatio
     hh?.housingArea == null ? '' : String(hh.housingArea),
     c.area,
     c.applicationDate,
-    c.review ? (c.review.result === '未评议' ? `未评议：${c.review.note}` : c.review.result) : '',
+    c.review ? (c.review.result === '未评议' ? tIn('zh', 'case.rowNoReview', { note: c.review.note }) : c.review.result) : '',
     c.notice?.start ?? '',
     c.notice?.end ?? '',
-    objections.length ? objections.map((o) => `${o.note}（${o.resolvedOn ? `已复核：${o.resolution ?? ''}` : '未复核'}）`).join('；') : '无',
+    objections.length
+      ? objections.map((o) => (o.resolvedOn ? tIn('zh', 'case.rowObjectionResolved', { note: o.note, resolution: o.resolution ?? '' }) : tIn('zh', 'case.rowObjectionOpen', { note: o.note }))).join(tIn('zh', 'case.warningSep'))
+      : tIn('zh', 'case.none'),
     hh?.address ?? '',
     hh?.phone ?? '',
   ];
@@ -285,8 +293,8 @@ export function queueApplication(tx: Tx, c: DeepReadonly<Case>): string[] {
   const rows = applicationRows(tx, c);
   const head = householderOf(tx, c.householdId).name;
   return [
-    queueOutbound(tx, 'applications', OUTBOUND_COLUMNS.applications, [rows.application], `${c.caseNo} ${head} 申请上报`),
-    queueOutbound(tx, 'members', OUTBOUND_COLUMNS.members, rows.members, `${c.caseNo} ${head} 家庭成员`),
+    queueOutbound(tx, 'applications', OUTBOUND_COLUMNS.applications, [rows.application], tIn('zh', 'case.outboundApplication', { caseNo: c.caseNo, name: head })),
+    queueOutbound(tx, 'members', OUTBOUND_COLUMNS.members, rows.members, tIn('zh', 'case.outboundMembers', { caseNo: c.caseNo, name: head })),
   ];
 }
 
@@ -301,10 +309,9 @@ export function possibleSteps(c: DeepReadonly<Case>): Step[] {
  * Only for a case that was submitted; its status does not change.
  */
 export function exportAgain(tx: Tx, caseNo: string): string[] {
-  const c = tx.get('cases', caseNo);
-  if (!c) throw new StepRefused(`没有申请编号为 ${caseNo} 的申请：请用 jiuzhu case list 查看编号`);
-  if (!c.submittedOn) throw new StepRefused(`${caseNo} 还没有上报过，不能重新导出：请先办完公示并上报（submit）`);
+  const c = caseOrThrow(tx, caseNo);
+  if (!c.submittedOn) throw new StepRefused(t('case.ruleNotSubmittedYet', { caseNo }));
   const ids = queueApplication(tx, c);
-  tx.update('cases', caseNo, (d) => void d.history.push({ at: tx.now.iso, event: 'exported', by: tx.meta.operator, source: 'local', date: tx.now.date, note: '重新导出上报文件' }));
+  tx.update('cases', caseNo, (d) => void d.history.push({ at: tx.now.iso, event: 'exported', by: tx.meta.operator, source: 'local', date: tx.now.date, note: tIn('zh', 'case.noteExported') }));
   return ids;
 }

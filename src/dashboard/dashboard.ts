@@ -3,7 +3,8 @@
 import type { View } from '../store/office.js';
 import type { PendingItem } from '../office/model.js';
 import { calendarOf, settingsOf } from '../office/context.js';
-import { caseList, CLOSED_STATUSES, type CaseListRow } from '../case/cases.js';
+import { caseList, type CaseListRow } from '../case/list.js';
+import { CLOSED_STATUSES } from '../case/statuses.js';
 import { openPending, pendingRow, pendingKindWord } from '../office/pending.js';
 import { reviewsDue, type ReviewDue } from '../recipients/reviewsDue.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';

@@ -4,7 +4,8 @@
 // that touched it are in history.ts; notes are appended by notes.ts.
 import type { Case, CaseStatus, Enrolment, Household, Member } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
-import { caseHistory, householderOf } from '../case/cases.js';
+import { caseHistory } from '../case/history.js';
+import { householderOf } from '../case/household.js';
 import { ageOn } from '../rules/idNumber.js';
 import { reviewsOf, type Review } from '../recipients/reviews.js';
 import { enrolmentRow, type EnrolmentRow } from '../recipients/enrolmentList.js';

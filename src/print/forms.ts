@@ -5,23 +5,33 @@ import type { Case } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
 import { UserFacingError } from '../office/errors.js';
 import { settingsOf } from '../office/context.js';
-import { caseEligibility, deadlineOf, householderOf, membersOf } from '../case/cases.js';
+import { caseEligibility, householderOf, membersOf } from '../case/household.js';
+import { deadlineOf } from '../case/deadlines.js';
 import { checklist } from '../rules/materials.js';
-import { VERDICT_WORDS } from '../rules/eligibility.js';
+import { countyApproved, refusalOf } from '../case/refusal.js';
+import { verdictWord } from '../rules/eligibility.js';
 import { fenToYuan } from '../rules/money.js';
 import { sex } from '../rules/idNumber.js';
 import { maskIds, maskName } from '../office/privacy.js';
+import { t, tIn } from '../i18n/index.js';
 import { loadPrintTemplate, renderTemplate, type TemplateData } from './template.js';
+
+/** Printables are Chinese documents (to the applicant, for the file): their captions are Chinese whatever the clerk's language. */
+const SEP = '\u3001';
 
 export const FORMS = ['receipt', 'application', 'refusal'] as const;
 export type Form = (typeof FORMS)[number];
 
-export const FORM_WORDS: Record<Form | 'notice', string> = {
-  receipt: '受理回执',
-  application: '申请审批表',
-  refusal: '不予批准通知书',
-  notice: '公示名单',
-};
+/** The name of a printable form, in the process language. */
+export function formWord(form: Form | 'notice'): string {
+  const words: Record<Form | 'notice', string> = {
+    receipt: t('print.formReceipt'),
+    application: t('print.formApplication'),
+    refusal: t('print.formRefusal'),
+    notice: t('print.formNotice'),
+  };
+  return words[form];
+}
 
 function render(name: string, data: TemplateData, env?: NodeJS.ProcessEnv): string {
   return renderTemplate(loadPrintTemplate(name, env), { ...data, css: loadPrintTemplate('print', env, 'css') });
@@ -39,7 +49,7 @@ export function noticeRow(view: View, c: DeepReadonly<Case>) {
     name: maskName(householderOf(view, c.householdId).name),
     persons: e.persons,
     program: c.program,
-    amount: e.verdict === 'eligible' && e.estimatedMonthlyFen > 0 ? fenToYuan(e.estimatedMonthlyFen) : '待区县核定',
+    amount: e.verdict === 'eligible' && e.estimatedMonthlyFen > 0 ? fenToYuan(e.estimatedMonthlyFen) : tIn('zh', 'print.amountByCounty'),
     start: c.notice?.start ?? '',
     end: c.notice?.end ?? '',
   };
@@ -78,14 +88,11 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
     }, env);
   }
   if (form === 'refusal') {
-    const d = c.decision;
-    const t = c.township;
-    let refusal: { by: string; date: string; reason: string } | null = null;
-    if (d?.result === '不予批准') refusal = { by: '区（县）民政局', date: d.date, reason: d.reason ?? '' };
-    else if (t?.result === '不同意' && !d) refusal = { by: '街道（乡镇）', date: t.date, reason: t.note };
-    if (!refusal) throw new PrintRefused(`${c.caseNo} 没有不予批准的决定，不能打印不予批准通知书：区县或街道的不予批准结果经同步到达后才能打印`);
+    const r = refusalOf(c);
+    const refusal = r ? { by: r.by === 'county' ? tIn('zh', 'print.byCounty') : tIn('zh', 'print.byTownship'), date: r.date, reason: r.reason } : null;
+    if (!refusal) throw new PrintRefused(t('print.noRefusal', { caseNo: c.caseNo }));
     // The notice goes to the applicant; a number in the county's reason is theirs, but an ID number never goes on paper in full.
-    return render('refusal', { ...base, name: head.name, ...refusal, reason: maskIds(refusal.reason) || '（区县未写明理由，请向区县民政局询问）' }, env);
+    return render('refusal', { ...base, name: head.name, ...refusal, reason: maskIds(refusal.reason) || tIn('zh', 'print.noReason') }, env);
   }
   const members = membersOf(view, c.householdId);
   const e = caseEligibility(view, c);
@@ -95,34 +102,41 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
     area: c.area,
     head,
     address: hh?.address ?? '',
-    housingArea: hh?.housingArea == null ? '' : `${hh.housingArea} 平方米`,
-    circumstances: c.circumstances.join('、') || '无',
+    housingArea: hh?.housingArea == null ? '' : tIn('zh', 'print.squareMetres', { area: hh.housingArea }),
+    circumstances: c.circumstances.join(SEP) || tIn('zh', 'print.none'),
     members: members.map((m) => ({
       name: m.name,
       relation: m.relation,
       idNumber: m.idNumber,
       sex: sex(m.idNumber),
       labourAbility: m.labourAbility,
-      disability: m.disability ?? '无',
+      disability: m.disability ?? tIn('zh', 'print.none'),
       income: fenToYuan(m.incomes.reduce((a, i) => a + i.amountFen, 0)),
     })),
-    incomes: e.lines.map((l) => ({ member: l.member, kind: l.kind, amount: fenToYuan(l.amountFen), counted: l.counted ? '计入' : `不计入（${l.reason ?? ''}）` })),
+    incomes: e.lines.map((l) => ({ member: l.member, kind: l.kind, amount: fenToYuan(l.amountFen), counted: l.counted ? tIn('zh', 'print.counted') : tIn('zh', 'print.notCounted', { reason: l.reason ?? '' }) })),
     countedTotal: fenToYuan(e.countedFen),
     perCapita: fenToYuan(e.perCapitaFen),
-    standard: e.standard ? `${fenToYuan(e.standard.monthlyFen)} 元` : '（无适用标准）',
-    verdict: VERDICT_WORDS[e.verdict],
+    standard: e.standard ? tIn('zh', 'print.yuan', { amount: fenToYuan(e.standard.monthlyFen) }) : tIn('zh', 'print.noStandard'),
+    verdict: verdictWord(e.verdict, 'zh'),
     interview: c.interview,
-    materials: c.materials.join('、'),
-    investigation: c.investigation ? { ...c.investigation, byText: c.investigation.by.join('、') } : null,
-    review: c.review ? { ...c.review, panelText: c.review.panel.join('、') || '—' } : null,
-    notice: c.notice ? { ...c.notice, objectionsText: objections.length ? objections.map((o) => `异议：${o.note}；${o.resolvedOn ? `${o.resolvedOn} 复核：${o.resolution ?? ''}` : '未复核'}`).join('　') : '无异议' } : null,
+    materials: c.materials.join(SEP),
+    investigation: c.investigation ? { ...c.investigation, byText: c.investigation.by.join(SEP) } : null,
+    review: c.review ? { ...c.review, panelText: c.review.panel.join(SEP) || '—' } : null,
+    notice: c.notice ? { ...c.notice, objectionsText: objections.length
+            ? objections
+                .map((o) => (o.resolvedOn ? tIn('zh', 'print.objectionResolved', { note: o.note, date: o.resolvedOn, resolution: o.resolution ?? '' }) : tIn('zh', 'print.objectionOpen', { note: o.note })))
+                .join('\u3000')
+            : tIn('zh', 'print.noObjection'),
+        } : null,
     submittedOn: c.submittedOn ?? '',
     township: c.township,
     decision: c.decision
       ? {
           result: c.decision.result,
           date: c.decision.date,
-          detail: c.decision.result === '批准' ? `保障人数 ${c.decision.persons ?? ''}，月保障金 ${c.decision.monthlyAmountFen == null ? '' : fenToYuan(c.decision.monthlyAmountFen)} 元，自 ${c.decision.startMonth ?? ''} 起` : (c.decision.reason ?? ''),
+          detail: countyApproved(c)
+            ? tIn('zh', 'print.approvedDetail', { persons: c.decision.persons ?? '', amount: c.decision.monthlyAmountFen == null ? '' : fenToYuan(c.decision.monthlyAmountFen), month: c.decision.startMonth ?? '' })
+            : (c.decision.reason ?? ''),
         }
       : null,
   }, env);

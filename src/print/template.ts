@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserFacingError } from '../office/errors.js';
+import { t } from '../i18n/index.js';
 
 export type TemplateData = { [key: string]: unknown };
 
@@ -95,7 +96,7 @@ export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
     if (existsSync(join(t, 'print'))) return t;
     dir = dirname(dir);
   }
-  throw new UserFacingError('找不到打印模板文件夹 templates/print：请检查安装是否完整，或设置环境变量 JIUZHU_TEMPLATES');
+  throw new UserFacingError(t('print.noTemplates'));
 }
 
 export function loadPrintTemplate(name: string, env: NodeJS.ProcessEnv = process.env, ext = 'html'): string {
@@ -103,6 +104,6 @@ export function loadPrintTemplate(name: string, env: NodeJS.ProcessEnv = process
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new UserFacingError(`读不到打印模板 ${file}：请检查安装是否完整`);
+    throw new UserFacingError(t('print.unreadableTemplate', { file }));
   }
 }

@@ -2,7 +2,7 @@
 // and by whose decision, plus the stops the county made that are not entered yet.
 import type { Enrolment, Source } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { RecipientError } from './errors.js';
 import { t, tIn } from '../i18n/index.js';

@@ -2,7 +2,7 @@
 // lists show it, with a running gradual-exit period.
 import type { Category, Enrolment, EnrolmentStatus } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 import { runningExit } from './gradualExit.js';
 
 export interface EnrolmentRow {

@@ -5,7 +5,7 @@
 // enrolment (the upper levels own amounts and status).
 import type { Category } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 import { clearPending, raisePending } from '../office/pending.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';

@@ -4,7 +4,7 @@ import type { Category, Enrolment } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
 import type { Settings } from '../office/settings.js';
 import { settingsOf } from '../office/context.js';
-import { householderOf } from '../case/cases.js';
+import { householderOf } from '../case/household.js';
 import { addMonthsToDate, dayNo, monthEnd } from '../rules/dayNumber.js';
 
 /** Months between reviews for a category; an enrolment without one is reviewed like B (decision). */

@@ -2,7 +2,7 @@
 // one adapter, `attendanceOf`, so the attendance module can take it over.
 import type { Enrolment, Household, Member } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
-import { householderOf, membersOf } from '../case/cases.js';
+import { householderOf, membersOf } from '../case/household.js';
 import { settingsOf, standardsOf } from '../office/context.js';
 import { assess } from '../rules/eligibility.js';
 import { birthDate, birthdayAt, sex } from '../rules/idNumber.js';

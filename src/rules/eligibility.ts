@@ -1,6 +1,7 @@
 // Eligibility: per-capita counted income against the standard that applies.
 // Pure: the standards, the excluded kinds and the date come in as arguments.
 import type { Area, Income, Program } from '../office/model.js';
+import { lang, tIn, type Lang } from '../i18n/index.js';
 
 export interface StandardRow {
   area: Area;
@@ -29,12 +30,16 @@ export interface IncomeLine {
 
 export type Verdict = 'eligible' | 'near-poverty' | 'not-eligible' | 'no-standard';
 
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  eligible: '符合条件',
-  'near-poverty': '低保边缘家庭',
-  'not-eligible': '不符合条件',
-  'no-standard': '没有适用的保障标准',
-};
+/** The word for a verdict, in the process language or a given one (printables are Chinese). */
+export function verdictWord(v: Verdict, l: Lang = lang()): string {
+  const words: Record<Verdict, string> = {
+    eligible: tIn(l, 'rules.verdictEligible'),
+    'near-poverty': tIn(l, 'rules.verdictNearPoverty'),
+    'not-eligible': tIn(l, 'rules.verdictNotEligible'),
+    'no-standard': tIn(l, 'rules.verdictNoStandard'),
+  };
+  return words[v];
+}
 
 export interface Eligibility {
   persons: number;
@@ -78,7 +83,7 @@ export function assess(input: EligibilityInput): Eligibility {
         kind: inc.kind,
         amountFen: inc.amountFen,
         counted: !excluded,
-        ...(excluded ? { reason: `${inc.kind}按规定不计入家庭收入` } : {}),
+        ...(excluded ? { reason: tIn('zh', 'rules.excludedIncome', { kind: inc.kind }) } : {}),
       });
     }
   }

@@ -74,8 +74,14 @@ export function birthDate(id: string): string {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
+/** The holder's sex as a code (the 17th digit: odd for men), for words in any language. */
+export function sexCode(id: string): 'male' | 'female' {
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}
+
+/** The holder's sex as the forms write it (data: the printables and exchange files are Chinese). */
 export function sex(id: string): '男' | '女' {
-  return Number(id[16]) % 2 === 1 ? '男' : '女';
+  return sexCode(id) === 'male' ? '男' : '女';
 }
 
 /**

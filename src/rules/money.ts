@@ -1,4 +1,5 @@
 // Money is integer fen inside; yuan only at the edges.
+import { t } from '../i18n/index.js';
 
 export class MoneyError extends Error {}
 
@@ -9,7 +10,7 @@ export function yuanToFen(v: number | string): number {
   // comma, and reading it as 15 or 1200 yuan would be a silent error.
   const s = /^\d{1,3}(,\d{3})+(\.|$)/.test(raw) ? raw.replace(/,/g, '') : raw;
   const m = /^(\d+)(?:\.(\d{1,2})0*)?$/.exec(s);
-  if (!m) throw new MoneyError(`金额「${v}」应为不小于 0、最多两位小数的数字`);
+  if (!m) throw new MoneyError(t('rules.badAmount', { value: v }));
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
@@ -36,5 +37,5 @@ export function formatYuan(fen: number): string {
   const a = Math.abs(fen);
   const whole = Math.floor(a / 100).toLocaleString('en-US');
   const cents = a % 100;
-  return `${sign}${whole}${cents ? `.${String(cents).padStart(2, '0')}` : ''} 元`;
+  return t('rules.yuan', { amount: `${sign}${whole}${cents ? `.${String(cents).padStart(2, '0')}` : ''}` });
 }

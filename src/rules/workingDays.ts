@@ -2,6 +2,7 @@
 // chinese-days, overridden by the county's `holidays` files, for every deadline rule.
 import cd from 'chinese-days';
 import { dateOf, dayNo, daysFromCivil, isIsoDate, yearOfDay } from './dayNumber.js';
+import { t } from '../i18n/index.js';
 
 export interface HolidayEntry {
   date: string;
@@ -29,13 +30,13 @@ export class CalendarGapError extends Error {
   readonly year: number;
 
   constructor(year: number) {
-    super(`节假日日历没有 ${year} 年的数据：请导入区县下发的节假日安排（holidays 文件）`);
+    super(t('rules.calendarGap', { year }));
     this.year = year;
   }
 }
 
 function dayNumber(date: string): number {
-  if (!isIsoDate(date)) throw new RangeError(`日期应为 YYYY-MM-DD 格式的有效日期：${date}`);
+  if (!isIsoDate(date)) throw new RangeError(t('rules.badDate', { date }));
   return dayNo(date);
 }
 
@@ -123,7 +124,7 @@ export class WorkingCalendar {
    * Coverage is reported for every year from `date` to the answer.
    */
   addWorkingDays(date: string, n: number): WorkdayResult {
-    if (!Number.isInteger(n)) throw new RangeError(`工作日天数应为整数：${n}`);
+    if (!Number.isInteger(n)) throw new RangeError(t('rules.badWorkingDays', { n }));
     const start = dayNumber(date);
     const step = n < 0 ? -1 : 1;
     let cur = start;
@@ -149,7 +150,7 @@ export class WorkingCalendar {
 
   /** Working days in a calendar month, in order (for "within the first 5 working days of the quarter"). */
   workingDaysOfMonth(month: string): { dates: string[]; covered: boolean } {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`月份应为 YYYY-MM 格式：${month}`);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(t('rules.badMonth', { month }));
     const first = dayNumber(`${month}-01`);
     const year = yearOf(first);
     const m = Number(month.slice(5, 7));

@@ -50,10 +50,9 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   reconcile: { title: () => t('ui.title.reconcile'), render: () => <ReconcileScreen /> },
 
   // ---- the screens of intake and the case's way, labour and reports.
-  intake: { title: () => t('ui.title.intake'), ownKeys: true, render: (p) => <IntakeEntry {...p} /> },
+  intake: { title: () => t('ui.title.intake'), render: (p) => <IntakeEntry {...p} /> },
   case: {
     title: () => t('ui.title.case'),
-    ownKeys: true,
     render: (p) =>
       p.params.caseNo ? (
         <CaseScreen key={p.params.caseNo} office={p.office} operator={p.operator} onBack={p.onBack} caseNo={p.params.caseNo} rows={p.rows} />
@@ -61,7 +60,7 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
         <CasesEntry {...p} />
       ),
   },
-  cases: { title: () => t('ui.title.cases'), ownKeys: true, render: (p) => <CasesEntry {...p} /> },
+  cases: { title: () => t('ui.title.cases'), render: (p) => <CasesEntry {...p} /> },
   attendance: {
     title: () => t('ui.title.attendance'),
     ownKeys: true,

@@ -67,6 +67,8 @@ describe('case advance: the way from acceptance to submission', () => {
     expect(text).toContain('民主评议 2026-11-06  通过  楼栋长张伟、党员代表李华、居民代表陈红');
     expect(text).toContain('异议1 2026-11-12 有居民反映该户家中有小汽车一辆，要求核实；2026-11-13 复核：');
     expect(text).toContain('上报街道 2026-11-17');
+    // what may happen next, from the same rule as the case screen's menu
+    expect(text).toContain('下一步：撤回申请（withdraw）');
 
     const { outbound } = outcome(data, NO1);
     expect(outbound.map((o) => o.kind)).toEqual(['applications', 'members']);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { VERDICT_WORDS, assess, standardOn, type EligibilityInput, type StandardRow } from '../../src/rules/eligibility.ts';
+import { verdictWord, assess, standardOn, type EligibilityInput, type StandardRow } from '../../src/rules/eligibility.ts';
 import { DEFAULT_EXCLUDED_INCOME_KINDS } from '../../src/office/settings.ts';
 
 // The county's standards as they might stand in the office: 城市 低保 raised from
@@ -67,7 +67,7 @@ describe('assess: the fixture household 01 (刘建国)', () => {
 
   it('finds the household eligible with an estimated 1149.99 yuan a month', () => {
     expect(r.verdict).toBe('eligible');
-    expect(VERDICT_WORDS[r.verdict]).toBe('符合条件');
+    expect(verdictWord(r.verdict)).toBe('符合条件');
     expect(r.estimatedMonthlyFen).toBe(114999);
   });
 
@@ -142,7 +142,7 @@ describe('assess: the boundaries of the standard and the near-poverty line', () 
     const r = assess(input(single(90000)));
     expect(r.perCapitaFen).toBe(90000);
     expect(r.verdict).toBe('near-poverty');
-    expect(VERDICT_WORDS[r.verdict]).toBe('低保边缘家庭');
+    expect(verdictWord(r.verdict)).toBe('低保边缘家庭');
     expect(r.estimatedMonthlyFen).toBe(0);
   });
 
@@ -166,7 +166,7 @@ describe('assess: the boundaries of the standard and the near-poverty line', () 
   it('finds a household exactly at the near-poverty line not eligible', () => {
     const r = assess(input(single(135000)));
     expect(r.verdict).toBe('not-eligible');
-    expect(VERDICT_WORDS[r.verdict]).toBe('不符合条件');
+    expect(verdictWord(r.verdict)).toBe('不符合条件');
     expect(r.estimatedMonthlyFen).toBe(0);
     expect(r.nearPovertyLineFen).toBe(135000);
   });
@@ -195,7 +195,7 @@ describe('assess: which standard applies', () => {
   it('says no-standard, with no line and no amount, when the area has no standard for the program', () => {
     const r = assess(input(single(30000), { standards: STANDARDS.filter((s) => s.area === '城市'), area: '农村' }));
     expect(r.verdict).toBe('no-standard');
-    expect(VERDICT_WORDS[r.verdict]).toBe('没有适用的保障标准');
+    expect(verdictWord(r.verdict)).toBe('没有适用的保障标准');
     expect(r.standard).toBeNull();
     expect(r.nearPovertyLineFen).toBeNull();
     expect(r.estimatedMonthlyFen).toBe(0);

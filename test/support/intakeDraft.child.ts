@@ -3,14 +3,14 @@
 // leaves it), says SAVED once the draft is on disk, then goes on typing a field
 // until it is killed.
 import React from 'react';
-import { render } from 'ink-testing-library';
 import { Office } from '../../src/store/office.js';
 import { IntakeScreen } from '../../src/ui/screens/intake.js';
 import { intakeDrafts } from '../../src/office/drafts.js';
+import { renderScreen } from './screen.js';
 
 const [dir] = process.argv.slice(2) as [string];
 const office = await Office.open(dir);
-const r = render(React.createElement(IntakeScreen, { office, operator: '王芳', onBack: () => undefined }));
+const r = renderScreen(office, React.createElement(IntakeScreen, { office, operator: '王芳', onBack: () => undefined }));
 const tick = (ms: number) => new Promise((res) => setTimeout(res, ms));
 const send = async (...keys: string[]) => {
   for (const k of keys) {

@@ -15,7 +15,7 @@ import { calendarOf, standardsOf } from '../../src/office/context.js';
 import { standardOn } from '../../src/rules/eligibility.js';
 import type { Case, Enrolment } from '../../src/office/model.js';
 import { Office } from '../../src/store/office.js';
-import { caseHistory } from '../../src/case/cases.js';
+import { caseHistory } from '../../src/case/history.js';
 
 const DECISION = ['申请编号', '身份证号', '姓名', '审批结果', '审批日期', '救助类别', '保障人数', '月保障金额(元)', '起始年月', '分类', '原因', '发送单位代码'];
 const REVIEW = ['申请编号', '身份证号', '审核结果', '审核日期', '审核意见', '发送单位代码'];

@@ -1,6 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import React from 'react';
-import { render } from 'ink-testing-library';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { Office } from '../../src/store/office.js';
 import { IntakeScreen } from '../../src/ui/screens/intake.js';
 import { CaseScreen } from '../../src/ui/screens/case.js';
 import { possibleSteps } from '../../src/case/steps.js';
+import { renderScreen } from '../support/screen.js';
 
 const NO1 = '430105003001-2026-0001';
 const fixture = JSON.parse(readFileSync(join(INTAKE, '01-liu-jianguo.json'), 'utf8'));
@@ -60,7 +60,7 @@ describe('the intake and case screens', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOW: '2026-11-02T09:30:00+08:00' };
     const office = await Office.open(uiData, { env });
     let saved = '';
-    const r = show(render(<IntakeScreen office={office} operator="王芳" onBack={() => undefined} onSaved={(no) => (saved = no)} />));
+    const r = show(renderScreen(office, <IntakeScreen office={office} operator="王芳" onBack={() => undefined} onSaved={(no) => (saved = no)} />));
     await until(r, (f) => f.includes('受理申请'), 'the intake screen');
     await typeFixture(r);
     const before = await until(r, (f) => f.includes('材料 6/6'), 'the checklist complete');
@@ -77,7 +77,7 @@ describe('the intake and case screens', () => {
     expect(office.view.all('drafts')).toEqual([]);
     r.unmount();
 
-    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     await until(c, (f) => f.includes('已受理'), 'the case');
     for (const s of WAY) {
       env.JIUZHU_NOW = `${s.date}T10:00:00+08:00`;
@@ -119,7 +119,7 @@ describe('the intake and case screens', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOW: '2026-11-17T10:00:00+08:00' };
     const office = await Office.open(data, { env });
     const journal = office.journalHead.seq;
-    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     const start = await until(c, (f) => f.includes('「公示中」'), 'the case');
     expect(start).toContain('1 条未复核');
     const menu = possibleSteps(office.view.get('cases', NO1)!);
@@ -157,7 +157,7 @@ describe('the intake and case screens', () => {
         c.history.push({ at: '2026-11-20T15:00:00+08:00', event: 'returned', by: '街道审核员', source: 'file:0000', date: '2026-11-20' });
       }),
     );
-    const c = show(render(<CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     const start = await until(c, (f) => f.includes('「被退回」'), 'the returned case');
     expect(start).toContain('街道审核 退回 2026-11-20 请补充户主近六个月工资流水');
     expect(start).toContain('办理期限 2026-11-26（剩 3 个工作日）');
@@ -176,7 +176,7 @@ describe('the intake and case screens', () => {
     initOffice(data);
     expect(jiuzhu(['case', 'add', '--from', join(INTAKE, '01-liu-jianguo.json'), '--data', data], { JIUZHU_NOW: '2026-11-02' }).code).toBe(0);
     const office = await Office.open(data, { env: { ...process.env, JIUZHU_NOW: '2026-11-03' } });
-    const r = show(render(<IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
+    const r = show(renderScreen(office, <IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
     await until(r, (f) => f.includes('受理申请'), 'the intake screen');
     await press(r, ...Array(11).fill(DOWN), '刘建国', DOWN, '430105197803152316');
     await until(r, (f) => f.includes('✗校验位不对'), 'the ID number checked as typed');
@@ -201,7 +201,7 @@ describe('the intake and case screens', () => {
     await office.transact({ operator: 't', source: 'local', action: 'test.standard' }, (tx) =>
       tx.put('standards', 's', { id: 's', area: '城市', program: '低保', monthlyFen: 85000, from: '2026-01-01', source: 'local' }),
     );
-    const r = show(render(<IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
+    const r = show(renderScreen(office, <IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
     await until(r, (f) => f.includes('受理申请'), 'the intake screen');
     await press(r, ...Array(11).fill(DOWN), '赵德明', ...Array(6).fill(DOWN), '600', DOWN, ENTER);
     await press(r, KEY.up);
@@ -214,6 +214,12 @@ describe('the intake and case screens', () => {
     expect(f).toContain('结论：符合条件');
     expect(f).toContain('估算 250 元/月');
     expectFits(f);
+    // ? lists the form's keys; closing the help finds the form as it was
+    await press(r, '?');
+    const help = await until(r, (fr) => fr.includes('Ctrl+S  保存'), 'the keys of the form');
+    expect(help).toContain('空格  勾选');
+    await press(r, KEY.escape);
+    await until(r, (fr) => fr.includes('不计入：优抚金 300 元'), 'the form again');
   });
 
   it('keeps the draft when the process is killed mid-form, and offers to continue it', async () => {
@@ -230,7 +236,7 @@ describe('the intake and case screens', () => {
     await new Promise((res) => p.once('exit', res));
 
     const office = await Office.open(data, { env: { ...process.env, JIUZHU_NOW: '2026-11-02T10:00:00+08:00' } });
-    const r = show(render(<IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
+    const r = show(renderScreen(office, <IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
     const offer = await until(r, (f) => f.includes('有未完成的草稿'), 'the offer to continue');
     expect(offer).toContain('刘建国 低保');
     await press(r, ENTER);
@@ -244,7 +250,7 @@ describe('the intake and case screens', () => {
     r.unmount();
 
     // a draft no longer wanted can be deleted from the offer
-    const again = show(render(<IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
+    const again = show(renderScreen(office, <IntakeScreen office={office} operator="王芳" onBack={() => undefined} />));
     await until(again, (f) => f.includes('有未完成的草稿'), 'the offer again');
     await press(again, 'd');
     await until(again, (f) => f.includes('资格测算'), 'a new form once no draft is left');

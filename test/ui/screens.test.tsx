@@ -192,7 +192,7 @@ describe('recipients, reviews and the registers', () => {
     const a = open();
     await a.see('工作台');
     await a.press('l');
-    await a.see('Enter打开');
+    await a.see('Enter 打开');
     // The list's own key handler is attached after its first frame, as a person's next key would find it.
     await new Promise((r) => setTimeout(r, 300));
     await a.press(KEY.enter);

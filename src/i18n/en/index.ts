@@ -13,6 +13,7 @@ import recipientsArea from './recipients.js';
 import attendanceArea from './attendance.js';
 import reportsArea from './reports.js';
 import printArea from './print.js';
+import rulesArea from './rules.js';
 import syncArea from './sync.js';
 import storeArea from './store.js';
 import maintenanceArea from './maintenance.js';
@@ -34,6 +35,7 @@ export const en = {
   attendance: attendanceArea,
   reports: reportsArea,
   print: printArea,
+  rules: rulesArea,
   sync: syncArea,
   store: storeArea,
   maintenance: maintenanceArea,

@@ -1,4 +1,25 @@
 // Messages of the print area. Keys are names, values the Chinese text with
 // {placeholders}; en/print.ts has the same keys.
 export default {
+  formReceipt: '受理回执',
+  formApplication: '申请审批表',
+  formRefusal: '不予批准通知书',
+  formNotice: '公示名单',
+  noTemplates: '找不到打印模板文件夹 templates/print：请检查安装是否完整，或设置环境变量 JIUZHU_TEMPLATES',
+  unreadableTemplate: '读不到打印模板 {file}：请检查安装是否完整',
+  amountByCounty: '待区县核定',
+  byCounty: '区（县）民政局',
+  byTownship: '街道（乡镇）',
+  noRefusal: '{caseNo} 没有不予批准的决定，不能打印不予批准通知书：区县或街道的不予批准结果经同步到达后才能打印',
+  noReason: '（区县未写明理由，请向区县民政局询问）',
+  squareMetres: '{area} 平方米',
+  none: '无',
+  counted: '计入',
+  notCounted: '不计入（{reason}）',
+  yuan: '{amount} 元',
+  noStandard: '（无适用标准）',
+  objectionResolved: '异议：{note}；{date} 复核：{resolution}',
+  objectionOpen: '异议：{note}；未复核',
+  noObjection: '无异议',
+  approvedDetail: '保障人数 {persons}，月保障金 {amount} 元，自 {month} 起',
 } as const;

@@ -1,14 +1,18 @@
 // The case list: every case with its status and days left, overdue and
 // near-due marked; typing finds a household by name, pinyin initials
-// (zs finds 张三), ID number or a part of it, or case number.
-import React, { useEffect, useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+// (zs finds 张三), ID number or a part of it, or case number. The state and
+// the meaning of each key are in caseListState.ts; keys come through the
+// shell's keymap.
+import React, { useEffect, useState } from 'react';
+import { Box, Text } from 'ink';
 import type { Office } from '../../store/office.js';
-import { caseList, CLOSED_STATUSES, type CaseFilter, type CaseListRow } from '../../case/cases.js';
-import { CASE_STATUSES, PROGRAMS } from '../../office/model.js';
+import type { CaseListRow } from '../../case/list.js';
 import { clip, pad } from '../layout.js';
 import { noticeHtml, savePrintable } from '../../print/forms.js';
-import { word } from '../../i18n/index.js';
+import { t, word } from '../../i18n/index.js';
+import { useKeys, type Hint } from '../shell.js';
+import { useNavReducer } from './useNavReducer.js';
+import { caseListKey, caseListReducer, caseListRows, caseListViews, initialCaseListState, programLabel } from './caseListState.js';
 
 export interface CaseListScreenProps {
   office: Office;
@@ -18,72 +22,54 @@ export interface CaseListScreenProps {
   rows?: number;
 }
 
-/** What Tab cycles through: open cases, the due ones, then each status. */
-const VIEWS: { label: string; filter: CaseFilter; open?: boolean }[] = [
-  { label: '在办', filter: {}, open: true },
-  { label: '全部', filter: {} },
-  { label: '已超期', filter: { due: 'overdue' } },
-  { label: '临近期限', filter: { due: 'near' } },
-  ...CASE_STATUSES.map((s) => ({ label: word('status', s), filter: { status: s } })),
-];
-const PROGRAM_CHOICES = ['全部类别', ...PROGRAMS];
-
 function dueText(r: CaseListRow): { text: string; color?: string } {
   if (!r.deadline) return { text: '' };
-  if (r.overdue) return { text: `${r.deadline} 超期${-(r.daysLeft ?? 0)}天`, color: 'red' };
-  return { text: `${r.deadline} 剩${r.daysLeft}天`, ...(r.near ? { color: 'yellow' } : {}) };
+  if (r.overdue) return { text: t('case.listDueOverdue', { date: r.deadline, days: -(r.daysLeft ?? 0) }), color: 'red' };
+  return { text: t('case.listDueLeft', { date: r.deadline, days: r.daysLeft ?? 0 }), ...(r.near ? { color: 'yellow' } : {}) };
+}
+
+function hints(): Hint[] {
+  return [
+    [t('case.keyType'), t('case.listHintFind')],
+    ['Tab', t('case.listHintStatus')],
+    ['←→', t('case.listHintProgram')],
+    ['Enter', t('case.listHintOpen')],
+    ['Ctrl+P', t('case.listHintNotice')],
+    ['Esc', t('case.keyBack')],
+  ];
 }
 
 export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListScreenProps) {
-  const [, rerender] = useState(0);
-  const st = useRef({ query: '', view: 0, program: 0, cursor: 0 });
-  const set = (patch: Partial<typeof st.current>) => {
-    st.current = { ...st.current, ...patch };
-    rerender((n) => n + 1);
-  };
-  useEffect(() => office.onChange(() => rerender((n) => n + 1)), [office]);
-
-  const listOf = (): CaseListRow[] => {
-    const { query, view, program } = st.current;
-    const v = VIEWS[view]!;
-    const filter: CaseFilter = { ...v.filter, ...(program ? { program: PROGRAM_CHOICES[program]! } : {}), ...(query.trim() ? { find: query } : {}) };
-    const all = caseList(office.view, office.now().date, filter);
-    // overdue first, then the nearest deadlines, then the rest by number
-    const open = v.open ? all.filter((r) => !CLOSED_STATUSES.has(r.status)) : all;
-    return [...open].sort((a, b) => (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseNo.localeCompare(b.caseNo));
-  };
-
+  const [s, dispatch] = useNavReducer('caseList', caseListReducer, initialCaseListState);
+  const [, refresh] = useState(0);
+  useEffect(() => office.onChange(() => refresh((n) => n + 1)), [office]);
   const [message, setMessage] = useState('');
+  const list = caseListRows(office.view, office.now().date, s);
+
   const printNotice = async () => {
     try {
-      const { html, count } = noticeHtml(office.view, office.now().date);
-      const file = await savePrintable(office.dir, `公示名单-${office.now().date}`, html);
-      setMessage(`公示名单（${count} 户，姓名已遮挡）已保存：${file}`);
+      const today = office.now().date;
+      const { html, count } = noticeHtml(office.view, today);
+      const file = await savePrintable(office.dir, t('case.noticeFileName', { date: today }), html);
+      setMessage(t('case.listNoticeSaved', { count, file }));
     } catch (err) {
-      setMessage(`没有保存：${(err as Error).message}`);
+      setMessage(t('case.notSaved', { reason: (err as Error).message }));
     }
   };
 
-  useInput((input, key) => {
-    const s = st.current;
-    const list = listOf();
-    if (key.ctrl && input === 'p') return void printNotice();
-    if (key.escape) return s.query ? set({ query: '', cursor: 0 }) : onBack();
-    if (key.upArrow) return set({ cursor: Math.max(0, s.cursor - 1) });
-    if (key.downArrow) return set({ cursor: Math.min(list.length - 1, s.cursor + 1) });
-    if (key.tab) return set({ view: (s.view + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length, cursor: 0 });
-    if (key.leftArrow || key.rightArrow) return set({ program: (s.program + (key.leftArrow ? PROGRAM_CHOICES.length - 1 : 1)) % PROGRAM_CHOICES.length, cursor: 0 });
-    if (key.return) {
+  useKeys((input, key) => {
+    const c = caseListKey(s, input, key, list.length);
+    if (!c) return false;
+    if (c.type === 'printNotice') void printNotice();
+    else if (c.type === 'back') onBack();
+    else if (c.type === 'open') {
       const r = list[s.cursor];
       if (r && onOpen) onOpen(r.caseNo);
-      return;
-    }
-    if (key.backspace || key.delete) return set({ query: [...s.query].slice(0, -1).join(''), cursor: 0 });
-    if (input && !key.ctrl && !key.meta) set({ query: s.query + input.replace(/[\r\n\t]/g, ''), cursor: 0 });
-  });
+    } else dispatch(c);
+    return true;
+  }, hints());
 
-  const { query, view, program, cursor } = st.current;
-  const list = listOf();
+  const { query, view, program, cursor } = s;
   const room = Math.max(3, rows - 5 - (message ? 2 : 0));
   const first = Math.min(Math.max(0, cursor - Math.floor(room / 2)), Math.max(0, list.length - room));
   const overdue = list.filter((r) => r.overdue).length;
@@ -91,12 +77,12 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
   return (
     <Box flexDirection="column" width={80}>
       <Text bold>
-        申请列表 · {VIEWS[view]!.label} · {PROGRAM_CHOICES[program]} · {list.length} 件
-        {overdue ? <Text color="red"> 超期 {overdue}</Text> : null}
-        {near ? <Text color="yellow"> 临近 {near}</Text> : null}
+        {t('case.listTitle', { view: caseListViews()[view]!.label, program: programLabel(program), count: list.length })}
+        {overdue ? <Text color="red"> {t('case.listOverdueCount', { count: overdue })}</Text> : null}
+        {near ? <Text color="yellow"> {t('case.listNearCount', { count: near })}</Text> : null}
       </Text>
-      <Text>查找：{clip(query, 60, true)}▏</Text>
-      {list.length === 0 ? <Text dimColor>没有符合条件的申请</Text> : null}
+      <Text>{t('case.listFind')}{clip(query, 60, true)}▏</Text>
+      {list.length === 0 ? <Text dimColor>{t('case.listNone')}</Text> : null}
       {list.slice(first, first + room).map((r, i) => {
         const due = dueText(r);
         const focused = first + i === cursor;
@@ -116,7 +102,6 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
           <Text color="green" wrap="wrap">{clip(message, 150, true)}</Text>
         </Box>
       ) : null}
-      <Text dimColor>{clip('输入姓名/首字母/身份证号查找 Tab状态 ←→类别 Enter打开 Ctrl+P公示名单 Esc返回', 79)}</Text>
     </Box>
   );
 }

@@ -1,20 +1,30 @@
 // The intake screen (受理): the household, its members and incomes, the
 // checklist and a live eligibility panel. The draft is saved whenever the
 // cursor leaves a field, so a power cut loses at most the field being typed.
-import React, { useMemo, useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+// The state and the meaning of each key are in intakeState.ts; keys come
+// through the shell's keymap.
+import React, { useEffect, useMemo, useRef } from 'react';
+import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { clip, pad } from '../layout.js';
 import type { Office } from '../../store/office.js';
 import { settingsOf, standardsOf } from '../../office/context.js';
 import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeForm.js';
-import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft, type IntakeDraft } from '../../office/drafts.js';
-import { addCase, checkIntake, ID_PROBLEM_WORDS, intakeConflicts, IntakeError, type AddedCase, type Problem } from '../../case/intake.js';
-import { normalizeIdNumber, birthDate, sex, ageOn } from '../../rules/idNumber.js';
-import { assess, VERDICT_WORDS } from '../../rules/eligibility.js';
+import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../office/drafts.js';
+import { addCase, checkIntake, idProblemWord, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
+import { normalizeIdNumber, birthDate, sexCode, ageOn } from '../../rules/idNumber.js';
+import { assess, verdictWord } from '../../rules/eligibility.js';
 import { checklist } from '../../rules/materials.js';
 import { yuanToFen, formatYuan } from '../../rules/money.js';
-import { rowsOf, move, cycle, isFocusable, type Row } from './intakeRows.js';
+import { isFocusable, type Row } from './intakeRows.js';
+import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, type IntakeAction } from './intakeState.js';
+import { useKeys, useShell, type Hint } from '../shell.js';
+import { useNavReducer } from './useNavReducer.js';
+import { t } from '../../i18n/index.js';
+import { RELATIONS } from '../../office/model.js';
+
+/** 户主, the first of the relations. */
+const HOUSEHOLDER = RELATIONS[0];
 
 export interface IntakeScreenProps {
   office: Office;
@@ -33,8 +43,8 @@ const RIGHT = 27;
 function idHint(raw: string, today: string): { ok: boolean; text: string } | null {
   if (!raw.trim()) return null;
   const r = normalizeIdNumber(raw);
-  if (!r.ok) return { ok: false, text: ID_PROBLEM_WORDS[r.problem] };
-  return { ok: true, text: `${birthDate(r.id)} ${sex(r.id)} ${ageOn(r.id, today)}岁` };
+  if (!r.ok) return { ok: false, text: idProblemWord(r.problem) };
+  return { ok: true, text: t('case.intakeIdHint', { birth: birthDate(r.id), sex: sexCode(r.id) === 'male' ? t('case.sexMale') : t('case.sexFemale'), age: ageOn(r.id, today) }) };
 }
 
 function amountFen(s: string): number | null {
@@ -52,7 +62,7 @@ function conflictsOf(office: Office, form: IntakeForm): Problem[] {
     const r = normalizeIdNumber(m.idNumber);
     return r.ok ? [{ name: m.name, idNumber: r.id, relation: m.relation, labourAbility: m.labourAbility, disability: m.disability, incomes: [] }] : [];
   });
-  return valid.some((m) => m.relation === '户主') ? intakeConflicts(office.view, { input: { program: form.program }, members: valid }).problems : [];
+  return valid.some((m) => m.relation === HOUSEHOLDER) ? intakeConflicts(office.view, { input: { program: form.program }, members: valid }).problems : [];
 }
 
 /** The live panel: per-capita income, the standard, the verdict, excluded incomes, checklist and duplicate flags. */
@@ -61,10 +71,10 @@ function usePanel(office: Office, form: IntakeForm, today: string) {
     const view = office.view;
     const s = settingsOf(view);
     const members = form.members.map((m) => ({
-      name: m.name || '（未填姓名）',
+      name: m.name || t('case.intakeNoName'),
       incomes: m.incomes.flatMap((i) => {
         const fen = amountFen(i.amount);
-        return fen ? [{ kind: i.kind.trim() || '月收入', amountFen: fen }] : [];
+        return fen ? [{ kind: i.kind.trim() || t('case.intakeIncome'), amountFen: fen }] : [];
       }),
     }));
     const e = assess({ members, area: form.area, program: form.program, date: form.applicationDate, standards: standardsOf(view), excludedKinds: s.excludedIncomeKinds, nearPovertyPercent: s.nearPovertyPercent });
@@ -74,218 +84,139 @@ function usePanel(office: Office, form: IntakeForm, today: string) {
   }, [office, form, today]);
 }
 
+
+function hintsOf(mode: 'resume' | 'form' | 'saved'): Hint[] {
+  if (mode === 'resume') return [['Enter', t('case.intakeKeyResume')], ['n', t('case.intakeKeyNewKeep')], ['d', t('case.intakeKeyDelete')], ['Esc', t('case.keyBack')]];
+  if (mode === 'saved') return [['Enter', t('case.intakeKeyOpen')], ['n', t('case.intakeKeyNext')], ['Esc', t('case.keyBack')]];
+  return [['↑↓', t('case.keyMove')], ['←→', t('case.keyChoose')], [t('case.keySpace'), t('case.keyTick')], ['Ctrl+S', t('case.keySave')], ['Esc', t('case.keyBack')]];
+}
+
 export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: IntakeScreenProps) {
+  const shell = useShell();
   const today = office.now().date;
-  const [drafts, setDrafts] = useState<IntakeDraft[]>(() => intakeDrafts(office.view));
-  const [mode, setModeState] = useState<'resume' | 'form' | 'saved'>(drafts.length ? 'resume' : 'form');
-  const [pick, setPickState] = useState(0);
-  // the input handler reads these refs: its closure may lag a render behind
-  const modeRef = useRef(mode);
-  const pickRef = useRef(pick);
-  const savedRef = useRef<AddedCase | null>(null);
-  const draftsRef = useRef(drafts);
-  const setMode = (m: typeof mode) => {
-    modeRef.current = m;
-    setModeState(m);
-  };
-  const setPick = (p: number) => {
-    pickRef.current = p;
-    setPickState(p);
-  };
-  const [form, setForm] = useState<IntakeForm>(() => emptyForm(today, settingsOf(office.view).office.area));
-  const draftRef = useRef(newDraftId(office.now().ms));
-  const [cursorKey, setCursorKey] = useState('program');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [status, setStatus] = useState('');
-  const [saved, setSaved] = useState<AddedCase | null>(null);
-  const savedForm = useRef<string>(JSON.stringify(form));
-  // Keys can arrive faster than React renders (a paste, a fast typist): the
-  // handlers read and write these refs, the render reads the state.
-  const formRef = useRef(form);
-  const cursorRef = useRef(cursorKey);
-  const putForm = (f: IntakeForm) => {
-    formRef.current = f;
-    setForm(f);
-  };
-  const putCursor = (k: string) => {
-    cursorRef.current = k;
-    setCursorKey(k);
-  };
+  const [s, dispatch] = useNavReducer('intake', intakeReducer, () =>
+    initialIntakeState(intakeDrafts(office.view), emptyForm(today, settingsOf(office.view).office.area), newDraftId(office.now().ms)),
+  );
+  const { mode, drafts, pick, form, problems, status, saved } = s;
+  // What the draft was last saved as, and the save queue: one transaction at a time.
+  const savedText = useRef<string>(JSON.stringify(form));
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const busy = useRef(false);
+  const latest = useRef(s);
+  latest.current = s;
 
-  const list = useMemo(() => rowsOf(form), [form]);
-  const index = Math.max(0, list.findIndex((r) => r.key === cursorKey));
-  const row = list[index]!;
+  const { rows: list, index, row } = useMemo(() => currentRow(s), [s]);
   const panel = usePanel(office, form, today);
 
   const meta = (action: string, summary: string) => ({ operator, source: 'local' as const, action, summary });
 
   /** Saves the draft if it changed; one transaction, queued behind the previous one. */
-  const saveDraft = (f: IntakeForm): Promise<unknown> => {
-    const id = draftRef.current;
+  const saveDraft = (f: typeof form, id: string): Promise<unknown> => {
     const text = JSON.stringify(f);
-    if (text === savedForm.current) return chain.current;
-    savedForm.current = text;
+    if (text === savedText.current) return chain.current;
+    savedText.current = text;
     chain.current = chain.current
-      .then(() => office.transact(meta('draft.save', '受理草稿'), (tx) => saveIntakeDraft(tx, id, f)))
-      .then(() => setStatus(`草稿已保存 ${office.now().iso.slice(11, 19)}`))
+      .then(() => office.transact(meta('draft.save', t('case.intakeDraftSummary')), (tx) => saveIntakeDraft(tx, id, f)))
+      .then(() => dispatch({ type: 'status', text: t('case.intakeDraftSaved', { time: office.now().iso.slice(11, 19) }) }))
       .catch((err: Error) => {
-        savedForm.current = ''; // the next change tries again
-        setStatus(`草稿没有保存：${err.message}`);
+        savedText.current = ''; // the next change tries again
+        dispatch({ type: 'status', text: t('case.intakeDraftNotSaved', { reason: err.message }) });
       });
     return chain.current;
   };
 
-  const update = (fn: (d: IntakeForm) => void, persist: boolean): IntakeForm => {
-    const next = structuredClone(formRef.current);
-    fn(next);
-    putForm(next);
-    if (persist) void saveDraft(next);
-    return next;
-  };
+  // Ctrl-C and a signal close the app through the shell: the form is saved as a draft first.
+  useEffect(
+    () =>
+      shell.onExit(async () => {
+        if (latest.current.mode === 'form') await saveDraft(latest.current.form, latest.current.draftId);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
 
-  const goTo = (i: number) => {
-    putCursor(rowsOf(formRef.current)[i]!.key);
-    void saveDraft(formRef.current);
-  };
-
-  const saveCase = async () => {
+  const saveCase = async (f: typeof form, draftId: string) => {
     if (busy.current) return;
     busy.current = true;
     try {
-      const form = formRef.current;
-      await saveDraft(form);
-      const checked = checkIntake(formToDocument(form));
+      await saveDraft(f, draftId);
+      const checked = checkIntake(formToDocument(f));
       if (!checked.ok) {
         // the duplicate checks too, so the clerk sees every problem at once
-        const all = [...checked.problems, ...conflictsOf(office, form)];
-        setProblems(all);
-        setStatus(`有 ${all.length} 处问题，没有保存，已填的都在`);
+        const all = [...checked.problems, ...conflictsOf(office, f)];
+        dispatch({ type: 'refused', problems: all, status: t('case.intakeProblemsKept', { count: all.length }) });
         return;
       }
-      const { result } = await office.transact(meta('case.add', '受理申请（终端）'), (tx) => {
+      const { result } = await office.transact(meta('case.add', t('case.intakeSummary')), (tx) => {
         const added = addCase(tx, checked.value);
-        deleteDraft(tx, draftRef.current);
+        deleteDraft(tx, draftId);
         return added;
       });
-      savedRef.current = result;
-      setSaved(result);
-      setProblems([]);
-      setMode('saved');
+      dispatch({ type: 'saved', added: result });
     } catch (err) {
-      if (err instanceof IntakeError) {
-        setProblems(err.problems);
-        setStatus(`有 ${err.problems.length} 处问题，没有保存`);
-      } else setStatus(`没有保存：${(err as Error).message}`);
+      if (err instanceof IntakeError) dispatch({ type: 'refused', problems: err.problems, status: t('case.intakeProblems', { count: err.problems.length }) });
+      else dispatch({ type: 'status', text: t('case.notSaved', { reason: (err as Error).message }) });
     } finally {
       busy.current = false;
     }
   };
 
-  useInput((input, key) => {
-    const mode = modeRef.current;
-    const pick = pickRef.current;
-    const drafts = draftsRef.current;
-    if (mode === 'resume') {
-      if (key.upArrow) setPick(Math.max(0, pick - 1));
-      else if (key.downArrow) setPick(Math.min(drafts.length - 1, pick + 1));
-      else if (key.return) {
-        const d = drafts[pick]!;
-        putForm(d.form);
-        savedForm.current = JSON.stringify(d.form);
-        draftRef.current = d.id;
-        setMode('form');
-      } else if (input === 'n') setMode('form');
-      else if (input === 'd' && drafts[pick]) {
-        // a draft the clerk no longer needs (the applicant gave up, or it was entered twice)
-        const gone = drafts[pick]!;
-        void office.transact(meta('draft.delete', '删除受理草稿'), (tx) => deleteDraft(tx, gone.id)).then(() => {
-          const rest = intakeDrafts(office.view);
-          draftsRef.current = rest;
-          setDrafts(rest);
-          setPick(0);
-          if (!rest.length) setMode('form');
-        });
-      } else if (key.escape) onBack();
-      return;
-    }
-    if (mode === 'saved') {
-      if (key.return) (onSaved && savedRef.current ? onSaved(savedRef.current.caseNo) : onBack());
-      else if (input === 'n') {
+  useKeys((input, key) => {
+    const cmd = intakeKey(s, input, key);
+    if (!cmd) return false;
+    switch (cmd.type) {
+      case 'ignore':
+        break;
+      case 'back':
+        onBack();
+        break;
+      case 'leave':
+        void saveDraft(s.form, s.draftId).then(onBack);
+        break;
+      case 'save':
+        void saveCase(s.form, s.draftId);
+        break;
+      case 'open':
+        if (onSaved && s.saved) onSaved(s.saved.caseNo);
+        else onBack();
+        break;
+      case 'new': {
         const f = emptyForm(today, settingsOf(office.view).office.area);
-        putForm(f);
-        savedForm.current = JSON.stringify(f);
-        draftRef.current = newDraftId(office.now().ms);
-        putCursor('program');
-        setMode('form');
-      } else if (key.escape) onBack();
-      return;
-    }
-    const form = formRef.current;
-    const list = rowsOf(form);
-    const index = Math.max(0, list.findIndex((r) => r.key === cursorRef.current));
-    const row = list[index]!;
-    if (key.escape) {
-      void saveDraft(form).then(onBack);
-      return;
-    }
-    if (key.ctrl && input === 's') {
-      void saveCase();
-      return;
-    }
-    if (key.upArrow || (key.tab && key.shift)) return goTo(move(list, index, -1));
-    if (key.downArrow || key.tab) return goTo(move(list, index, 1));
-    if (key.pageDown || key.pageUp) {
-      let i = index;
-      for (let n = 0; n < 10; n++) i = move(list, i, key.pageUp ? -1 : 1);
-      return goTo(i);
-    }
-    if (row.kind === 'choice' && (key.leftArrow || key.rightArrow || input === ' ')) {
-      update((d) => row.set(d, cycle(row.options, row.value, key.leftArrow ? -1 : 1)), true);
-      return;
-    }
-    if (row.kind === 'tick' && (input === ' ' || key.return)) {
-      update((d) => row.toggle(d), true);
-      return;
-    }
-    if (row.kind === 'action' && key.return) {
-      if (row.key === 'save') void saveCase();
-      else {
-        const next = update((d) => void row.run(d), true);
-        // land on what was just added: the new member's name, the new income's amount
-        const rowsNext = rowsOf(next);
-        if (row.key === 'addMember') putCursor(`m${next.members.length - 1}-name`);
-        else if (row.key.endsWith('-addinc')) {
-          const i = Number(row.key.slice(1, row.key.indexOf('-')));
-          putCursor(`m${i}-inc${next.members[i]!.incomes.length - 1}-amt`);
-        } else if (!rowsNext.some((r) => r.key === row.key)) putCursor(rowsNext[Math.min(index, rowsNext.length - 1)]!.key);
+        savedText.current = JSON.stringify(f);
+        dispatch({ type: 'fresh', form: f, draftId: newDraftId(office.now().ms) });
+        break;
       }
-      return;
-    }
-    if (row.kind === 'text') {
-      if (key.return) return goTo(move(list, index, 1));
-      if (key.backspace || key.delete) {
-        update((d) => row.set(d, [...row.value].slice(0, -1).join('')), false);
-        return;
+      case 'deleteDraft': {
+        // a draft the clerk no longer needs (the applicant gave up, or it was entered twice)
+        const gone = s.drafts[s.pick]!;
+        void office.transact(meta('draft.delete', t('case.intakeDraftDeleteSummary')), (tx) => deleteDraft(tx, gone.id)).then(() => dispatch({ type: 'drafts', drafts: intakeDrafts(office.view) }));
+        break;
       }
-      if (input && !key.ctrl && !key.meta) update((d) => row.set(d, row.value + input.replace(/[\r\n]/g, '')), false);
+      default: {
+        const a: IntakeAction = cmd;
+        if (a.type === 'resume' && s.drafts[s.pick]) savedText.current = JSON.stringify(s.drafts[s.pick]!.form);
+        dispatch(a);
+        if (persists(a)) {
+          const next = intakeReducer(s, a);
+          void saveDraft(next.form, next.draftId);
+        }
+      }
     }
-  });
+    return true;
+  }, hintsOf(mode));
 
   if (mode === 'resume') {
     return (
       <Box flexDirection="column" width={80}>
-        <Text bold>受理申请 · 有未完成的草稿</Text>
+        <Text bold>{t('case.intakeResumeTitle')}</Text>
         {drafts.slice(0, rows - 5).map((d, i) => {
-          const head = d.form.members.find((m) => m.relation === '户主')?.name || '（未填户主）';
+          const head = d.form.members.find((m) => m.relation === HOUSEHOLDER)?.name || t('case.intakeNoHead');
           return (
             <Text key={d.id} inverse={i === pick}>
-              {pad(`${head} ${d.form.program}`, 30)} 保存于 {d.savedAt.slice(0, 16).replace('T', ' ')} {d.operator}
+              {pad(`${head} ${d.form.program}`, 30)} {t('case.intakeSavedAt', { at: d.savedAt.slice(0, 16).replace('T', ' '), by: d.operator })}
             </Text>
           );
         })}
-        <Text dimColor>Enter 继续这份草稿 · n 新建（草稿保留） · d 删除这份草稿 · Esc 返回</Text>
       </Box>
     );
   }
@@ -293,9 +224,8 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
   if (mode === 'saved' && saved) {
     return (
       <Box flexDirection="column" width={80}>
-        <Text bold>已保存：{saved.caseNo}</Text>
-        <Text>{saved.status === 'accepted' ? `材料齐全，已于 ${form.applicationDate} 受理，期限从今天起算` : `材料不全，暂未受理：缺 ${saved.missing.join('、')}`}</Text>
-        <Text dimColor>Enter 打开这件申请 · n 受理下一件 · Esc 返回</Text>
+        <Text bold>{t('case.intakeSaved', { caseNo: saved.caseNo })}</Text>
+        <Text>{saved.status === 'accepted' ? t('case.intakeAccepted', { date: form.applicationDate }) : t('case.intakeNotAccepted', { missing: saved.missing.join(t('case.nameSep')) })}</Text>
       </Box>
     );
   }
@@ -315,9 +245,9 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
       const h = idHint(r.value, today);
       if (h) hint = { text: h.ok ? ` ${h.text}` : ` ✗${h.text}`, color: h.ok ? 'green' : 'red' };
     } else if (r.key.endsWith('-kind') && panel.excluded.has(r.value.trim())) {
-      hint = { text: ' 按规定不计入', color: 'yellow' };
+      hint = { text: ` ${t('case.intakeExcluded')}`, color: 'yellow' };
     } else if (r.income && amountFen(r.value) === null) {
-      hint = { text: ' ✗金额', color: 'red' };
+      hint = { text: ` ✗${t('case.intakeBadAmount')}`, color: 'red' };
     }
     const head = `${mark} ${pad(r.label, 11)}`;
     const hintText = hint ? clip(hint.text, 24) : '';
@@ -336,35 +266,35 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
   const excludedLines = e.lines.filter((l) => !l.counted);
   return (
     <Box flexDirection="column" width={80} height={Math.min(rows - 1, 23)}>
-      <Text bold>受理申请 · {form.program} · {form.members.find((m) => m.relation === '户主')?.name || '新申请'}</Text>
+      <Text bold>{t('case.intakeTitle', { program: form.program, head: form.members.find((m) => m.relation === HOUSEHOLDER)?.name || t('case.intakeNew') })}</Text>
       <Box flexDirection="row">
         <Box flexDirection="column" width={LEFT} height={room}>
           {shown.map((r) => renderRow(r, r.key === row.key && isFocusable(r)))}
         </Box>
         <Box flexDirection="column" width={RIGHT} marginLeft={1} height={room} overflow="hidden">
-          <Text bold>资格测算</Text>
-          <Text>家庭人口 {e.persons} 人</Text>
-          <Text>计入收入 {formatYuan(e.countedFen)}</Text>
-          <Text>人均月收入 {formatYuan(e.perCapitaFen)}</Text>
-          <Text>保障标准 {e.standard ? formatYuan(e.standard.monthlyFen) : '（无）'}</Text>
-          <Text color={verdictColor}>结论：{VERDICT_WORDS[e.verdict]}</Text>
-          {e.verdict === 'eligible' ? <Text>估算 {formatYuan(e.estimatedMonthlyFen)}/月</Text> : null}
-          {e.verdict === 'near-poverty' || e.verdict === 'not-eligible' ? <Text>边缘线 {formatYuan(e.nearPovertyLineFen ?? 0)}</Text> : null}
+          <Text bold>{t('case.intakePanel')}</Text>
+          <Text>{t('case.intakePersons', { count: e.persons })}</Text>
+          <Text>{t('case.intakeCounted', { amount: formatYuan(e.countedFen) })}</Text>
+          <Text>{t('case.intakePerCapita', { amount: formatYuan(e.perCapitaFen) })}</Text>
+          <Text>{t('case.intakeStandard', { amount: e.standard ? formatYuan(e.standard.monthlyFen) : t('case.intakeNoStandard') })}</Text>
+          <Text color={verdictColor}>{t('case.intakeVerdict', { verdict: verdictWord(e.verdict) })}</Text>
+          {e.verdict === 'eligible' ? <Text>{t('case.intakeEstimate', { amount: formatYuan(e.estimatedMonthlyFen) })}</Text> : null}
+          {e.verdict === 'near-poverty' || e.verdict === 'not-eligible' ? <Text>{t('case.intakeNearLine', { amount: formatYuan(e.nearPovertyLineFen ?? 0) })}</Text> : null}
           {excludedLines.slice(0, 2).map((l, i) => (
-            <Text key={`x${i}`} color="yellow">{clip(`不计入：${l.kind} ${formatYuan(l.amountFen)}`, RIGHT)}</Text>
+            <Text key={`x${i}`} color="yellow">{clip(t('case.intakeExcludedLine', { kind: l.kind, amount: formatYuan(l.amountFen) }), RIGHT)}</Text>
           ))}
-          <Text bold>材料 {panel.list.items.length - panel.list.missing.length}/{panel.list.items.length}</Text>
-          <Text color={panel.list.complete ? 'green' : 'yellow'}>{clip(panel.list.complete ? '齐全，保存即受理' : `缺 ${panel.list.missing.join('、')}`, RIGHT)}</Text>
+          <Text bold>{t('case.intakeMaterials', { have: panel.list.items.length - panel.list.missing.length, of: panel.list.items.length })}</Text>
+          <Text color={panel.list.complete ? 'green' : 'yellow'}>{clip(panel.list.complete ? t('case.intakeComplete') : t('case.intakeMissing', { missing: panel.list.missing.join(t('case.nameSep')) }), RIGHT)}</Text>
           {panel.flags.slice(0, 3).map((p, i) => (
-            <Text key={`f${i}`} color="red" wrap="wrap">！{p.message.split('：')[0]}</Text>
+            <Text key={`f${i}`} color="red" wrap="wrap">{t('case.intakeFlag', { message: p.message.split(/[\uff1a:]/)[0]! })}</Text>
           ))}
         </Box>
       </Box>
       {problems.slice(0, problems.length > 4 ? 3 : 4).map((p, i) => (
-        <Text key={`p${i}`} color="red">{clip(`${p.label}：${p.message}`, 79)}</Text>
+        <Text key={`p${i}`} color="red">{clip(t('case.intakeProblem', { label: p.label, message: p.message }), 79)}</Text>
       ))}
-      {problems.length > 4 ? <Text color="red">……另有 {problems.length - 3} 处问题</Text> : null}
-      <Text dimColor>{clip(`↑↓移动 ←→选择 空格勾选 Ctrl+S保存 Esc返回${status ? ` · ${status}` : ''}`, 79)}</Text>
+      {problems.length > 4 ? <Text color="red">{t('case.intakeMoreProblems', { count: problems.length - 3 })}</Text> : null}
+      <Text dimColor>{clip(status || ' ', 79)}</Text>
     </Box>
   );
 }

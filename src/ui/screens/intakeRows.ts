@@ -3,7 +3,8 @@
 // Pure, so the screen's logic is tested without rendering it.
 import { CIRCUMSTANCES, DISABILITY_GRADES, LABOUR_ABILITIES, PROGRAMS, RELATIONS, AREAS } from '../../office/model.js';
 import { emptyMember, DEFAULT_INCOME_KIND, type IntakeForm } from '../../case/intakeForm.js';
-import { requiredMaterials, isMet } from '../../rules/materials.js';
+import { alternatives, requiredMaterials, isMet } from '../../rules/materials.js';
+import { t } from '../../i18n/index.js';
 
 export type Row =
   | { kind: 'heading'; key: string; label: string }
@@ -12,18 +13,17 @@ export type Row =
   | { kind: 'tick'; key: string; label: string; checked: boolean; toggle: (f: IntakeForm) => void }
   | { kind: 'action'; key: string; label: string; run: (f: IntakeForm) => void | 'save' };
 
-const NONE = '无';
-
 export function rowsOf(f: IntakeForm): Row[] {
   const rows: Row[] = [];
-  rows.push({ kind: 'heading', key: 'h-app', label: '申请' });
-  rows.push({ kind: 'choice', key: 'program', label: '救助类别', value: f.program, options: PROGRAMS, set: (d, v) => void (d.program = v as IntakeForm['program']) });
-  rows.push({ kind: 'choice', key: 'area', label: '地区类型', value: f.area, options: AREAS, set: (d, v) => void (d.area = v as IntakeForm['area']) });
-  rows.push({ kind: 'text', key: 'applicationDate', label: '申请日期', value: f.applicationDate, set: (d, v) => void (d.applicationDate = v) });
-  rows.push({ kind: 'text', key: 'address', label: '住址', value: f.address, set: (d, v) => void (d.address = v) });
-  rows.push({ kind: 'text', key: 'phone', label: '联系电话', value: f.phone, set: (d, v) => void (d.phone = v) });
-  rows.push({ kind: 'text', key: 'housingArea', label: '住房面积㎡', value: f.housingArea, set: (d, v) => void (d.housingArea = v) });
-  rows.push({ kind: 'heading', key: 'h-circ', label: '特殊情况（空格勾选）' });
+  const none = t('case.none');
+  rows.push({ kind: 'heading', key: 'h-app', label: t('case.rowApplication') });
+  rows.push({ kind: 'choice', key: 'program', label: t('case.rowProgram'), value: f.program, options: PROGRAMS, set: (d, v) => void (d.program = v as IntakeForm['program']) });
+  rows.push({ kind: 'choice', key: 'area', label: t('case.rowArea'), value: f.area, options: AREAS, set: (d, v) => void (d.area = v as IntakeForm['area']) });
+  rows.push({ kind: 'text', key: 'applicationDate', label: t('case.rowApplicationDate'), value: f.applicationDate, set: (d, v) => void (d.applicationDate = v) });
+  rows.push({ kind: 'text', key: 'address', label: t('case.rowAddress'), value: f.address, set: (d, v) => void (d.address = v) });
+  rows.push({ kind: 'text', key: 'phone', label: t('case.rowPhone'), value: f.phone, set: (d, v) => void (d.phone = v) });
+  rows.push({ kind: 'text', key: 'housingArea', label: t('case.rowHousingArea'), value: f.housingArea, set: (d, v) => void (d.housingArea = v) });
+  rows.push({ kind: 'heading', key: 'h-circ', label: t('case.rowCircumstances') });
   for (const c of CIRCUMSTANCES) {
     rows.push({
       kind: 'tick',
@@ -34,32 +34,32 @@ export function rowsOf(f: IntakeForm): Row[] {
     });
   }
   f.members.forEach((m, i) => {
-    rows.push({ kind: 'heading', key: `h-m${i}`, label: `成员 ${i + 1}${m.name ? `：${m.name}` : ''}` });
-    rows.push({ kind: 'text', key: `m${i}-name`, label: '姓名', value: m.name, member: i, set: (d, v) => void (d.members[i]!.name = v) });
-    rows.push({ kind: 'text', key: `m${i}-id`, label: '身份证号', value: m.idNumber, member: i, id: true, set: (d, v) => void (d.members[i]!.idNumber = v) });
-    rows.push({ kind: 'choice', key: `m${i}-rel`, label: '与户主关系', value: m.relation, options: RELATIONS, set: (d, v) => void (d.members[i]!.relation = v as never) });
-    rows.push({ kind: 'choice', key: `m${i}-lab`, label: '劳动能力', value: m.labourAbility, options: LABOUR_ABILITIES, set: (d, v) => void (d.members[i]!.labourAbility = v as never) });
+    rows.push({ kind: 'heading', key: `h-m${i}`, label: m.name ? t('case.rowMemberNamed', { n: i + 1, name: m.name }) : t('case.rowMember', { n: i + 1 }) });
+    rows.push({ kind: 'text', key: `m${i}-name`, label: t('case.rowName'), value: m.name, member: i, set: (d, v) => void (d.members[i]!.name = v) });
+    rows.push({ kind: 'text', key: `m${i}-id`, label: t('case.rowIdNumber'), value: m.idNumber, member: i, id: true, set: (d, v) => void (d.members[i]!.idNumber = v) });
+    rows.push({ kind: 'choice', key: `m${i}-rel`, label: t('case.rowRelation'), value: m.relation, options: RELATIONS, set: (d, v) => void (d.members[i]!.relation = v as never) });
+    rows.push({ kind: 'choice', key: `m${i}-lab`, label: t('case.rowLabour'), value: m.labourAbility, options: LABOUR_ABILITIES, set: (d, v) => void (d.members[i]!.labourAbility = v as never) });
     rows.push({
       kind: 'choice',
       key: `m${i}-dis`,
-      label: '残疾等级',
-      value: m.disability ?? NONE,
-      options: [NONE, ...DISABILITY_GRADES],
-      set: (d, v) => void (d.members[i]!.disability = v === NONE ? null : (v as never)),
+      label: t('case.rowDisability'),
+      value: m.disability ?? none,
+      options: [none, ...DISABILITY_GRADES],
+      set: (d, v) => void (d.members[i]!.disability = v === none ? null : (v as never)),
     });
     m.incomes.forEach((inc, j) => {
-      rows.push({ kind: 'text', key: `m${i}-inc${j}-kind`, label: `收入${j + 1}类别`, value: inc.kind, member: i, set: (d, v) => void (d.members[i]!.incomes[j]!.kind = v) });
-      rows.push({ kind: 'text', key: `m${i}-inc${j}-amt`, label: `收入${j + 1}元/月`, value: inc.amount, member: i, income: { member: i, index: j }, set: (d, v) => void (d.members[i]!.incomes[j]!.amount = v) });
+      rows.push({ kind: 'text', key: `m${i}-inc${j}-kind`, label: t('case.rowIncomeKind', { n: j + 1 }), value: inc.kind, member: i, set: (d, v) => void (d.members[i]!.incomes[j]!.kind = v) });
+      rows.push({ kind: 'text', key: `m${i}-inc${j}-amt`, label: t('case.rowIncomeAmount', { n: j + 1 }), value: inc.amount, member: i, income: { member: i, index: j }, set: (d, v) => void (d.members[i]!.incomes[j]!.amount = v) });
     });
-    rows.push({ kind: 'action', key: `m${i}-addinc`, label: '＋ 再加一项收入', run: (d) => void d.members[i]!.incomes.push({ kind: DEFAULT_INCOME_KIND, amount: '' }) });
-    if (f.members.length > 1) rows.push({ kind: 'action', key: `m${i}-del`, label: '－ 删去这位成员', run: (d) => void d.members.splice(i, 1) });
+    rows.push({ kind: 'action', key: `m${i}-addinc`, label: t('case.rowAddIncome'), run: (d) => void d.members[i]!.incomes.push({ kind: DEFAULT_INCOME_KIND, amount: '' }) });
+    if (f.members.length > 1) rows.push({ kind: 'action', key: `m${i}-del`, label: t('case.rowDeleteMember'), run: (d) => void d.members.splice(i, 1) });
   });
-  rows.push({ kind: 'action', key: 'addMember', label: '＋ 添加一位成员', run: (d) => void d.members.push(emptyMember('配偶')) });
-  rows.push({ kind: 'heading', key: 'h-int', label: '谈话记录' });
-  rows.push({ kind: 'text', key: 'interview', label: '谈话记录', value: f.interview, set: (d, v) => void (d.interview = v) });
-  rows.push({ kind: 'heading', key: 'h-mat', label: '材料清单（空格勾选）' });
+  rows.push({ kind: 'action', key: 'addMember', label: t('case.rowAddMember'), run: (d) => void d.members.push(emptyMember(RELATIONS[1])) });
+  rows.push({ kind: 'heading', key: 'h-int', label: t('case.rowInterview') });
+  rows.push({ kind: 'text', key: 'interview', label: t('case.rowInterview'), value: f.interview, set: (d, v) => void (d.interview = v) });
+  rows.push({ kind: 'heading', key: 'h-mat', label: t('case.rowMaterials') });
   for (const item of requiredMaterials(f.program, f.circumstances)) {
-    const options = item.split('或');
+    const options = alternatives(item);
     rows.push({
       kind: 'tick',
       key: `mat-${item}`,
@@ -69,7 +69,7 @@ export function rowsOf(f: IntakeForm): Row[] {
       toggle: (d) => void (d.materials = isMet(item, d.materials) ? d.materials.filter((x) => x !== item && !options.includes(x)) : [...d.materials, options[0]!]),
     });
   }
-  rows.push({ kind: 'action', key: 'save', label: '【保存申请】', run: () => 'save' });
+  rows.push({ kind: 'action', key: 'save', label: t('case.rowSave'), run: () => 'save' });
   return rows;
 }
 

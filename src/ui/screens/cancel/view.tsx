@@ -2,7 +2,7 @@
 // deciding office and its date (the stop itself is the county's file).
 import React from 'react';
 import { cancelSaved, cancelSummary, registerCancellation } from '../../../recipients/cancellations.js';
-import { householderOf } from '../../../case/cases.js';
+import { householderOf } from '../../../case/household.js';
 import { useShell } from '../../shell.js';
 import type { Field } from '../../widgets.js';
 import { t } from '../../../i18n/index.js';

@@ -2,7 +2,7 @@
 // the benefit continues for the settings' months with the wage uncounted.
 import React from 'react';
 import { exitSaved, exitSummary, gradualExitsOf, recordGradualExit } from '../../../recipients/gradualExit.js';
-import { householderOf } from '../../../case/cases.js';
+import { householderOf } from '../../../case/household.js';
 import { settingsOf } from '../../../office/context.js';
 import { formatYuan } from '../../../rules/money.js';
 import { addMonths } from '../../../rules/dayNumber.js';

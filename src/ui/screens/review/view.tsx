@@ -3,7 +3,7 @@
 import React, { useMemo } from 'react';
 import { addReview, RECOMMENDATIONS, recommendationWord, reviewInputOf, reviewSaved, reviewsOf, reviewSummary } from '../../../recipients/reviews.js';
 import { nextReview, reviewMonthsOf } from '../../../recipients/reviewsDue.js';
-import { householderOf } from '../../../case/cases.js';
+import { householderOf } from '../../../case/household.js';
 import { settingsOf } from '../../../office/context.js';
 import { formatYuan } from '../../../rules/money.js';
 import { useShell } from '../../shell.js';
