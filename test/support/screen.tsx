@@ -7,6 +7,6 @@ import { ShellView, type ScreenEntry } from '../../src/ui/shell.js';
 import type { Office } from '../../src/store/office.js';
 
 export function renderScreen(office: Office, screen: React.ReactElement<{ rows?: number }>, operator = '王芳') {
-  const registry: Record<string, ScreenEntry> = { screen: { title: '', render: (p) => React.cloneElement(screen, { rows: p.rows }) } };
+  const registry: Record<string, ScreenEntry> = { screen: { title: () => '', render: (p) => React.cloneElement(screen, { rows: p.rows }) } };
   return render(<ShellView office={office} operator={operator} registry={registry} first={{ id: 'screen' }} size={{ cols: 80, rows: 24 }} pollMs={50} globalHelp={[]} />);
 }

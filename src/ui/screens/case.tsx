@@ -22,7 +22,7 @@ import { settingsOf } from '../../office/context.js';
 import { caseFormHtml, formWord, savePrintable, type Form } from '../../print/forms.js';
 import { t, word } from '../../i18n/index.js';
 import { useKeys, type Hint } from '../shell.js';
-import { useNavReducer } from './useNavReducer.js';
+import { useNavReducer } from './navReducer.js';
 import { caseKey, caseReducer, FIELDS, initialCaseState, menuOf, type CaseForm, type FieldName } from './caseState.js';
 
 export interface CaseScreenProps {

@@ -11,7 +11,7 @@ import { clip, pad } from '../layout.js';
 import { noticeHtml, savePrintable } from '../../print/forms.js';
 import { t, word } from '../../i18n/index.js';
 import { useKeys, type Hint } from '../shell.js';
-import { useNavReducer } from './useNavReducer.js';
+import { useNavReducer } from './navReducer.js';
 import { caseListKey, caseListReducer, caseListRows, caseListViews, initialCaseListState, programLabel } from './caseListState.js';
 
 export interface CaseListScreenProps {

@@ -19,7 +19,7 @@ import { yuanToFen, formatYuan } from '../../rules/money.js';
 import { isFocusable, type Row } from './intakeRows.js';
 import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, type IntakeAction } from './intakeState.js';
 import { useKeys, useShell, type Hint } from '../shell.js';
-import { useNavReducer } from './useNavReducer.js';
+import { useNavReducer } from './navReducer.js';
 import { t } from '../../i18n/index.js';
 import { RELATIONS } from '../../office/model.js';
 
