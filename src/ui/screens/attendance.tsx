@@ -11,7 +11,7 @@ import { sessionLines } from '../../attendance/sessionRoster.js';
 import { isoWeekday } from '../../attendance/schedule.js';
 import { type MarkStatus } from '../../attendance/types.js';
 import { maskIdNumber } from '../../rules/idNumber.js';
-import { fit } from './columns.js';
+import { fit } from '../layout.js';
 import { guarded } from './guarded.js';
 import { countMarks, initialMarkState, LEAVE_REASONS, markReducer, unsavedMarks, type MarkAction, type MarkLine, type MarkState } from './attendanceState.js';
 import { word } from '../../i18n/index.js';

@@ -7,7 +7,7 @@ import type { Office } from '../../store/office.js';
 import { closeMonth } from '../../attendance/marking.js';
 import { monthSummary, type MonthSummary } from '../../attendance/summary.js';
 import { addMonths } from '../../rules/dayNumber.js';
-import { fit } from './columns.js';
+import { fit } from '../layout.js';
 import { guarded } from './guarded.js';
 
 export interface AttendanceSummaryProps {
