@@ -8,6 +8,7 @@ import { builtinTemplatesDir, loadTemplates, type DueRule, type Template } from 
 import { periodContaining, shiftPeriod, type Period } from './period.js';
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { latestFills } from './kept.js';
+import { t } from '../i18n/index.js';
 
 export interface DueDate {
   date: string;
@@ -122,4 +123,11 @@ export function dueStateText(x: DueRow): string {
         : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
           : `${x.period} 应于 ${x.due} 前报送`;
   return `${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`;
+}
+
+/** One row in a few words, for the app's list of forms: 已超期 2026-10 · 2026-11 限 2026-11-30. */
+export function dueShortText(x: DueRow): string {
+  if (x.due === null) return t('reports.irregular');
+  if (x.overdue) return t('reports.overdueShort', { periods: x.overduePeriods.join(t('reports.sep')) });
+  return x.done ? t('reports.doneShort', { due: x.due }) : t('reports.dueShort', { period: x.period ?? '', due: x.due });
 }

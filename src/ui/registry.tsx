@@ -12,6 +12,7 @@ import { ReviewScreen } from './screens/review.js';
 import { CancellationsScreen, CancelScreen, ReconcileScreen } from './screens/cancellations.js';
 import { OperatorScreen } from './screens/operator.js';
 import { AttendanceScreen } from './screens/attendance.js';
+import { AttendanceSummaryScreen } from './screens/attendanceSummary.js';
 import { ReportScreen } from './screens/report.js';
 import { IntakeScreen } from './screens/intake.js';
 import { CaseScreen } from './screens/case.js';
@@ -60,10 +61,13 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   cases: { title: '申请列表', ownKeys: true, render: (p) => <CasesEntry {...p} /> },
   attendance: {
     title: '公益劳动',
-    ownKeys: true,
     render: (p) => <AttendanceScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.date ? { date: p.params.date } : {})} />,
   },
-  report: { title: '报表', ownKeys: true, render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
+  attendanceSummary: {
+    title: '公益劳动月度汇总',
+    render: (p) => <AttendanceSummaryScreen key={p.params.month} office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.month ? { month: p.params.month } : {})} />,
+  },
+  report: { title: '报表', render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
 };
 
 export const GLOBAL_HELP = [
