@@ -18,7 +18,7 @@ import { useKeys, useNavState, useShell, type Hint } from '../shell.js';
 import { useNavReducer } from './navReducer.js';
 import { guarded } from './guarded.js';
 import { countMarks, initialMarkState, leaveReasons, markReducer, unsavedMarks, type MarkLine, type MarkState } from './attendanceState.js';
-import { t, word } from '../../i18n/index.js';
+import { t, tIn, word } from '../../i18n/index.js';
 
 export interface AttendanceScreenProps {
   office: Office;
@@ -104,7 +104,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
     }
     setBusy(true);
     const ok = await guarded(live.current, setMessage, async () => {
-      await office.transact({ operator, source: 'local', action: 'attendance.mark', summary: t('attendance.journalMark', { date }) }, (tx) =>
+      await office.transact({ operator, source: 'local', action: 'attendance.mark', summary: tIn('zh', 'attendance.journalMark', { date }) }, (tx) =>
         markSession(tx, date, unsaved.map((u) => ({ idNumber: u.idNumber, ...u.mark }))),
       );
       const s = office.view.get('sessions', date);
@@ -122,7 +122,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
 
   const move = (idNumber: string, name: string, group: number) =>
     guarded(live.current, setMessage, async () => {
-      await office.transact({ operator, source: 'local', action: 'attendance.group', summary: t('attendance.journalGroup') }, (tx) => moveToGroup(tx, idNumber, group, groupCount));
+      await office.transact({ operator, source: 'local', action: 'attendance.group', summary: tIn('zh', 'attendance.journalGroup') }, (tx) => moveToGroup(tx, idNumber, group, groupCount));
       dispatch({ type: 'relines', lines: load(office, live.current.date).lines });
       return t('attendance.movedToGroup', { name, group });
     });

@@ -13,7 +13,7 @@ import { useKeys, type Hint } from '../shell.js';
 import { guarded } from './guarded.js';
 import { initialSummaryState, summaryReducer } from './attendanceSummaryState.js';
 import { useNavReducer } from './navReducer.js';
-import { lang, t } from '../../i18n/index.js';
+import { lang, t, tIn } from '../../i18n/index.js';
 
 export interface AttendanceSummaryProps {
   office: Office;
@@ -50,7 +50,7 @@ export function AttendanceSummaryScreen({ office, operator, onBack, month: wante
 
   const close = (month: string) =>
     guarded(live.current, setMessage, async () => {
-      await office.transact({ operator, source: 'local', action: 'attendance.close', summary: t('attendance.journalClose', { month }) }, (tx) => closeMonth(tx, month));
+      await office.transact({ operator, source: 'local', action: 'attendance.close', summary: tIn('zh', 'attendance.journalClose', { month }) }, (tx) => closeMonth(tx, month));
       setSaved((n) => n + 1);
       return t('attendance.closedQueued', { month });
     });
