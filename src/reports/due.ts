@@ -33,12 +33,14 @@ export function opensOn(rule: DueRule, period: Period): string {
 }
 
 export function dueRuleText(rule: DueRule | null, kind: Period['kind']): string {
-  if (!rule) return '不定期';
-  const after = { monthly: '次月', quarterly: '季度结束后', yearly: '次年' }[kind];
-  if (rule.type === 'workingDays') return `${after}${rule.days}个工作日内`;
-  const day = rule.day === 'last' ? '月底' : `${rule.day}日`;
-  if (rule.month === 'same') return `${{ monthly: '当月', quarterly: '季末月', yearly: '12月' }[kind]}${day}前`;
-  return `${{ monthly: '次月', quarterly: '季后次月', yearly: '次年1月' }[kind]}${day}前`;
+  if (!rule) return t('reports.irregular');
+  if (rule.type === 'workingDays') {
+    const days = rule.days;
+    return kind === 'monthly' ? t('reports.ruleWorkingDaysMonth', { days }) : kind === 'quarterly' ? t('reports.ruleWorkingDaysQuarter', { days }) : t('reports.ruleWorkingDaysYear', { days });
+  }
+  const day = rule.day === 'last' ? t('reports.ruleMonthEnd') : t('reports.ruleDay', { day: rule.day });
+  if (rule.month === 'same') return kind === 'monthly' ? t('reports.ruleSameMonth', { day }) : kind === 'quarterly' ? t('reports.ruleSameQuarter', { day }) : t('reports.ruleSameYear', { day });
+  return kind === 'monthly' ? t('reports.ruleNextMonth', { day }) : kind === 'quarterly' ? t('reports.ruleNextQuarter', { day }) : t('reports.ruleNextYear', { day });
 }
 
 export interface DueRow {
@@ -119,10 +121,10 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
 export function dueStateText(x: DueRow): string {
   const state =
     x.due === null ? ''
-      : x.overdue ? `已超期：${x.overduePeriods.join('、')}（${x.period} 应于 ${x.due} 前报送）`
-        : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
-          : `${x.period} 应于 ${x.due} 前报送`;
-  return `${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`;
+      : x.overdue ? t('reports.stateOverdue', { periods: x.overduePeriods.join(t('reports.sep')), period: x.period ?? '', due: x.due })
+        : x.done ? t('reports.stateDone', { period: x.period ?? '', due: x.due })
+          : t('reports.stateDue', { period: x.period ?? '', due: x.due });
+  return `${state}${x.covered ? '' : t('reports.stateNoCalendar')}`;
 }
 
 /** One row in a few words, for the app's list of forms: 已超期 2026-10 · 2026-11 限 2026-11-30. */

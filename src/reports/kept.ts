@@ -6,6 +6,8 @@ import { cellText, checksOf, columnsOf, figuresOf, failedChecks, totalRowsOf, ty
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Template } from './template.js';
 import { parsePeriod, periodLabel } from './period.js';
+import { ReportError } from './errors.js';
+import { t } from '../i18n/index.js';
 
 export interface KeptReport {
   /** `<template>:<period>:<n>`, n counting the fills of that period from 1. */
@@ -35,6 +37,15 @@ export function fillsOf(view: View, templateId: string, period: string): KeptRep
   return (view.all('reports') as KeptReport[])
     .filter((r) => r.templateId === templateId && r.period === period)
     .sort((a, b) => a.n - b.n);
+}
+
+/** The `n`th fill of a form's period (default the latest), or why there is none. */
+export function keptFill(view: View, form: Pick<Template, 'id' | 'title'>, period: string, n?: number): KeptReport {
+  const fills = fillsOf(view, form.id, period);
+  const kept = n === undefined ? fills[fills.length - 1] : fills.find((f) => f.n === n);
+  if (kept) return kept;
+  if (!fills.length) throw new ReportError(t('reports.neverFilled', { title: form.title, period }));
+  throw new ReportError(t('reports.noSuchFill', { title: form.title, period, n: String(n), count: fills.length }));
 }
 
 /** The latest fill of every template and period, keyed `<template>:<period>`. */
@@ -107,7 +118,7 @@ export function changesSince(prev: DeepReadonly<KeptReport>, report: FilledRepor
 }
 
 export function changeText(c: Change): string {
-  return `${c.row}「${c.column}」：${c.was === '' ? '（空）' : c.was} → ${c.now === '' ? '（空）' : c.now}`;
+  return t('reports.change', { row: c.row, column: c.column, was: c.was === '' ? t('reports.empty') : c.was, now: c.now === '' ? t('reports.empty') : c.now });
 }
 
 /** Keeps one fill in the caller's transaction; returns it with the changes since the previous fill of the period. */
