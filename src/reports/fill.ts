@@ -8,7 +8,8 @@ import type { CellType, Check, Filter, Template } from './template.js';
 import { periodLabel, type Period } from './period.js';
 import { measure, MeasureContext } from './measures.js';
 import { sourceRows } from './sources.js';
-import { t as tr } from '../i18n/index.js';
+import { t as tr, tIn } from '../i18n/index.js';
+
 
 export type CellValue = number | string | null;
 
@@ -84,7 +85,7 @@ export function manualKeys(report: Pick<FilledReport, 'columns' | 'rows' | 'fiel
 
 /** The filled table's columns: the template's, after a label column (summary forms) or 序号 (lists). */
 export function columnsOf(t: Template): FilledColumn[] {
-  const first: FilledColumn = t.kind === 'summary' ? { key: LABEL, header: t.labelHeader, type: 'text', manual: false } : { key: SEQ, header: '序号', type: 'integer', manual: false };
+  const first: FilledColumn = t.kind === 'summary' ? { key: LABEL, header: t.labelHeader, type: 'text', manual: false } : { key: SEQ, header: tIn('zh', 'reports.formSeq'), type: 'integer', manual: false };
   return [first, ...t.columns.map((c) => ({ key: c.key, header: c.header, type: c.type, manual: !!c.manual, ...(c.width ? { width: c.width } : {}) }))];
 }
 

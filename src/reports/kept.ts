@@ -7,7 +7,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Template } from './template.js';
 import { parsePeriod, periodLabel } from './period.js';
 import { ReportError } from './errors.js';
-import { t } from '../i18n/index.js';
+import { t, tIn } from '../i18n/index.js';
+
 
 export interface KeptReport {
   /** `<template>:<period>:<n>`, n counting the fills of that period from 1. */
@@ -77,7 +78,7 @@ function pack(figures: Record<string, CellValue>): Pick<KeptReport, 'figures' | 
 function labelsOf(figures: Readonly<Record<string, CellValue>>, columns: FilledReport['columns']): (rowKey: string) => string {
   const textCol = columns.find((c) => c.type === 'text' && !c.manual && c.key !== 'label');
   return (rowKey) => {
-    const v = figures[`${rowKey}.label`] ?? (rowKey === 'total' ? '合计' : textCol ? figures[`${rowKey}.${textCol.key}`] : null);
+    const v = figures[`${rowKey}.label`] ?? (rowKey === 'total' ? tIn('zh', 'reports.formTotal') : textCol ? figures[`${rowKey}.${textCol.key}`] : null);
     return v === null || v === undefined || v === '' ? rowKey : String(v);
   };
 }
@@ -173,7 +174,7 @@ export function reportFromKept(t: Template, kept: DeepReadonly<KeptReport>, offi
     row.cells[k.slice(dot + 1)] = v;
   }
   // 序号 is not kept: it is the row's place.
-  if (t.kind === 'list') rows.forEach((r, i) => (r.cells.no = r.total ? (t.total?.label ?? '合计') : i + 1));
+  if (t.kind === 'list') rows.forEach((r, i) => (r.cells.no = r.total ? (t.total?.label ?? tIn('zh', 'reports.formTotal')) : i + 1));
   const report: FilledReport = {
     templateId: t.id,
     title: t.title,

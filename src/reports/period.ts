@@ -1,7 +1,7 @@
 // Report periods: a month `2026-11`, a quarter `2026-Q4` or a year `2026`,
 // as the clerk writes them and as a template's period kind expects.
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
-import { t } from '../i18n/index.js';
+import { t, tIn } from '../i18n/index.js';
 
 export type PeriodKind = 'monthly' | 'quarterly' | 'yearly';
 
@@ -78,9 +78,14 @@ export function shiftPeriod(p: Period, n: number): Period {
 /** How a period reads on a form: 2026年11月, 2026年第四季度, 2026年度. */
 export function periodLabel(p: Period): string {
   const y = p.id.slice(0, 4);
-  if (p.kind === 'monthly') return `${y}年${Number(p.id.slice(5, 7))}月`;
-  if (p.kind === 'quarterly') return `${y}年第${'一二三四'[Number(p.id.slice(6)) - 1]}季度`;
-  return `${y}年度`;
+  // The label is printed on the county's form: Chinese whatever the clerk's language.
+  if (p.kind === 'monthly') return tIn('zh', 'reports.labelMonth', { year: y, month: Number(p.id.slice(5, 7)) });
+  if (p.kind === 'quarterly') {
+    const q = Number(p.id.slice(6));
+    const n = q === 1 ? tIn('zh', 'reports.quarter1') : q === 2 ? tIn('zh', 'reports.quarter2') : q === 3 ? tIn('zh', 'reports.quarter3') : tIn('zh', 'reports.quarter4');
+    return tIn('zh', 'reports.labelQuarter', { year: y, quarter: n });
+  }
+  return tIn('zh', 'reports.labelYear', { year: y });
 }
 
 /** A period as the clerk wrote it, as fills are kept under: trimmed, upper case (2026-q4 → 2026-Q4). */
