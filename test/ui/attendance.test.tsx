@@ -67,7 +67,8 @@ describe('the marking screen', () => {
       }
     };
     const DOWN = '\u001B[B';
-    const first = await until(ui.lastFrame, (f) => f.includes('应到 40'), 'the roster');
+    // Ready when the footer lists the screen's keys: the shell has its key handler then.
+    const first = await until(ui.lastFrame, (f) => f.includes('应到 40') && f.includes('1 到'), 'the roster');
     expect(first).toContain(`公益劳动签到 ${DATE} 星期一 10:00–11:00`);
     expect(first).toContain('未签 40');
     for (const l of first.split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
@@ -125,7 +126,7 @@ describe('the marking screen', () => {
     const office = await officeOf(forty().slice(0, 5));
     const ui = renderScreen(office, 'attendance');
     const backs = ui.backs;
-    await until(ui.lastFrame, (f) => f.includes('应到 5'), 'the roster');
+    await until(ui.lastFrame, (f) => f.includes('应到 5') && f.includes('1 到'), 'the roster');
     const key = async (k: string) => {
       ui.stdin.write(k);
       await new Promise((r) => setTimeout(r, 30));
@@ -185,13 +186,13 @@ describe('the monthly summary screen', () => {
     }
     // Reached from the marking screen with m: the summary of the month of the session shown.
     const ui = renderScreen(office, 'attendance');
-    await until(ui.lastFrame, (x) => x.includes('公益劳动签到 2026-10-'), 'the marking screen');
+    await until(ui.lastFrame, (x) => x.includes('公益劳动签到 2026-10-') && x.includes('1 到'), 'the marking screen');
     ui.stdin.write('m');
     const key = async (k: string) => {
       ui.stdin.write(k);
       await new Promise((r) => setTimeout(r, 30));
     };
-    const f = await until(ui.lastFrame, (x) => x.includes('公益劳动月度汇总 2026-10'), 'the summary');
+    const f = await until(ui.lastFrame, (x) => x.includes('公益劳动月度汇总 2026-10') && x.includes('w 只看提醒'), 'the summary');
     expect(f).toContain('截至 2026-10-31，10 次');
     expect(f).toContain('3 人　提醒 1　建议处理 1');
     const row = (name: string) => f.split('\n').find((l) => l.includes(name))!.replace(/\s+/g, ' ').trim();
@@ -200,7 +201,7 @@ describe('the monthly summary screen', () => {
     expect(row('周秀兰')).toMatch(/周秀兰 10 10 0 0 0$/);
     for (const l of f.split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
     await key('w');
-    const flagged = await until(ui.lastFrame, (x) => x.includes('只看提醒'), 'the filter');
+    const flagged = await until(ui.lastFrame, (x) => x.includes('（只看提醒和建议）'), 'the filter');
     expect(flagged).not.toContain('周秀兰');
     await key('c');
     await until(ui.lastFrame, (x) => x.includes('确定结账 2026-10'), 'the question');

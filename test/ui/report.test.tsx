@@ -64,7 +64,8 @@ describe('the report screen', () => {
     // The app's report entry, with the exports in a folder of the test's own.
     const entries = { report: { title: '报表', render: (p: { onBack: () => void; rows: number }) => <screen.ReportScreen office={office} operator="王芳" onBack={p.onBack} rows={p.rows} exportDir={exportDir} /> } };
     const { lastFrame, stdin, unmount } = renderScreen(office, 'report', { entries });
-    let f = await until(lastFrame, (s) => s.includes('城乡低保月报表'));
+    // Ready when the footer lists the screen's keys: the shell has its key handler then.
+    let f = await until(lastFrame, (s) => s.includes('城乡低保月报表') && s.includes('↑↓ 选择'));
     expect(f).toContain('社会救助年度统计表');
     expect(f).toMatch(/城乡低保月报表\s+次月5日前\s+已超期 2026-10/);
     expect(f).toMatch(/城乡低保季度统计表\s+季度结束后5个工作日内\s+已超期 2026-Q3/);
@@ -128,7 +129,7 @@ describe('the report screen', () => {
   it('moves between periods with [ and ], and types the header fields in turn with f', async () => {
     const { office } = await buildReportOffice();
     const { lastFrame, stdin, unmount, backs } = renderScreen(office, 'report');
-    await until(lastFrame, (s) => s.includes('低保金发放签字表'));
+    await until(lastFrame, (s) => s.includes('低保金发放签字表') && s.includes('↑↓ 选择'));
     for (let i = 0; i < 3; i++) stdin.write(KEY.down);
     await until(lastFrame, (s) => /› 低保金发放签字表/.test(s));
     stdin.write(KEY.enter);
