@@ -72,15 +72,15 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
   const cal = calendarOf(view);
   const filled = latestFills(view);
   const since = addDays(today, -LOOKBACK_DAYS);
-  return templates.map((t) => {
-    const last = [...filled.values()].filter((f) => f.templateId === t.id).sort((a, b) => b.at.localeCompare(a.at))[0];
+  return templates.map((form) => {
+    const last = [...filled.values()].filter((f) => f.templateId === form.id).sort((a, b) => b.at.localeCompare(a.at))[0];
     const lastFilled = last ? { period: last.period, at: last.at } : null;
-    const base = { templateId: t.id, title: t.title, rule: dueRuleText(t.due, t.period), lastFilled };
-    if (!t.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
-    const rule = t.due;
+    const base = { templateId: form.id, title: form.title, rule: dueRuleText(form.due, form.period), lastFilled };
+    if (!form.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
+    const rule = form.due;
     // Open periods, newest first, back to the look-back limit.
     const open: { p: Period; due: DueDate }[] = [];
-    let p = periodContaining(t.period, today);
+    let p = periodContaining(form.period, today);
     while (opensOn(rule, p) > today) p = shiftPeriod(p, -1);
     for (; ; p = shiftPeriod(p, -1)) {
       const due = dueDateOf(rule, p, cal);
@@ -89,18 +89,18 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
     }
     // Before a form's first fill here it was kept on paper: only the latest
     // open period is expected. From its first fill on, every period is.
-    const mine = [...filled.values()].filter((f) => f.templateId === t.id).map((f) => f.period).sort();
+    const mine = [...filled.values()].filter((f) => f.templateId === form.id).map((f) => f.period).sort();
     const firstKept = mine[0];
     if (firstKept === undefined) open.splice(1);
     else for (let i = open.length - 1; i > 0; i--) if (open[i]!.p.id < firstKept) open.splice(i, 1);
-    const isDone = (x: Period) => filled.has(`${t.id}:${x.id}`);
+    const isDone = (x: Period) => filled.has(`${form.id}:${x.id}`);
     const overdue = open.filter((x) => x.due.date < today && !isDone(x.p)).reverse();
     const pendingOpen = open.filter((x) => !isDone(x.p)).reverse();
     let focus = pendingOpen[0];
     let done = false;
     if (!focus) {
       // Everything open is filled: the next period's due date.
-      let next = shiftPeriod(open[0]?.p ?? periodContaining(t.period, today), 1);
+      let next = shiftPeriod(open[0]?.p ?? periodContaining(form.period, today), 1);
       while (isDone(next)) next = shiftPeriod(next, 1);
       focus = { p: next, due: dueDateOf(rule, next, cal) };
       done = open.length > 0;
