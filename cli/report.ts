@@ -2,6 +2,18 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataDir, globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError } from './common.js';
+import { t } from '../src/i18n/index.js';
+
+const ENCODINGS = ['utf-8-bom', 'gb18030'] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+/** --format and --encoding as fill and export both take them. */
+function formatAndEncoding(opts: { out: string; format?: string; encoding?: string }, formats: readonly string[], formatOfFile: (f: string) => string | null): { format: 'csv' | 'xlsx' | 'html'; encoding?: Encoding } {
+  const format = opts.format ?? formatOfFile(opts.out) ?? 'csv';
+  if (!formats.includes(format)) throw new UsageError(t('reports.cliBadFormat', { formats: formats.join(t('reports.sep')), format }));
+  if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding)) throw new UsageError(t('reports.cliBadEncoding', { encoding: opts.encoding }));
+  return { format: format as 'csv' | 'xlsx' | 'html', ...(opts.encoding ? { encoding: opts.encoding as Encoding } : {}) };
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -16,17 +28,17 @@ function parseSets(sets: string[]): Record<string, string> {
   const manual: Record<string, string> = {};
   for (const s of sets) {
     const eq = s.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set 应写成 格子=值，例如 --set A.disabled=2 或 --set preparer=王芳，而不是「${s}」`);
+    if (eq <= 0) throw new UsageError(t('reports.cliBadSet', { set: s }));
     manual[s.slice(0, eq).trim()] = s.slice(eq + 1);
   }
   return manual;
 }
 
 export function registerReport(program: Command): void {
-  const r = program.command('report').description('报表：应报清单、填报与导出（CSV / xlsx / 可打印 HTML）');
+  const r = program.command('report').description(t('reports.cliDesc'));
 
   r.command('list')
-    .description('列出全部报表、下一个报送期限、本期是否已报、哪些已超期')
+    .description(t('reports.cliListDesc'))
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
@@ -51,20 +63,21 @@ export function registerReport(program: Command): void {
     });
 
   r.command('show')
-    .description('在终端里查看填好的报表和核对结果（不保存）')
-    .argument('<reportId>', '报表编号，见 jiuzhu report list')
-    .requiredOption('--period <period>', '报表期：2026-11 | 2026-Q4 | 2026')
-    .option('--set <cell=value>', '手填的格子或表头（可重复）', collect, [])
+    .description(t('reports.cliShowDesc'))
+    .argument('<reportId>', t('reports.argReportId'))
+    .requiredOption('--period <period>', t('reports.optPeriod'))
+    .option('--set <cell=value>', t('reports.optSetShow'), collect, [])
     .action(async (reportId: string, opts: { period: string; set: string[] }, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const templates = await templatesFor(dataDir(g));
       const { templateById } = await import('../src/reports/template.js');
       const { fillFor, lastManual } = await import('../src/reports/export.js');
-      const t = templateById(templates, reportId);
+      const { periodKey } = await import('../src/reports/period.js');
+      const form = templateById(templates, reportId);
       const set = parseSets(opts.set);
-      const manual = { ...lastManual(office.view, t.id, opts.period.trim().toUpperCase()), ...set };
-      const report = fillFor(office.view, t, opts.period, office.now().date, manual, Object.keys(set));
+      const manual = { ...lastManual(office.view, form.id, periodKey(opts.period)), ...set };
+      const report = fillFor(office.view, form, opts.period, office.now().date, manual, Object.keys(set));
       if (g.json) printJson(report);
       else {
         const { reportText } = await import('../src/reports/text.js');
@@ -73,23 +86,19 @@ export function registerReport(program: Command): void {
     });
 
   r.command('fill')
-    .description('填报并导出一张报表；核对不通过时不导出（除非加 --force）')
-    .argument('<reportId>', '报表编号，见 jiuzhu report list')
-    .requiredOption('--period <period>', '报表期：2026-11 | 2026-Q4 | 2026')
-    .requiredOption('--out <file>', '导出到的文件')
-    .option('--format <format>', 'csv | xlsx | html（默认按文件扩展名，否则 csv）')
-    .option('--set <cell=value>', '手填的格子（行.列）或表头字段，例如 --set A.disabled=2 --set preparer=王芳（可重复）', collect, [])
-    .option('--encoding <encoding>', 'CSV 编码：utf-8-bom | gb18030（默认按办公室设置）')
-    .option('--force', '核对未通过也导出（会记下是强制导出的）')
-    .option('--send', '同时放一份到发往街道的发件箱')
+    .description(t('reports.cliFillDesc'))
+    .argument('<reportId>', t('reports.argReportId'))
+    .requiredOption('--period <period>', t('reports.optPeriod'))
+    .requiredOption('--out <file>', t('reports.optOut'))
+    .option('--format <format>', t('reports.optFormat'))
+    .option('--set <cell=value>', t('reports.optSetFill'), collect, [])
+    .option('--encoding <encoding>', t('reports.optEncoding'))
+    .option('--force', t('reports.optForce'))
+    .option('--send', t('reports.optSend'))
     .action(async (reportId: string, opts: { period: string; out: string; format?: string; set: string[]; encoding?: string; force?: boolean; send?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const { exportReport, formatOfFile, FORMATS } = await import('../src/reports/export.js');
-      const format = opts.format ?? formatOfFile(opts.out) ?? 'csv';
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是「${format}」`);
-      if (opts.encoding && opts.encoding !== 'utf-8-bom' && opts.encoding !== 'gb18030') {
-        throw new UsageError(`--encoding 应为 utf-8-bom 或 gb18030，而不是「${opts.encoding}」`);
-      }
+      const { format, encoding } = formatAndEncoding(opts, FORMATS, formatOfFile);
       const manual = parseSets(opts.set);
       const office = await openOffice(g);
       const templates = await templatesFor(dataDir(g));
@@ -99,11 +108,11 @@ export function registerReport(program: Command): void {
         templateId: reportId,
         period: opts.period,
         set: manual,
-        format: format as 'csv' | 'xlsx' | 'html',
+        format,
         out: file,
         force: !!opts.force,
         send: !!opts.send,
-        ...(opts.encoding ? { encoding: opts.encoding as 'utf-8-bom' | 'gb18030' } : {}),
+        ...(encoding ? { encoding } : {}),
         by: operatorOf(g, office),
       });
       const { changeText } = await import('../src/reports/kept.js');
@@ -115,54 +124,45 @@ export function registerReport(program: Command): void {
         });
         return;
       }
-      for (const c of res.failed) say(`！核对未通过（已按 --force 导出）：${c.name}：${c.problems.join('；')}`);
-      say(`已导出 ${res.report.title}（${res.report.periodLabel}）到 ${file}，这是本期第 ${res.kept.n} 次填报`);
+      for (const c of res.failed) say(t('reports.cliForced', { name: c.name, problems: c.problems.join(t('reports.checkSep')) }));
+      say(t('reports.cliExported', { title: res.report.title, period: res.report.periodLabel, file, n: res.kept.n }));
       if (res.previous) {
-        if (res.changes.length === 0) say(`与 ${res.previous.at.slice(0, 16).replace('T', ' ')} 的上次填报相比没有变化`);
+        if (res.changes.length === 0) say(t('reports.cliNoChanges', { at: res.previous.at.slice(0, 16).replace('T', ' ') }));
         else {
-          say(`与 ${res.previous.at.slice(0, 16).replace('T', ' ')} 的上次填报相比有 ${res.changes.length} 处变化：`);
+          say(t('reports.cliChanges', { at: res.previous.at.slice(0, 16).replace('T', ' '), n: res.changes.length }));
           for (const c of res.changes.slice(0, 40)) say(`  ${changeText(c)}`);
-          if (res.changes.length > 40) say(`  ……另有 ${res.changes.length - 40} 处`);
+          if (res.changes.length > 40) say(t('reports.cliMoreChanges', { n: res.changes.length - 40 }));
         }
       }
-      if (res.outboundId) say('已放入发往街道的发件箱，下次同步时发出');
+      if (res.outboundId) say(t('reports.cliQueued'));
     });
 
   r.command('export')
-    .description('把已填报的一期报表按当时的数字再导出一次（不重新统计）')
-    .argument('<reportId>', '报表编号，见 jiuzhu report list')
-    .requiredOption('--period <period>', '报表期：2026-11 | 2026-Q4 | 2026')
-    .requiredOption('--out <file>', '导出到的文件')
-    .option('--format <format>', 'csv | xlsx | html（默认按文件扩展名，否则 csv）')
-    .option('--fill <n>', '第几次填报（默认最近一次）')
-    .option('--encoding <encoding>', 'CSV 编码：utf-8-bom | gb18030（默认按办公室设置）')
+    .description(t('reports.cliExportDesc'))
+    .argument('<reportId>', t('reports.argReportId'))
+    .requiredOption('--period <period>', t('reports.optPeriod'))
+    .requiredOption('--out <file>', t('reports.optOut'))
+    .option('--format <format>', t('reports.optFormat'))
+    .option('--fill <n>', t('reports.optFill'))
+    .option('--encoding <encoding>', t('reports.optEncoding'))
     .action(async (reportId: string, opts: { period: string; out: string; format?: string; fill?: string; encoding?: string }, cmd: Command) => {
       const g = globals(cmd);
-      const { formatOfFile, FORMATS, renderReport, ReportError, writeReportFile } = await import('../src/reports/export.js');
-      const format = opts.format ?? formatOfFile(opts.out) ?? 'csv';
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是「${format}」`);
-      if (opts.encoding && opts.encoding !== 'utf-8-bom' && opts.encoding !== 'gb18030') {
-        throw new UsageError(`--encoding 应为 utf-8-bom 或 gb18030，而不是「${opts.encoding}」`);
-      }
+      const { formatOfFile, FORMATS, renderReport, writeReportFile } = await import('../src/reports/export.js');
+      const { format, encoding } = formatAndEncoding(opts, FORMATS, formatOfFile);
       const office = await openForReading(g);
       const templates = await templatesFor(dataDir(g));
       const { templateById } = await import('../src/reports/template.js');
-      const { fillsOf, reportFromKept } = await import('../src/reports/kept.js');
+      const { keptFill, reportFromKept } = await import('../src/reports/kept.js');
+      const { periodKey } = await import('../src/reports/period.js');
       const { settingsOf } = await import('../src/office/context.js');
-      const t = templateById(templates, reportId);
-      const period = opts.period.trim().toUpperCase();
-      const fills = fillsOf(office.view, t.id, period);
-      const kept = opts.fill ? fills.find((f) => f.n === Number(opts.fill)) : fills[fills.length - 1];
-      if (!kept) {
-        throw new ReportError(
-          fills.length ? `${t.title} ${period} 没有第 ${opts.fill} 次填报：共填报过 ${fills.length} 次` : `${t.title} ${period} 还没有填报过：请先用 jiuzhu report fill 填报`,
-        );
-      }
+      const form = templateById(templates, reportId);
+      const period = periodKey(opts.period);
+      const kept = keptFill(office.view, form, period, opts.fill === undefined ? undefined : Number(opts.fill));
       const s = settingsOf(office.view);
-      const report = reportFromKept(t, kept, { code: s.office.code, name: s.office.name });
+      const report = reportFromKept(form, kept, { code: s.office.code, name: s.office.name });
       const file = resolve(opts.out);
-      await writeReportFile(file, await renderReport(report, format as 'csv' | 'xlsx' | 'html', (opts.encoding as 'utf-8-bom' | 'gb18030' | undefined) ?? s.office.outboundEncoding));
-      if (g.json) printJson({ id: kept.id, reportId: t.id, period, file, format, at: kept.at });
-      else say(`已按 ${kept.at.slice(0, 16).replace('T', ' ')} 第 ${kept.n} 次填报的数字导出 ${t.title}（${report.periodLabel}）到 ${file}`);
+      await writeReportFile(file, await renderReport(report, format, encoding ?? s.office.outboundEncoding));
+      if (g.json) printJson({ id: kept.id, reportId: form.id, period, file, format, at: kept.at });
+      else say(t('reports.cliReexported', { at: kept.at.slice(0, 16).replace('T', ' '), n: kept.n, title: form.title, period: report.periodLabel, file }));
     });
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../store/office.js';
 import { normalizeIdNumber } from '../rules/idNumber.js';
 import { AttendanceError } from './errors.js';
 import type { RosterEntry } from './roster.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Each roster entry's group: its stored one when still within 1…count,
@@ -35,8 +36,8 @@ export function groupsFor(roster: readonly Pick<RosterEntry, 'idNumber'>[], stor
 export function moveToGroup(tx: Tx, idNumber: string, group: number, groupCount: number): { from: number | null; to: number } {
   const norm = normalizeIdNumber(idNumber);
   const id = norm.ok ? norm.id : idNumber.trim();
-  if (!tx.get('members', id)) throw new AttendanceError(`身份证号 ${id} 不是本社区登记的人员：请核对号码`);
-  if (!Number.isInteger(group) || group < 1 || group > groupCount) throw new AttendanceError(`组号应为 1 到 ${groupCount} 之间的整数（现在是「${group}」）`);
+  if (!tx.get('members', id)) throw new AttendanceError(t('attendance.unknownPerson', { id }));
+  if (!Number.isInteger(group) || group < 1 || group > groupCount) throw new AttendanceError(t('attendance.badGroup', { count: groupCount, group }));
   const from = tx.get('groups', id)?.group ?? null;
   tx.put('groups', id, { id, group });
   return { from, to: group };

@@ -12,7 +12,7 @@ import { scheduledDays } from './schedule.js';
 import { sessionLines, type SessionLine } from './sessionRoster.js';
 import { monthSummary, type MonthSummary } from './summary.js';
 import { MARK_STATUSES, type Mark, type MarkStatus, type Session } from './types.js';
-import { word } from '../i18n/index.js';
+import { t, tIn, word } from '../i18n/index.js';
 
 export interface MarkInput {
   idNumber: string;
@@ -28,17 +28,17 @@ export interface MarkResult {
 
 export function checkMark(m: MarkInput): Mark {
   if (!(MARK_STATUSES as readonly string[]).includes(m.status)) {
-    throw new AttendanceError(`签到状态「${m.status}」不认识：应为 ${MARK_STATUSES.join('、')} 之一（到、迟到、请假、缺勤）`);
+    throw new AttendanceError(t('attendance.badStatus', { status: m.status, list: MARK_STATUSES.join(t('attendance.sep')) }));
   }
   const note = m.note?.trim();
-  if (m.status === 'excused' && !note) throw new AttendanceError('请假要写明原因（--note），例如「看病」');
+  if (m.status === 'excused' && !note) throw new AttendanceError(t('attendance.leaveNeedsNote'));
   return note ? { status: m.status, note } : { status: m.status };
 }
 
 function sessionFor(tx: Tx, date: string): DeepReadonly<Session> {
   const s = tx.get('sessions', date);
-  if (!s) throw new AttendanceError(`${date} 没有公益劳动：先用 jiuzhu attendance plan --month ${date.slice(0, 7)} 生成当月场次，或 jiuzhu attendance session add --date ${date} 加一次`);
-  if (s.cancelled) throw new AttendanceError(`${date} 的公益劳动已取消（${s.cancelled.reason}），不能签到`);
+  if (!s) throw new AttendanceError(t('attendance.noSessionPlanOrAdd', { date, month: date.slice(0, 7) }));
+  if (s.cancelled) throw new AttendanceError(t('attendance.cancelledNoMark', { date, reason: s.cancelled.reason }));
   return s;
 }
 
@@ -48,9 +48,9 @@ function lineFor(tx: Tx, lines: readonly SessionLine[], idNumber: string, date: 
   const line = lines.find((l) => l.idNumber === id);
   if (line) return line;
   const m = tx.get('members', id);
-  if (!m) throw new AttendanceError(`身份证号 ${id} 不是本社区登记的人员：请核对号码`);
-  const why = personalReason(rosterDataOf(tx, settingsOf(tx).labour), m, date) ?? '不是在保低保家庭成员，也不是正在办理申请的申请人';
-  throw new AttendanceError(`${m.name} 不在 ${date} 的应参加名单上：${why}`);
+  if (!m) throw new AttendanceError(t('attendance.unknownPerson', { id }));
+  const why = personalReason(rosterDataOf(tx, settingsOf(tx).labour), m, date) ?? t('attendance.whyNotDue');
+  throw new AttendanceError(t('attendance.notOnRoster', { name: m.name, date, why }));
 }
 
 /** How many are present, late, excused, absent and not yet marked. */
@@ -65,9 +65,23 @@ function keepGroups(tx: Tx, lines: readonly SessionLine[]): void {
   for (const l of lines) if (!tx.get('groups', l.idNumber)) tx.put('groups', l.idNumber, { id: l.idNumber, group: l.group });
 }
 
-/** Why a session cannot be marked now: its month is closed, or its day has not come. */
-export function markingLock(view: View, date: string, today: string): { closed: boolean; future: boolean } {
-  return { closed: view.get('attendanceMonths', date.slice(0, 7)) !== undefined, future: date > today };
+export interface MarkingLock {
+  /** The session's month is closed: marks change only by amendment. */
+  closed: boolean;
+  /** The session's day has not come. */
+  future: boolean;
+  /** Either: the session is shown, not marked. */
+  readOnly: boolean;
+  /** Why it cannot be marked, in words; null when it can. */
+  refusal: string | null;
+}
+
+/** Whether a session can be marked now, and if not why: its month is closed, or its day has not come. */
+export function markingLock(view: View, date: string, today: string): MarkingLock {
+  const closed = view.get('attendanceMonths', date.slice(0, 7)) !== undefined;
+  const future = date > today;
+  const refusal = closed ? t('attendance.closedNoMark', { month: date.slice(0, 7), date }) : future ? t('attendance.notYet', { date }) : null;
+  return { closed, future, readOnly: closed || future, refusal };
 }
 
 /**
@@ -78,10 +92,7 @@ export function markingLock(view: View, date: string, today: string): { closed: 
 export function markSession(tx: Tx, date: string, marks: readonly MarkInput[], opts: { rest?: 'present' } = {}): MarkResult {
   const s = sessionFor(tx, date);
   const lock = markingLock(tx, date, tx.now.date);
-  if (lock.closed) {
-    throw new AttendanceError(`${date.slice(0, 7)} 的考勤已结账，不能再改签到：更正请用 jiuzhu attendance amend --date ${date} --id 身份证号 --status 状态 --reason 原因`);
-  }
-  if (lock.future) throw new AttendanceError(`${date} 的公益劳动还没到，不能提前签到`);
+  if (lock.refusal) throw new AttendanceError(lock.refusal);
   const lines = sessionLines(tx, s);
   const next: Record<string, Mark> = { ...s.marks };
   for (const m of marks) next[lineFor(tx, lines, m.idNumber, date).idNumber] = checkMark(m);
@@ -115,7 +126,8 @@ export function refreshRecommendations(tx: Tx, month: string): MonthSummary {
       caseNo: p.caseNo,
       householderId: hh?.householderId ?? null,
       householderName: householder?.name ?? p.name,
-      reason: `${p.name} ${month} 公益劳动无故缺勤 ${p.absent} 次：请提出处理建议报街道（不自动停发）`,
+      // Stored with the item and shown to every clerk: written in the office's language.
+      reason: tIn('zh', 'attendance.recommendationReason', { name: p.name, month, absent: p.absent }),
       source: 'local',
     });
   }
@@ -135,25 +147,35 @@ export function outboundRows(summary: MonthSummary): string[][] {
  * Closes a month: every session held must be fully marked; the marks lock,
  * and the 公益劳动考勤汇总 file is queued for the township.
  */
-export function closeMonth(tx: Tx, month: string): MonthSummary {
-  if (tx.get('attendanceMonths', month)) throw new AttendanceError(`${month} 的考勤已经结账了：更正请用 jiuzhu attendance amend`);
-  const today = tx.now.date;
-  if (today < `${month}-01`) throw new AttendanceError(`${month} 还没开始，不能结账`);
-  // Sessions still to come, planned or only scheduled (a month not planned to its end is not over).
-  const later = new Set(tx.all('sessions').filter((s) => s.date.startsWith(`${month}-`) && !s.cancelled && s.date > today).map((s) => s.date));
-  for (const d of scheduledDays(month, settingsOf(tx).labour, calendarOf(tx))) {
-    if (d.skipped === undefined && d.date > today && !tx.get('sessions', d.date)?.cancelled) later.add(d.date);
+/**
+ * Why a month cannot be closed on `today`, in words; null when it can: it is
+ * closed already, has not begun, has sessions still to come (planned or only
+ * scheduled: a month not planned to its end is not over), or has a session
+ * not fully marked.
+ */
+export function closeRefusal(view: View, month: string, today: string): string | null {
+  if (view.get('attendanceMonths', month)) return t('attendance.alreadyClosed', { month });
+  if (today < `${month}-01`) return t('attendance.monthNotStarted', { month });
+  const later = new Set(view.all('sessions').filter((s) => s.date.startsWith(`${month}-`) && !s.cancelled && s.date > today).map((s) => s.date));
+  for (const d of scheduledDays(month, settingsOf(view).labour, calendarOf(view))) {
+    if (d.skipped === undefined && d.date > today && !view.get('sessions', d.date)?.cancelled) later.add(d.date);
   }
   if (later.size) {
     const dates = [...later].sort();
-    throw new AttendanceError(`${month} 还有 ${dates.length} 次公益劳动没到（${dates.join('、')}）：这些场次过后再结账，或先取消（attendance session cancel）`);
+    return t('attendance.sessionsToCome', { month, n: dates.length, dates: dates.join(t('attendance.sep')) });
   }
+  const unmarked = monthSummary(view, month, today).unmarkedSessions;
+  if (unmarked.length) return t('attendance.unmarkedSessions', { month, dates: unmarked.join(t('attendance.sep')) });
+  return null;
+}
+
+export function closeMonth(tx: Tx, month: string): MonthSummary {
+  const today = tx.now.date;
+  const refusal = closeRefusal(tx, month, today);
+  if (refusal) throw new AttendanceError(refusal);
   const summary = refreshRecommendations(tx, month);
-  if (summary.unmarkedSessions.length) {
-    throw new AttendanceError(`${month} 还有场次没签完：${summary.unmarkedSessions.join('、')}。请先补签（jiuzhu attendance mark --date 日期 …，或 --rest present 把其余的人记为到）`);
-  }
   const final = { ...summary, closed: true };
-  const outId = queueOutbound(tx, 'attendance', OUTBOUND_COLUMNS.attendance, outboundRows(final), `${month} 公益劳动考勤汇总`);
+  const outId = queueOutbound(tx, 'attendance', OUTBOUND_COLUMNS.attendance, outboundRows(final), tIn('zh', 'attendance.outboundTitle', { month }));
   tx.put('attendanceMonths', month, { id: month, closedOn: today, outboundIds: [outId], amendments: [] });
   return final;
 }
@@ -165,16 +187,16 @@ export function closeMonth(tx: Tx, month: string): MonthSummary {
 export function amendMark(tx: Tx, date: string, input: MarkInput, reason: string): { summary: MonthSummary; from: Mark | null; to: Mark } {
   const month = date.slice(0, 7);
   const closed = tx.get('attendanceMonths', month);
-  if (!closed) throw new AttendanceError(`${month} 的考勤还没结账，直接改签到即可：jiuzhu attendance mark --date ${date} …`);
-  if (!reason.trim()) throw new AttendanceError('结账后的更正要写明原因（--reason），例如「补交病假条」');
+  if (!closed) throw new AttendanceError(t('attendance.notClosedUseMark', { month, date }));
+  if (!reason.trim()) throw new AttendanceError(t('attendance.amendNeedsReason'));
   const s = sessionFor(tx, date);
   const line = lineFor(tx, sessionLines(tx, s), input.idNumber, date);
   const to = checkMark(input);
   const from = s.marks[line.idNumber] ?? null;
-  if (JSON.stringify(from) === JSON.stringify(to)) throw new AttendanceError(`${line.name} ${date} 已经是「${word('mark', to.status)}」，无需更正`);
+  if (JSON.stringify(from) === JSON.stringify(to)) throw new AttendanceError(t('attendance.alreadyThat', { name: line.name, date, mark: word('mark', to.status) }));
   tx.update('sessions', date, (d) => void (d.marks = { ...d.marks, [line.idNumber]: to }));
   const summary = refreshRecommendations(tx, month);
-  const outId = queueOutbound(tx, 'attendance', OUTBOUND_COLUMNS.attendance, outboundRows(summary), `${month} 公益劳动考勤汇总（更正：${line.name} ${date}）`);
+  const outId = queueOutbound(tx, 'attendance', OUTBOUND_COLUMNS.attendance, outboundRows(summary), tIn('zh', 'attendance.outboundTitleAmended', { month, name: line.name, date }));
   tx.update('attendanceMonths', month, (m) => {
     m.amendments = [...m.amendments, { on: tx.now.date, date, idNumber: line.idNumber, from: from ? { ...from } : null, to, reason: reason.trim() }];
     m.outboundIds = [...m.outboundIds, outId];

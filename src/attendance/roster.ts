@@ -8,6 +8,7 @@ import type { Settings } from '../office/settings.js';
 import { ageOn, birthdayAt } from '../rules/idNumber.js';
 import { dateOf, daysFromCivil } from '../rules/dayNumber.js';
 import type { Exemption } from './types.js';
+import { t } from '../i18n/index.js';
 
 export interface RosterData {
   members: readonly DeepReadonly<Member>[];
@@ -103,14 +104,14 @@ export function exemptionOn(data: Pick<RosterData, 'exemptions'>, member: DeepRe
  * age, exemption, left the household): null when due.
  */
 export function personalReason(data: RosterData, m: DeepReadonly<Member>, date: string): string | null {
-  if (m.leftOn && m.leftOn <= date) return '已迁出本户';
-  if (m.labourAbility === '无') return '无劳动能力';
+  if (m.leftOn && m.leftOn <= date) return t('attendance.whyMovedOut');
+  if (m.labourAbility === '无') return t('attendance.whyCannotWork');
   const age = ageOn(m.idNumber, date);
   // 18–60 means from the 18th birthday up to the day before the 60th.
-  if (age < data.labour.minAge) return `未满 ${data.labour.minAge} 周岁（${birthdayAt(m.idNumber, data.labour.minAge)} 起）`;
-  if (age >= data.labour.maxAge) return `已满 ${data.labour.maxAge} 周岁`;
+  if (age < data.labour.minAge) return t('attendance.whyTooYoung', { age: data.labour.minAge, from: birthdayAt(m.idNumber, data.labour.minAge) });
+  if (age >= data.labour.maxAge) return t('attendance.whyTooOld', { age: data.labour.maxAge });
   const x = exemptionOn(data, m, date);
-  if (x) return `免于参加：${x.kind}${x.reason && x.reason !== x.kind ? `（${x.reason}）` : ''}${x.to ? `，至 ${x.to}` : ''}`;
+  if (x) return t('attendance.whyExempt', { kind: x.kind }) + (x.reason && x.reason !== x.kind ? t('attendance.whyExemptReason', { reason: x.reason }) : '') + (x.to ? t('attendance.whyExemptUntil', { to: x.to }) : '');
   return null;
 }
 

@@ -4,6 +4,7 @@ import type { Settings } from '../office/settings.js';
 import { dateOf, dayNo, daysFromCivil } from '../rules/dayNumber.js';
 import type { WorkingCalendar } from '../rules/workingDays.js';
 import type { Session } from './types.js';
+import { lang, tIn, type Lang } from '../i18n/index.js';
 
 export type Labour = Settings['labour'];
 
@@ -25,6 +26,20 @@ export function datesOfMonth(month: string): string[] {
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   return ((((dayNo(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** The day of the week in words (星期一 … 星期日), in the language asked for. */
+export function weekdayWord(date: string, l: Lang = lang()): string {
+  const words = [
+    tIn(l, 'attendance.monday'),
+    tIn(l, 'attendance.tuesday'),
+    tIn(l, 'attendance.wednesday'),
+    tIn(l, 'attendance.thursday'),
+    tIn(l, 'attendance.friday'),
+    tIn(l, 'attendance.saturday'),
+    tIn(l, 'attendance.sunday'),
+  ];
+  return words[isoWeekday(date) - 1]!;
 }
 
 /** Weeks since the Monday 1970-01-05: the rotation's clock, the same whatever month a session is planned in. */
@@ -60,7 +75,7 @@ export function scheduledDays(month: string, labour: Pick<Labour, 'weekdays' | '
     }
     if (!weekday) continue;
     if (info.work) out.push({ date });
-    else out.push({ date, skipped: info.name ?? '休息日' });
+    else out.push({ date, skipped: info.name ?? tIn(lang(), 'attendance.dayOff') });
   }
   return out;
 }

@@ -1,10 +1,11 @@
 // Creating the month's sessions from the schedule, and extra or cancelled
 // sessions by hand.
-import type { Tx } from '../store/office.js';
+import type { Tx, View } from '../store/office.js';
 import { calendarOf, settingsOf } from '../office/context.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { AttendanceError } from './errors.js';
 import { isMonth, newSession, scheduledDays } from './schedule.js';
+import { t } from '../i18n/index.js';
 
 export interface PlanResult {
   month: string;
@@ -18,7 +19,7 @@ export interface PlanResult {
 }
 
 export function planMonth(tx: Tx, month: string): PlanResult {
-  if (!isMonth(month)) throw new AttendanceError(`月份「${month}」格式不对：应为 YYYY-MM，例如 2026-11`);
+  if (!isMonth(month)) throw new AttendanceError(t('attendance.badMonth', { month }));
   const labour = settingsOf(tx).labour;
   const cal = calendarOf(tx);
   const result: PlanResult = { month, created: [], existing: [], skipped: [], covered: cal.covers(Number(month.slice(0, 4))) };
@@ -38,21 +39,21 @@ export function planMonth(tx: Tx, month: string): PlanResult {
 }
 
 function checkDate(date: string): void {
-  if (!isIsoDate(date)) throw new AttendanceError(`日期「${date}」格式不对：应为 YYYY-MM-DD，例如 2026-11-23`);
+  if (!isIsoDate(date)) throw new AttendanceError(t('attendance.badDate', { date }));
 }
 
-function checkTime(t: string | undefined, option: string): void {
-  if (t !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) throw new AttendanceError(`${option}「${t}」格式不对：应为 HH:MM，例如 09:30`);
+function checkTime(time: string | undefined, option: string): void {
+  if (time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new AttendanceError(t('attendance.badTime', { option, time }));
 }
 
 /** An extra session by hand (e.g. a clean-up before an inspection). One session a day. */
 export function addSession(tx: Tx, date: string, opts: { start?: string; end?: string; task?: string } = {}): void {
   checkDate(date);
-  checkTime(opts.start, '开始时间');
-  checkTime(opts.end, '结束时间');
+  checkTime(opts.start, t('attendance.startTime'));
+  checkTime(opts.end, t('attendance.endTime'));
   const cur = tx.get('sessions', date);
-  if (cur && !cur.cancelled) throw new AttendanceError(`${date} 已经有一次公益劳动（${cur.start}–${cur.end}）：每天只安排一次`);
-  if (tx.get('attendanceMonths', date.slice(0, 7))) throw new AttendanceError(`${date.slice(0, 7)} 的考勤已结账，不能再加场次`);
+  if (cur && !cur.cancelled) throw new AttendanceError(t('attendance.sessionExists', { date, start: cur.start, end: cur.end }));
+  if (tx.get('attendanceMonths', date.slice(0, 7))) throw new AttendanceError(t('attendance.closedNoAdd', { month: date.slice(0, 7) }));
   const labour = settingsOf(tx).labour;
   const s = newSession(date, labour, 'extra', opts);
   if (cur) s.origin = cur.origin ?? 'schedule';
@@ -63,10 +64,29 @@ export function addSession(tx: Tx, date: string, opts: { start?: string; end?: s
 export function cancelSession(tx: Tx, date: string, reason: string): void {
   checkDate(date);
   const cur = tx.get('sessions', date);
-  if (!cur) throw new AttendanceError(`${date} 没有公益劳动，无需取消：用 jiuzhu attendance plan --month ${date.slice(0, 7)} 查看安排`);
-  if (cur.cancelled) throw new AttendanceError(`${date} 的公益劳动已经取消过了（${cur.cancelled.reason}）`);
-  if (!reason.trim()) throw new AttendanceError('取消公益劳动要写明原因（--reason），例如「暴雨」');
-  if (Object.keys(cur.marks).length) throw new AttendanceError(`${date} 的公益劳动已经签到 ${Object.keys(cur.marks).length} 人，不能取消`);
-  if (tx.get('attendanceMonths', date.slice(0, 7))) throw new AttendanceError(`${date.slice(0, 7)} 的考勤已结账，不能再取消场次`);
+  if (!cur) throw new AttendanceError(t('attendance.noSessionToCancel', { date, month: date.slice(0, 7) }));
+  if (cur.cancelled) throw new AttendanceError(t('attendance.alreadyCancelled', { date, reason: cur.cancelled.reason }));
+  if (!reason.trim()) throw new AttendanceError(t('attendance.cancelNeedsReason'));
+  if (Object.keys(cur.marks).length) throw new AttendanceError(t('attendance.cancelMarked', { date, n: Object.keys(cur.marks).length }));
+  if (tx.get('attendanceMonths', date.slice(0, 7))) throw new AttendanceError(t('attendance.closedNoCancel', { month: date.slice(0, 7) }));
   tx.update('sessions', date, (s) => void (s.cancelled = { on: tx.now.date, reason: reason.trim() }));
+}
+
+/** The dates of the sessions held or to be held (not cancelled), in order. */
+export function heldSessionDates(view: View): string[] {
+  return view
+    .all('sessions')
+    .filter((s) => !s.cancelled)
+    .map((s) => s.date)
+    .sort();
+}
+
+/**
+ * The session a clerk opens to mark: the one asked for when there is one,
+ * else the latest up to today, else the first to come; null when none.
+ */
+export function sessionToOpen(dates: readonly string[], today: string, wanted?: string): string | null {
+  if (wanted && dates.includes(wanted)) return wanted;
+  const past = dates.filter((d) => d <= today);
+  return past.at(-1) ?? dates[0] ?? null;
 }

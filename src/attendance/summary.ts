@@ -6,6 +6,7 @@ import { rosterDataOf } from './roster.js';
 import { sessionLines, storedGroups } from './sessionRoster.js';
 import { monthEnd } from '../rules/dayNumber.js';
 import type { Session } from './types.js';
+import { tIn, type Lang } from '../i18n/index.js';
 
 export interface PersonMonth {
   idNumber: string;
@@ -43,10 +44,23 @@ export interface MonthSummary {
   people: PersonMonth[];
 }
 
-export function adviceText(absent: number, thresholds: { warnAbsences: number; recommendAbsences: number }): string {
-  if (absent >= thresholds.recommendAbsences) return `无故缺勤${absent}次，建议按规定处理`;
-  if (absent >= thresholds.warnAbsences) return `无故缺勤${absent}次，已提醒`;
+/**
+ * The 处理建议 of a person's month: nothing, a warning, or a recommendation.
+ * The `advice` of a summary is its Chinese (it goes to the township in the
+ * month's file); screens and commands say it in the process's language.
+ */
+export function adviceIn(l: Lang, p: Pick<PersonMonth, 'absent' | 'warning' | 'recommendation'>): string {
+  if (p.recommendation) return tIn(l, 'attendance.adviceRecommend', { absent: p.absent });
+  if (p.warning) return tIn(l, 'attendance.adviceWarn', { absent: p.absent });
   return '';
+}
+
+/** The people of a month to warn (warned, not yet recommended) and to recommend for action. */
+export function flagCounts(s: Pick<MonthSummary, 'people'>): { warned: number; recommended: number } {
+  return {
+    warned: s.people.filter((p) => p.warning && !p.recommendation).length,
+    recommended: s.people.filter((p) => p.recommendation).length,
+  };
 }
 
 export function sessionsOfMonth(view: View, month: string): DeepReadonly<Session>[] {
@@ -98,12 +112,10 @@ export function monthSummary(view: View, month: string, today: string): MonthSum
     }
     if (unmarked) unmarkedSessions.push(s.date);
   }
-  const rows = [...people.values()].map((p) => ({
-    ...p,
-    warning: p.absent >= labour.warnAbsences,
-    recommendation: p.absent >= labour.recommendAbsences,
-    advice: adviceText(p.absent, labour),
-  }));
+  const rows = [...people.values()].map((p) => {
+    const flags = { absent: p.absent, warning: p.absent >= labour.warnAbsences, recommendation: p.absent >= labour.recommendAbsences };
+    return { ...p, ...flags, advice: adviceIn('zh', flags) };
+  });
   rows.sort((a, b) => a.group - b.group);
   return { month, asOf, closed, sessions, unmarkedSessions, people: rows };
 }

@@ -8,6 +8,7 @@ import { builtinTemplatesDir, loadTemplates, type DueRule, type Template } from 
 import { periodContaining, shiftPeriod, type Period } from './period.js';
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { latestFills } from './kept.js';
+import { t } from '../i18n/index.js';
 
 export interface DueDate {
   date: string;
@@ -32,12 +33,14 @@ export function opensOn(rule: DueRule, period: Period): string {
 }
 
 export function dueRuleText(rule: DueRule | null, kind: Period['kind']): string {
-  if (!rule) return '不定期';
-  const after = { monthly: '次月', quarterly: '季度结束后', yearly: '次年' }[kind];
-  if (rule.type === 'workingDays') return `${after}${rule.days}个工作日内`;
-  const day = rule.day === 'last' ? '月底' : `${rule.day}日`;
-  if (rule.month === 'same') return `${{ monthly: '当月', quarterly: '季末月', yearly: '12月' }[kind]}${day}前`;
-  return `${{ monthly: '次月', quarterly: '季后次月', yearly: '次年1月' }[kind]}${day}前`;
+  if (!rule) return t('reports.irregular');
+  if (rule.type === 'workingDays') {
+    const days = rule.days;
+    return kind === 'monthly' ? t('reports.ruleWorkingDaysMonth', { days }) : kind === 'quarterly' ? t('reports.ruleWorkingDaysQuarter', { days }) : t('reports.ruleWorkingDaysYear', { days });
+  }
+  const day = rule.day === 'last' ? t('reports.ruleMonthEnd') : t('reports.ruleDay', { day: rule.day });
+  if (rule.month === 'same') return kind === 'monthly' ? t('reports.ruleSameMonth', { day }) : kind === 'quarterly' ? t('reports.ruleSameQuarter', { day }) : t('reports.ruleSameYear', { day });
+  return kind === 'monthly' ? t('reports.ruleNextMonth', { day }) : kind === 'quarterly' ? t('reports.ruleNextQuarter', { day }) : t('reports.ruleNextYear', { day });
 }
 
 export interface DueRow {
@@ -69,15 +72,15 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
   const cal = calendarOf(view);
   const filled = latestFills(view);
   const since = addDays(today, -LOOKBACK_DAYS);
-  return templates.map((t) => {
-    const last = [...filled.values()].filter((f) => f.templateId === t.id).sort((a, b) => b.at.localeCompare(a.at))[0];
+  return templates.map((form) => {
+    const last = [...filled.values()].filter((f) => f.templateId === form.id).sort((a, b) => b.at.localeCompare(a.at))[0];
     const lastFilled = last ? { period: last.period, at: last.at } : null;
-    const base = { templateId: t.id, title: t.title, rule: dueRuleText(t.due, t.period), lastFilled };
-    if (!t.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
-    const rule = t.due;
+    const base = { templateId: form.id, title: form.title, rule: dueRuleText(form.due, form.period), lastFilled };
+    if (!form.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
+    const rule = form.due;
     // Open periods, newest first, back to the look-back limit.
     const open: { p: Period; due: DueDate }[] = [];
-    let p = periodContaining(t.period, today);
+    let p = periodContaining(form.period, today);
     while (opensOn(rule, p) > today) p = shiftPeriod(p, -1);
     for (; ; p = shiftPeriod(p, -1)) {
       const due = dueDateOf(rule, p, cal);
@@ -86,18 +89,18 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
     }
     // Before a form's first fill here it was kept on paper: only the latest
     // open period is expected. From its first fill on, every period is.
-    const mine = [...filled.values()].filter((f) => f.templateId === t.id).map((f) => f.period).sort();
+    const mine = [...filled.values()].filter((f) => f.templateId === form.id).map((f) => f.period).sort();
     const firstKept = mine[0];
     if (firstKept === undefined) open.splice(1);
     else for (let i = open.length - 1; i > 0; i--) if (open[i]!.p.id < firstKept) open.splice(i, 1);
-    const isDone = (x: Period) => filled.has(`${t.id}:${x.id}`);
+    const isDone = (x: Period) => filled.has(`${form.id}:${x.id}`);
     const overdue = open.filter((x) => x.due.date < today && !isDone(x.p)).reverse();
     const pendingOpen = open.filter((x) => !isDone(x.p)).reverse();
     let focus = pendingOpen[0];
     let done = false;
     if (!focus) {
       // Everything open is filled: the next period's due date.
-      let next = shiftPeriod(open[0]?.p ?? periodContaining(t.period, today), 1);
+      let next = shiftPeriod(open[0]?.p ?? periodContaining(form.period, today), 1);
       while (isDone(next)) next = shiftPeriod(next, 1);
       focus = { p: next, due: dueDateOf(rule, next, cal) };
       done = open.length > 0;
@@ -118,8 +121,15 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
 export function dueStateText(x: DueRow): string {
   const state =
     x.due === null ? ''
-      : x.overdue ? `已超期：${x.overduePeriods.join('、')}（${x.period} 应于 ${x.due} 前报送）`
-        : x.done ? `已报；下一期 ${x.period} 应于 ${x.due} 前报送`
-          : `${x.period} 应于 ${x.due} 前报送`;
-  return `${state}${x.covered ? '' : '（节假日日历缺年份，只按周末计算）'}`;
+      : x.overdue ? t('reports.stateOverdue', { periods: x.overduePeriods.join(t('reports.sep')), period: x.period ?? '', due: x.due })
+        : x.done ? t('reports.stateDone', { period: x.period ?? '', due: x.due })
+          : t('reports.stateDue', { period: x.period ?? '', due: x.due });
+  return `${state}${x.covered ? '' : t('reports.stateNoCalendar')}`;
+}
+
+/** One row in a few words, for the app's list of forms: 已超期 2026-10 · 2026-11 限 2026-11-30. */
+export function dueShortText(x: DueRow): string {
+  if (x.due === null) return t('reports.irregular');
+  if (x.overdue) return t('reports.overdueShort', { periods: x.overduePeriods.join(t('reports.sep')) });
+  return x.done ? t('reports.doneShort', { due: x.due }) : t('reports.dueShort', { period: x.period ?? '', due: x.due });
 }

@@ -6,27 +6,26 @@ import { dirname, extname } from 'node:path';
 import type { Office, View } from '../store/office.js';
 import { writeFileAtomic } from '../store/atomicFile.js';
 import { settingsOf } from '../office/context.js';
-import { UserFacingError } from '../office/errors.js';
+import { ReportError } from './errors.js';
 import { queueOutbound } from '../exchange/outbound.js';
 import { templateById, type Template } from './template.js';
-import { parsePeriod, PeriodError } from './period.js';
+import { parsePeriod, periodKey, PeriodError } from './period.js';
 import { failedChecks, fillReport, manualKeys, ManualValueError, type CheckResult, type FilledReport, type ManualValues } from './fill.js';
 import { fillsOf, keepFill, type Change, type KeptReport } from './kept.js';
 import { reportCsv, tableOf } from './csv.js';
 import type { OutEncoding } from '../exchange/csvOut.js';
 import { reportHtml } from './html.js';
+import { t as tr, tIn } from '../i18n/index.js';
 
 export const FORMATS = ['csv', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
-export class ReportError extends UserFacingError {}
+export { ReportError };
 
 export class ChecksFailedError extends ReportError {
   constructor(readonly failed: CheckResult[]) {
     const lines = failed.flatMap((c) => [`  ✗ ${c.name}`, ...c.problems.map((p) => `      ${p}`)]);
-    super(
-      `报表有 ${failed.length} 项核对没有通过，没有导出：\n${lines.join('\n')}\n请改正数据或填写的内容后重新填报；确认无误仍要导出的，加 --force（会记下是强制导出的）`,
-    );
+    super(tr('reports.checksFailedExport', { n: failed.length, lines: lines.join('\n') }));
   }
 }
 
@@ -61,16 +60,15 @@ export function fillFor(view: View, t: Template, periodText: string, today: stri
   try {
     report = fillReport(view, t, period, today, manual);
   } catch (err) {
-    if (err instanceof ManualValueError) throw new ReportError(`填写的内容有误 ${err.message}`);
+    if (err instanceof ManualValueError) throw new ReportError(tr('reports.badManual', { error: err.message }));
     throw err;
   }
   const allowed = new Set(manualKeys(report));
   const unknown = checked.filter((k) => !allowed.has(k));
   if (unknown.length) {
     const list = [...allowed];
-    throw new ReportError(
-      `这张表没有可填写的「${unknown.join('」「')}」：${list.length ? `可填写的有 ${list.slice(0, 12).join('、')}${list.length > 12 ? ' 等' : ''}` : '这张表没有需要手填的格子'}`,
-    );
+    const fillable = list.length ? tr('reports.fillableAre', { keys: list.slice(0, 12).join(tr('reports.sep')), more: list.length > 12 ? tr('reports.andMore') : '' }) : tr('reports.nothingFillable');
+    throw new ReportError(tr('reports.unknownCells', { keys: unknown.join(tr('reports.sep')), fillable }));
   }
   return report;
 }
@@ -117,7 +115,7 @@ export interface ExportResult {
 export async function exportReport(office: Office, req: ExportRequest): Promise<ExportResult> {
   const t = templateById(req.templates, req.templateId);
   const today = office.now().date;
-  const typed = { ...lastManual(office.view, t.id, req.period.trim().toUpperCase()), ...req.set };
+  const typed = { ...lastManual(office.view, t.id, periodKey(req.period)), ...req.set };
   const report = fillFor(office.view, t, req.period, today, typed, Object.keys(req.set));
   const allowed = new Set(manualKeys(report));
   const manual = Object.fromEntries(Object.entries(typed).filter(([k]) => allowed.has(k)));
@@ -126,7 +124,7 @@ export async function exportReport(office: Office, req: ExportRequest): Promise<
   const encoding = req.encoding ?? settingsOf(office.view).office.outboundEncoding;
   await writeReportFile(req.out, await renderReport(report, req.format, encoding));
   const { result } = await office.transact(
-    { operator: req.by, source: 'local', action: 'report.fill', summary: `填报 ${t.title} ${report.periodLabel}${failed.length ? '（强制导出）' : ''}` },
+    { operator: req.by, source: 'local', action: 'report.fill', summary: tIn('zh', 'reports.journalFill', { title: t.title, period: report.periodLabel, forced: failed.length ? tIn('zh', 'reports.journalForced') : '' }) },
     (tx) => {
       let outboundId: string | null = null;
       if (req.send) {

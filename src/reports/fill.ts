@@ -8,6 +8,8 @@ import type { CellType, Check, Filter, Template } from './template.js';
 import { periodLabel, type Period } from './period.js';
 import { measure, MeasureContext } from './measures.js';
 import { sourceRows } from './sources.js';
+import { t as tr, tIn } from '../i18n/index.js';
+
 
 export type CellValue = number | string | null;
 
@@ -83,7 +85,7 @@ export function manualKeys(report: Pick<FilledReport, 'columns' | 'rows' | 'fiel
 
 /** The filled table's columns: the template's, after a label column (summary forms) or 序号 (lists). */
 export function columnsOf(t: Template): FilledColumn[] {
-  const first: FilledColumn = t.kind === 'summary' ? { key: LABEL, header: t.labelHeader, type: 'text', manual: false } : { key: SEQ, header: '序号', type: 'integer', manual: false };
+  const first: FilledColumn = t.kind === 'summary' ? { key: LABEL, header: t.labelHeader, type: 'text', manual: false } : { key: SEQ, header: tIn('zh', 'reports.formSeq'), type: 'integer', manual: false };
   return [first, ...t.columns.map((c) => ({ key: c.key, header: c.header, type: c.type, manual: !!c.manual, ...(c.width ? { width: c.width } : {}) }))];
 }
 
@@ -108,7 +110,7 @@ export function fillReport(view: View, t: Template, period: Period, today: strin
     try {
       return parseManualCell(col.type, raw);
     } catch (err) {
-      throw new ManualValueError(`「${rowKey}.${col.key}」（${col.header}）：${(err as Error).message}`);
+      throw new ManualValueError(tr('reports.badCell', { cell: `${rowKey}.${col.key}`, header: col.header, error: (err as Error).message }));
     }
   };
 
@@ -177,11 +179,11 @@ const num = (v: CellValue): number | null => (typeof v === 'number' ? v : null);
 
 function rowName(r: FilledRow, report: FilledReport): string {
   const label = r.cells[LABEL] ?? r.cells[SEQ];
-  return r.total ? `合计行「${String(label)}」` : report.columns[0]!.key === LABEL ? `「${String(label)}」行` : `第 ${String(label)} 行`;
+  return r.total ? tr('reports.rowTotal', { label: String(label) }) : report.columns[0]!.key === LABEL ? tr('reports.rowLabel', { label: String(label) }) : tr('reports.rowNumber', { n: String(label) });
 }
 
 function show(v: number, type: CellType): string {
-  return type === 'amount' ? `${fenToYuan(v)} 元` : String(v);
+  return type === 'amount' ? tr('reports.yuan', { amount: fenToYuan(v) }) : String(v);
 }
 
 function runCheck(report: FilledReport, t: Template, c: Check): CheckResult {
@@ -200,7 +202,7 @@ function runCheck(report: FilledReport, t: Template, c: Check): CheckResult {
       parts = report.rows.filter((r) => !r.total);
       if (!c.columns) keys = Object.keys(t.total?.columns ?? {});
     }
-    const partNames = t.kind === 'summary' ? parts.map((r) => String(r.cells[LABEL])).join('+') : '各行';
+    const partNames = t.kind === 'summary' ? parts.map((r) => String(r.cells[LABEL])).join('+') : tr('reports.allRows');
     for (const k of keys) {
       const x = col(k);
       const total = num(totalRow?.cells[k] ?? null);
@@ -210,10 +212,11 @@ function runCheck(report: FilledReport, t: Template, c: Check): CheckResult {
       if (!isCount && values.some((v) => v === null)) continue;
       const sum = isCount ? parts.length : values.reduce<number>((a, v) => a + (v ?? 0), 0);
       if (sum !== total) {
-        problems.push(`${rowName(totalRow!, report)}的「${x.header}」是 ${show(total, x.type)}，而${partNames}${isCount ? '的行数' : '之和'}是 ${show(sum, x.type)}`);
+        const what = { row: rowName(totalRow!, report), column: x.header, total: show(total, x.type), parts: partNames, sum: show(sum, x.type) };
+        problems.push(isCount ? tr('reports.totalNotCount', what) : tr('reports.totalNotSum', what));
       }
     }
-    return { name: c.name ?? '合计与分项之和相等', ok: problems.length === 0, problems };
+    return { name: c.name ?? tr('reports.checkTotal'), ok: problems.length === 0, problems };
   }
   if (c.type === 'compare') {
     const side = (r: FilledRow, keys: string[]): number | null => {
@@ -225,28 +228,28 @@ function runCheck(report: FilledReport, t: Template, c: Check): CheckResult {
       }
       return s;
     };
-    const words = (keys: string[]) => keys.map((k, i) => `${k.startsWith('-') ? '－' : i ? '＋' : ''}${col(k.replace(/^-/, '')).header}`).join('');
-    const opWord = { '>=': '应不少于', '<=': '应不多于', '=': '应等于' }[c.op];
+    const words = (keys: string[]) => keys.map((k, i) => `${k.startsWith('-') ? tr('reports.minus') : i ? tr('reports.plus') : ''}${col(k.replace(/^-/, '')).header}`).join('');
+    const opWord = c.op === '>=' ? tr('reports.atLeast') : c.op === '<=' ? tr('reports.atMost') : tr('reports.equalTo');
     const type = col(c.left[0]!.replace(/^-/, '')).type;
     for (const r of report.rows) {
       const a = side(r, c.left);
       const b = side(r, c.right);
       if (a === null || b === null) continue;
       const ok = c.op === '>=' ? a >= b : c.op === '<=' ? a <= b : a === b;
-      if (!ok) problems.push(`${rowName(r, report)}：${words(c.left)}（${show(a, type)}）${opWord}${words(c.right)}（${show(b, type)}）`);
+      if (!ok) problems.push(tr('reports.compareFailed', { row: rowName(r, report), left: words(c.left), a: show(a, type), op: opWord, right: words(c.right), b: show(b, type) }));
     }
-    return { name: c.name ?? `${words(c.left)}${opWord}${words(c.right)}`, ok: problems.length === 0, problems };
+    return { name: c.name ?? tr('reports.compareName', { left: words(c.left), op: opWord, right: words(c.right) }), ok: problems.length === 0, problems };
   }
   for (const k of c.keys) {
     const f = report.fields.find((x) => x.key === k);
     if (f) {
-      if (f.value === '') problems.push(`表头「${f.label}」还没有填写`);
+      if (f.value === '') problems.push(tr('reports.fieldMissing', { label: f.label }));
       continue;
     }
     const x = col(k);
-    for (const r of report.rows) if (!r.total && r.cells[k] === null) problems.push(`${rowName(r, report)}的「${x.header}」还没有填写`);
+    for (const r of report.rows) if (!r.total && r.cells[k] === null) problems.push(tr('reports.cellMissing', { row: rowName(r, report), column: x.header }));
   }
-  return { name: c.name ?? '必填项已填写', ok: problems.length === 0, problems };
+  return { name: c.name ?? tr('reports.checkRequired'), ok: problems.length === 0, problems };
 }
 
 export function failedChecks(report: FilledReport): CheckResult[] {

@@ -6,6 +6,9 @@ import { cellText, checksOf, columnsOf, figuresOf, failedChecks, totalRowsOf, ty
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Template } from './template.js';
 import { parsePeriod, periodLabel } from './period.js';
+import { ReportError } from './errors.js';
+import { t, tIn } from '../i18n/index.js';
+
 
 export interface KeptReport {
   /** `<template>:<period>:<n>`, n counting the fills of that period from 1. */
@@ -37,6 +40,15 @@ export function fillsOf(view: View, templateId: string, period: string): KeptRep
     .sort((a, b) => a.n - b.n);
 }
 
+/** The `n`th fill of a form's period (default the latest), or why there is none. */
+export function keptFill(view: View, form: Pick<Template, 'id' | 'title'>, period: string, n?: number): KeptReport {
+  const fills = fillsOf(view, form.id, period);
+  const kept = n === undefined ? fills[fills.length - 1] : fills.find((f) => f.n === n);
+  if (kept) return kept;
+  if (!fills.length) throw new ReportError(t('reports.neverFilled', { title: form.title, period }));
+  throw new ReportError(t('reports.noSuchFill', { title: form.title, period, n: String(n), count: fills.length }));
+}
+
 /** The latest fill of every template and period, keyed `<template>:<period>`. */
 export function latestFills(view: View): Map<string, KeptReport> {
   const out = new Map<string, KeptReport>();
@@ -66,7 +78,7 @@ function pack(figures: Record<string, CellValue>): Pick<KeptReport, 'figures' | 
 function labelsOf(figures: Readonly<Record<string, CellValue>>, columns: FilledReport['columns']): (rowKey: string) => string {
   const textCol = columns.find((c) => c.type === 'text' && !c.manual && c.key !== 'label');
   return (rowKey) => {
-    const v = figures[`${rowKey}.label`] ?? (rowKey === 'total' ? '合计' : textCol ? figures[`${rowKey}.${textCol.key}`] : null);
+    const v = figures[`${rowKey}.label`] ?? (rowKey === 'total' ? tIn('zh', 'reports.formTotal') : textCol ? figures[`${rowKey}.${textCol.key}`] : null);
     return v === null || v === undefined || v === '' ? rowKey : String(v);
   };
 }
@@ -107,7 +119,7 @@ export function changesSince(prev: DeepReadonly<KeptReport>, report: FilledRepor
 }
 
 export function changeText(c: Change): string {
-  return `${c.row}「${c.column}」：${c.was === '' ? '（空）' : c.was} → ${c.now === '' ? '（空）' : c.now}`;
+  return t('reports.change', { row: c.row, column: c.column, was: c.was === '' ? t('reports.empty') : c.was, now: c.now === '' ? t('reports.empty') : c.now });
 }
 
 /** Keeps one fill in the caller's transaction; returns it with the changes since the previous fill of the period. */
@@ -162,7 +174,7 @@ export function reportFromKept(t: Template, kept: DeepReadonly<KeptReport>, offi
     row.cells[k.slice(dot + 1)] = v;
   }
   // 序号 is not kept: it is the row's place.
-  if (t.kind === 'list') rows.forEach((r, i) => (r.cells.no = r.total ? (t.total?.label ?? '合计') : i + 1));
+  if (t.kind === 'list') rows.forEach((r, i) => (r.cells.no = r.total ? (t.total?.label ?? tIn('zh', 'reports.formTotal')) : i + 1));
   const report: FilledReport = {
     templateId: t.id,
     title: t.title,

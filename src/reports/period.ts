@@ -1,6 +1,7 @@
 // Report periods: a month `2026-11`, a quarter `2026-Q4` or a year `2026`,
 // as the clerk writes them and as a template's period kind expects.
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
+import { t, tIn } from '../i18n/index.js';
 
 export type PeriodKind = 'monthly' | 'quarterly' | 'yearly';
 
@@ -17,7 +18,10 @@ export interface Period {
   end: string;
 }
 
-export const PERIOD_WORDS: Record<PeriodKind, string> = { monthly: '月报', quarterly: '季报', yearly: '年报' };
+/** The kind of form a period kind makes (月报, 季报, 年报), in the process's language. */
+function kindWord(kind: PeriodKind): string {
+  return kind === 'monthly' ? t('reports.monthlyForm') : kind === 'quarterly' ? t('reports.quarterlyForm') : t('reports.yearlyForm');
+}
 const EXAMPLE: Record<PeriodKind, string> = { monthly: '2026-11', quarterly: '2026-Q4', yearly: '2026' };
 
 function build(kind: PeriodKind, id: string, first: string, count: number): Period {
@@ -41,9 +45,9 @@ export class PeriodError extends Error {}
 export function parsePeriod(text: string, expected?: PeriodKind): Period {
   const s = text.trim().toUpperCase();
   const kind = periodKindOf(s);
-  if (!kind) throw new PeriodError(`报表期「${text}」不对：月报写 2026-11，季报写 2026-Q4，年报写 2026`);
+  if (!kind) throw new PeriodError(t('reports.badPeriod', { text }));
   if (expected && kind !== expected) {
-    throw new PeriodError(`这张表是${PERIOD_WORDS[expected]}，报表期应写成 ${EXAMPLE[expected]} 这样，而不是「${text}」`);
+    throw new PeriodError(t('reports.wrongPeriodKind', { kind: kindWord(expected), example: EXAMPLE[expected], text }));
   }
   return periodOf(kind, s);
 }
@@ -74,7 +78,17 @@ export function shiftPeriod(p: Period, n: number): Period {
 /** How a period reads on a form: 2026年11月, 2026年第四季度, 2026年度. */
 export function periodLabel(p: Period): string {
   const y = p.id.slice(0, 4);
-  if (p.kind === 'monthly') return `${y}年${Number(p.id.slice(5, 7))}月`;
-  if (p.kind === 'quarterly') return `${y}年第${'一二三四'[Number(p.id.slice(6)) - 1]}季度`;
-  return `${y}年度`;
+  // The label is printed on the county's form: Chinese whatever the clerk's language.
+  if (p.kind === 'monthly') return tIn('zh', 'reports.labelMonth', { year: y, month: Number(p.id.slice(5, 7)) });
+  if (p.kind === 'quarterly') {
+    const q = Number(p.id.slice(6));
+    const n = q === 1 ? tIn('zh', 'reports.quarter1') : q === 2 ? tIn('zh', 'reports.quarter2') : q === 3 ? tIn('zh', 'reports.quarter3') : tIn('zh', 'reports.quarter4');
+    return tIn('zh', 'reports.labelQuarter', { year: y, quarter: n });
+  }
+  return tIn('zh', 'reports.labelYear', { year: y });
+}
+
+/** A period as the clerk wrote it, as fills are kept under: trimmed, upper case (2026-q4 → 2026-Q4). */
+export function periodKey(text: string): string {
+  return text.trim().toUpperCase();
 }

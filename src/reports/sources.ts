@@ -12,6 +12,7 @@ import type { Period } from './period.js';
 import { effectiveMonth, paymentIn, startMonthOf } from './payments.js';
 import { monthSummary } from '../attendance/summary.js';
 import { monthEnd } from '../rules/dayNumber.js';
+import { tIn } from '../i18n/index.js';
 
 export interface AttendanceLine {
   idNumber: string;
@@ -95,7 +96,7 @@ function recipients(view: View, period: Period, f: Filter): SourceRow[] {
         program: e.program,
         category: e.category ?? '',
         persons: e.persons,
-        coveredNames: names.join('、'),
+        coveredNames: names.join(tIn('zh', 'reports.sep')),
         amount,
         since: startMonthOf(e),
         caseNo: e.caseNo ?? '',
@@ -142,7 +143,7 @@ function attendance(view: View, period: Period, lines: readonly AttendanceLine[]
     values: {
       ...l,
       // The policy of product.md, per month: a warning, then a recommendation to the township — never a stop.
-      suggestion: l.absent >= s.labour.recommendAbsences * period.months.length ? '建议街道处理' : l.absent >= s.labour.warnAbsences * period.months.length ? '提醒' : '',
+      suggestion: l.absent >= s.labour.recommendAbsences * period.months.length ? tIn('zh', 'reports.formSuggestAction') : l.absent >= s.labour.warnAbsences * period.months.length ? tIn('zh', 'reports.formSuggestWarn') : '',
       blank: '',
     },
   }));
@@ -183,7 +184,14 @@ function notices(view: View, period: Period, f: Filter): SourceRow[] {
   return rows.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-const CHANGE_WORDS: Record<string, string> = { adjusted: '调整金额', suspended: '停发', resumed: '恢复发放', terminated: '退出（撤消）' };
+/** The words of a change on the county's forms (Chinese whatever the clerk's language). */
+function changeWord(kind: string): string | undefined {
+  if (kind === 'adjusted') return tIn('zh', 'reports.formChangeAdjusted');
+  if (kind === 'suspended') return tIn('zh', 'reports.formChangeSuspended');
+  if (kind === 'resumed') return tIn('zh', 'reports.formChangeResumed');
+  if (kind === 'terminated') return tIn('zh', 'reports.formChangeTerminated');
+  return undefined;
+}
 
 /** The county's changes to enrolments taking effect in the period: the 动态管理 ledger and the cancellation register. */
 function changes(view: View, period: Period, f: Filter): SourceRow[] {
@@ -192,7 +200,7 @@ function changes(view: View, period: Period, f: Filter): SourceRow[] {
     const h = householderOf(view, e.householdId);
     e.history.forEach((ev, i) => {
       const month = effectiveMonth(ev);
-      const word = CHANGE_WORDS[ev.event];
+      const word = changeWord(ev.event);
       if (!word || !period.months.includes(month)) return;
       rows.push({
         key: `${e.id}#${i}`,

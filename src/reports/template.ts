@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { templatesDir } from '../print/template.js';
 import { AREAS, CATEGORIES, PROGRAMS } from '../office/model.js';
 import { UserFacingError } from '../office/errors.js';
+import { t as tr, type MessageKey } from '../i18n/index.js';
 
 /** Aggregations a summary cell may use (docs/reports.md lists what each counts). */
 export const MEASURES = [
@@ -39,8 +40,20 @@ export const SOURCES = Object.keys(SOURCE_FIELDS) as SourceName[];
 export const CELL_TYPES = ['text', 'id', 'caseNo', 'integer', 'amount', 'date', 'month'] as const;
 export type CellType = (typeof CELL_TYPES)[number];
 
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '只能用英文字母、数字和下划线，以字母开头');
-const text = z.string().trim().min(1, '不能为空');
+/** Messages of ours given to zod: said when a template is read (in that moment's language), and known as ours. */
+const OWN = new Set<string>();
+function own(key: MessageKey & `reports.tpl${string}`): { error: () => string } {
+  return {
+    error: () => {
+      const m = tr(key as 'reports.tplKey');
+      OWN.add(m);
+      return m;
+    },
+  };
+}
+
+const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, own('reports.tplKey'));
+const text = z.string().trim().min(1, own('reports.tplNotEmpty'));
 
 const filterSchema = z.strictObject({
   program: z.enum(PROGRAMS).optional(),
@@ -49,7 +62,6 @@ const filterSchema = z.strictObject({
 });
 export type Filter = z.infer<typeof filterSchema>;
 
-const DAY_WORDS = '应为 1 到 28 的日子，或 "last"（月底）';
 
 const dueSchema = z.discriminatedUnion(
   'type',
@@ -57,7 +69,7 @@ const dueSchema = z.discriminatedUnion(
   z.strictObject({
     type: z.literal('dayOfMonth'),
     /** A day of the month, or `last`. */
-    day: z.union([z.number().int().min(1, DAY_WORDS).max(28, DAY_WORDS), z.literal('last')], { error: DAY_WORDS }),
+    day: z.union([z.number().int().min(1, own('reports.tplDay')).max(28, own('reports.tplDay')), z.literal('last')], own('reports.tplDay')),
     /** `same`: in the period's last month; `next`: in the month after the period. */
     month: z.enum(['same', 'next']),
   }),
@@ -67,7 +79,7 @@ const dueSchema = z.discriminatedUnion(
     days: z.number().int().min(1).max(30),
   }),
   ],
-  { error: '应为 "dayOfMonth"（每月几日前）或 "workingDays"（期满后几个工作日内）' },
+  own('reports.tplDueType'),
 );
 export type DueRule = z.infer<typeof dueSchema>;
 
@@ -81,7 +93,7 @@ const summaryColumn = z
     type: z.enum(['integer', 'amount']).default('integer'),
     width: z.number().int().min(2).max(80).optional(),
   })
-  .refine((c) => (c.measure === undefined) !== (c.manual === undefined), { message: '每一列要么写 measure（从数据统计），要么写 "manual": true（由专干填写），二者选一' });
+  .refine((c) => (c.measure === undefined) !== (c.manual === undefined), own('reports.tplMeasureOrManual'));
 
 const summaryRow = z.strictObject({ key, label: text, filter: filterSchema.default({}) });
 
@@ -111,7 +123,7 @@ const checkSchema = z.discriminatedUnion('type', [
     name: text.optional(),
   }),
   z.strictObject({ type: z.literal('required'), keys: z.array(z.string().min(1)).min(1), name: text.optional() }),
-], { error: '应为 "total"（合计核对）、"compare"（比较）或 "required"（必填）之一' });
+], own('reports.tplCheckType'));
 export type Check = z.infer<typeof checkSchema>;
 
 const fieldSchema = z.strictObject({
@@ -122,7 +134,7 @@ const fieldSchema = z.strictObject({
 });
 
 const common = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '只能用小写英文字母、数字和连字符'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, own('reports.tplId')),
   title: text,
   period: z.enum(['monthly', 'quarterly', 'yearly']),
   due: dueSchema.nullable(),
@@ -153,41 +165,42 @@ export const templateSchema = z.discriminatedUnion('kind', [
     /** The 合计 row: per column, a measure counted from the data independently of the list, or `count` (rows). */
     total: z.strictObject({ label: text, columns: z.record(key, z.union([z.enum(MEASURES), z.literal('count')])) }).optional(),
   }),
-], { error: '应为 "summary"（汇总表：固定的行×统计项）或 "list"（清单表：每条记录一行）' });
+], own('reports.tplKind'));
 
 export type Template = z.infer<typeof templateSchema>;
 
 export class TemplateError extends UserFacingError {}
 
-const ZOD_WORDS: Record<string, string> = {
-  invalid_type: '类型不对',
-  invalid_value: '取值不在允许范围内',
-  unrecognized_keys: '有不认识的字段',
-  too_small: '太小或太少',
-  too_big: '太大或太多',
-  invalid_format: '格式不对',
-  invalid_union: '不符合任何一种允许的写法',
-};
+function zodWord(code: string): string {
+  if (code === 'invalid_type') return tr('reports.zodInvalidType');
+  if (code === 'invalid_value') return tr('reports.zodInvalidValue');
+  if (code === 'unrecognized_keys') return tr('reports.zodUnknownKeys');
+  if (code === 'too_small') return tr('reports.zodTooSmall');
+  if (code === 'too_big') return tr('reports.zodTooBig');
+  if (code === 'invalid_format') return tr('reports.zodInvalidFormat');
+  if (code === 'invalid_union') return tr('reports.zodInvalidUnion');
+  return tr('reports.zodWrong');
+}
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '（顶层）';
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || tr('reports.tplTop');
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
   const i = issue as z.core.$ZodIssue & { keys?: string[]; values?: unknown[]; expected?: string; options?: unknown[] };
-  // Our own messages (refinements, regexes, unions) are already Chinese.
-  if (/[\u4e00-\u9fff]/.test(i.message)) return i.message;
+  // Our own messages (refinements, regexes, unions) are already the clerk's words.
+  if (OWN.has(i.message)) return i.message;
   if (i.code === 'too_big' || i.code === 'too_small') {
     const j = i as { origin?: string; maximum?: unknown; minimum?: unknown };
     const bound = String(i.code === 'too_big' ? j.maximum : j.minimum);
-    if (j.origin === 'array') return i.code === 'too_big' ? `最多 ${bound} 项` : `至少要有 ${bound} 项`;
-    if (j.origin === 'string') return i.code === 'too_big' ? `最长 ${bound} 个字` : '不能为空';
-    return i.code === 'too_big' ? `不能大于 ${bound}` : `不能小于 ${bound}`;
+    if (j.origin === 'array') return i.code === 'too_big' ? tr('reports.zodMaxItems', { bound }) : tr('reports.zodMinItems', { bound });
+    if (j.origin === 'string') return i.code === 'too_big' ? tr('reports.zodMaxChars', { bound }) : tr('reports.tplNotEmpty');
+    return i.code === 'too_big' ? tr('reports.zodMax', { bound }) : tr('reports.zodMin', { bound });
   }
-  if (i.code === 'unrecognized_keys') return `有不认识的字段 ${(i.keys ?? []).join('、')}`;
-  if (i.code === 'invalid_value' && i.values) return `取值不对，应为 ${i.values.map((v) => JSON.stringify(v)).join('、')} 之一`;
-  if (i.code === 'invalid_type') return i.input === undefined ? '缺少这个字段' : `类型不对，应为 ${i.expected}`;
-  return `${ZOD_WORDS[i.code] ?? '不对'}（${i.message}）`;
+  if (i.code === 'unrecognized_keys') return tr('reports.zodUnknownKeysAre', { keys: (i.keys ?? []).join(tr('reports.sep')) });
+  if (i.code === 'invalid_value' && i.values) return tr('reports.zodValueOneOf', { values: i.values.map((v) => JSON.stringify(v)).join(tr('reports.sep')) });
+  if (i.code === 'invalid_type') return i.input === undefined ? tr('reports.zodMissing') : tr('reports.zodTypeShouldBe', { expected: String(i.expected) });
+  return tr('reports.zodOther', { word: zodWord(i.code), message: i.message });
 }
 
 /** Cross-field rules zod cannot see: keys that must name columns, rows and fields of the same template. */
@@ -197,39 +210,39 @@ function crossCheck(t: Template): { path: string; problem: string }[] {
   const dup = (list: string[], what: string, path: string) => {
     const seen = new Set<string>();
     list.forEach((k, i) => {
-      if (seen.has(k)) problems.push({ path: `${path}[${i}].key`, problem: `${what}「${k}」重复了` });
+      if (seen.has(k)) problems.push({ path: `${path}[${i}].key`, problem: tr('reports.tplDuplicate', { what, key: k }) });
       seen.add(k);
     });
   };
-  dup(colKeys, '列', 'columns');
-  dup(t.fields.map((f) => f.key), '表头字段', 'fields');
+  dup(colKeys, tr('reports.tplColumn'), 'columns');
+  dup(t.fields.map((f) => f.key), tr('reports.tplField'), 'fields');
   const rowKeys = t.kind === 'summary' ? t.rows.map((r) => r.key) : ['total'];
-  if (t.kind === 'summary') dup(rowKeys, '行', 'rows');
+  if (t.kind === 'summary') dup(rowKeys, tr('reports.tplRow'), 'rows');
   if (t.kind === 'list') {
     const fields = SOURCE_FIELDS[t.source] as readonly string[];
     t.columns.forEach((c, i) => {
-      if (!fields.includes(c.field)) problems.push({ path: `columns[${i}].field`, problem: `数据来源 ${t.source} 没有字段「${c.field}」，可用的有 ${fields.join('、')}` });
+      if (!fields.includes(c.field)) problems.push({ path: `columns[${i}].field`, problem: tr('reports.tplNoSourceField', { source: t.source, field: c.field, fields: fields.join(tr('reports.sep')) }) });
     });
-    if (t.source === 'turning' && !t.ages?.length) problems.push({ path: 'ages', problem: '数据来源 turning 需要写 ages（统计哪些年龄）' });
+    if (t.source === 'turning' && !t.ages?.length) problems.push({ path: 'ages', problem: tr('reports.tplTurningAges') });
     for (const k of Object.keys(t.total?.columns ?? {})) {
-      if (!colKeys.includes(k)) problems.push({ path: `total.columns.${k}`, problem: `没有这一列，列有 ${colKeys.join('、')}` });
+      if (!colKeys.includes(k)) problems.push({ path: `total.columns.${k}`, problem: tr('reports.tplNoSuchColumnHere', { columns: colKeys.join(tr('reports.sep')) }) });
     }
   }
   t.checks.forEach((c, i) => {
     const at = `checks[${i}]`;
     const needCol = (k: string, path: string) => {
-      if (!colKeys.includes(k.replace(/^-/, ''))) problems.push({ path, problem: `没有列「${k.replace(/^-/, '')}」，列有 ${colKeys.join('、')}` });
+      if (!colKeys.includes(k.replace(/^-/, ''))) problems.push({ path, problem: tr('reports.tplNoColumn', { key: k.replace(/^-/, ''), columns: colKeys.join(tr('reports.sep')) }) });
     };
     if (c.type === 'total') {
       for (const [j, k] of (c.columns ?? []).entries()) needCol(k, `${at}.columns[${j}]`);
       if (t.kind === 'summary') {
-        if (!c.total) problems.push({ path: `${at}.total`, problem: '汇总表的合计核对要写 total（合计行）' });
-        else if (!rowKeys.includes(c.total)) problems.push({ path: `${at}.total`, problem: `没有行「${c.total}」，行有 ${rowKeys.join('、')}` });
-        if (!c.rows) problems.push({ path: `${at}.rows`, problem: '汇总表的合计核对要写 rows（相加的行）' });
+        if (!c.total) problems.push({ path: `${at}.total`, problem: tr('reports.tplNeedTotal') });
+        else if (!rowKeys.includes(c.total)) problems.push({ path: `${at}.total`, problem: tr('reports.tplNoRow', { key: c.total, rows: rowKeys.join(tr('reports.sep')) }) });
+        if (!c.rows) problems.push({ path: `${at}.rows`, problem: tr('reports.tplNeedRows') });
         for (const [j, k] of (c.rows ?? []).entries()) {
-          if (!rowKeys.includes(k)) problems.push({ path: `${at}.rows[${j}]`, problem: `没有行「${k}」，行有 ${rowKeys.join('、')}` });
+          if (!rowKeys.includes(k)) problems.push({ path: `${at}.rows[${j}]`, problem: tr('reports.tplNoRow', { key: k, rows: rowKeys.join(tr('reports.sep')) }) });
         }
-      } else if (!t.total) problems.push({ path: `${at}`, problem: '清单表的合计核对需要先写 total（合计行）' });
+      } else if (!t.total) problems.push({ path: `${at}`, problem: tr('reports.tplListNeedTotal') });
     }
     if (c.type === 'compare') {
       c.left.forEach((k, j) => needCol(k, `${at}.left[${j}]`));
@@ -238,7 +251,7 @@ function crossCheck(t: Template): { path: string; problem: string }[] {
     if (c.type === 'required') {
       const fieldKeys = t.fields.map((f) => f.key);
       c.keys.forEach((k, j) => {
-        if (!fieldKeys.includes(k) && !colKeys.includes(k)) problems.push({ path: `${at}.keys[${j}]`, problem: `没有表头字段或列「${k}」` });
+        if (!fieldKeys.includes(k) && !colKeys.includes(k)) problems.push({ path: `${at}.keys[${j}]`, problem: tr('reports.tplNoFieldOrColumn', { key: k }) });
       });
     }
   });
@@ -249,16 +262,16 @@ function crossCheck(t: Template): { path: string; problem: string }[] {
 export function parseTemplate(raw: unknown, file: string): Template {
   const r = templateSchema.safeParse(raw);
   if (!r.success) {
-    const lines = r.error.issues.slice(0, 8).map((i) => `  ${file}：字段 ${pathText(i.path)} ${issueText(i)}`);
-    throw new TemplateError(`报表模板 ${file} 有 ${r.error.issues.length} 处问题，请改正后再用：\n${lines.join('\n')}`);
+    const lines = r.error.issues.slice(0, 8).map((i) => tr('reports.tplProblemLine', { file, path: pathText(i.path), problem: issueText(i) }));
+    throw new TemplateError(tr('reports.tplProblems', { file, n: r.error.issues.length, lines: lines.join('\n') }));
   }
   const problems = crossCheck(r.data);
   if (problems.length) {
-    const lines = problems.map((p) => `  ${file}：字段 ${p.path} ${p.problem}`);
-    throw new TemplateError(`报表模板 ${file} 有 ${problems.length} 处问题，请改正后再用：\n${lines.join('\n')}`);
+    const lines = problems.map((p) => tr('reports.tplProblemLine', { file, path: p.path, problem: p.problem }));
+    throw new TemplateError(tr('reports.tplProblems', { file, n: problems.length, lines: lines.join('\n') }));
   }
   const base = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
-  if (base !== r.data.id) throw new TemplateError(`报表模板 ${file}：字段 id 是「${r.data.id}」，应与文件名「${base}」一致`);
+  if (base !== r.data.id) throw new TemplateError(tr('reports.tplIdNotFile', { file, id: r.data.id, base }));
   return r.data;
 }
 
@@ -267,7 +280,7 @@ export function parseTemplateText(text: string, file: string): Template {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new TemplateError(`报表模板 ${file} 不是有效的 JSON（${(err as Error).message}）：请用文本编辑器检查括号、逗号和引号`);
+    throw new TemplateError(tr('reports.tplNotJson', { file, error: (err as Error).message }));
   }
   return parseTemplate(raw, file);
 }
@@ -301,7 +314,7 @@ export function loadTemplates(dirs: readonly string[]): Template[] {
 
 export function templateById(templates: readonly Template[], id: string): Template {
   const t = templates.find((x) => x.id === id);
-  if (!t) throw new TemplateError(`没有报表「${id}」：可用的有 ${templates.map((x) => `${x.id}（${x.title}）`).join('、')}`);
+  if (!t) throw new TemplateError(tr('reports.noSuchForm', { id, forms: templates.map((x) => tr('reports.formOfList', { id: x.id, title: x.title })).join(tr('reports.sep')) }));
   return t;
 }
 

@@ -2,6 +2,7 @@
 // columns padded by display width, since a Chinese character takes two.
 import stringWidth from 'string-width';
 import { cellText, type FilledReport } from './fill.js';
+import { t } from '../i18n/index.js';
 
 export function padTo(s: string, width: number, right = false): string {
   const gap = Math.max(0, width - stringWidth(s));
@@ -14,9 +15,9 @@ export function reportText(report: FilledReport): string {
   const widths = cols.map((c, i) => Math.max(stringWidth(c.header), ...cells.map((row) => stringWidth(row[i]!))));
   const numeric = cols.map((c) => c.type === 'integer' || c.type === 'amount');
   const line = (row: string[]) => row.map((s, i) => padTo(s, widths[i]!, numeric[i])).join('  ').trimEnd();
-  const out = [`${report.title}（${report.periodLabel}）`, report.fields.map((f) => `${f.label}：${f.value || '（未填）'}`).join('  ')];
+  const out = [t('reports.formHead', { title: report.title, period: report.periodLabel }), report.fields.map((f) => t('reports.fieldValue', { label: f.label, value: f.value || t('reports.notFilled') })).join('  ')];
   out.push(line(cols.map((c) => c.header)));
   for (const row of cells) out.push(line(row));
-  for (const c of report.checks) out.push(`${c.ok ? '✓' : '✗'} ${c.name}${c.ok ? '' : `：${c.problems.join('；')}`}`);
+  for (const c of report.checks) out.push(`${c.ok ? '✓' : '✗'} ${c.name}${c.ok ? '' : t('reports.checkProblems', { problems: c.problems.join(t('reports.checkSep')) })}`);
   return out.join('\n');
 }

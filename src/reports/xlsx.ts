@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { cellText, type FilledReport } from './fill.js';
+// The workbook goes to the county: its words are Chinese whatever the clerk's language.
+import { tIn } from '../i18n/index.js';
 
 const TEXT_TYPES = new Set(['text', 'id', 'caseNo', 'date', 'month']);
 
@@ -21,20 +23,20 @@ export async function reportXlsx(report: FilledReport): Promise<Buffer> {
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: '3:3',
     },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: tIn('zh', 'reports.formPageFooter') },
   });
   const n = report.columns.length;
 
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
-  title.value = `${report.title}（${report.periodLabel}）`;
+  title.value = tIn('zh', 'reports.formHead', { title: report.title, period: report.periodLabel });
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: 'center' };
   ws.getRow(1).height = 28;
 
   ws.mergeCells(2, 1, 2, n);
   const auto = report.fields.filter((f) => !f.manual);
-  ws.getCell(2, 1).value = auto.length ? auto.map((f) => `${f.label}：${f.value}`).join('    ') : `填报单位：${report.office.name}`;
+  ws.getCell(2, 1).value = auto.length ? auto.map((f) => tIn('zh', 'reports.fieldValue', { label: f.label, value: f.value })).join('    ') : tIn('zh', 'reports.formOffice', { name: report.office.name });
 
   const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
   const header = ws.getRow(3);
@@ -67,7 +69,7 @@ export async function reportXlsx(report: FilledReport): Promise<Buffer> {
   if (manualFields.length) {
     const at = 4 + report.rows.length + 1;
     ws.mergeCells(at, 1, at, n);
-    ws.getCell(at, 1).value = manualFields.map((f) => `${f.label}：${f.value || '          '}`).join('    ');
+    ws.getCell(at, 1).value = manualFields.map((f) => tIn('zh', 'reports.fieldValue', { label: f.label, value: f.value || '          ' })).join('    ');
   }
   if (report.note) {
     const at = 4 + report.rows.length + (manualFields.length ? 2 : 1);

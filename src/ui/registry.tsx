@@ -1,5 +1,5 @@
 // Every screen of the app, by id. Wiring a screen of another module is one
-// entry: `{ title: () => t('…'), ownKeys: true, render: (p) => <XScreen office={p.office}
+// entry: `{ title: () => t('…'), render: (p) => <XScreen office={p.office}
 // operator={p.operator} onBack={p.onBack} /> }` (see docs/decisions.md,
 // "App shell"). `p.params` carries what the opening line knew (caseNo, date…).
 import React from 'react';
@@ -16,6 +16,7 @@ import { CancelScreen } from './screens/cancel/view.js';
 import { ReconcileScreen } from './screens/reconcile/view.js';
 import { OperatorScreen } from './screens/operator/view.js';
 import { AttendanceScreen } from './screens/attendance.js';
+import { AttendanceSummaryScreen } from './screens/attendanceSummary.js';
 import { ReportScreen } from './screens/report.js';
 import { IntakeScreen } from './screens/intake.js';
 import { CaseScreen } from './screens/case.js';
@@ -63,10 +64,13 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   cases: { title: () => t('ui.title.cases'), render: (p) => <CasesEntry {...p} /> },
   attendance: {
     title: () => t('ui.title.attendance'),
-    ownKeys: true,
     render: (p) => <AttendanceScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.date ? { date: p.params.date } : {})} />,
   },
-  report: { title: () => t('ui.title.report'), ownKeys: true, render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
+  attendanceSummary: {
+    title: () => t('ui.title.attendanceSummary'),
+    render: (p) => <AttendanceSummaryScreen key={p.params.month} office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.month ? { month: p.params.month } : {})} />,
+  },
+  report: { title: () => t('ui.title.report'), render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
 };
 
 /** The overlay's last lines, on every screen. */

@@ -33,12 +33,6 @@ export interface ScreenEntry {
   title: () => string;
   /** Longer help for the overlay, one line per item. */
   help?: () => string[];
-  /**
-   * The screen reads keys with its own useInput (screens of other modules):
-   * the shell then routes nothing to it and keeps only Ctrl-C for itself, so
-   * the screen must call onBack on Esc.
-   */
-  ownKeys?: boolean;
   render: (p: ShellScreenProps) => React.ReactNode;
 }
 
@@ -299,7 +293,6 @@ export function ShellView(opts: ShellOptions) {
       setHelp(false);
       return;
     }
-    if (entry?.ownKeys) return;
     if (keys.current?.(input, key)) return;
     // `?` on every screen the screen itself leaves it to (a text being typed keeps it).
     if (input === '?') return setHelp(true);
@@ -319,9 +312,7 @@ export function ShellView(opts: ShellOptions) {
   const title = entry?.title() ?? top.id;
   const right = operator ? t('ui.shell.operator', { name: operator }) : '';
   const left = `${settingsName} ${title} ${today}`;
-  const footer = entry?.ownKeys
-    ? `Ctrl-C ${t('ui.key.quit')}`
-    : footerLine(hints, operator ? globalHints() : globalHints().filter((g) => g[0] === '?'), cols);
+  const footer = footerLine(hints, operator ? globalHints() : globalHints().filter((g) => g[0] === '?'), cols);
   // The screen stays mounted under the help (hidden), so it keeps what was typed.
   const screen = entry ? (
     entry.render({ office, operator, onBack: shell.back, params: top.params, rows: shell.bodyRows + 1 })

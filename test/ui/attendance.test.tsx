@@ -1,7 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import React from 'react';
-import { render } from 'ink-testing-library';
-import { Box } from 'ink';
 import stringWidth from 'string-width';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +7,7 @@ import { join } from 'node:path';
 import { Office } from '../../src/store/office.js';
 import { planMonth } from '../../src/attendance/sessions.js';
 import { sessionLines } from '../../src/attendance/sessionRoster.js';
-import { AttendanceScreen } from '../../src/ui/screens/attendance.js';
+import { renderEntry } from '../support/screen.js';
 import { enrolment, family, labourOffice, type Family } from '../support/labour.js';
 import { jiuzhu } from '../support/cli.js';
 
@@ -58,12 +56,8 @@ describe('the marking screen', () => {
     const excused = lines[16]!;
     const absent = lines[32]!;
 
-    let backs = 0;
-    const ui = render(
-      <Box width={80}>
-        <AttendanceScreen office={office} operator="王芳" onBack={() => backs++} rows={24} />
-      </Box>,
-    );
+    const ui = renderEntry(office, 'attendance');
+    const backs = ui.backs;
     let keystrokes = 0;
     const press = async (k: string, times = 1) => {
       for (let i = 0; i < times; i++) {
@@ -73,7 +67,8 @@ describe('the marking screen', () => {
       }
     };
     const DOWN = '\u001B[B';
-    const first = await until(ui.lastFrame, (f) => f.includes('应到 40'), 'the roster');
+    // Ready when the footer lists the screen's keys: the shell has its key handler then.
+    const first = await until(ui.lastFrame, (f) => f.includes('应到 40') && f.includes('1 到'), 'the roster');
     expect(first).toContain(`公益劳动签到 ${DATE} 星期一 10:00–11:00`);
     expect(first).toContain('未签 40');
     for (const l of first.split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
@@ -101,7 +96,7 @@ describe('the marking screen', () => {
     expect(keystrokes).toBeLessThanOrEqual(50);
     expect(keystrokes).toBe(36); // 4↓ 2 · 11↓ 3 1 · 15↓ 4 · a · s
     await press('\u001B');
-    await until(() => String(backs), (b) => b === '1', 'going back');
+    await until(() => String(backs()), (b) => b === '1', 'going back');
     ui.unmount();
 
     const stored = office.view.get('sessions', DATE)!.marks;
@@ -129,13 +124,9 @@ describe('the marking screen', () => {
 
   it('asks before leaving with unsaved marks, and refuses to mark a session that has not come yet', async () => {
     const office = await officeOf(forty().slice(0, 5));
-    let backs = 0;
-    const ui = render(
-      <Box width={80}>
-        <AttendanceScreen office={office} operator="王芳" onBack={() => backs++} />
-      </Box>,
-    );
-    await until(ui.lastFrame, (f) => f.includes('应到 5'), 'the roster');
+    const ui = renderEntry(office, 'attendance');
+    const backs = ui.backs;
+    await until(ui.lastFrame, (f) => f.includes('应到 5') && f.includes('1 到'), 'the roster');
     const key = async (k: string) => {
       ui.stdin.write(k);
       await new Promise((r) => setTimeout(r, 30));
@@ -143,7 +134,7 @@ describe('the marking screen', () => {
     await key('1');
     await key('\u001B');
     await until(ui.lastFrame, (f) => f.includes('没保存'), 'the unsaved question');
-    expect(backs).toBe(0);
+    expect(backs()).toBe(0);
     await key('\u001B');
     await key('0'); // undo on the next person: nothing to undo; go back up and undo there
     await key('\u001B[A');
@@ -161,8 +152,14 @@ describe('the marking screen', () => {
     await until(ui.lastFrame, (f) => f.includes('2026-11-25'), 'the next session');
     ui.stdin.write('1');
     await until(ui.lastFrame, (f) => f.includes('还没到'), 'the refusal');
+    // ? lists this screen's keys (they come through the shell's one keymap).
+    ui.stdin.write('?');
+    const help = await until(ui.lastFrame, (f) => f.includes('全局按键'), 'the help overlay');
+    for (const k of ['1  到', '3  请假', 'a  其余到', 'g  调组', 'm  月度汇总', '[ ]  换场次']) expect(help).toContain(k);
+    ui.stdin.write('x');
+    await until(ui.lastFrame, (f) => f.includes('2026-11-25') && !f.includes('全局按键'), 'the help closed');
     ui.stdin.write('q');
-    await until(() => String(backs), (b) => b === '1', 'going back');
+    await until(() => String(backs()), (b) => b === '1', 'going back');
     ui.unmount();
     expect(office.view.get('sessions', DATE)!.marks).toEqual({});
   });
@@ -170,7 +167,6 @@ describe('the marking screen', () => {
 
 describe('the monthly summary screen', () => {
   it('shows per-person counts with the warning and the recommendation, filters to them, and closes the month on y', async () => {
-    const { AttendanceSummaryScreen } = await import('../../src/ui/screens/attendanceSummary.js');
     const { markSession } = await import('../../src/attendance/marking.js');
     const families = [
       family([{ name: '刘建国', birth: '1978-03-15' }]),
@@ -188,17 +184,15 @@ describe('the monthly summary screen', () => {
     for (const d of plan.created) {
       await office.transact(op, (tx) => markSession(tx, d, (absent[d] ?? []).map((idNumber) => ({ idNumber, status: 'absent' as const })), { rest: 'present' }));
     }
-    let backs = 0;
-    const ui = render(
-      <Box width={80}>
-        <AttendanceSummaryScreen office={office} operator="王芳" onBack={() => backs++} month="2026-10" />
-      </Box>,
-    );
+    // Reached from the marking screen with m: the summary of the month of the session shown.
+    const ui = renderEntry(office, 'attendance');
+    await until(ui.lastFrame, (x) => x.includes('公益劳动签到 2026-10-') && x.includes('1 到'), 'the marking screen');
+    ui.stdin.write('m');
     const key = async (k: string) => {
       ui.stdin.write(k);
       await new Promise((r) => setTimeout(r, 30));
     };
-    const f = await until(ui.lastFrame, (x) => x.includes('公益劳动月度汇总 2026-10'), 'the summary');
+    const f = await until(ui.lastFrame, (x) => x.includes('公益劳动月度汇总 2026-10') && x.includes('w 只看提醒'), 'the summary');
     expect(f).toContain('截至 2026-10-31，10 次');
     expect(f).toContain('3 人　提醒 1　建议处理 1');
     const row = (name: string) => f.split('\n').find((l) => l.includes(name))!.replace(/\s+/g, ' ').trim();
@@ -207,7 +201,7 @@ describe('the monthly summary screen', () => {
     expect(row('周秀兰')).toMatch(/周秀兰 10 10 0 0 0$/);
     for (const l of f.split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
     await key('w');
-    const flagged = await until(ui.lastFrame, (x) => x.includes('只看提醒'), 'the filter');
+    const flagged = await until(ui.lastFrame, (x) => x.includes('（只看提醒和建议）'), 'the filter');
     expect(flagged).not.toContain('周秀兰');
     await key('c');
     await until(ui.lastFrame, (x) => x.includes('确定结账 2026-10'), 'the question');
@@ -217,8 +211,12 @@ describe('the monthly summary screen', () => {
     expect(office.view.all('outbound')).toHaveLength(1);
     await key('c');
     await until(ui.lastFrame, (x) => x.includes('已经结账了'), 'the refusal to close twice');
+    await key('?');
+    const help = await until(ui.lastFrame, (x) => x.includes('全局按键'), 'the help overlay');
+    for (const k of ['[ ]  换月份', 'w  只看提醒', 'c  结账']) expect(help).toContain(k);
+    await key('x');
     await key('\u001B');
-    await until(() => String(backs), (b) => b === '1', 'going back');
+    await until(ui.lastFrame, (x) => x.includes('公益劳动签到 2026-10-'), 'going back to the marking screen');
     ui.unmount();
   });
 });

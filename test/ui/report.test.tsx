@@ -14,11 +14,11 @@ process.env.JIUZHU_NOW = '2026-11-23T10:00:00+08:00';
 
 const KEY = { down: '\u001B[B', right: '\u001B[C', enter: '\r', backspace: '\u007F' };
 
-let ink: typeof import('ink-testing-library');
 let screen: typeof import('../../src/ui/screens/report.js');
+let renderEntry: typeof import('../support/screen.js').renderEntry;
 beforeAll(async () => {
-  ink = await import('ink-testing-library');
   screen = await import('../../src/ui/screens/report.js');
+  ({ renderEntry } = await import('../support/screen.js'));
 });
 
 async function until(frame: () => string | undefined, pred: (s: string) => boolean): Promise<string> {
@@ -61,9 +61,11 @@ describe('the report screen', () => {
   it('opens 低保月报 at 80×24, scrolls to the typed column, shows a failed check, refuses the export, then exports once corrected', async () => {
     const { office } = await buildReportOffice();
     const exportDir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-exports-')), '报表');
-    const onBack = vi.fn();
-    const { lastFrame, stdin, unmount } = ink.render(<screen.ReportScreen office={office} operator="王芳" onBack={onBack} exportDir={exportDir} />);
-    let f = await until(lastFrame, (s) => s.includes('城乡低保月报表'));
+    // The app's report entry, with the exports in a folder of the test's own.
+    const entries = { report: { title: () => '报表', render: (p: { onBack: () => void; rows: number }) => <screen.ReportScreen office={office} operator="王芳" onBack={p.onBack} rows={p.rows} exportDir={exportDir} /> } };
+    const { lastFrame, stdin, unmount } = renderEntry(office, 'report', { entries });
+    // Ready when the footer lists the screen's keys: the shell has its key handler then.
+    let f = await until(lastFrame, (s) => s.includes('城乡低保月报表') && s.includes('↑↓ 选择'));
     expect(f).toContain('社会救助年度统计表');
     expect(f).toMatch(/城乡低保月报表\s+次月5日前\s+已超期 2026-10/);
     expect(f).toMatch(/城乡低保季度统计表\s+季度结束后5个工作日内\s+已超期 2026-Q3/);
@@ -83,7 +85,8 @@ describe('the report screen', () => {
     fits80x24(f);
 
     for (let i = 0; i < 7; i++) stdin.write(KEY.right);
-    f = await until(lastFrame, (s) => s.includes('1660.00'));
+    // The shell takes keys one per render: wait for the last of the seven.
+    f = await until(lastFrame, (s) => s.includes('1660.00') && s.includes('✎其中残疾人数'));
     expect(f).toContain('2160.00');
     expect(f).toContain('✎其中残疾人数');
     fits80x24(f);
@@ -125,8 +128,8 @@ describe('the report screen', () => {
 
   it('moves between periods with [ and ], and types the header fields in turn with f', async () => {
     const { office } = await buildReportOffice();
-    const { lastFrame, stdin, unmount } = ink.render(<screen.ReportScreen office={office} operator="王芳" onBack={() => undefined} />);
-    await until(lastFrame, (s) => s.includes('低保金发放签字表'));
+    const { lastFrame, stdin, unmount, backs } = renderEntry(office, 'report');
+    await until(lastFrame, (s) => s.includes('低保金发放签字表') && s.includes('↑↓ 选择'));
     for (let i = 0; i < 3; i++) stdin.write(KEY.down);
     await until(lastFrame, (s) => /› 低保金发放签字表/.test(s));
     stdin.write(KEY.enter);
@@ -159,6 +162,18 @@ describe('the report screen', () => {
     stdin.write(KEY.enter);
     f = await until(lastFrame, (s) => s.includes('低保金发放签字表（2025年8月）'));
     expect(f).toContain('陈志强');
+    // ? lists the table's keys and leaves the table as it was; Esc goes back to the forms, Esc again leaves the screen.
+    stdin.write('?');
+    f = await until(lastFrame, (s) => s.includes('全局按键'));
+    for (const k of ['f  表头', 'c  核对', 'x  导出', 'p  输入报表期']) expect(f).toContain(k);
+    stdin.write('x');
+    // The same form and period as before the overlay.
+    f = await until(lastFrame, (s) => s.includes('低保金发放签字表（2025年8月）'));
+    expect(f).toContain('陈志强');
+    stdin.write('\u001B');
+    await until(lastFrame, (s) => /› 低保金发放签字表/.test(s));
+    stdin.write('\u001B');
+    await until(() => String(backs()), (b) => b === '1');
     unmount();
   });
 });

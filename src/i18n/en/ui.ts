@@ -17,6 +17,7 @@ export default {
   'title.case': 'Case',
   'title.cases': 'Cases',
   'title.attendance': 'Public-service labour',
+  'title.attendanceSummary': 'Labour: month summary',
   'title.report': 'Reports',
   'help.search': 'Find a household by name, pinyin initials (zs finds Zhang San), ID number or part of it, case number or address.',
   'help.archive': "A household's whole file: members, cases and decisions, benefits, reviews, labour, notes, every change.",

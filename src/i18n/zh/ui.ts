@@ -15,6 +15,7 @@ export default {
   'title.case': '申请办理',
   'title.cases': '申请列表',
   'title.attendance': '公益劳动',
+  'title.attendanceSummary': '公益劳动月度汇总',
   'title.report': '报表',
   'help.search': '按姓名、拼音首字母（zs 找到 张三）、身份证号或其中一段、申请编号、住址查找一户。',
   'help.archive': '一户的全部档案：成员、申请与审批、保障、复核、公益劳动、备注、全部变更记录。',

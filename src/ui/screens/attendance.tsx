@@ -1,20 +1,24 @@
 // The marking screen (公益劳动签到): one session's roster by group, one key
 // per person (1 到 · 2 迟到 · 3 请假 · 4 缺勤, each moving on), `a` for
-// "everybody else came", counts always on screen, `s` to save.
+// "everybody else came", counts always on screen, `s` to save, `m` for the
+// month's summary. State is attendanceState.ts; keys come through the shell.
 import React, { useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import type { Office } from '../../store/office.js';
 import { markingLock, markSession } from '../../attendance/marking.js';
 import { moveToGroup } from '../../attendance/groups.js';
 import { settingsOf } from '../../office/context.js';
 import { sessionLines } from '../../attendance/sessionRoster.js';
-import { isoWeekday } from '../../attendance/schedule.js';
+import { weekdayWord } from '../../attendance/schedule.js';
+import { heldSessionDates, sessionToOpen } from '../../attendance/sessions.js';
 import { type MarkStatus } from '../../attendance/types.js';
 import { maskIdNumber } from '../../rules/idNumber.js';
-import { fit } from './columns.js';
+import { fit } from '../layout.js';
+import { useKeys, useNavState, useShell, type Hint } from '../shell.js';
+import { useNavReducer } from './navReducer.js';
 import { guarded } from './guarded.js';
-import { countMarks, initialMarkState, LEAVE_REASONS, markReducer, unsavedMarks, type MarkAction, type MarkLine, type MarkState } from './attendanceState.js';
-import { word } from '../../i18n/index.js';
+import { countMarks, initialMarkState, leaveReasons, markReducer, unsavedMarks, type MarkLine, type MarkState } from './attendanceState.js';
+import { t, tIn, word } from '../../i18n/index.js';
 
 export interface AttendanceScreenProps {
   office: Office;
@@ -26,23 +30,8 @@ export interface AttendanceScreenProps {
   rows?: number;
 }
 
-const WEEKDAYS = ['', '一', '二', '三', '四', '五', '六', '日'];
 const COLORS: Record<MarkStatus, string> = { present: 'green', late: 'yellow', excused: 'cyan', absent: 'red' };
 const KEYS: Record<string, MarkStatus> = { '1': 'present', ' ': 'present', '2': 'late', '3': 'excused', '4': 'absent' };
-
-function sessionDates(office: Office): string[] {
-  return office.view
-    .all('sessions')
-    .filter((s) => !s.cancelled)
-    .map((s) => s.date)
-    .sort();
-}
-
-function pickDate(dates: readonly string[], today: string, wanted?: string): string | null {
-  if (wanted && dates.includes(wanted)) return wanted;
-  const past = dates.filter((d) => d <= today);
-  return past.at(-1) ?? dates[0] ?? null;
-}
 
 function load(office: Office, date: string | null): { lines: MarkLine[]; saved: Record<string, { status: MarkStatus; note?: string }> } {
   const s = date ? office.view.get('sessions', date) : undefined;
@@ -51,43 +40,52 @@ function load(office: Office, date: string | null): { lines: MarkLine[]; saved: 
   return { lines, saved: { ...s.marks } };
 }
 
-/** The domain's lock (markingLock), as the screen needs it: read-only when closed or not yet come. */
-function lockOf(office: Office, date: string | null, today: string): { closed: boolean; readOnly: boolean } {
-  if (!date) return { closed: false, readOnly: false };
-  const { closed, future } = markingLock(office.view, date, today);
-  return { closed, readOnly: closed || future };
+/** The keys of each mode, for the footer and the `?` overlay. */
+function hintsOf(mode: MarkState['mode'], groups: number): Hint[] {
+  if (mode === 'reason') return [['1–4', t('attendance.keyReasonPreset')], ['Enter', t('attendance.keyConfirm')], ['Esc', t('attendance.keyCancel')]];
+  if (mode === 'search') return [['Enter', t('attendance.keyConfirm')], ['Esc', t('attendance.keyCancel')]];
+  if (mode === 'group') return [[`1–${groups}`, t('attendance.keyGroupNumber')]];
+  if (mode === 'leaving') return [['s', t('attendance.keySaveBack')], ['d', t('attendance.keyDiscard')], ['Esc', t('attendance.keyKeepMarking')]];
+  return [
+    ['↑↓', t('attendance.keyMove')],
+    ['1', t('attendance.keyPresent')],
+    ['2', t('attendance.keyLate')],
+    ['3', t('attendance.keyExcused')],
+    ['4', t('attendance.keyAbsent')],
+    ['0', t('attendance.keyUndo')],
+    ['a', t('attendance.keyRestPresent')],
+    ['s', t('attendance.keySave')],
+    ['/', t('attendance.keyFind')],
+    ['g', t('attendance.keyGroup')],
+    ['[ ]', t('attendance.keySession')],
+    ['m', t('attendance.keySummary')],
+    ['Esc', t('attendance.keyBack')],
+    ['q', t('attendance.keyBack')],
+  ];
 }
 
 export function AttendanceScreen({ office, operator, onBack, date: wanted, rows = 24 }: AttendanceScreenProps) {
+  const shell = useShell();
   const today = office.now().date;
-  const [dates, setDates] = useState(() => sessionDates(office));
-  const [date, setDateState] = useState(() => pickDate(dates, today, wanted));
-  const live = useRef({ date, dates, busy: false, choosingGroup: false });
-  const [choosingGroup, setChoosingGroup] = useState(false);
+  const [dates, setDates] = useState(() => heldSessionDates(office.view));
+  const [date, setDateState] = useNavState('date', sessionToOpen(dates, today, wanted));
+  const live = useRef({ date, dates, busy: false });
   const groupCount = settingsOf(office.view).labour.groups;
   const setDate = (d: string | null): void => {
     live.current.date = d;
     setDateState(d);
   };
-  // Keys can arrive faster than React renders (a paste, a fast typist): the
-  // handler reads and advances the state synchronously through a ref, and
-  // React only renders it.
-  const stateRef = useRef<MarkState | null>(null);
-  stateRef.current ??= (() => {
+  // Saves finish after their key: the handler reads and advances the state
+  // synchronously, and React only renders it. It outlives the `?` overlay.
+  const [state, dispatch, get] = useNavReducer('marks', markReducer, () => {
     const l = load(office, date);
     return initialMarkState(l.lines, l.saved);
-  })();
-  const [, setRendered] = useState(stateRef.current);
-  const dispatch = (a: MarkAction): void => {
-    stateRef.current = markReducer(stateRef.current!, a);
-    setRendered(stateRef.current);
-  };
-  const state = stateRef.current;
+  });
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const session = date ? office.view.get('sessions', date) : undefined;
-  const { closed, readOnly } = lockOf(office, date, today);
+  const lock = date ? markingLock(office.view, date, today) : null;
   const unsaved = unsavedMarks(state);
   const counts = countMarks(state);
 
@@ -98,7 +96,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
   };
 
   const save = async (then?: () => void) => {
-    const unsaved = unsavedMarks(stateRef.current!);
+    const unsaved = unsavedMarks(get());
     const date = live.current.date;
     if (!date || !unsaved.length) {
       then?.();
@@ -106,102 +104,118 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
     }
     setBusy(true);
     const ok = await guarded(live.current, setMessage, async () => {
-      await office.transact({ operator, source: 'local', action: 'attendance.mark', summary: `${date} 公益劳动签到` }, (tx) =>
+      await office.transact({ operator, source: 'local', action: 'attendance.mark', summary: tIn('zh', 'attendance.journalMark', { date }) }, (tx) =>
         markSession(tx, date, unsaved.map((u) => ({ idNumber: u.idNumber, ...u.mark }))),
       );
       const s = office.view.get('sessions', date);
       dispatch({ type: 'saved', marks: { ...(s?.marks ?? {}) } });
-      live.current.dates = sessionDates(office);
+      live.current.dates = heldSessionDates(office.view);
       setDates(live.current.dates);
-      return `已保存 ${unsaved.length} 人的签到`;
+      return t('attendance.savedMarks', { n: unsaved.length });
     });
     setBusy(false);
     if (ok) then?.();
     else dispatch({ type: 'cancel' }); // back to the list, where the refusal shows
   };
 
-  const listRows = Math.max(3, rows - 7);
+  const listRows = Math.max(3, rows - 6);
 
   const move = (idNumber: string, name: string, group: number) =>
     guarded(live.current, setMessage, async () => {
-      await office.transact({ operator, source: 'local', action: 'attendance.group', summary: '调整公益劳动分组' }, (tx) => moveToGroup(tx, idNumber, group, groupCount));
+      await office.transact({ operator, source: 'local', action: 'attendance.group', summary: tIn('zh', 'attendance.journalGroup') }, (tx) => moveToGroup(tx, idNumber, group, groupCount));
       dispatch({ type: 'relines', lines: load(office, live.current.date).lines });
-      return `${name} 已调到第 ${group} 组`;
+      return t('attendance.movedToGroup', { name, group });
     });
 
-  useInput((input, key) => {
-    if (live.current.busy) return;
+  /** Text typed into a prompt: every printable key is the prompt's. */
+  const typed = (text: string, input: string, key: Key): string | null => {
+    if (key.backspace || key.delete) return [...text].slice(0, -1).join('');
+    if (input && !key.ctrl && !key.meta) return text + input;
+    return null;
+  };
+
+  const onKey = (input: string, key: Key): boolean => {
+    if (live.current.busy) return true;
     const { date, dates } = live.current;
-    const { closed, readOnly } = lockOf(office, date, today);
-    const state = stateRef.current!;
+    const lock = date ? markingLock(office.view, date, today) : null;
+    const state = get();
     const unsaved = unsavedMarks(state);
     if (state.mode === 'reason') {
-      if (key.escape) return dispatch({ type: 'cancel' });
-      if (key.return) return dispatch({ type: 'reason', text: state.reasonText });
-      if (key.backspace || key.delete) return dispatch({ type: 'typeReason', text: [...state.reasonText].slice(0, -1).join('') });
-      const preset = state.reasonText === '' ? LEAVE_REASONS[Number(input) - 1] : undefined;
-      if (preset) return dispatch({ type: 'reason', text: preset });
-      if (input && !key.ctrl && !key.meta) dispatch({ type: 'typeReason', text: state.reasonText + input });
-      return;
+      if (key.escape) dispatch({ type: 'cancel' });
+      else if (key.return) dispatch({ type: 'reason', text: state.reasonText });
+      else {
+        const preset = state.reasonText === '' ? leaveReasons()[Number(input) - 1] : undefined;
+        const text = preset ? null : typed(state.reasonText, input, key);
+        if (preset) dispatch({ type: 'reason', text: preset });
+        else if (text !== null) dispatch({ type: 'typeReason', text });
+      }
+      return true;
     }
-    if (live.current.choosingGroup) {
-      live.current.choosingGroup = false;
-      setChoosingGroup(false);
+    if (state.mode === 'group') {
+      dispatch({ type: 'cancel' });
       const g = Number(input);
       const line = state.lines[state.cursor];
       if (line && Number.isInteger(g) && g >= 1 && g <= groupCount) void move(line.idNumber, line.name, g);
-      return;
+      return true;
     }
     if (state.mode === 'search') {
-      if (key.escape || key.return) return dispatch({ type: 'cancel' });
-      if (key.backspace || key.delete) return dispatch({ type: 'query', text: [...state.query].slice(0, -1).join('') });
-      if (input && !key.ctrl && !key.meta) dispatch({ type: 'query', text: state.query + input });
-      return;
+      if (key.escape || key.return) dispatch({ type: 'cancel' });
+      else {
+        const text = typed(state.query, input, key);
+        if (text !== null) dispatch({ type: 'query', text });
+      }
+      return true;
     }
     if (state.mode === 'leaving') {
       if (input === 's') void save(onBack);
       else if (input === 'd') onBack();
       else if (key.escape) dispatch({ type: 'cancel' });
-      return;
+      return true;
     }
     setMessage(null);
-    if (key.escape || input === 'q') return unsaved.length ? dispatch({ type: 'leave' }) : onBack();
-    if (key.upArrow || input === 'k') return dispatch({ type: 'move', by: -1 });
-    if (key.downArrow || input === 'j') return dispatch({ type: 'move', by: 1 });
-    if (key.pageUp) return dispatch({ type: 'move', by: -listRows });
-    if (key.pageDown) return dispatch({ type: 'move', by: listRows });
-    if (input === '[' || input === ']') {
-      if (unsaved.length) return setMessage({ text: '有未保存的签到：先按 s 保存', bad: true });
-      const i = date ? dates.indexOf(date) : -1;
-      const next = dates[input === '[' ? i - 1 : i + 1];
-      if (next) open(next);
-      return;
+    if (key.escape || input === 'q') {
+      if (unsaved.length) dispatch({ type: 'leave' });
+      else onBack();
+      return true;
     }
-    if (input === '/') return dispatch({ type: 'search' });
-    if (input === 'g' && state.lines[state.cursor]) {
-      live.current.choosingGroup = true;
-      setChoosingGroup(true);
-      return;
-    }
-    if (readOnly) {
-      if (KEYS[input] || input === 'a' || input === 's') {
-        setMessage({ text: closed ? '这个月已结账，签到已锁定：更正请用 jiuzhu attendance amend（须写原因）' : '这次公益劳动还没到，不能提前签到', bad: true });
+    if (key.upArrow || input === 'k') return dispatch({ type: 'move', by: -1 }), true;
+    if (key.downArrow || input === 'j') return dispatch({ type: 'move', by: 1 }), true;
+    if (key.pageUp) return dispatch({ type: 'move', by: -listRows }), true;
+    if (key.pageDown) return dispatch({ type: 'move', by: listRows }), true;
+    if (input === '[' || input === ']' || input === 'm') {
+      // Another session or the summary replaces this roster: marks not saved would be lost.
+      if (unsaved.length) return setMessage({ text: t('attendance.saveFirst'), bad: true }), true;
+      if (input === 'm') shell.open('attendanceSummary', { month: (date ?? today).slice(0, 7) });
+      else {
+        const i = date ? dates.indexOf(date) : -1;
+        const next = dates[input === '[' ? i - 1 : i + 1];
+        if (next) open(next);
       }
-      return;
+      return true;
     }
+    if (input === '/') return dispatch({ type: 'search' }), true;
+    if (input === 'g') return dispatch({ type: 'chooseGroup' }), true;
     const status = KEYS[input];
-    if (status) return dispatch({ type: 'mark', status });
-    if (input === '0' || key.backspace || key.delete) return dispatch({ type: 'revert' });
-    if (input === 'a') return dispatch({ type: 'restPresent' });
-    if (input === 's') void save();
-  });
+    const marking = status !== undefined || input === 'a' || input === 's' || input === '0' || key.backspace || key.delete;
+    if (!marking) return false;
+    if (lock?.refusal) {
+      if (input !== '0' && !key.backspace && !key.delete) setMessage({ text: lock.refusal, bad: true });
+      return true;
+    }
+    if (status) dispatch({ type: 'mark', status });
+    else if (input === '0' || key.backspace || key.delete) dispatch({ type: 'revert' });
+    else if (input === 'a') dispatch({ type: 'restPresent' });
+    else if (input === 's') void save();
+    return true;
+  };
+
+  useKeys(onKey, session && date ? hintsOf(state.mode, groupCount) : [['Esc', t('attendance.keyBack')]]);
 
   if (!session || !date) {
     return (
       <Box flexDirection="column" width={80}>
-        <Text bold>公益劳动签到</Text>
-        <Text>还没有安排公益劳动：先用 jiuzhu attendance plan --month {today.slice(0, 7)} 生成当月场次。</Text>
-        <Text dimColor>Esc 返回</Text>
+        <Text bold>{t('attendance.markTitle')}</Text>
+        <Text>{t('attendance.noSessions', { month: today.slice(0, 7) })}</Text>
       </Box>
     );
   }
@@ -210,20 +224,21 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
   const top = Math.max(0, Math.min(state.cursor - Math.floor(listRows / 2), n - listRows));
   const visible = state.lines.slice(top, top + listRows);
   const line = state.lines[state.cursor];
+  const closed = lock?.closed ?? false;
 
   let bottom: React.ReactNode;
   if (state.mode === 'reason') {
     bottom = (
       <Text color="cyan" wrap="truncate">
-        {line?.name} 请假原因：{LEAVE_REASONS.map((r, i) => `${i + 1} ${r}`).join('  ')}  或输入后回车：{state.reasonText}▏
+        {t('attendance.reasonPrompt', { name: line?.name ?? '', presets: leaveReasons().map((r, i) => `${i + 1} ${r}`).join('  '), text: state.reasonText })}
       </Text>
     );
   } else if (state.mode === 'search') {
-    bottom = <Text color="cyan" wrap="truncate">查找（拼音首字母或姓名）：{state.query}▏  回车确定</Text>;
-  } else if (choosingGroup) {
-    bottom = <Text color="cyan">把 {line?.name} 调到第几组？按 1–{groupCount}，其他键取消</Text>;
+    bottom = <Text color="cyan" wrap="truncate">{t('attendance.findPrompt', { text: state.query })}</Text>;
+  } else if (state.mode === 'group') {
+    bottom = <Text color="cyan">{t('attendance.groupPrompt', { name: line?.name ?? '', count: groupCount })}</Text>;
   } else if (state.mode === 'leaving') {
-    bottom = <Text color="yellow">还有 {unsaved.length} 人的签到没保存：s 保存并返回 · d 放弃 · Esc 继续签到</Text>;
+    bottom = <Text color="yellow">{t('attendance.unsavedPrompt', { n: unsaved.length })}</Text>;
   } else if (message) {
     bottom = (
       <Text color={message.bad ? 'red' : 'green'} wrap="truncate">
@@ -231,21 +246,29 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       </Text>
     );
   } else {
-    bottom = <Text dimColor>{readOnly ? (closed ? '已结账，只读' : '尚未到期，只读') : busy ? '正在保存…' : ' '}</Text>;
+    bottom = <Text dimColor>{lock?.readOnly ? (closed ? t('attendance.readOnlyClosed') : t('attendance.readOnlyFuture')) : busy ? t('attendance.saving') : ' '}</Text>;
   }
 
   return (
     <Box flexDirection="column" width={80}>
       <Text bold wrap="truncate">
-        公益劳动签到 {date} 星期{WEEKDAYS[isoWeekday(date)]} {session.start}–{session.end}
-        {closed ? ' 〔已结账〕' : ''}  第 {dates.indexOf(date) + 1}/{dates.length} 次
+        {t('attendance.sessionHead', { date, weekday: weekdayWord(date), start: session.start, end: session.end })}
+        {closed ? t('attendance.closedTag') : ''}  {t('attendance.sessionOf', { i: dates.indexOf(date) + 1, n: dates.length })}
       </Text>
       <Text wrap="truncate">
-        应到 {n}{'　'}<Text color="green">到 {counts.present}</Text>{'　'}<Text color="yellow">迟到 {counts.late}</Text>{'　'}
-        <Text color="cyan">请假 {counts.excused}</Text>{'　'}<Text color="red">缺勤 {counts.absent}</Text>{'　'}未签 {counts.unmarked}
-        {unsaved.length ? <Text color="yellow">　未保存 {unsaved.length}</Text> : null}
+        {t('attendance.countDue', { n })}<Text color="green">{t('attendance.countPresent', { n: counts.present })}</Text>
+        <Text color="yellow">{t('attendance.countLate', { n: counts.late })}</Text>
+        <Text color="cyan">{t('attendance.countExcused', { n: counts.excused })}</Text>
+        <Text color="red">{t('attendance.countAbsent', { n: counts.absent })}</Text>{t('attendance.countUnmarked', { n: counts.unmarked })}
+        {unsaved.length ? <Text color="yellow">{t('attendance.countUnsaved', { n: unsaved.length })}</Text> : null}
       </Text>
-      <Text dimColor>{fit('    组  姓名      身份证号            任务', 78)}</Text>
+      <Text dimColor>
+        {'    '}
+        {fit(t('attendance.colGroup'), 4)}
+        {fit(t('attendance.colName'), 10)}
+        {fit(t('attendance.colId'), 20)}
+        {fit(t('attendance.colTask'), 16)}
+      </Text>
       {visible.map((l, i) => {
         const at = top + i === state.cursor;
         const m = state.marks[l.idNumber];
@@ -253,7 +276,7 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
         return (
           <Text key={l.idNumber} inverse={at} wrap="truncate">
             {at ? '▸ ' : '  '}
-            {fit(`${l.group}组`, 4)}
+            {fit(t('attendance.groupCell', { group: l.group }), 4)}
             {fit(l.name, 10)}
             {maskIdNumber(l.idNumber)}  {fit(l.task, 16)} {m ? <Text color={COLORS[m.status]}>{fit(word('mark', m.status), 4)}</Text> : <Text dimColor>{fit('·', 4)}</Text>}
             {changed ? '*' : ' '}
@@ -261,11 +284,8 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
           </Text>
         );
       })}
-      {n === 0 ? <Text>这一天没有应参加的人。</Text> : null}
+      {n === 0 ? <Text>{t('attendance.nobodyDue')}</Text> : null}
       {bottom}
-      <Text dimColor wrap="truncate">
-        ↑↓ 1到 2迟到 3请假 4缺勤 0撤销 a其余到 s保存 /查找 g调组 [ ]换场次 Esc返回
-      </Text>
     </Box>
   );
 }

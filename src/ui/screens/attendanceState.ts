@@ -1,10 +1,14 @@
 // The marking screen's state, as a reducer that knows nothing of Ink: the
 // roster of one session, the marks made so far (saved and not yet saved),
-// the cursor, and the leave-reason prompt.
+// the cursor, the leave-reason prompt, finding a person and choosing a group.
 import type { Mark, MarkStatus } from '../../attendance/types.js';
 import { countsOf } from '../../attendance/marking.js';
+import { t } from '../../i18n/index.js';
 
-export const LEAVE_REASONS = ['看病', '照顾家人', '外出务工', '上学或培训'] as const;
+/** The leave reasons offered on 1–4 (what the clerk picks is stored as the note). */
+export function leaveReasons(): string[] {
+  return [t('attendance.reasonDoctor'), t('attendance.reasonFamily'), t('attendance.reasonWork'), t('attendance.reasonSchool')];
+}
 
 export interface MarkLine {
   idNumber: string;
@@ -20,8 +24,8 @@ export interface MarkState {
   saved: Readonly<Record<string, Mark>>;
   marks: Readonly<Record<string, Mark>>;
   cursor: number;
-  /** `reason`: asking why a leave (请假); `leaving`: unsaved marks, asking whether to save; `search`: finding a person. */
-  mode: 'list' | 'reason' | 'leaving' | 'search';
+  /** `reason`: asking why a leave (请假); `leaving`: unsaved marks, asking whether to save; `search`: finding a person; `group`: asking which group to move the person to. */
+  mode: 'list' | 'reason' | 'leaving' | 'search' | 'group';
   reasonText: string;
   query: string;
 }
@@ -40,7 +44,8 @@ export type MarkAction =
   | { type: 'load'; lines: readonly MarkLine[]; saved: Readonly<Record<string, Mark>> }
   | { type: 'relines'; lines: readonly MarkLine[] }
   | { type: 'search' }
-  | { type: 'query'; text: string };
+  | { type: 'query'; text: string }
+  | { type: 'chooseGroup' };
 
 export function initialMarkState(lines: readonly MarkLine[], saved: Readonly<Record<string, Mark>>): MarkState {
   const firstOpen = lines.findIndex((l) => !saved[l.idNumber]);
@@ -79,6 +84,8 @@ export function markReducer(s: MarkState, a: MarkAction): MarkState {
       return { ...s, mode: 'list', reasonText: '', query: '' };
     case 'search':
       return s.mode === 'list' ? { ...s, mode: 'search', query: '' } : s;
+    case 'chooseGroup':
+      return s.mode === 'list' && s.lines[s.cursor] ? { ...s, mode: 'group' } : s;
     case 'query': {
       if (s.mode !== 'search') return s;
       // The first person whose initials start with what was typed, or whose name holds it.

@@ -1,14 +1,19 @@
 // The monthly summary screen (公益劳动月度汇总): per person due, attended,
 // excused and absent, warnings and recommendations marked, and closing the
 // month (结账), which locks its marks and queues the file for the township.
-import React, { useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+// State is attendanceSummaryState.ts; keys come through the shell.
+import React, { useMemo, useRef, useState } from 'react';
+import { Box, Text, type Key } from 'ink';
 import type { Office } from '../../store/office.js';
-import { closeMonth } from '../../attendance/marking.js';
-import { monthSummary, type MonthSummary } from '../../attendance/summary.js';
+import { closeMonth, closeRefusal } from '../../attendance/marking.js';
+import { adviceIn, flagCounts, monthSummary } from '../../attendance/summary.js';
 import { addMonths } from '../../rules/dayNumber.js';
-import { fit } from './columns.js';
+import { fit } from '../layout.js';
+import { useKeys, type Hint } from '../shell.js';
 import { guarded } from './guarded.js';
+import { initialSummaryState, summaryReducer } from './attendanceSummaryState.js';
+import { useNavReducer } from './navReducer.js';
+import { lang, t, tIn } from '../../i18n/index.js';
 
 export interface AttendanceSummaryProps {
   office: Office;
@@ -19,98 +24,107 @@ export interface AttendanceSummaryProps {
   rows?: number;
 }
 
+function hintsOf(confirming: boolean): Hint[] {
+  if (confirming) return [['y', t('attendance.keyCloseYes')]];
+  return [
+    ['↑↓', t('attendance.keyMove')],
+    ['[ ]', t('attendance.keyMonth')],
+    ['w', t('attendance.keyOnlyFlagged')],
+    ['c', t('attendance.keyClose')],
+    ['Esc', t('attendance.keyBack')],
+    ['q', t('attendance.keyBack')],
+  ];
+}
+
 export function AttendanceSummaryScreen({ office, operator, onBack, month: wanted, rows = 24 }: AttendanceSummaryProps) {
   const today = office.now().date;
-  const [month, setMonth] = useState(wanted ?? today.slice(0, 7));
-  const [summary, setSummary] = useState<MonthSummary>(() => monthSummary(office.view, month, today));
-  const [cursor, setCursor] = useState(0);
-  const [onlyFlagged, setOnlyFlagged] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const [s, dispatch, get] = useNavReducer('summary', summaryReducer, () => initialSummaryState(wanted ?? today.slice(0, 7)));
+  // Bumped after closing, so the summary is read again.
+  const [saved, setSaved] = useState(0);
+  const summary = useMemo(() => monthSummary(office.view, s.month, today), [office, s.month, today, saved]);
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
-  const live = useRef({ month, busy: false, confirming: false });
+  const live = useRef({ busy: false });
 
-  const people = onlyFlagged ? summary.people.filter((p) => p.warning) : summary.people;
-  const listRows = Math.max(3, rows - 7);
+  const people = s.onlyFlagged ? summary.people.filter((p) => p.warning) : summary.people;
+  const listRows = Math.max(3, rows - 6);
 
-  const show = (m: string) => {
-    live.current.month = m;
-    setMonth(m);
-    setSummary(monthSummary(office.view, m, today));
-    setCursor(0);
-  };
-
-  const close = () =>
+  const close = (month: string) =>
     guarded(live.current, setMessage, async () => {
-      const m = live.current.month;
-      await office.transact({ operator, source: 'local', action: 'attendance.close', summary: `${m} 公益劳动考勤结账` }, (tx) => closeMonth(tx, m));
-      setSummary(monthSummary(office.view, m, today));
-      return `${m} 已结账：考勤汇总已排队上报街道`;
+      await office.transact({ operator, source: 'local', action: 'attendance.close', summary: tIn('zh', 'attendance.journalClose', { month }) }, (tx) => closeMonth(tx, month));
+      setSaved((n) => n + 1);
+      return t('attendance.closedQueued', { month });
     });
 
-  useInput((input, key) => {
-    if (live.current.busy) return;
-    if (live.current.confirming) {
-      live.current.confirming = false;
-      setConfirming(false);
-      if (input === 'y') void close();
-      return;
+  const onKey = (input: string, key: Key): boolean => {
+    if (live.current.busy) return true;
+    const s = get();
+    if (s.confirming) {
+      dispatch({ type: 'answered' });
+      if (input === 'y') void close(s.month);
+      return true;
     }
     setMessage(null);
-    if (key.escape || input === 'q') return onBack();
-    if (key.upArrow || input === 'k') return setCursor((c) => Math.max(0, c - 1));
-    if (key.downArrow || input === 'j') return setCursor((c) => Math.min(Math.max(0, people.length - 1), c + 1));
-    if (key.pageUp) return setCursor((c) => Math.max(0, c - listRows));
-    if (key.pageDown) return setCursor((c) => Math.min(Math.max(0, people.length - 1), c + listRows));
-    if (input === '[') return show(addMonths(live.current.month, -1));
-    if (input === ']') return show(addMonths(live.current.month, 1));
-    if (input === 'w') {
-      setOnlyFlagged((f) => !f);
-      return setCursor(0);
-    }
-    if (input === 'c') {
-      if (office.view.get('attendanceMonths', live.current.month)) return setMessage({ text: '这个月已经结账了：更正请用 jiuzhu attendance amend（须写原因）', bad: true });
-      live.current.confirming = true;
-      setConfirming(true);
-    }
-  });
+    const count = people.length;
+    if (key.escape || input === 'q') onBack();
+    else if (key.upArrow || input === 'k') dispatch({ type: 'move', by: -1, count });
+    else if (key.downArrow || input === 'j') dispatch({ type: 'move', by: 1, count });
+    else if (key.pageUp) dispatch({ type: 'move', by: -listRows, count });
+    else if (key.pageDown) dispatch({ type: 'move', by: listRows, count });
+    else if (input === '[' || input === ']') dispatch({ type: 'month', month: addMonths(s.month, input === '[' ? -1 : 1) });
+    else if (input === 'w') dispatch({ type: 'toggleFlagged' });
+    else if (input === 'c') {
+      // Refused before asking: the clerk reads why at once (closed already, sessions to come, not all marked).
+      const refusal = closeRefusal(office.view, s.month, today);
+      if (refusal) setMessage({ text: refusal, bad: true });
+      else dispatch({ type: 'confirm' });
+    } else return false;
+    return true;
+  };
+  useKeys(onKey, hintsOf(s.confirming));
 
-  const warned = summary.people.filter((p) => p.warning && !p.recommendation).length;
-  const recommended = summary.people.filter((p) => p.recommendation).length;
-  const top = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), people.length - listRows));
+  const { warned, recommended } = flagCounts(summary);
+  const top = Math.max(0, Math.min(s.cursor - Math.floor(listRows / 2), people.length - listRows));
   const visible = people.slice(top, top + listRows);
 
   let bottom: React.ReactNode = <Text> </Text>;
-  if (confirming) bottom = <Text color="yellow">结账后签到锁定、汇总上报街道，之后只能写明原因更正。确定结账 {month}？y 确定 · 其他键取消</Text>;
+  if (s.confirming) bottom = <Text color="yellow">{t('attendance.closeQuestion', { month: s.month })}</Text>;
   else if (message) bottom = <Text color={message.bad ? 'red' : 'green'} wrap="truncate">{message.text}</Text>;
-  else if (summary.unmarkedSessions.length) bottom = <Text color="yellow" wrap="truncate">未签完：{summary.unmarkedSessions.join(' ')}</Text>;
+  else if (summary.unmarkedSessions.length) bottom = <Text color="yellow" wrap="truncate">{t('attendance.notAllMarked', { dates: summary.unmarkedSessions.join(' ') })}</Text>;
 
   return (
     <Box flexDirection="column" width={80}>
       <Text bold wrap="truncate">
-        公益劳动月度汇总 {month}{summary.closed ? ' 〔已结账〕' : ''}  截至 {summary.asOf}，{summary.sessions.length} 次
+        {t('attendance.summaryHead', { month: s.month })}
+        {summary.closed ? t('attendance.closedTag') : ''}  {t('attendance.summaryAsOf', { date: summary.asOf, n: summary.sessions.length })}
       </Text>
       <Text wrap="truncate">
-        {summary.people.length} 人{'　'}<Text color="yellow">提醒 {warned}</Text>{'　'}<Text color="red">建议处理 {recommended}</Text>
-        {onlyFlagged ? '　（只看提醒和建议）' : ''}
+        {t('attendance.summaryPeople', { n: summary.people.length })}<Text color="yellow">{t('attendance.summaryWarned', { n: warned })}</Text>
+        <Text color="red">{t('attendance.summaryRecommended', { n: recommended })}</Text>
+        {s.onlyFlagged ? `$${t('attendance.summaryOnlyFlagged')}` : ''}
       </Text>
-      <Text dimColor>{fit('    组  姓名        应参加 实参加 请假 缺勤 未签  处理建议', 78)}</Text>
+      <Text dimColor>
+        {'    '}
+        {fit(t('attendance.colGroup'), 4)}
+        {fit(t('attendance.colName'), 12)}
+        {fit(t('attendance.colDue'), 6, 'right')} {fit(t('attendance.colAttended'), 6, 'right')} {fit(t('attendance.colExcused'), 4, 'right')} {fit(t('attendance.colAbsent'), 4, 'right')}{' '}
+        {fit(t('attendance.colUnmarked'), 4, 'right')}  {t('attendance.colAdvice')}
+      </Text>
       {visible.map((p, i) => {
-        const at = top + i === cursor;
+        const at = top + i === s.cursor;
         const color = p.recommendation ? 'red' : p.warning ? 'yellow' : undefined;
         return (
           <Text key={p.idNumber} inverse={at} wrap="truncate">
             {at ? '▸ ' : '  '}
-            {fit(`${p.group}组`, 4)}
+            {fit(t('attendance.groupCell', { group: p.group }), 4)}
             {fit(p.name, 12)}
             {String(p.due).padStart(6)} {String(p.attended).padStart(6)} {String(p.excused).padStart(4)}{' '}
             <Text color={color}>{String(p.absent).padStart(4)}</Text> {String(p.unmarked).padStart(4)}{'  '}
-            <Text color={color}>{p.advice}</Text>
+            <Text color={color}>{adviceIn(lang(), p)}</Text>
           </Text>
         );
       })}
-      {people.length === 0 ? <Text>{onlyFlagged ? '这个月没有人需要提醒。' : '这个月还没有公益劳动记录。'}</Text> : null}
+      {people.length === 0 ? <Text>{s.onlyFlagged ? t('attendance.nobodyFlagged') : t('attendance.noRecords')}</Text> : null}
       {bottom}
-      <Text dimColor wrap="truncate">↑↓移动 [ ]换月份 w只看提醒 c结账 Esc返回</Text>
     </Box>
   );
 }

@@ -1,18 +1,22 @@
 // 报表 screen: choose a form, see it filled for a period (wide forms scroll
 // sideways), type the clerk's cells, see failed checks, export. The filling,
 // checking and exporting are src/reports' functions; this only shows them.
-import React, { useCallback, useMemo, useReducer, useRef } from 'react';
+// State is report/state.ts; keys come through the shell.
+import React, { useMemo } from 'react';
 import { join } from 'node:path';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import stringWidth from 'string-width';
 import type { Office } from '../../store/office.js';
 import { officeTemplates, templateById, type Template } from '../../reports/template.js';
-import { reportsDue, type DueRow } from '../../reports/due.js';
+import { dueShortText, reportsDue } from '../../reports/due.js';
 import { cellText, failedChecks, parseManualCell, type FilledReport } from '../../reports/fill.js';
 import { exportReport, fillFor, lastManual, type ReportFormat } from '../../reports/export.js';
 import { parsePeriod, periodContaining, shiftPeriod } from '../../reports/period.js';
-import { initialState, reducer, type Action, type ReportState } from './report/state.js';
+import { initialState, reducer, type Mode } from './report/state.js';
+import { useNavReducer } from './navReducer.js';
 import { fit as layoutFit } from '../layout.js';
+import { useKeys, type Hint } from '../shell.js';
+import { t } from '../../i18n/index.js';
 
 export interface ReportScreenProps {
   office: Office;
@@ -56,23 +60,28 @@ export function visibleColumns(widths: number[], cursor: number, total = WIDTH):
   return cols;
 }
 
-function dueWords(d: DueRow | undefined): string {
-  if (!d || d.due === null) return '不定期';
-  if (d.overdue) return `已超期 ${d.overduePeriods.join('、')}`;
-  return d.done ? `已报，下期限 ${d.due}` : `${d.period} 限 ${d.due}`;
+/** The keys of each mode, for the footer and the `?` overlay. */
+function hintsOf(mode: Mode): Hint[] {
+  if (mode === 'list') return [['↑↓', t('reports.keyChoose')], ['Enter', t('reports.keyOpen')], ['Esc', t('reports.keyBack')], ['q', t('reports.keyBack')]];
+  if (mode === 'edit') return [['Enter', t('reports.keyConfirm')], ['Esc', t('reports.keyCancel')]];
+  if (mode === 'checks') return [['c Esc', t('reports.keyBackToTable')]];
+  if (mode === 'export') return [['1', 'CSV'], ['2', 'xlsx'], ['3', 'HTML'], ['!', t('reports.keyForce')], ['s', t('reports.keySend')], ['Esc', t('reports.keyCancel')]];
+  return [
+    ['↑↓←→', t('reports.keyMove')],
+    ['Enter', t('reports.keyFill')],
+    ['f', t('reports.keyFields')],
+    ['[ ]', t('reports.keyPeriod')],
+    ['p', t('reports.keyPeriodTyped')],
+    ['c', t('reports.keyChecks')],
+    ['x', t('reports.keyExport')],
+    ['Esc', t('reports.keyBackToList')],
+    ['q', t('reports.keyBackToList')],
+  ];
 }
 
 export function ReportScreen({ office, operator, onBack, exportDir, templates: given, rows: termRows = 24 }: ReportScreenProps) {
-  // State lives in a ref that each action updates at once, so keys that
-  // arrive together (fast typing, a paste) each see the state the one before
-  // left, not the state of the last render.
-  const state = useRef<ReportState>(initialState);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const dispatch = useCallback((a: Action) => {
-    state.current = reducer(state.current, a);
-    rerender();
-  }, []);
-  const s = state.current;
+  // Each key sees the state the one before left, and the state outlives the `?` overlay.
+  const [s, dispatch, get] = useNavReducer('report', reducer, () => initialState);
   const today = office.now().date;
   const templates = useMemo(() => {
     try {
@@ -99,12 +108,12 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
   const doExport = (format: ReportFormat) => {
     if (!template || !s.period || !report) return;
     if (failed.length && !s.force) {
-      dispatch({ type: 'message', text: `有 ${failed.length} 项核对没有通过，没有导出：按 c 查看；确认无误仍要导出，先按 ! 再选格式` });
+      dispatch({ type: 'message', text: t('reports.exportRefused', { n: failed.length }) });
       return;
     }
     const ext = format === 'html' ? 'html' : format;
     const out = join(exportDir ?? join(office.dir, 'exports'), `${template.title}-${report.period.id}.${ext}`);
-    dispatch({ type: 'message', text: '正在导出……' });
+    dispatch({ type: 'message', text: t('reports.exporting') });
     exportReport(office, {
       templates: templates.list, templateId: template.id, period: s.period, set: s.manual, format, out,
       force: s.force, send: s.send, by: operator,
@@ -112,28 +121,30 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
       (res) =>
         dispatch({
           type: 'message',
-          text: `已导出到 ${out}（本期第 ${res.kept.n} 次${res.previous ? `，与上次相比 ${res.changes.length} 处变化` : ''}${res.outboundId ? '，已放入发往街道的发件箱' : ''}）`,
+          text: t('reports.exported', {
+            out,
+            n: res.kept.n,
+            changes: res.previous ? t('reports.exportedChanges', { n: res.changes.length }) : '',
+            sent: res.outboundId ? t('reports.exportedSent') : '',
+          }),
         }),
-      (err: Error) => dispatch({ type: 'message', text: `没有导出：${err.message.split('\n')[0]}` }),
+      (err: Error) => dispatch({ type: 'message', text: t('reports.notExported', { error: err.message.split('\n')[0] ?? '' }) }),
     );
   };
 
-  // The handler of the latest render, read through a ref: Ink re-subscribes a
-  // new handler only after the frame is drawn.
-  const handler = useRef<(input: string, key: Key) => void>(() => undefined);
-  useInput((input, key) => handler.current(input, key));
-  handler.current = (input: string, key: Key) => {
-    const s = state.current;
+  const onKey = (input: string, key: Key): boolean => {
+    const s = get();
     if (s.mode === 'list') {
       if (key.upArrow) dispatch({ type: 'list-move', by: -1, count: templates.list.length });
       else if (key.downArrow) dispatch({ type: 'list-move', by: 1, count: templates.list.length });
       else if (key.return) {
-        const t = templates.list[s.listIndex];
-        if (!t) return;
-        const period = due.get(t.id)?.period ?? periodContaining(t.period, today).id;
-        dispatch({ type: 'open', templateId: t.id, period, manual: lastManual(office.view, t.id, period) });
+        const form = templates.list[s.listIndex];
+        if (!form) return true;
+        const period = due.get(form.id)?.period ?? periodContaining(form.period, today).id;
+        dispatch({ type: 'open', templateId: form.id, period, manual: lastManual(office.view, form.id, period) });
       } else if (key.escape || input === 'q') onBack();
-      return;
+      else return false;
+      return true;
     }
     if (s.mode === 'edit') {
       if (key.escape) dispatch({ type: 'back' });
@@ -147,7 +158,7 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
           } catch (err) {
             dispatch({ type: 'message', text: (err as Error).message });
           }
-          return;
+          return true;
         }
         const dot = e.key.indexOf('.');
         const col = dot > 0 ? report?.columns.find((c) => c.key === e.key.slice(dot + 1)) : undefined;
@@ -155,15 +166,16 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
           if (col) parseManualCell(col.type, e.text);
           dispatch({ type: 'commit' });
         } catch (err) {
-          dispatch({ type: 'message', text: `${e.label}：${(err as Error).message}` });
+          dispatch({ type: 'message', text: t('reports.fieldError', { label: e.label, error: (err as Error).message }) });
         }
       } else if (key.backspace || key.delete) dispatch({ type: 'erase' });
       else if (input && !key.ctrl && !key.meta) dispatch({ type: 'type', text: input });
-      return;
+      return true;
     }
     if (s.mode === 'checks') {
       if (key.escape || input === 'c') dispatch({ type: 'back' });
-      return;
+      else return false;
+      return true;
     }
     if (s.mode === 'export') {
       if (key.escape) dispatch({ type: 'back' });
@@ -172,7 +184,8 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
       else if (input === '3') doExport('html');
       else if (input === '!') dispatch({ type: 'toggle', what: 'force' });
       else if (input === 's') dispatch({ type: 'toggle', what: 'send' });
-      return;
+      else return false;
+      return true;
     }
     // table
     const nRows = report?.rows.length ?? 0;
@@ -185,10 +198,10 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
     else if (key.pageDown) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: bodyRows, dCol: 0 });
     else if (key.pageUp) dispatch({ type: 'move', rows: nRows, cols: nCols, dRow: -bodyRows, dCol: 0 });
     else if (input === '[' || input === ']') {
-      if (!s.period || !template) return;
+      if (!s.period || !template) return true;
       const period = shiftPeriod(parsePeriod(s.period, template.period), input === '[' ? -1 : 1).id;
       dispatch({ type: 'set-period', period, manual: lastManual(office.view, template.id, period) });
-    } else if (input === 'p') dispatch({ type: 'edit', fields: [{ key: PERIOD_KEY, label: '报表期（如 2026-11、2026-Q4、2026）' }] });
+    } else if (input === 'p') dispatch({ type: 'edit', fields: [{ key: PERIOD_KEY, label: t('reports.periodLabel') }] });
     else if (input === 'c') dispatch({ type: 'mode', mode: 'checks' });
     else if (input === 'x') dispatch({ type: 'mode', mode: 'export' });
     else if (input === 'f' && report) {
@@ -203,39 +216,37 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
         const rowName = row.cells.label !== undefined ? String(row.cells.label) : `${String(row.cells.no)} ${name ? String(row.cells[name.key] ?? '') : ''}`.trim();
         dispatch({ type: 'edit', fields: [{ key: `${row.key}.${col.key}`, label: `${rowName}·${col.header}` }] });
       }
-      else dispatch({ type: 'message', text: '这一格由数据统计，不能手填；可填的格子在标为 ✎ 的列里' });
-    }
+      else dispatch({ type: 'message', text: t('reports.notManual') });
+    } else return false;
+    return true;
   };
-
-  const footer = (text: string) => <Text dimColor>{text}</Text>;
+  useKeys(onKey, hintsOf(s.mode));
 
   if (s.mode === 'list') {
     const list = templates.list;
     return (
       <Box flexDirection="column" width={WIDTH}>
-        <Text bold>报表  {today}</Text>
+        <Text bold>{t('reports.listHead', { today })}</Text>
         {templates.error ? <Text color="red">{templates.error}</Text> : null}
-        {list.slice(0, termRows - 4).map((t, i) => {
-          const d = due.get(t.id);
-          const line = `${i === s.listIndex ? '›' : ' '} ${fit(t.title, 28)} ${fit(d?.rule ?? '', 22)} ${dueWords(d)}`;
+        {list.slice(0, termRows - 4).map((form, i) => {
+          const d = due.get(form.id);
+          const line = `${i === s.listIndex ? '›' : ' '} ${fit(form.title, 28)} ${fit(d?.rule ?? '', 22)} ${d ? dueShortText(d) : ''}`;
           return (
-            <Text key={t.id} inverse={i === s.listIndex} color={d?.overdue ? 'red' : undefined}>
+            <Text key={form.id} inverse={i === s.listIndex} color={d?.overdue ? 'red' : undefined}>
               {fit(line, WIDTH - 1)}
             </Text>
           );
         })}
-        {footer('↑↓ 选择  回车 打开  Esc 返回')}
       </Box>
     );
   }
 
-  const head = template ? `${template.title}（${report?.periodLabel ?? s.period}）` : '';
+  const head = template ? t('reports.formHead', { title: template.title, period: report?.periodLabel ?? s.period ?? '' }) : '';
   if (!report) {
     return (
       <Box flexDirection="column" width={WIDTH}>
         <Text bold>{head}</Text>
         <Text color="red">{filled?.error ?? ''}</Text>
-        {footer('[ ] p 换报表期  Esc 返回')}
       </Box>
     );
   }
@@ -244,13 +255,12 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
     const lines = report.checks.flatMap((c) => [`${c.ok ? '✓' : '✗'} ${c.name}`, ...c.problems.map((p) => `    ${p}`)]);
     return (
       <Box flexDirection="column" width={WIDTH}>
-        <Text bold>{fit(`${head} 核对结果`, WIDTH - 1)}</Text>
+        <Text bold>{fit(t('reports.checksHead', { head }), WIDTH - 1)}</Text>
         {lines.slice(0, termRows - 3).map((l, i) => (
           <Text key={i} color={l.startsWith('✗') ? 'red' : undefined}>
             {fit(l, WIDTH - 1)}
           </Text>
         ))}
-        {footer('c 或 Esc 返回表格')}
       </Box>
     );
   }
@@ -261,11 +271,11 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
   const shown = report.rows.slice(top, top + bodyRows);
   const numeric = (i: number) => report.columns[i]!.type === 'integer' || report.columns[i]!.type === 'amount';
   const hidden = report.columns.length - 1 - cols.length;
-  const fields = report.fields.map((f) => `${f.label}：${f.value || '（未填）'}`).join('  ');
+  const fields = report.fields.map((f) => t('reports.fieldValue', { label: f.label, value: f.value || t('reports.notFilled') })).join('  ');
 
   return (
     <Box flexDirection="column" width={WIDTH}>
-      <Text bold>{fit(`${head}  ${report.rows.length} 行${hidden > 0 ? `  ←→ 还有 ${hidden} 列` : ''}`, WIDTH - 1)}</Text>
+      <Text bold>{fit(`${t('reports.tableHead', { head, n: report.rows.length })}${hidden > 0 ? t('reports.moreColumns', { n: hidden }) : ''}`, WIDTH - 1)}</Text>
       <Text>{fit(fields, WIDTH - 1)}</Text>
       <Text bold>
         {fit(report.columns[0]!.header, widths[0]!)}
@@ -289,17 +299,18 @@ export function ReportScreen({ office, operator, onBack, exportDir, templates: g
         );
       })}
       <Text color={failed.length ? 'red' : 'green'}>
-        {failed.length ? `✗ ${failed.length} 项核对没有通过：${fit(failed.map((c) => c.name).join('；'), 50)}（c 查看）` : `✓ ${report.checks.length} 项核对全部通过`}
+        {failed.length
+          ? t('reports.checksFailed', { n: failed.length, names: fit(failed.map((c) => c.name).join(t('reports.checkSep')), 50) })
+          : t('reports.checksPassed', { n: report.checks.length })}
       </Text>
       {s.mode === 'edit' && s.editing ? (
-        <Text color="cyan">{fit(`填写 ${s.editing.label}：${s.editing.text}▏  回车确定 Esc取消`, WIDTH - 1)}</Text>
+        <Text color="cyan">{fit(t('reports.editPrompt', { label: s.editing.label, text: s.editing.text }), WIDTH - 1)}</Text>
       ) : s.mode === 'export' ? (
-        <Text color="cyan">{fit(`导出：1 CSV  2 xlsx  3 HTML   ! 强制导出：${s.force ? '是' : '否'}   s 同时发往街道：${s.send ? '是' : '否'}   Esc 取消`, WIDTH - 1)}</Text>
+        <Text color="cyan">{fit(t('reports.exportPrompt', { force: s.force ? t('reports.yes') : t('reports.no'), send: s.send ? t('reports.yes') : t('reports.no') }), WIDTH - 1)}</Text>
       ) : (
         <Text>{fit(s.message ?? '', WIDTH - 1)}</Text>
       )}
       {(s.mode === 'export' || s.mode === 'edit') && s.message ? <Text color="yellow">{fit(s.message, WIDTH - 1)}</Text> : null}
-      {footer('↑↓←→ 移动  回车 填写  f 表头  [ ] p 换期  c 核对  x 导出  Esc 返回')}
     </Box>
   );
 }
