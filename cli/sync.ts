@@ -53,7 +53,7 @@ export function registerSync(program: Command): void {
     .action(async (file: string, opts: { strict?: boolean }, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
-      const { importFile } = await import('../src/sync/run.js');
+      const { importFile } = await import('../src/sync/file.js');
       const shared = g.shared ?? settingsOf(office.view).office.shared;
       let report;
       try {

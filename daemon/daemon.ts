@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { Office } from '../src/store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../src/store/atomicFile.js';
-import { SyncState, syncOnce } from '../src/sync/run.js';
+import { syncOnce } from '../src/sync/run.js';
+import { SyncState } from '../src/sync/seen.js';
 import { maskIds } from '../src/office/privacy.js';
 import { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/sync/daemonStatus.js';
 

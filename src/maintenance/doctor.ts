@@ -238,7 +238,7 @@ async function checkSchema(coll: Coll, damage: Say): Promise<void> {
 async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say: { damage: Say; warn: Say; repaired: Say }): Promise<string | null> {
   const files = Object.values(coll('files'));
   if (!files.length) return null;
-  const { receiptName } = await import('../sync/run.js');
+  const { receiptName } = await import('../sync/receipts.js');
   const settings = coll('settings').office as { office?: { shared?: string | null } } | undefined;
   const shared = opts.shared === undefined ? (settings?.office?.shared ?? null) : opts.shared;
   const receipts = shared ? join(shared, 'outbox', 'receipts') : null;
@@ -287,7 +287,8 @@ async function findInInbox(shared: string, names: readonly string[], sha: string
 /** Rewrites missing outbox receipts from their copies, the way a sync run does. */
 async function rewriteReceipts(dir: string, receipts: string, repaired: Say, warn: Say): Promise<void> {
   const { Office } = await import('../store/office.js');
-  const { SyncState, writeMissingReceipts } = await import('../sync/run.js');
+  const { SyncState } = await import('../sync/seen.js');
+  const { writeMissingReceipts } = await import('../sync/receipts.js');
   const state = new SyncState();
   const problems: string[] = [];
   const office = await Office.open(dir).catch((err: Error) => {

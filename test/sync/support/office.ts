@@ -10,7 +10,9 @@ import iconv from 'iconv-lite';
 import { Office } from '../../../src/store/office.js';
 import { defaultSettings, type Settings } from '../../../src/office/settings.js';
 import { addCase, checkIntake } from '../../../src/case/intake.js';
-import { receiptName, RECEIPT_COLUMNS, syncOnce, type SyncOptions, type SyncReport } from '../../../src/sync/run.js';
+import { syncOnce, type SyncOptions } from '../../../src/sync/run.js';
+import { receiptName, RECEIPT_COLUMNS } from '../../../src/sync/receipts.js';
+import type { SyncReport } from '../../../src/sync/report.js';
 import { PUBLIC_FIXTURES } from '../../support/paths.js';
 
 export const OFFICE_CODE = '430105003001';
