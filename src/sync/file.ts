@@ -8,7 +8,7 @@ import type { Office } from '../store/office.js';
 import { ensureDir, writeFileAtomic } from '../store/atomicFile.js';
 import { readCsvTable } from '../exchange/readCsv.js';
 import { detectKind, KIND_SPECS, parseRows, type InboundKind } from '../exchange/kinds.js';
-import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge.js';
+import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge/index.js';
 import { settingsOf } from '../office/context.js';
 import { outcomeOf, SyncError, SYNC_OPERATOR, type FileOutcome, type FileRecord, type FileReport } from './report.js';
 import type { Found } from './inbox.js';

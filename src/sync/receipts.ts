@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Office } from '../store/office.js';
 import { readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { csvBytes } from '../exchange/csvOut.js';
-import type { ReceiptRow } from './merge.js';
+import type { ReceiptRow } from './merge/index.js';
 import type { FileRecord, SyncReport } from './report.js';
 import type { SyncState } from './seen.js';
 import { exists, mkdirBelow, problemText, SHARED_MODE } from './share.js';
