@@ -2,7 +2,7 @@
 // collection), their order, and the case-history events they make. Small and
 // free of heavy imports: `case show` and the dashboard read it.
 import type { CaseEvent, CaseStatus } from '../office/model.js';
-import type { BenefitChangeRecord, CountyDecisionRecord, TownshipReviewRecord } from '../exchange/kinds.js';
+import type { BenefitChangeRecord, CountyDecisionRecord, TownshipReviewRecord } from '../exchange/inbound/index.js';
 
 export type DatedRecord = TownshipReviewRecord | CountyDecisionRecord | BenefitChangeRecord;
 

@@ -1,6 +1,6 @@
 // What a sync run reports and what it keeps of each processed file: the
 // `files` collection's record, the report of one file and of a run.
-import type { InboundKind } from '../exchange/kinds.js';
+import type { InboundKind } from '../exchange/inbound/index.js';
 import type { MergeResult } from './merge/index.js';
 import { UserFacingError } from '../office/errors.js';
 

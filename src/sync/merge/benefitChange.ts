@@ -1,5 +1,5 @@
 // Benefit changes (停发, 调整, 恢复, 退出): kept, then the enrolment folded again.
-import type { BenefitChangeRecord } from '../../exchange/kinds.js';
+import type { BenefitChangeRecord } from '../../exchange/inbound/index.js';
 import type { Applier } from './context.js';
 import { refreshEnrolment } from './enrolmentFold.js';
 import { mergeReasons } from './reasons.js';

@@ -3,7 +3,7 @@
 import type { Case, Program } from '../../office/model.js';
 import type { DeepReadonly } from '../../store/office.js';
 import { raisePending } from '../../office/pending.js';
-import type { CountyDecisionRecord, TownshipReviewRecord } from '../../exchange/kinds.js';
+import type { CountyDecisionRecord, TownshipReviewRecord } from '../../exchange/inbound/index.js';
 import { checkCase, stateKey, type Applier } from './context.js';
 import { foldCase } from './caseFold.js';
 import { refreshEnrolment } from './enrolmentFold.js';

@@ -2,7 +2,7 @@
 import type { Case, CaseStatus } from '../../office/model.js';
 import type { DeepReadonly } from '../../store/office.js';
 import { COUNTY_STATUS, TOWNSHIP_STATUS, type DecisionRecord } from '../decisions.js';
-import type { CountyDecisionRecord, TownshipReviewRecord } from '../../exchange/kinds.js';
+import type { CountyDecisionRecord, TownshipReviewRecord } from '../../exchange/inbound/index.js';
 
 export type CaseState = Pick<Case, 'status' | 'township' | 'decision'>;
 

@@ -4,7 +4,7 @@ import type { Category, Enrolment, Program } from '../../office/model.js';
 import type { DeepReadonly } from '../../store/office.js';
 import { clearPending, raisePending } from '../../office/pending.js';
 import type { DecisionRecord } from '../decisions.js';
-import type { BenefitChangeRecord, CountyDecisionRecord } from '../../exchange/kinds.js';
+import type { BenefitChangeRecord, CountyDecisionRecord } from '../../exchange/inbound/index.js';
 import { dropUndefined, stateKey, type MergeContext } from './context.js';
 import { mergeReasons } from './reasons.js';
 

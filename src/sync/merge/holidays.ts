@@ -1,5 +1,5 @@
 // The holiday calendar: one entry per date; a higher-ranked row replaces.
-import type { InboundRecord } from '../../exchange/kinds.js';
+import type { InboundRecord } from '../../exchange/inbound/index.js';
 import { outranks, type Applier } from './context.js';
 
 export const applyHoliday: Applier<Extract<InboundRecord, { kind: 'holidays' }>> = (ctx, row, rec) => {

@@ -7,7 +7,7 @@
 // transaction together with the record that the file was processed.
 import type { Tx } from '../../store/office.js';
 import type { DecisionRecord } from '../decisions.js';
-import type { InboundKind, InboundRecord, RosterRecord, RowOutcome } from '../../exchange/kinds.js';
+import type { InboundKind, InboundRecord, RosterRecord, RowOutcome } from '../../exchange/inbound/index.js';
 import { MergeContext, type Applier, type RowResult } from './context.js';
 import type { FileRef, ReceiptResult, ReceiptRow } from './types.js';
 import { mergeReasons } from './reasons.js';

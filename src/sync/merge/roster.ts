@@ -5,7 +5,7 @@ import { clearPending, raisePending } from '../../office/pending.js';
 import { initialsOf } from '../../household/initials.js';
 import { formatYuan } from '../../rules/money.js';
 import { settingsOf } from '../../office/context.js';
-import type { RosterRecord } from '../../exchange/kinds.js';
+import type { RosterRecord } from '../../exchange/inbound/index.js';
 import { stateKey, type MergeContext, type RowResult } from './context.js';
 import { refreshEnrolment, type RosterBase } from './enrolmentFold.js';
 import { mergeReasons } from './reasons.js';

@@ -1,6 +1,6 @@
 // Standards: one per area, programme and start date; a higher-ranked row replaces.
 import type { DeepReadonly } from '../../store/office.js';
-import type { InboundRecord } from '../../exchange/kinds.js';
+import type { InboundRecord } from '../../exchange/inbound/index.js';
 import { formatYuan } from '../../rules/money.js';
 import { outranks, type Applier } from './context.js';
 

@@ -1,6 +1,6 @@
 // Verification results: added to the case's list once, in a fixed order.
 import type { Case } from '../../office/model.js';
-import type { InboundRecord } from '../../exchange/kinds.js';
+import type { InboundRecord } from '../../exchange/inbound/index.js';
 import { checkCase, contentId, dropUndefined, type Applier } from './context.js';
 
 export const applyVerification: Applier<Extract<InboundRecord, { kind: 'verification' }>> = (ctx, _row, rec) => {
