@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { dataDir, globals, openOffice, out, printJson, say, UserError } from './common.js';
 import { sharedDirOf } from './sync.js';
+import { sleep } from '../src/office/time.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function daemonModule() {
   return import('../daemon/daemon.js');

@@ -4,12 +4,11 @@ import type { Settings } from '../office/settings.js';
 import { dateOf, dayNo, daysFromCivil } from '../rules/dayNumber.js';
 import type { WorkingCalendar } from '../rules/workingDays.js';
 import type { Session } from './types.js';
+import { isMonth } from '../rules/month.js';
+
+export { isMonth };
 
 export type Labour = Settings['labour'];
-
-export function isMonth(s: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-}
 
 /** Every date of a `YYYY-MM` month, in order. */
 export function datesOfMonth(month: string): string[] {

@@ -15,6 +15,7 @@ import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from '../office/context.js';
 import { UserFacingError } from '../office/errors.js';
 import { sha256Hex } from '../store/journal.js';
+import { compactStamp } from '../office/time.js';
 
 export const BACKUP_MAGIC = 'JIUZHU-BACKUP 1\n';
 export const BACKUP_EXTENSION = '.jzbackup';
@@ -72,14 +73,10 @@ async function listFiles(dir: string, rel = '', out: string[] = []): Promise<str
   return out;
 }
 
-function stampOf(iso: string): string {
-  return iso.slice(0, 19).replace(/\D/g, '');
-}
-
 /** `--out` may name a folder (a USB stick, the shared folder): the archive gets a dated name in it. */
 export async function backupTarget(out: string, officeCode: string, iso: string): Promise<string> {
   const s = await stat(out).catch(() => null);
-  if (s?.isDirectory()) return join(out, `jiuzhu-${officeCode}-${stampOf(iso)}${BACKUP_EXTENSION}`);
+  if (s?.isDirectory()) return join(out, `jiuzhu-${officeCode}-${compactStamp(iso)}${BACKUP_EXTENSION}`);
   return out;
 }
 
@@ -246,7 +243,7 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
       `这个备份属于 ${manifest.office.name}（${manifest.office.code}），而数据文件夹 ${dir} 是 ${current} 的：确认要用别的社区的数据替换，请加 --force-other-office。数据文件夹没有被改动`,
     );
   }
-  const stamp = stampOf(opts.nowIso);
+  const stamp = compactStamp(opts.nowIso);
   const staging = await freeName(`${dir}.restoring-${stamp}`);
   await mkdir(staging, { recursive: true, mode: DIR_MODE });
   try {

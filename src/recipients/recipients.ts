@@ -9,6 +9,7 @@ import { householderOf } from '../case/cases.js';
 import { clearPending, openPending } from '../office/pending.js';
 import { addMonths, isIsoDate } from '../rules/dayNumber.js';
 import { UserFacingError } from '../office/errors.js';
+import { isMonth } from '../rules/month.js';
 
 export class RecipientError extends UserFacingError {}
 
@@ -136,7 +137,7 @@ export function recordGradualExit(tx: Tx, input: GradualExitInput): GradualExit 
   else if (e.status !== 'active') problems.push('保障对象：只有在保的户才有渐退期');
   const m = tx.get('members', input.memberId);
   if (!m || (e && m.householdId !== e.householdId)) problems.push('就业成员：不是该户的成员，请核对身份证号');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.from)) problems.push(`就业起始年月：「${input.from}」应写成 2026-11`);
+  if (!isMonth(input.from)) problems.push(`就业起始年月：「${input.from}」应写成 2026-11`);
   if (!input.work.trim()) problems.push('就业情况：请写明单位和岗位');
   if (input.wageFen != null && (!Number.isInteger(input.wageFen) || input.wageFen < 0)) problems.push('月工资：应为不小于 0 的金额');
   if (problems.length) throw new RecipientError(`渐退期没有登记：${problems.join('；')}`);
@@ -231,7 +232,7 @@ export function registerCancellation(tx: Tx, input: CancellationInput): Cancella
   const problems: string[] = [];
   const e = tx.get('enrolments', input.enrolmentId);
   if (!e) problems.push(`保障对象：没有编号为「${input.enrolmentId}」的保障记录`);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) problems.push(`停发年月：「${input.effectiveMonth}」应写成 2026-11`);
+  if (!isMonth(input.effectiveMonth)) problems.push(`停发年月：「${input.effectiveMonth}」应写成 2026-11`);
   if (!input.reason.trim()) problems.push('撤消原因：请写明原因（如 收入超标、死亡、迁出）');
   if (!input.decidedBy.trim()) problems.push('决定机关：请写明作出决定的单位及文号');
   if (!isIsoDate(input.decisionDate)) problems.push(`决定日期：「${input.decisionDate}」不是日期，请写成 2026-11-23`);

@@ -2,6 +2,7 @@
 // chinese-days, overridden by the county's `holidays` files, for every deadline rule.
 import cd from 'chinese-days';
 import { dateOf, dayNo, daysFromCivil, isIsoDate, yearOfDay } from './dayNumber.js';
+import { isMonth } from './month.js';
 
 export interface HolidayEntry {
   date: string;
@@ -149,7 +150,7 @@ export class WorkingCalendar {
 
   /** Working days in a calendar month, in order (for "within the first 5 working days of the quarter"). */
   workingDaysOfMonth(month: string): { dates: string[]; covered: boolean } {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`月份应为 YYYY-MM 格式：${month}`);
+    if (!isMonth(month)) throw new RangeError(`月份应为 YYYY-MM 格式：${month}`);
     const first = dayNumber(`${month}-01`);
     const year = yearOf(first);
     const m = Number(month.slice(5, 7));

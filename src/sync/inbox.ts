@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { sleep } from '../office/time.js';
 
 const IGNORED_PREFIXES = ['.', '~$', '.~lock'];
 const IGNORED_SUFFIXES = ['.tmp', '.part', '.crdownload'];
@@ -74,8 +75,6 @@ export function walk(root: string, dir: string, out: Found[], problems: string[]
   out.push(...listing.files);
   for (const d of listing.dirs) walk(root, d, out, problems, cache, quick);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The candidates that have arrived: a file changed less than `stableMs` ago is

@@ -7,14 +7,11 @@ import { csvBytes, type OutEncoding } from '../exchange/csvOut.js';
 import type { OutboundFile } from '../exchange/outbound.js';
 import { SYNC_OPERATOR } from './report.js';
 import { mkdirBelow, SHARED_MODE } from './share.js';
-
-function stamp(iso: string): string {
-  return iso.slice(0, 19).replace(/\D/g, '');
-}
+import { compactStamp } from '../office/time.js';
 
 function addSecond(s: string): string {
   const d = new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14) + 1));
-  return d.toISOString().slice(0, 19).replace(/\D/g, '');
+  return compactStamp(d.toISOString());
 }
 
 /** Writes every queued outbound file; returns the names written. Never overwrites. */
@@ -27,7 +24,7 @@ export async function publishOutbound(office: Office, outbox: string, officeCode
   const taken = new Set(all.map((o) => o.writtenAs).filter(Boolean));
   for (const o of queued) {
     const body = csvBytes(o.columns, o.rows, encoding);
-    let s = stamp(o.queuedAt);
+    let s = compactStamp(o.queuedAt);
     let name = `${o.kind}-${officeCode}-${s}.csv`;
     let existing: Buffer | null;
     for (;;) {

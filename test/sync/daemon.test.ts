@@ -9,6 +9,7 @@ import { jiuzhu, tempOffice } from '../support/cli.js';
 import { CASE, FIXTURE_INBOX, FIXTURE_INTAKE } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
 import type { Case } from '../../src/office/model.js';
+import { sleep } from '../../src/office/time.js';
 
 const started: number[] = [];
 const dataDirs: string[] = [];
@@ -29,7 +30,6 @@ afterEach(() => {
   }
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, fn: () => T | undefined | false, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
