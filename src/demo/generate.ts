@@ -21,6 +21,7 @@ import { addDays, dateOf, dayNo } from '../rules/dayNumber.js';
 import { fileSource, inbox } from './inbox.js';
 import { formatCaseNo, isOfficeCode } from '../rules/officeCode.js';
 import { makePending, scenario, scenarios } from './cases.js';
+import { t } from '../i18n/index.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -73,11 +74,11 @@ export class Generator {
   readonly tempAmounts = new Map<HouseholdRec, number>();
 
   constructor(readonly opts: GenerateOptions) {
-    if (!isOfficeCode(opts.officeCode)) throw new RangeError(`办公室代码应为12位数字：${opts.officeCode}`);
+    if (!isOfficeCode(opts.officeCode)) throw new RangeError(t('demo.badOfficeCode', { code: opts.officeCode }));
     if (!DATE_RE.test(opts.today) || dateOf(dayNo(opts.today)) !== opts.today) {
-      throw new RangeError(`today 应为 YYYY-MM-DD 格式的有效日期：${opts.today}`);
+      throw new RangeError(t('demo.badToday', { today: opts.today }));
     }
-    if (!Number.isInteger(opts.households) || opts.households < 1) throw new RangeError(`户数应为正整数：${opts.households}`);
+    if (!Number.isInteger(opts.households) || opts.households < 1) throw new RangeError(t('demo.badHouseholds', { households: opts.households }));
     this.rng = new Rng(opts.seed);
     this.today = opts.today;
     this.lastWorkday = onWorkday(this, this.today);
@@ -108,7 +109,7 @@ export class Generator {
     for (const cr of this.cases) {
       const y = Number(cr.c.applicationDate.slice(0, 4));
       const n = (seq.get(y) ?? 0) + 1;
-      if (n > 9999) throw new RangeError(`${y} 年的申请超过 9999 件，申请编号只有四位：请减少户数`);
+      if (n > 9999) throw new RangeError(t('demo.tooManyCases', { year: y }));
       seq.set(y, n);
       cr.c.caseNo = formatCaseNo(this.opts.officeCode, y, n);
     }

@@ -16,6 +16,7 @@ import type { Found } from './inbox.js';
 import { SyncState } from './seen.js';
 import { receiptBytes, receiptCopy, receiptName, sendReceipt, type ReceiptTarget } from './receipts.js';
 import { exists } from './share.js';
+import { t, tIn } from '../i18n/index.js';
 
 const receivedCopy = (dataDir: string, sha: string) => join(dataDir, 'sync', 'received', sha);
 
@@ -37,7 +38,7 @@ export async function processFile(office: Office, f: Found, pc: ProcessContext):
     buf = await readFile(f.abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new SyncError('没有读取这个文件的权限，请让放文件的单位改为可读后再放一次；稍后会再试');
+    if (code === 'EACCES' || code === 'EPERM') throw new SyncError(t('sync.error.noReadPermission'));
     throw err;
   }
   const after = await stat(f.abs);
@@ -56,7 +57,7 @@ export async function processFile(office: Office, f: Found, pc: ProcessContext):
       return null;
     }
     // The same content under another name (a Syncthing conflict copy, a re-sent file).
-    const { result: rec } = await office.transact({ operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.duplicate', summary: `重复文件 ${name}` }, (tx) => {
+    const { result: rec } = await office.transact({ operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.duplicate', summary: tIn('zh', 'sync.journal.duplicate', { name }) }, (tx) => {
       const cur = tx.get('files', sha256) as unknown as FileRecord;
       const next = cur.names.includes(name) ? cur : { ...cur, names: [...cur.names, name] };
       tx.put('files', sha256, next as unknown as Record<string, unknown>);
@@ -78,16 +79,16 @@ export async function processFile(office: Office, f: Found, pc: ProcessContext):
   const table = readCsvTable(buf);
   const detected = table.ok ? detectKind(table.headers) : table;
   if (pc.expectKind) {
-    if (!detected.ok) throw new SyncError(`${name}：${detected.reason}`);
+    if (!detected.ok) throw new SyncError(t('sync.error.notRead', { name, reason: detected.reason }));
     if (detected.kind !== pc.expectKind) {
-      throw new SyncError(`${name} 是“${KIND_SPECS[detected.kind].title}”，不是“${KIND_SPECS[pc.expectKind].title}”：请换成${KIND_SPECS[pc.expectKind].title}文件`);
+      throw new SyncError(t('sync.error.wrongKind', { name, kind: KIND_SPECS[detected.kind].title, expected: KIND_SPECS[pc.expectKind].title }));
     }
   }
   let kind: InboundKind | null = null;
   let encoding: string | null = null;
   let rowsCount = 0;
   const { result } = await office.transact(
-    { operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.file', summary: `读入 ${name}` },
+    { operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.file', summary: tIn('zh', 'sync.journal.read', { name }) },
     async (tx) => {
       let receiptRows: ReceiptRow[];
       let counts: MergeResult['counts'] = { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 };
@@ -106,7 +107,7 @@ export async function processFile(office: Office, f: Found, pc: ProcessContext):
         counts = merged.counts;
         outcome = outcomeOf(counts, rowsCount);
         const notes: ReceiptRow[] = [];
-        const ignored = [...d.unknownColumns, ...table.duplicateHeaders.map((h) => `${h}（重复的列，只读了第一列）`)];
+        const ignored = [...d.unknownColumns, ...table.duplicateHeaders.map((h) => tIn('zh', 'sync.receipt.duplicateColumn', { column: h }))];
         if (ignored.length) notes.push({ row: table.headerRowNumber, result: '提示', reason: mergeReasons.unknownColumns(ignored), caseNo: '', idNumber: '' });
         receiptRows = [...notes, ...merged.rows];
       }
@@ -139,7 +140,7 @@ export async function importFile(office: Office, path: string, expectKind: Inbou
   if (!r) {
     const known = office.view.get('files', sha256Hex(await readFile(path))) as FileRecord | undefined;
     if (known) return reportOf(known, basename(path), 'duplicate');
-    throw new SyncError(`${path} 在读取时发生了变化，请等文件复制完成后再导入`);
+    throw new SyncError(t('sync.error.changedWhileRead', { path }));
   }
   return r;
 }

@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { sleep } from '../office/time.js';
+import { t } from '../i18n/index.js';
 
 const IGNORED_PREFIXES = ['.', '~$', '.~lock'];
 const IGNORED_SUFFIXES = ['.tmp', '.part', '.crdownload'];
@@ -56,7 +57,7 @@ export function walk(root: string, dir: string, out: Found[], problems: string[]
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     if (dir === root) throw err;
-    problems.push(`无法读取文件夹 ${relative(root, dir)}：${(err as NodeJS.ErrnoException).code ?? ''}`);
+    problems.push(t('sync.problem.folderUnreadable', { folder: relative(root, dir), code: (err as NodeJS.ErrnoException).code ?? '' }));
     return;
   }
   const listing: DirListing = { mtimeMs: dirStat.mtimeMs, files: [], dirs: [] };

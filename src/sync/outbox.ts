@@ -8,6 +8,7 @@ import type { OutboundFile } from '../exchange/outbound.js';
 import { SYNC_OPERATOR } from './report.js';
 import { mkdirBelow, SHARED_MODE } from './share.js';
 import { compactStamp } from '../office/time.js';
+import { tIn } from '../i18n/index.js';
 
 function addSecond(s: string): string {
   const d = new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14) + 1));
@@ -36,7 +37,7 @@ export async function publishOutbound(office: Office, outbox: string, officeCode
     // Already there with these bytes: a crash came between writing it and recording it.
     if (existing === null) await writeFileAtomic(join(outbox, name), body, SHARED_MODE);
     taken.add(name);
-    await office.transact({ operator: SYNC_OPERATOR, source: 'local', action: 'sync.publish', summary: `上报 ${name}` }, (tx) => {
+    await office.transact({ operator: SYNC_OPERATOR, source: 'local', action: 'sync.publish', summary: tIn('zh', 'sync.journal.publish', { name }) }, (tx) => {
       const cur = tx.get('outbound', o.id) as unknown as OutboundFile | undefined;
       if (cur && !cur.writtenAs) tx.put('outbound', o.id, { ...cur, writtenAs: name, writtenAt: tx.now.iso } as unknown as Record<string, unknown>);
     });

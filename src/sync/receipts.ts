@@ -9,6 +9,7 @@ import type { ReceiptRow } from './merge/index.js';
 import type { FileRecord, SyncReport } from './report.js';
 import type { SyncState } from './seen.js';
 import { exists, mkdirBelow, problemText, SHARED_MODE } from './share.js';
+import { t, tIn } from '../i18n/index.js';
 
 export const RECEIPT_COLUMNS = ['行号', '结果', '原因', '申请编号', '身份证号'] as const;
 
@@ -46,13 +47,13 @@ export async function sendReceipt(pc: ReceiptTarget, rec: FileRecord, name: stri
     pc.state.receiptsOk.add(key);
   } catch (err) {
     pc.state.receiptsFailed.add(key);
-    pc.problems.push(`回执 ${receiptName(rec.sha256, name)} 暂时无法写入：${problemText(err as NodeJS.ErrnoException)}`);
+    pc.problems.push(t('sync.problem.receiptLater', { name: receiptName(rec.sha256, name), problem: problemText(err as NodeJS.ErrnoException) }));
   }
 }
 
 function duplicateReceipt(known: FileRecord): Buffer {
   return receiptBytes([
-    { row: 0, result: '未变化', reason: `重复文件：内容与已处理的 ${known.names[0]} 相同（${known.processedAt.slice(0, 10)}），未再次应用`, caseNo: '', idNumber: '' },
+    { row: 0, result: '未变化', reason: tIn('zh', 'sync.receipt.duplicate', { first: known.names[0]!, date: known.processedAt.slice(0, 10) }), caseNo: '', idNumber: '' },
   ]);
 }
 
@@ -102,7 +103,7 @@ export async function writeMissingReceipts(office: Office, receipts: string, sta
     } catch (err) {
       state.receiptsFailed.add(key);
       ok = false;
-      report.problems.push(`补写回执 ${receiptName(rec.sha256, name)} 失败：${problemText(err as NodeJS.ErrnoException)}`);
+      report.problems.push(t('sync.problem.receiptRewrite', { name: receiptName(rec.sha256, name), problem: problemText(err as NodeJS.ErrnoException) }));
       break;
     }
   }

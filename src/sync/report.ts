@@ -3,8 +3,10 @@
 import type { InboundKind } from '../exchange/inbound/index.js';
 import type { MergeResult } from './merge/index.js';
 import { UserFacingError } from '../office/errors.js';
+import { tIn } from '../i18n/index.js';
 
-export const SYNC_OPERATOR = '同步';
+/** The operator the journal names for the sync's own changes (a record: Chinese). */
+export const SYNC_OPERATOR = tIn('zh', 'sync.operator');
 
 export type FileOutcome = 'applied' | 'partial' | 'rejected' | 'duplicate';
 

@@ -13,6 +13,7 @@ import { writeMissingReceipts } from './receipts.js';
 import { publishOutbound } from './outbox.js';
 import { processFile } from './file.js';
 import { problemText, removeOurTempFiles } from './share.js';
+import { t } from '../i18n/index.js';
 
 export interface SyncOptions {
   shared: string;
@@ -49,7 +50,7 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
     walk(inbox, inbox, found, report.problems, state.dirs, opts.quick ?? false);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    report.problems.push(code === 'ENOENT' ? `找不到收件文件夹 ${inbox}（共享文件夹或U盘不在？），稍后重试` : `无法读取收件文件夹 ${inbox}（${code}）`);
+    report.problems.push(code === 'ENOENT' ? t('sync.problem.inboxMissing', { inbox }) : t('sync.problem.inboxUnreadable', { inbox, code: code ?? '' }));
     found = [];
   }
 
@@ -68,12 +69,12 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
       const r = await processFile(office, f, { problems: report.problems, dataDir, receipts, strict: opts.strict ?? false, officeCode: settings.office.code, state });
       if (r) {
         report.files.push(r);
-        log(`${r.outcome} ${f.rel} ${r.kind ?? '-'} 应用${r.applied} 未变化${r.unchanged} 过时${r.stale} 拒绝${r.rejected} 待处理${r.pending}`);
+        log(t('sync.logFile', { outcome: r.outcome, name: f.rel, kind: r.kind ?? '-', applied: r.applied, unchanged: r.unchanged, stale: r.stale, rejected: r.rejected, pending: r.pending }));
       }
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code === 'ENOENT') continue; // taken away while we looked
-      report.problems.push(`${f.rel}：${problemText(e)}`);
+      report.problems.push(t('sync.problem.file', { name: f.rel, problem: problemText(e) }));
       log(`error ${f.rel}: ${problemText(e)}`);
     }
   }
@@ -81,7 +82,7 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
   try {
     report.exported = await publishOutbound(office, outbox, settings.office.code, settings.office.outboundEncoding);
   } catch (err) {
-    report.problems.push(`写出上报文件失败：${problemText(err as NodeJS.ErrnoException)}`);
+    report.problems.push(t('sync.problem.publish', { problem: problemText(err as NodeJS.ErrnoException) }));
   }
   try {
     await state.save(dataDir);

@@ -6,6 +6,7 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isTempName } from '../store/atomicFile.js';
 import { UserFacingError } from '../office/errors.js';
+import { t } from '../i18n/index.js';
 
 export async function exists(p: string): Promise<boolean> {
   try {
@@ -48,9 +49,9 @@ export async function removeOurTempFiles(dirs: readonly string[]): Promise<void>
 }
 
 export function problemText(e: NodeJS.ErrnoException): string {
-  if (e.code === 'ENOSPC') return '磁盘已满，稍后重试（没有写入半个文件）';
-  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') return '没有写入权限，稍后重试';
-  if (e.code === 'EIO') return '读写出错（U盘被拔出？），稍后重试';
+  if (e.code === 'ENOSPC') return t('sync.problem.diskFull');
+  if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') return t('sync.problem.noWrite');
+  if (e.code === 'EIO') return t('sync.problem.io');
   if (e instanceof UserFacingError) return e.message;
   return e.code ? `${e.code}` : e.message;
 }

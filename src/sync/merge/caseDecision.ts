@@ -8,6 +8,7 @@ import { checkCase, stateKey, type Applier } from './context.js';
 import { foldCase } from './caseFold.js';
 import { refreshEnrolment } from './enrolmentFold.js';
 import { mergeReasons } from './reasons.js';
+import { tIn } from '../../i18n/index.js';
 
 function programOfDecision(c: DeepReadonly<Case>, r: CountyDecisionRecord): Program {
   return r.program ?? c.program;
@@ -28,7 +29,7 @@ export const applyCaseDecision: Applier<TownshipReviewRecord | CountyDecisionRec
       caseNo: rec.caseNo,
       householderId: rec.idNumber,
       householderName: rec.name || ctx.nameOfHead(rec.idNumber),
-      reason: `${rec.kind === 'township-review' ? `街道审核${rec.result}` : `区县${rec.result}`}（${rec.date}），但申请已撤回`,
+      reason: tIn('zh', rec.kind === 'township-review' ? 'sync.pending.onWithdrawnTownship' : 'sync.pending.onWithdrawnCounty', { result: rec.result, date: rec.date }),
       source: `file:${dec.sha256}`,
     });
     return { result: '待处理', reason: mergeReasons.withdrawn(rec.caseNo) };

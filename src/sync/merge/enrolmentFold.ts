@@ -7,6 +7,7 @@ import type { DecisionRecord } from '../decisions.js';
 import type { BenefitChangeRecord, CountyDecisionRecord } from '../../exchange/inbound/index.js';
 import { dropUndefined, stateKey, type MergeContext } from './context.js';
 import { mergeReasons } from './reasons.js';
+import { tIn } from '../../i18n/index.js';
 
 const CHANGE_EVENTS: Record<BenefitChangeRecord['change'], string> = { 停发: 'suspended', 调整: 'adjusted', 恢复: 'resumed', 退出: 'terminated' };
 
@@ -95,7 +96,7 @@ function foldEnrolment(
         state = {
           ...state,
           status: 'terminated',
-          history: [...state.history, dropUndefined({ at: d.receivedAt, event: 'terminated', source, date: r.date, reason: r.reason || '区县不予批准' })],
+          history: [...state.history, dropUndefined({ at: d.receivedAt, event: 'terminated', source, date: r.date, reason: r.reason || tIn('zh', 'sync.record.countyRefused') })],
         };
       }
       continue;
@@ -160,7 +161,7 @@ export function refreshEnrolment(ctx: MergeContext, householdId: string, program
         caseNo: null,
         householderId: r.idNumber,
         householderName: r.name || ctx.nameOfHead(r.idNumber),
-        reason: `${r.change}（${r.effectiveMonth}起）：${mergeReasons.noEnrolment}`,
+        reason: tIn('zh', 'sync.pending.changeWithoutEnrolment', { change: r.change, month: r.effectiveMonth, reason: mergeReasons.noEnrolment }),
         source: `file:${d.sha256}`,
       });
     } else clearPending(tx, pid);

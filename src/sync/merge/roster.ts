@@ -9,6 +9,7 @@ import type { RosterRecord } from '../../exchange/inbound/index.js';
 import { stateKey, type MergeContext, type RowResult } from './context.js';
 import { refreshEnrolment, type RosterBase } from './enrolmentFold.js';
 import { mergeReasons } from './reasons.js';
+import { tIn } from '../../i18n/index.js';
 
 export function applyRoster(ctx: MergeContext, rows: { row: number; record: RosterRecord }[], out: Map<number, RowResult>): void {
   const { tx } = ctx;
@@ -44,7 +45,7 @@ export function applyRoster(ctx: MergeContext, rows: { row: number; record: Rost
         housingArea: null,
         createdAt: tx.now.iso,
         source: `file:${ctx.file.sha256}`,
-        notes: [{ at: tx.now.iso, by: '区县花名册', text: '由区县花名册导入；成员的劳动能力、残疾等级和收入待社区核实' }],
+        notes: [{ at: tx.now.iso, by: tIn('zh', 'sync.record.rosterBy'), text: tIn('zh', 'sync.record.rosterNote') }],
       };
       tx.put('households', householdId, h);
       ctx.householdByHead.set(headId, h);
@@ -52,7 +53,7 @@ export function applyRoster(ctx: MergeContext, rows: { row: number; record: Rost
       // A roster that lists the family but not the householder's own row still names the householder.
       const people = list.map((r) => r.record);
       if (!people.some((m) => m.memberId === headId)) {
-        people.unshift({ ...first, memberId: headId, memberName: first.householderName || '户主（花名册未列出姓名）', relation: '户主' });
+        people.unshift({ ...first, memberId: headId, memberName: first.householderName || tIn('zh', 'sync.record.unnamedHouseholder'), relation: '户主' });
       }
       for (const m of people) {
         if (tx.get('members', m.memberId)) continue;
@@ -107,11 +108,11 @@ export function applyRoster(ctx: MergeContext, rows: { row: number; record: Rost
     }
 
     const diffs: string[] = [];
-    if (cur.monthlyAmountFen !== first.monthlyAmountFen) diffs.push(`月保障金额 花名册${formatYuan(first.monthlyAmountFen)}元、本社区${formatYuan(cur.monthlyAmountFen)}元`);
-    if (first.category !== null && cur.category !== first.category) diffs.push(`分类 花名册${first.category}、本社区${cur.category ?? '无'}`);
-    if (cur.persons !== persons) diffs.push(`保障人数 花名册${persons}人、本社区${cur.persons}人`);
-    if (cur.status === 'suspended') diffs.push('本社区记录为停发');
-    if (cur.status === 'terminated') diffs.push('本社区记录为已退出');
+    if (cur.monthlyAmountFen !== first.monthlyAmountFen) diffs.push(tIn('zh', 'sync.reason.differsAmount', { roster: formatYuan(first.monthlyAmountFen), office: formatYuan(cur.monthlyAmountFen) }));
+    if (first.category !== null && cur.category !== first.category) diffs.push(tIn('zh', 'sync.reason.differsCategory', { roster: first.category, office: cur.category ?? tIn('zh', 'sync.reason.none') }));
+    if (cur.persons !== persons) diffs.push(tIn('zh', 'sync.reason.differsPersons', { roster: persons, office: cur.persons }));
+    if (cur.status === 'suspended') diffs.push(tIn('zh', 'sync.reason.officeSuspended'));
+    if (cur.status === 'terminated') diffs.push(tIn('zh', 'sync.reason.officeTerminated'));
     if (diffs.length === 0) {
       for (const r of list) out.set(r.row, { result: '未变化', reason: '' });
       clearPending(tx, `roster-differs:${enrolmentId}`);
@@ -145,7 +146,7 @@ export function applyRoster(ctx: MergeContext, rows: { row: number; record: Rost
       caseNo: e.caseNo,
       householderId: h?.householderId ?? null,
       householderName: h ? ctx.nameOfHead(h.householderId) : '',
-      reason: `区县花名册没有列出本社区的${e.program}保障户，请与区县核对（记录未删除）`,
+      reason: tIn('zh', 'sync.pending.unlisted', { program: e.program }),
       source: `file:${ctx.file.sha256}`,
     });
   }

@@ -3,13 +3,14 @@ import type { DeepReadonly } from '../../store/office.js';
 import type { InboundRecord } from '../../exchange/inbound/index.js';
 import { formatYuan } from '../../rules/money.js';
 import { outranks, type Applier } from './context.js';
+import { tIn } from '../../i18n/index.js';
 
 export const applyStandard: Applier<Extract<InboundRecord, { kind: 'standard' }>> = (ctx, row, rec) => {
   const id = `${rec.area}:${rec.program}:${rec.from}`;
   const cur = ctx.tx.get('standards', id) as (DeepReadonly<{ monthlyFen: number; ref?: string }> & { sha256?: string; row?: number }) | undefined;
   if (cur && cur.monthlyFen === rec.monthlyFen) return { result: '未变化', reason: '' };
   if (cur && !outranks(ctx.file, row, cur)) {
-    return { result: '已过时', reason: `已有同一执行日期的标准 ${formatYuan(cur.monthlyFen)} 元，本行未采用` };
+    return { result: '已过时', reason: tIn('zh', 'sync.reason.standardKept', { amount: formatYuan(cur.monthlyFen) }) };
   }
   ctx.tx.put('standards', id, {
     id,
