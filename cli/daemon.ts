@@ -14,6 +14,14 @@ async function daemonModule() {
   return import('../daemon/daemon.js');
 }
 
+/** The data folder of a command, the daemon module and the pid its pid file names. */
+async function daemonOf(cmd: Command) {
+  const g = globals(cmd);
+  const dir = dataDir(g);
+  const dm = await daemonModule();
+  return { g, dir, dm, pid: await dm.readPid(dir) };
+}
+
 /** The command line that starts this same program with the same data folder (and language). */
 function selfArgs(dir: string, shared: string): string[] {
   return [...process.execArgv, process.argv[1]!, '--lang', lang(), '--data', dir, '--shared', shared, 'daemon', 'run'];
@@ -76,10 +84,7 @@ export function registerDaemon(program: Command): void {
   d.command('stop')
     .description(t('sync.daemon.help.stop'))
     .action(async (_o: unknown, cmd: Command) => {
-      const g = globals(cmd);
-      const dir = dataDir(g);
-      const dm = await daemonModule();
-      const pid = await dm.readPid(dir);
+      const { g, dir, dm, pid } = await daemonOf(cmd);
       if (pid === null || !dm.isAlive(pid)) {
         if (pid !== null) await unlink(dm.pidPath(dir)).catch(() => undefined);
         if (g.json) printJson({ running: false, stopped: false });
@@ -96,10 +101,7 @@ export function registerDaemon(program: Command): void {
   d.command('status')
     .description(t('sync.daemon.help.status'))
     .action(async (_o: unknown, cmd: Command) => {
-      const g = globals(cmd);
-      const dir = dataDir(g);
-      const dm = await daemonModule();
-      const pid = await dm.readPid(dir);
+      const { g, dir, dm, pid } = await daemonOf(cmd);
       const st = await dm.readStatus(dir);
       const running = pid !== null && dm.isAlive(pid);
       const doc = {

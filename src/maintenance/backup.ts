@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { Office, View } from '../store/office.js';
+import type { Office } from '../store/office.js';
 import { DataLock } from '../store/lock.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, isTempName, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { readHeadFile, storeFileName } from '../store/office.js';

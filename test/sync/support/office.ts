@@ -14,6 +14,7 @@ import { syncOnce, type SyncOptions } from '../../../src/sync/run.js';
 import { receiptName, RECEIPT_COLUMNS } from '../../../src/sync/receipts.js';
 import type { SyncReport } from '../../../src/sync/report.js';
 import { PUBLIC_FIXTURES } from '../../support/paths.js';
+import type { ReceiptLine } from '../../support/office.js';
 
 export const OFFICE_CODE = '430105003001';
 export const FIXTURE_INBOX = join(PUBLIC_FIXTURES, 'inbox');
@@ -155,13 +156,7 @@ export function csv(rows: readonly (readonly string[])[], opts: { eol?: string; 
 
 // --------------------------------------------------------------- receipts
 
-export interface ReceiptLine {
-  行号: string;
-  结果: string;
-  原因: string;
-  申请编号: string;
-  身份证号: string;
-}
+export type { ReceiptLine };
 
 export interface Receipt {
   name: string;
