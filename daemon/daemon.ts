@@ -133,7 +133,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
           status.counts.rejected += r.files.filter((f) => f.outcome === 'rejected' || f.outcome === 'partial').length;
           status.counts.exported += r.exported.length;
           for (const e of r.exported) await say(t('sync.daemon.logExported', { name: e }));
-          const problem = r.problems.join('；') || null;
+          const problem = r.problems.join(t('sync.daemon.problemSeparator')) || null;
           if (problem && problem !== status.lastError) await say(t('sync.daemon.logProblem', { problem }));
           const worthSaying = problem !== status.lastError || r.files.length > 0 || r.exported.length > 0;
           status.lastError = problem;

@@ -57,6 +57,7 @@ export default {
   'daemon.unitWritten': 'Wrote {path}',
   'daemon.enableNow': 'Enable and start now: {command}',
   'daemon.linger': 'Run also when nobody is logged in: {command}',
+  'daemon.problemSeparator': '; ',
   'daemon.logStart': 'Started: data {data}, shared folder {shared}, a full check every {seconds} s',
   'daemon.logExported': 'Sent {name}',
   'daemon.logProblem': 'Problem: {problem}',

@@ -56,6 +56,7 @@ export default {
   'daemon.unitWritten': '已写出 {path}',
   'daemon.enableNow': '启用并立即启动：{command}',
   'daemon.linger': '开机未登录也运行：{command}',
+  'daemon.problemSeparator': '；',
   'daemon.logStart': '启动：数据 {data}，共享文件夹 {shared}，每 {seconds} 秒全面检查一次',
   'daemon.logExported': '已上报 {name}',
   'daemon.logProblem': '问题：{problem}',
