@@ -6,11 +6,12 @@ import { cellReasons } from '../../src/exchange/cells.js';
 import { KIND_SPECS, parseRows, type InboundKind, type RecordOf, type RowOutcome } from '../../src/exchange/inbound/index.js';
 import { detectKind, detectReasons } from '../../src/exchange/inbound/detect.js';
 import { rowReasons } from '../../src/exchange/inbound/reasons.js';
+import { PUBLIC_FIXTURES } from '../support/paths.js';
 import { normalizeHeader, parseCsv, readCsvTable, type CsvTable } from '../../src/exchange/readCsv.js';
 import { PROGRAMS, RELATIONS } from '../../src/office/model.js';
 
 const OFFICE = '430105003001';
-const INBOX = '/work/shared/fixtures/inbox';
+const INBOX = join(PUBLIC_FIXTURES, 'inbox');
 const KINDS = Object.keys(KIND_SPECS) as InboundKind[];
 
 const fixture = (name: string): CsvTable => {
