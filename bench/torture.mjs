@@ -73,7 +73,7 @@ const root = mkdtempSync(join(tmpdir(), 'jiuzhu-torture-'));
 const helpers = join(root, 'helpers.mjs');
 await build({
   ...nodeBundleOptions(ROOT),
-  stdin: { contents: "export { receiptName } from './src/sync/run.ts'; export { checkCharacter } from './src/rules/idNumber.ts';", loader: 'ts', resolveDir: ROOT, sourcefile: 'torture-helpers.ts' },
+  stdin: { contents: "export { receiptName } from './src/sync/receipts.ts'; export { checkCharacter } from './src/rules/idNumber.ts';", loader: 'ts', resolveDir: ROOT, sourcefile: 'torture-helpers.ts' },
   outfile: helpers,
 });
 const { receiptName, checkCharacter } = await import(helpers);

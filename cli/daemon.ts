@@ -6,23 +6,32 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { dataDir, globals, openOffice, out, printJson, say, UserError } from './common.js';
 import { sharedDirOf } from './sync.js';
+import { sleep } from '../src/office/time.js';
+import { lang, t } from '../src/i18n/index.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function daemonModule() {
   return import('../daemon/daemon.js');
 }
 
-/** The command line that starts this same program with the same data folder. */
+/** The data folder of a command, the daemon module and the pid its pid file names. */
+async function daemonOf(cmd: Command) {
+  const g = globals(cmd);
+  const dir = dataDir(g);
+  const dm = await daemonModule();
+  return { g, dir, dm, pid: await dm.readPid(dir) };
+}
+
+/** The command line that starts this same program with the same data folder (and language). */
 function selfArgs(dir: string, shared: string): string[] {
-  return [...process.execArgv, process.argv[1]!, '--data', dir, '--shared', shared, 'daemon', 'run'];
+  return [...process.execArgv, process.argv[1]!, '--lang', lang(), '--data', dir, '--shared', shared, 'daemon', 'run'];
 }
 
 export function registerDaemon(program: Command): void {
-  const d = program.command('daemon').description('同步守护进程：自动读收件箱、写回执和上报文件');
+  const d = program.command('daemon').description(t('sync.daemon.help'));
 
   d.command('run')
-    .description('在前台持续运行（Ctrl-C 或 SIGTERM 处理完当前文件后退出）')
+    .description(t('sync.daemon.help.run'))
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
@@ -36,7 +45,7 @@ export function registerDaemon(program: Command): void {
     });
 
   d.command('start')
-    .description('在后台启动')
+    .description(t('sync.daemon.help.start'))
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
@@ -46,7 +55,7 @@ export function registerDaemon(program: Command): void {
       const old = await dm.readPid(dir);
       if (old !== null && dm.isAlive(old)) {
         if (g.json) printJson({ running: true, pid: old, started: false });
-        else say(`守护进程已在运行（进程号 ${old}）`);
+        else say(t('sync.daemon.alreadyRunning', { pid: old }));
         return;
       }
       if (old !== null) await unlink(dm.pidPath(dir)).catch(() => undefined); // stale: its process is gone
@@ -65,40 +74,34 @@ export function registerDaemon(program: Command): void {
       for (let i = 0; i < 100; i++) {
         const st = await dm.readStatus(dir);
         if (st && st.pid === pid && st.running) break;
-        if (!dm.isAlive(pid)) throw new UserError(`守护进程启动后立即退出了，请查看日志 ${dm.logPath(dir)}`);
+        if (!dm.isAlive(pid)) throw new UserError(t('sync.daemon.exitedAtOnce', { log: dm.logPath(dir) }));
         await sleep(100);
       }
       if (g.json) printJson({ running: true, pid, started: true });
-      else say(`守护进程已启动（进程号 ${pid}），日志：${dm.logPath(dir)}`);
+      else say(t('sync.daemon.started', { pid, log: dm.logPath(dir) }));
     });
 
   d.command('stop')
-    .description('停止后台守护进程')
+    .description(t('sync.daemon.help.stop'))
     .action(async (_o: unknown, cmd: Command) => {
-      const g = globals(cmd);
-      const dir = dataDir(g);
-      const dm = await daemonModule();
-      const pid = await dm.readPid(dir);
+      const { g, dir, dm, pid } = await daemonOf(cmd);
       if (pid === null || !dm.isAlive(pid)) {
         if (pid !== null) await unlink(dm.pidPath(dir)).catch(() => undefined);
         if (g.json) printJson({ running: false, stopped: false });
-        else say(pid === null ? '守护进程没有在运行。' : `守护进程没有在运行（清除了过期的进程号文件，进程 ${pid} 已不存在）。`);
+        else say(pid === null ? t('sync.daemon.notRunning') : t('sync.daemon.notRunningStale', { pid }));
         return;
       }
       process.kill(pid, 'SIGTERM');
       for (let i = 0; i < 300 && dm.isAlive(pid); i++) await sleep(100);
-      if (dm.isAlive(pid)) throw new UserError(`守护进程（进程号 ${pid}）30 秒内没有退出，请稍后再试或查看日志 ${dm.logPath(dir)}`);
+      if (dm.isAlive(pid)) throw new UserError(t('sync.daemon.stopTimeout', { pid, log: dm.logPath(dir) }));
       if (g.json) printJson({ running: false, stopped: true, pid });
-      else say(`守护进程已停止（进程号 ${pid}）`);
+      else say(t('sync.daemon.stopped', { pid }));
     });
 
   d.command('status')
-    .description('守护进程是否在运行、最近一次同步、计数和最近的错误')
+    .description(t('sync.daemon.help.status'))
     .action(async (_o: unknown, cmd: Command) => {
-      const g = globals(cmd);
-      const dir = dataDir(g);
-      const dm = await daemonModule();
-      const pid = await dm.readPid(dir);
+      const { g, dir, dm, pid } = await daemonOf(cmd);
       const st = await dm.readStatus(dir);
       const running = pid !== null && dm.isAlive(pid);
       const doc = {
@@ -112,15 +115,15 @@ export function registerDaemon(program: Command): void {
         shared: st?.shared ?? null,
       };
       if (g.json) return printJson(doc);
-      out(running ? `守护进程运行中（进程号 ${pid}），自 ${doc.startedAt}` : `守护进程没有在运行${doc.stalePid ? '（进程号文件已过期）' : ''}`);
-      if (doc.lastRunAt) out(`最近同步 ${doc.lastRunAt}`);
-      if (doc.counts) out(`累计：读入文件 ${doc.counts.files}，应用 ${doc.counts.applied} 行，有拒绝的文件 ${doc.counts.rejected}，上报 ${doc.counts.exported}`);
-      if (doc.lastError) out(`最近的问题：${doc.lastError}`);
-      out(`日志：${dm.logPath(dir)}`);
+      out(running ? t('sync.daemon.statusRunning', { pid: pid!, since: String(doc.startedAt) }) : `${t('sync.daemon.statusNotRunning')}${doc.stalePid ? t('sync.daemon.statusStalePid') : ''}`);
+      if (doc.lastRunAt) out(t('sync.daemon.lastRun', { at: doc.lastRunAt }));
+      if (doc.counts) out(t('sync.daemon.counts', { files: doc.counts.files, applied: doc.counts.applied, rejected: doc.counts.rejected, exported: doc.counts.exported }));
+      if (doc.lastError) out(t('sync.daemon.lastError', { error: doc.lastError }));
+      out(t('sync.daemon.log', { log: dm.logPath(dir) }));
     });
 
   d.command('install')
-    .description('写出系统服务定义（Linux：systemd 用户服务），并说明如何启用')
+    .description(t('sync.daemon.help.install'))
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openOffice(g);
@@ -129,15 +132,15 @@ export function registerDaemon(program: Command): void {
       const quote = (s: string) => (/[\s"'\\]/.test(s) ? `"${s.replace(/(["\\])/g, '\\$1')}"` : s);
       if (process.platform === 'win32') {
         const line = [process.execPath, ...args].map((a) => `\\"${a}\\"`).join(' ');
-        out('在 Windows 上，以当前用户身份运行下面的命令，登录时自动启动守护进程：');
+        out(t('sync.daemon.windowsIntro'));
         out(`schtasks /Create /TN jiuzhu-daemon /SC ONLOGON /RL LIMITED /F /TR "${line}"`);
-        out('立即启动：schtasks /Run /TN jiuzhu-daemon');
+        out(t('sync.daemon.windowsRunNow', { command: 'schtasks /Run /TN jiuzhu-daemon' }));
         return;
       }
       const unitDir = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'systemd', 'user');
       const unit = [
         '[Unit]',
-        'Description=jiuzhu 同步守护进程（救助）',
+        `Description=${t('sync.daemon.unitDescription')}`,
         'After=network-online.target',
         '',
         '[Service]',
@@ -156,8 +159,8 @@ export function registerDaemon(program: Command): void {
       const path = join(unitDir, 'jiuzhu-daemon.service');
       await writeFile(path, unit, { mode: 0o644 });
       if (g.json) return printJson({ unit: path });
-      out(`已写出 ${path}`);
-      out('启用并立即启动：systemctl --user daemon-reload && systemctl --user enable --now jiuzhu-daemon');
-      out('开机未登录也运行：sudo loginctl enable-linger $USER');
+      out(t('sync.daemon.unitWritten', { path }));
+      out(t('sync.daemon.enableNow', { command: 'systemctl --user daemon-reload && systemctl --user enable --now jiuzhu-daemon' }));
+      out(t('sync.daemon.linger', { command: 'sudo loginctl enable-linger $USER' }));
     });
 }

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { Office } from '../src/store/office.js';
 import { ensureDir, readFileIfExists, writeFileAtomic } from '../src/store/atomicFile.js';
-import { SyncState, syncOnce } from '../src/sync/run.js';
+import { syncOnce } from '../src/sync/run.js';
+import { SyncState } from '../src/sync/seen.js';
 import { maskIds } from '../src/office/privacy.js';
 import { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/sync/daemonStatus.js';
+import { t } from '../src/i18n/index.js';
 
 export { daemonDir, isAlive, logPath, pidPath, readPid, statusPath } from '../src/sync/daemonStatus.js';
 
@@ -79,7 +81,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
 
   const other = await readPid(dataDir);
   if (other !== null && other !== process.pid && isAlive(other)) {
-    throw new Error(`守护进程已在运行（进程号 ${other}）`);
+    throw new Error(t('sync.daemon.alreadyRunning', { pid: other }));
   }
   await writeFileAtomic(pidPath(dataDir), `${process.pid}\n`);
 
@@ -96,7 +98,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
   };
   const saveStatus = () => writeFileAtomic(statusPath(dataDir), JSON.stringify(status, null, 2)).catch(() => undefined);
   await saveStatus();
-  await say(`启动：数据 ${dataDir}，共享文件夹 ${shared}，每 ${Math.round(rescanMs / 1000)} 秒全面检查一次`);
+  await say(t('sync.daemon.logStart', { data: dataDir, shared, seconds: Math.round(rescanMs / 1000) }));
 
   let lastSaved = 0;
   // A full listing (every file stat'ed) at start, on every file event and every
@@ -130,9 +132,9 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
           status.counts.applied += r.files.reduce((a, f) => a + f.applied, 0);
           status.counts.rejected += r.files.filter((f) => f.outcome === 'rejected' || f.outcome === 'partial').length;
           status.counts.exported += r.exported.length;
-          for (const e of r.exported) await say(`已上报 ${e}`);
-          const problem = r.problems.join('；') || null;
-          if (problem && problem !== status.lastError) await say(`问题：${problem}`);
+          for (const e of r.exported) await say(t('sync.daemon.logExported', { name: e }));
+          const problem = r.problems.join(t('sync.daemon.problemSeparator')) || null;
+          if (problem && problem !== status.lastError) await say(t('sync.daemon.logProblem', { problem }));
           const worthSaying = problem !== status.lastError || r.files.length > 0 || r.exported.length > 0;
           status.lastError = problem;
           status.lastRunAt = new Date().toISOString();
@@ -143,7 +145,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
           }
         } catch (err) {
           const msg = (err as Error).message;
-          if (msg !== status.lastError) await say(`出错：${msg}`);
+          if (msg !== status.lastError) await say(t('sync.daemon.logError', { error: msg }));
           status.lastError = msg;
           status.lastRunAt = new Date().toISOString();
           await saveStatus();
@@ -174,7 +176,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
       there = false;
     }
     if (!there) {
-      if (inboxWasThere) await say(`收件文件夹不在：${inbox}（U盘拔出或共享断开？），恢复后继续`);
+      if (inboxWasThere) await say(t('sync.daemon.logInboxAway', { inbox }));
       inboxWasThere = false;
       if (watcher) {
         const w = watcher;
@@ -183,7 +185,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
       }
       return;
     }
-    if (!inboxWasThere) await say(`收件文件夹恢复：${inbox}`);
+    if (!inboxWasThere) await say(t('sync.daemon.logInboxBack', { inbox }));
     inboxWasThere = true;
     if (watcher || stopping) return;
     const { watch } = await import('chokidar');
@@ -208,7 +210,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      await say(`收到 ${signal}，处理完当前文件后退出`);
+      await say(t('sync.daemon.logSignal', { signal }));
       if (timer) clearTimeout(timer);
       if (debounce) clearTimeout(debounce);
       if (running) await running.catch(() => undefined);
@@ -218,7 +220,7 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
       await saveStatus();
       const pidNow = await readFile(pidPath(dataDir), 'utf8').catch(() => '');
       if (pidNow.trim() === String(process.pid)) await unlink(pidPath(dataDir)).catch(() => undefined);
-      await say('已退出');
+      await say(t('sync.daemon.logExited'));
       resolve();
     };
     process.on('SIGTERM', () => void stop('SIGTERM'));

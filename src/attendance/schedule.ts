@@ -5,12 +5,11 @@ import { dateOf, dayNo, daysFromCivil } from '../rules/dayNumber.js';
 import type { WorkingCalendar } from '../rules/workingDays.js';
 import type { Session } from './types.js';
 import { lang, tIn, type Lang } from '../i18n/index.js';
+import { isMonth } from '../rules/month.js';
+
+export { isMonth };
 
 export type Labour = Settings['labour'];
-
-export function isMonth(s: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-}
 
 /** Every date of a `YYYY-MM` month, in order. */
 export function datesOfMonth(month: string): string[] {

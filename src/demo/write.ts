@@ -7,6 +7,7 @@ import { generateOffice, type GenerateOptions } from './generate.js';
 import { demoAttendance } from './attendance.js';
 import { refreshRecommendations } from '../attendance/marking.js';
 import { demoReviews } from './reviews.js';
+import { t, tIn } from '../i18n/index.js';
 
 export interface DemoWritten {
   households: number;
@@ -21,7 +22,7 @@ export interface DemoWritten {
  */
 export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: GenerateOptions): Promise<DemoWritten> {
   if (await Office.exists(dataDir)) {
-    throw new Error(`${dataDir} 里已经有办公室的数据，演示数据只能生成在空文件夹里：请换一个文件夹（--data）`);
+    throw new Error(t('demo.notEmpty', { dir: dataDir }));
   }
   const demo = generateOffice(opts);
   const settings = { ...demo.settings, office: { ...demo.settings.office, shared: sharedDir } };
@@ -35,7 +36,7 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
 
   const attendance = demoAttendance({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments, cases: demo.cases });
   const office = await Office.create(dataDir);
-  await office.transact({ operator: '系统', source: 'local', action: 'demo.generate', summary: '生成演示办公室数据' }, (tx) => {
+  await office.transact({ operator: tIn('zh', 'demo.operator'), source: 'local', action: 'demo.generate', summary: tIn('zh', 'demo.journal.generate') }, (tx) => {
     tx.put('settings', 'office', settings);
     for (const [year, value] of lastSeq) tx.put('counters', `caseSeq-${year}`, { id: `caseSeq-${year}`, value });
     for (const s of demo.standards) tx.put('standards', s.id, s);

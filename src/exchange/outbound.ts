@@ -4,6 +4,7 @@
 // `<shared>/outbox/`, so a submit made while the share is away is sent when
 // it returns, and the queueing commits atomically with the change it reports.
 import type { Tx } from '../store/office.js';
+import { compactStamp } from '../office/time.js';
 
 export const OUTBOUND_COLUMNS = {
   applications: [
@@ -42,7 +43,7 @@ export function queueOutbound(tx: Tx, kind: string, columns: readonly string[], 
     throw new Error(`outbound ${kind}: columns must be exactly ${fixed.join(',')}`);
   }
   const n = tx.all('outbound').length + 1;
-  const id = `${tx.now.iso.slice(0, 19).replace(/\D/g, '')}-${String(n).padStart(5, '0')}-${kind}`;
+  const id = `${compactStamp(tx.now.iso)}-${String(n).padStart(5, '0')}-${kind}`;
   const rec: OutboundFile = {
     id,
     kind,

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { Office, View } from '../store/office.js';
+import type { Office } from '../store/office.js';
 import { DataLock } from '../store/lock.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, isTempName, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { readHeadFile, storeFileName } from '../store/office.js';
@@ -15,6 +15,8 @@ import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from '../office/context.js';
 import { UserFacingError } from '../office/errors.js';
 import { sha256Hex } from '../store/journal.js';
+import { compactStamp } from '../office/time.js';
+import { t, tIn } from '../i18n/index.js';
 
 export const BACKUP_MAGIC = 'JIUZHU-BACKUP 1\n';
 export const BACKUP_EXTENSION = '.jzbackup';
@@ -72,14 +74,10 @@ async function listFiles(dir: string, rel = '', out: string[] = []): Promise<str
   return out;
 }
 
-function stampOf(iso: string): string {
-  return iso.slice(0, 19).replace(/\D/g, '');
-}
-
 /** `--out` may name a folder (a USB stick, the shared folder): the archive gets a dated name in it. */
 export async function backupTarget(out: string, officeCode: string, iso: string): Promise<string> {
   const s = await stat(out).catch(() => null);
-  if (s?.isDirectory()) return join(out, `jiuzhu-${officeCode}-${stampOf(iso)}${BACKUP_EXTENSION}`);
+  if (s?.isDirectory()) return join(out, `jiuzhu-${officeCode}-${compactStamp(iso)}${BACKUP_EXTENSION}`);
   return out;
 }
 
@@ -97,7 +95,7 @@ export async function writeBackup(office: Office, out: string, operator: string)
   const now = office.now();
   const target = await backupTarget(resolve(out), settings.office.code, now.iso);
   if (resolve(target).startsWith(resolve(office.dir) + sep)) {
-    throw new BackupError(`备份文件不能放在数据文件夹 ${office.dir} 里面：请换一个位置（例如U盘或共享文件夹）`);
+    throw new BackupError(t('maintenance.backup.insideData', { dir: office.dir }));
   }
   const { manifest, payload } = await office.exclusive(async () => {
     const head = office.journalHead;
@@ -127,12 +125,12 @@ export async function writeBackup(office: Office, out: string, operator: string)
     await writeFileAtomic(target, archive, FILE_MODE);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new BackupError(`${dirname(target)} 空间不足，备份没有写成（需要 ${Math.ceil(archive.length / 1024)} KB）：请换一个位置或腾出空间`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new BackupError(`没有权限写入 ${dirname(target)}：请换一个位置`);
+    if (code === 'ENOSPC') throw new BackupError(t('maintenance.backup.noSpace', { dir: dirname(target), kb: Math.ceil(archive.length / 1024) }));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new BackupError(t('maintenance.backup.noWrite', { dir: dirname(target) }));
     throw err;
   }
   const result: BackupResult = { file: target, bytes: archive.length, sha256: sha256Hex(archive), files: manifest.files.length, journalSeq: manifest.journal.seq };
-  await office.transact({ operator, source: 'local', action: 'backup', summary: `备份到 ${basename(target)}` }, (tx) => {
+  await office.transact({ operator, source: 'local', action: 'backup', summary: tIn('zh', 'maintenance.journal.backup', { file: basename(target) }) }, (tx) => {
     const meta: BackupMeta = { id: 'backup', at: now.iso, date: now.date, file: basename(target), bytes: result.bytes, sha256: result.sha256, journalSeq: result.journalSeq };
     tx.put('meta', 'backup', meta as unknown as Record<string, unknown>);
   });
@@ -155,40 +153,40 @@ function safePath(p: string): boolean {
 /** Reads and verifies an archive; throws a BackupError naming what is wrong. */
 export async function openArchive(file: string): Promise<OpenedArchive> {
   const raw = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new BackupError(err.code === 'ENOENT' ? `找不到备份文件 ${file}：请检查路径` : `读不了备份文件 ${file}（${err.code ?? err.message}）`);
+    throw new BackupError(err.code === 'ENOENT' ? t('maintenance.restore.notFound', { file }) : t('maintenance.restore.unreadable', { file, code: err.code ?? err.message }));
   });
   let payload: Buffer;
   try {
     payload = await promisify(gunzip)(raw);
   } catch {
-    throw new BackupError(`${file} 不是完整的 jiuzhu 备份（解压失败：文件已损坏或被截断）。数据文件夹没有被改动`);
+    throw new BackupError(t('maintenance.restore.notComplete', { file }));
   }
   const magic = Buffer.from(BACKUP_MAGIC);
-  if (!payload.subarray(0, magic.length).equals(magic)) throw new BackupError(`${file} 不是 jiuzhu 备份文件（开头标记不对）。数据文件夹没有被改动`);
+  if (!payload.subarray(0, magic.length).equals(magic)) throw new BackupError(t('maintenance.restore.badMagic', { file }));
   const nl = payload.indexOf(0x0a, magic.length);
   let manifest: Manifest;
   try {
     manifest = JSON.parse(payload.toString('utf8', magic.length, nl)) as Manifest;
   } catch {
-    throw new BackupError(`${file} 的清单已损坏。数据文件夹没有被改动`);
+    throw new BackupError(t('maintenance.restore.badManifest', { file }));
   }
   if (manifest.format !== 'jiuzhu-backup' || manifest.version !== 1 || !Array.isArray(manifest.files)) {
-    throw new BackupError(`${file} 的格式版本是 ${String(manifest.version)}，本程序只认识版本 1：请升级 jiuzhu。数据文件夹没有被改动`);
+    throw new BackupError(t('maintenance.restore.badVersion', { file, version: String(manifest.version) }));
   }
   const bodies = new Map<string, Buffer>();
   let pos = nl + 1;
   for (const f of manifest.files) {
-    if (!safePath(f.path)) throw new BackupError(`${file} 的清单里有不安全的路径「${f.path}」，拒绝恢复。数据文件夹没有被改动`);
+    if (!safePath(f.path)) throw new BackupError(t('maintenance.restore.unsafePath', { file, path: f.path }));
     const body = payload.subarray(pos, pos + f.size);
     pos += f.size;
     if (body.length !== f.size || sha256Hex(body) !== f.sha256) {
-      throw new BackupError(`${file} 已损坏：其中的 ${f.path} 与清单里的哈希值不符。数据文件夹没有被改动`);
+      throw new BackupError(t('maintenance.restore.badHash', { file, path: f.path }));
     }
     bodies.set(f.path, body);
   }
-  if (pos !== payload.length) throw new BackupError(`${file} 已损坏：清单之外多出 ${payload.length - pos} 字节。数据文件夹没有被改动`);
+  if (pos !== payload.length) throw new BackupError(t('maintenance.restore.extraBytes', { file, bytes: payload.length - pos }));
   for (const s of ['settings', 'households', 'cases'] as const) {
-    if (!bodies.has(storeFileName(s))) throw new BackupError(`${file} 里没有 ${storeFileName(s)}：不是完整的数据文件夹备份。数据文件夹没有被改动`);
+    if (!bodies.has(storeFileName(s))) throw new BackupError(t('maintenance.restore.missingStore', { file, store: storeFileName(s) }));
   }
   return { manifest, bodies };
 }
@@ -243,10 +241,10 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
   const replacedJournalSeq = await journalSeqIn(dir);
   if (current !== null && current !== manifest.office.code && !opts.forceOtherOffice) {
     throw new BackupError(
-      `这个备份属于 ${manifest.office.name}（${manifest.office.code}），而数据文件夹 ${dir} 是 ${current} 的：确认要用别的社区的数据替换，请加 --force-other-office。数据文件夹没有被改动`,
+      t('maintenance.restore.otherOffice', { office: manifest.office.name, code: manifest.office.code, dir, current }),
     );
   }
-  const stamp = stampOf(opts.nowIso);
+  const stamp = compactStamp(opts.nowIso);
   const staging = await freeName(`${dir}.restoring-${stamp}`);
   await mkdir(staging, { recursive: true, mode: DIR_MODE });
   try {
@@ -260,7 +258,7 @@ export async function restoreBackup(file: string, dataDir: string, opts: { force
     const report = await runDoctor(staging, { shared: null });
     const damage = report.findings.filter((f) => f.level === 'damage');
     if (damage.length) {
-      throw new BackupError(`备份 ${file} 里的数据本身有损坏（${damage[0]!.where}：${damage[0]!.what}），不恢复。数据文件夹没有被改动`);
+      throw new BackupError(t('maintenance.restore.damaged', { file, where: damage[0]!.where, what: damage[0]!.what }));
     }
     await mkdir(dirname(dir), { recursive: true });
     let aside: string | null = null;

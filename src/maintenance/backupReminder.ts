@@ -4,6 +4,7 @@
 import type { View } from '../store/office.js';
 import { settingsOf } from '../office/context.js';
 import { dayNo } from '../rules/dayNumber.js';
+import { t } from '../i18n/index.js';
 
 export interface BackupReminder {
   lastDate: string | null;
@@ -18,8 +19,8 @@ export function backupReminder(view: View, today: string): BackupReminder {
   const days = settingsOf(view).backupReminderDays;
   const meta = view.get('meta', 'backup') as { date?: string } | undefined;
   const last = typeof meta?.date === 'string' ? meta.date : null;
-  if (!last) return { lastDate: null, daysSince: null, due: true, message: '还没有备份过数据：请运行 jiuzhu backup --out 文件夹（可以是U盘）' };
+  if (!last) return { lastDate: null, daysSince: null, due: true, message: t('maintenance.reminder.never') };
   const since = dayNo(today) - dayNo(last);
   if (since < days) return { lastDate: last, daysSince: since, due: false, message: null };
-  return { lastDate: last, daysSince: since, due: true, message: `上次备份是 ${last}（${since} 天前）：请运行 jiuzhu backup --out 文件夹（可以是U盘）` };
+  return { lastDate: last, daysSince: since, due: true, message: t('maintenance.reminder.due', { last, days: since }) };
 }

@@ -9,6 +9,7 @@ import { applyChangeTo, GENESIS_HASH, readJournal, dropTornTail, sha256Hex, type
 import { maskIds } from '../office/privacy.js';
 import { HEAD_FILE, JOURNAL_FILE, readHeadFile, storeFileName } from '../store/office.js';
 import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from '../store/schema.js';
+import { t } from '../i18n/index.js';
 
 export interface Finding {
   level: 'damage' | 'warning' | 'repaired';
@@ -63,21 +64,21 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
   const entries = tail.entries.map((e) => e.entry);
   const lastSeq = entries.at(-1)?.seq ?? 0;
   if (tail.damage) {
-    damage(`${JOURNAL_FILE} 第 ${tail.damage.line} 条（字节 ${tail.damage.offset}）`, `${tail.damage.reason}；其后的记录无法验证`);
+    damage(t('maintenance.doctor.journalLine', { file: JOURNAL_FILE, line: tail.damage.line, offset: tail.damage.offset }), t('maintenance.doctor.journalDamaged', { reason: tail.damage.reason }));
   } else if (tail.tornBytes > 0) {
     if (opts.repair) {
       await dropTornTail(jpath, tail.end);
-      repaired(JOURNAL_FILE, `删除了末尾 ${tail.tornBytes} 字节未写完的记录（崩溃时未提交的修改）`);
+      repaired(JOURNAL_FILE, t('maintenance.doctor.tornRemoved', { bytes: tail.tornBytes }));
     } else {
-      warn(JOURNAL_FILE, `末尾有 ${tail.tornBytes} 字节未写完的记录（崩溃时未提交的修改），下次写入时会自动清除`);
+      warn(JOURNAL_FILE, t('maintenance.doctor.tornLeft', { bytes: tail.tornBytes }));
     }
   }
 
   const read = await readHeadFile(dir);
-  if (read === 'damaged') damage(HEAD_FILE, '不是有效的提交记录（应有 seq、hash、end）');
+  if (read === 'damaged') damage(HEAD_FILE, t('maintenance.doctor.headDamaged'));
   const head = read === 'damaged' ? null : read;
   if (head && head.seq > lastSeq) {
-    damage(JOURNAL_FILE, `日志只有 ${lastSeq} 条记录，而 ${HEAD_FILE} 记录已提交到第 ${head.seq} 条：日志被截断或删改`);
+    damage(JOURNAL_FILE, t('maintenance.doctor.journalCut', { last: lastSeq, head: HEAD_FILE, seq: head.seq }));
   }
 
   const stores = {} as Record<StoreName, StoreFile | null>;
@@ -86,18 +87,18 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
     const buf = await readFileIfExists(join(dir, name));
     stores[s] = null;
     if (!buf) {
-      damage(name, '文件不见了');
+      damage(name, t('maintenance.doctor.fileGone'));
     } else {
       try {
         stores[s] = migrate(JSON.parse(buf.toString('utf8')), s, name).file;
       } catch (err) {
-        damage(name, err instanceof SyntaxError ? `不是完整的 JSON（${buf.length} 字节，可能被截断）` : (err as Error).message);
+        damage(name, err instanceof SyntaxError ? t('maintenance.doctor.notJson', { bytes: buf.length }) : (err as Error).message);
       }
     }
     const f = stores[s];
     if (f && !tail.damage) {
       if (f.journalSeq > lastSeq) {
-        damage(name, `记录到第 ${f.journalSeq} 条变更，而日志只有 ${lastSeq} 条：日志被截断了`);
+        damage(name, t('maintenance.doctor.aheadOfJournal', { seq: f.journalSeq, last: lastSeq }));
       } else {
         const expected = rebuild(entries, s, lastSeq);
         for (const c of STORES[s]) {
@@ -115,8 +116,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
           if (bad) {
             // Entries after the store's own seq are replayed at the next open; that is not damage.
             const behind = f.journalSeq < expected.journalSeq;
-            if (behind) warn(name, `还有第 ${f.journalSeq + 1}–${lastSeq} 条变更未写入本文件，下次打开时自动补上`);
-            else damage(`${name} 的 ${c}`, `${bad} 条记录与日志不一致（第一条：${maskIds(first)}）：文件被改动过`);
+            if (behind) warn(name, t('maintenance.doctor.behind', { from: f.journalSeq + 1, last: lastSeq }));
+            else damage(t('maintenance.doctor.collectionIn', { file: name, collection: c }), t('maintenance.doctor.differs', { count: bad, first: maskIds(first) }));
             if (behind) break;
           }
         }
@@ -126,7 +127,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
       const rebuilt = rebuild(entries, s, lastSeq);
       await writeFileAtomic(join(dir, name), JSON.stringify(rebuilt));
       stores[s] = rebuilt;
-      repaired(name, `按日志重建（共 ${lastSeq} 条变更）`);
+      repaired(name, t('maintenance.doctor.rebuilt', { last: lastSeq }));
     }
   }
 
@@ -139,17 +140,17 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
   const members = coll('members');
   const cases = coll('cases');
   for (const m of Object.values(members)) {
-    if (!households[String(m.householdId)]) damage(`households.json 的 members`, `成员 ${String(m.name)} 所属的户 ${String(m.householdId).slice(0, 7)}… 不存在`);
+    if (!households[String(m.householdId)]) damage(t('maintenance.doctor.collectionIn', { file: 'households.json', collection: 'members' }), t('maintenance.doctor.memberNoHousehold', { name: String(m.name), household: String(m.householdId).slice(0, 7) }));
   }
   for (const [id, h] of Object.entries(households)) {
-    if (!members[String(h.householderId)]) damage('households.json 的 households', `户 ${id.slice(0, 7)}… 的户主不在成员表里`);
+    if (!members[String(h.householderId)]) damage(t('maintenance.doctor.collectionIn', { file: 'households.json', collection: 'households' }), t('maintenance.doctor.householdNoHead', { household: id.slice(0, 7) }));
   }
   for (const [no, c] of Object.entries(cases)) {
-    if (!households[String(c.householdId)]) damage('cases.json 的 cases', `申请 ${no} 所属的户不存在`);
+    if (!households[String(c.householdId)]) damage(t('maintenance.doctor.collectionIn', { file: 'cases.json', collection: 'cases' }), t('maintenance.doctor.caseNoHousehold', { caseNo: no }));
   }
   for (const [id, e] of Object.entries(coll('enrolments'))) {
-    if (!households[String(e.householdId)]) damage('enrolments.json 的 enrolments', `保障记录 ${id.split(':')[1] ?? id} 所属的户不存在`);
-    if (e.caseNo && !cases[String(e.caseNo)]) damage('enrolments.json 的 enrolments', `保障记录引用的申请 ${String(e.caseNo)} 不存在`);
+    if (!households[String(e.householdId)]) damage(t('maintenance.doctor.collectionIn', { file: 'enrolments.json', collection: 'enrolments' }), t('maintenance.doctor.enrolmentNoHousehold', { enrolment: id.split(':')[1] ?? id }));
+    if (e.caseNo && !cases[String(e.caseNo)]) damage(t('maintenance.doctor.collectionIn', { file: 'enrolments.json', collection: 'enrolments' }), t('maintenance.doctor.enrolmentNoCase', { caseNo: String(e.caseNo) }));
   }
 
   await checkSchema(coll, damage);
@@ -161,8 +162,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
     if (dmode & 0o077) {
       if (opts.repair) {
         await tighten(dir, DIR_MODE);
-        repaired(dir, `文件夹权限 ${dmode.toString(8)} 改为 700`);
-      } else damage(dir, `文件夹权限是 ${dmode.toString(8)}，别的用户也能读：应为 700（doctor --repair 可修正）`);
+        repaired(dir, t('maintenance.doctor.dirModeFixed', { mode: dmode.toString(8) }));
+      } else damage(dir, t('maintenance.doctor.dirModeOpen', { mode: dmode.toString(8) }));
     }
     // Every file below too: kept inbound files, receipts and the daemon's log hold ID numbers.
     for (const name of await listDeep(dir)) {
@@ -174,8 +175,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
       if (mode & 0o077) {
         if (opts.repair) {
           await tighten(p, want);
-          repaired(name, `权限 ${mode.toString(8)} 改为 ${want.toString(8)}`);
-        } else damage(name, `权限是 ${mode.toString(8)}，别的用户也能读：应为 ${want.toString(8)}（doctor --repair 可修正）`);
+          repaired(name, t('maintenance.doctor.fileModeFixed', { mode: mode.toString(8), want: want.toString(8) }));
+        } else damage(name, t('maintenance.doctor.fileModeOpen', { mode: mode.toString(8), want: want.toString(8) }));
       }
     }
   }
@@ -183,7 +184,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
   if (opts.repair && !tail.damage && head && head.seq !== lastSeq && findings.every((f) => f.level !== 'damage')) {
     const last = tail.entries.at(-1);
     await writeFileAtomic(join(dir, HEAD_FILE), JSON.stringify({ seq: lastSeq, hash: last?.entry.hash ?? GENESIS_HASH, end: last?.end ?? 0 }));
-    repaired(HEAD_FILE, `更新到第 ${lastSeq} 条`);
+    repaired(HEAD_FILE, t('maintenance.doctor.headUpdated', { last: lastSeq }));
   }
   if (opts.repair && receiptsToWrite && findings.every((f) => f.level !== 'damage')) {
     await rewriteReceipts(dir, receiptsToWrite, repaired, warn);
@@ -206,25 +207,25 @@ async function checkSchema(coll: Coll, damage: Say): Promise<void> {
     const parsed = settingsSchema.safeParse(office);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      damage('settings.json 的 settings，记录 office', `设置项 ${issue.path.join('.')} 不符合格式（${issue.message}）`);
+      damage(t('maintenance.doctor.settingsWhere'), t('maintenance.doctor.settingBad', { path: issue.path.join('.'), message: issue.message }));
     }
   }
   for (const s of STORE_NAMES) {
     for (const c of STORES[s]) {
       for (const [key, rec] of Object.entries(coll(c))) {
-        const where = `${storeFileName(s)} 的 ${c}，记录 ${maskIds(key)}`;
+        const where = t('maintenance.doctor.recordWhere', { file: storeFileName(s), collection: c, key: maskIds(key) });
         if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
-          damage(where, '不是一条记录（应为对象）');
+          damage(where, t('maintenance.doctor.notRecord'));
           continue;
         }
         const field = KEYED_BY[c] ?? 'id';
         const own = rec[field];
-        if ((field !== 'id' || own !== undefined) && own !== key) damage(where, `字段 ${field} 是「${maskIds(String(own))}」，与记录的编号不一致`);
+        if ((field !== 'id' || own !== undefined) && own !== key) damage(where, t('maintenance.doctor.keyDiffers', { field, value: maskIds(String(own)) }));
       }
     }
   }
   for (const id of Object.keys(coll('members'))) {
-    if (!isValidIdNumber(id)) damage(`households.json 的 members，记录 ${maskIds(id)}`, '身份证号无效（校验位不符或格式不对）');
+    if (!isValidIdNumber(id)) damage(t('maintenance.doctor.memberWhere', { id: maskIds(id) }), t('maintenance.doctor.badIdNumber'));
   }
 }
 
@@ -238,12 +239,12 @@ async function checkSchema(coll: Coll, damage: Say): Promise<void> {
 async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say: { damage: Say; warn: Say; repaired: Say }): Promise<string | null> {
   const files = Object.values(coll('files'));
   if (!files.length) return null;
-  const { receiptName } = await import('../sync/run.js');
+  const { receiptName } = await import('../sync/receipts.js');
   const settings = coll('settings').office as { office?: { shared?: string | null } } | undefined;
   const shared = opts.shared === undefined ? (settings?.office?.shared ?? null) : opts.shared;
   const receipts = shared ? join(shared, 'outbox', 'receipts') : null;
   const sharedThere = shared ? (await stat(shared).catch(() => null))?.isDirectory() === true : false;
-  if (shared && !sharedThere) say.warn(shared, '共享文件夹不在（U盘没插？），这次没有检查发出的回执');
+  if (shared && !sharedThere) say.warn(shared, t('maintenance.doctor.sharedAway'));
   let missingReceipts = 0;
   for (const rec of files) {
     const sha = String(rec.sha256 ?? rec.id);
@@ -256,19 +257,19 @@ async function checkSyncFiles(dir: string, coll: Coll, opts: DoctorOptions, say:
       if (fromInbox) {
         await ensureDir(join(dir, 'sync', 'received'));
         await writeFileAtomic(join(dir, 'sync', 'received', sha), fromInbox.body);
-        say.repaired(kept, `从共享文件夹的 inbox/${fromInbox.name} 取回了收到的原件（哈希值相符）`);
-      } else if (!body) say.damage(kept, `收到的文件 ${first} 的原件不见了（sync.json 的 files，记录 ${sha.slice(0, 12)}…）`);
-      else say.damage(kept, `收到的文件 ${first} 的原件与记录的哈希值不符：文件被改动过（sync.json 的 files，记录 ${sha.slice(0, 12)}…）`);
+        say.repaired(kept, t('maintenance.doctor.receivedRecovered', { name: fromInbox.name }));
+      } else if (!body) say.damage(kept, t('maintenance.doctor.receivedGone', { name: first, sha: sha.slice(0, 12) }));
+      else say.damage(kept, t('maintenance.doctor.receivedChanged', { name: first, sha: sha.slice(0, 12) }));
     }
     if (!(await readFileIfExists(join(dir, 'sync', 'receipts', `${sha}.csv`)))) {
-      say.damage(`sync/receipts/${sha}.csv`, `文件 ${first} 的回执副本不见了（sync.json 的 files，记录 ${sha.slice(0, 12)}…）`);
+      say.damage(`sync/receipts/${sha}.csv`, t('maintenance.doctor.receiptCopyGone', { name: first, sha: sha.slice(0, 12) }));
     }
     if (receipts && sharedThere) {
       for (const name of names) {
         const r = receiptName(sha, name);
         if (!(await readFileIfExists(join(receipts, r)))) {
           missingReceipts++;
-          if (!opts.repair) say.warn(join(receipts, r), `文件 ${name} 的回执不在发件箱里（doctor --repair 或下一次同步会补写）`);
+          if (!opts.repair) say.warn(join(receipts, r), t('maintenance.doctor.receiptMissing', { name }));
         }
       }
     }
@@ -287,15 +288,16 @@ async function findInInbox(shared: string, names: readonly string[], sha: string
 /** Rewrites missing outbox receipts from their copies, the way a sync run does. */
 async function rewriteReceipts(dir: string, receipts: string, repaired: Say, warn: Say): Promise<void> {
   const { Office } = await import('../store/office.js');
-  const { SyncState, writeMissingReceipts } = await import('../sync/run.js');
+  const { SyncState } = await import('../sync/seen.js');
+  const { writeMissingReceipts } = await import('../sync/receipts.js');
   const state = new SyncState();
   const problems: string[] = [];
   const office = await Office.open(dir).catch((err: Error) => {
-    problems.push(`无法打开数据补写回执：${err.message}`);
+    problems.push(t('maintenance.doctor.cannotOpen', { message: err.message }));
     return null;
   });
   if (office) await writeMissingReceipts(office, receipts, state, { files: [], exported: [], problems, arriving: 0 });
-  if (state.receiptsOk.size) repaired(receipts, `补写了发件箱里缺少的回执（共检查 ${state.receiptsOk.size} 份）`);
+  if (state.receiptsOk.size) repaired(receipts, t('maintenance.doctor.receiptsRewritten', { count: state.receiptsOk.size }));
   for (const p of problems) warn(receipts, p);
 }
 

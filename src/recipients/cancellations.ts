@@ -1,5 +1,6 @@
 // The cancellation register (撤消登记): who stopped receiving, from when, why
 // and by whose decision, plus the stops the county made that are not entered yet.
+import { isMonth } from '../rules/month.js';
 import type { Enrolment, Source } from '../office/model.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { householderOf } from '../case/household.js';
@@ -94,7 +95,7 @@ export interface CancellationInput {
 export function cancellationProblems(view: View, input: CancellationInput): string[] {
   const problems: string[] = [];
   if (!view.get('enrolments', input.enrolmentId)) problems.push(t('recipients.problem.noEnrolment', { enrolmentId: input.enrolmentId }));
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) problems.push(t('recipients.problem.cancelMonth', { month: input.effectiveMonth }));
+  if (!isMonth(input.effectiveMonth)) problems.push(t('recipients.problem.cancelMonth', { month: input.effectiveMonth }));
   if (!input.reason.trim()) problems.push(t('recipients.problem.cancelReason'));
   if (!input.decidedBy.trim()) problems.push(t('recipients.problem.cancelDecidedBy'));
   if (!isIsoDate(input.decisionDate)) problems.push(t('recipients.problem.cancelDate', { date: input.decisionDate }));

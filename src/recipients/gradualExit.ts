@@ -1,5 +1,6 @@
 // The gradual-exit period (渐退期) of a recipient who found work: the benefit
 // continues and the new wage is not counted until the period ends.
+import { isMonth } from '../rules/month.js';
 import type { DeepReadonly, Tx, View } from '../store/office.js';
 import { settingsOf } from '../office/context.js';
 import { addMonths } from '../rules/dayNumber.js';
@@ -53,7 +54,7 @@ export function recordGradualExit(tx: Tx, input: GradualExitInput): GradualExit 
   else if (e.status !== 'active') problems.push(t('recipients.problem.exitNotActive'));
   const m = tx.get('members', input.memberId);
   if (!m || (e && m.householdId !== e.householdId)) problems.push(t('recipients.problem.exitMember'));
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.from)) problems.push(t('recipients.problem.exitFrom', { month: input.from }));
+  if (!isMonth(input.from)) problems.push(t('recipients.problem.exitFrom', { month: input.from }));
   if (!input.work.trim()) problems.push(t('recipients.problem.exitWork'));
   if (input.wageFen != null && (!Number.isInteger(input.wageFen) || input.wageFen < 0)) problems.push(t('recipients.problem.wage'));
   if (problems.length) throw new RecipientError(t('recipients.exit.notSaved', { problems: problems.join(t('recipients.separator')) }));

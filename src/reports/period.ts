@@ -2,6 +2,7 @@
 // as the clerk writes them and as a template's period kind expects.
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { t, tIn } from '../i18n/index.js';
+import { isMonth } from '../rules/month.js';
 
 export type PeriodKind = 'monthly' | 'quarterly' | 'yearly';
 
@@ -33,7 +34,7 @@ function build(kind: PeriodKind, id: string, first: string, count: number): Peri
 /** What kind a written period is, or null when it is none of the three forms. */
 export function periodKindOf(text: string): PeriodKind | null {
   const s = text.trim();
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) return 'monthly';
+  if (isMonth(s)) return 'monthly';
   if (/^\d{4}-Q[1-4]$/i.test(s)) return 'quarterly';
   if (/^\d{4}$/.test(s)) return 'yearly';
   return null;

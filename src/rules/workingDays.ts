@@ -3,6 +3,7 @@
 import cd from 'chinese-days';
 import { dateOf, dayNo, daysFromCivil, isIsoDate, yearOfDay } from './dayNumber.js';
 import { t } from '../i18n/index.js';
+import { isMonth } from './month.js';
 
 export interface HolidayEntry {
   date: string;
@@ -150,7 +151,7 @@ export class WorkingCalendar {
 
   /** Working days in a calendar month, in order (for "within the first 5 working days of the quarter"). */
   workingDaysOfMonth(month: string): { dates: string[]; covered: boolean } {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(t('rules.badMonth', { month }));
+    if (!isMonth(month)) throw new RangeError(t('rules.badMonth', { month }));
     const first = dayNumber(`${month}-01`);
     const year = yearOf(first);
     const m = Number(month.slice(5, 7));

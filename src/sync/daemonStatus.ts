@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from './pid.js';
+
+export { isAlive };
 
 export interface DaemonStatus {
   running: boolean;
@@ -20,17 +23,6 @@ export const daemonDir = (dataDir: string) => join(dataDir, 'daemon');
 export const pidPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.pid');
 export const statusPath = (dataDir: string) => join(daemonDir(dataDir), 'status.json');
 export const logPath = (dataDir: string) => join(daemonDir(dataDir), 'daemon.log');
-
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The pid in the pid file, or null when there is none (or it is not a number). */
 export async function readPid(dataDir: string): Promise<number | null> {

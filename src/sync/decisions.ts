@@ -2,7 +2,8 @@
 // collection), their order, and the case-history events they make. Small and
 // free of heavy imports: `case show` and the dashboard read it.
 import type { CaseEvent, CaseStatus } from '../office/model.js';
-import type { BenefitChangeRecord, CountyDecisionRecord, TownshipReviewRecord } from '../exchange/kinds.js';
+import type { BenefitChangeRecord, CountyDecisionRecord, TownshipReviewRecord } from '../exchange/inbound/index.js';
+import { tIn } from '../i18n/index.js';
 
 export type DatedRecord = TownshipReviewRecord | CountyDecisionRecord | BenefitChangeRecord;
 
@@ -47,7 +48,7 @@ export function decisionEvent(d: DecisionRecord): CaseEvent {
   const r = d.record as TownshipReviewRecord | CountyDecisionRecord;
   const ev = r.kind === 'township-review' ? TOWNSHIP_STATUS[r.result].event : COUNTY_STATUS[r.result].event;
   const note = r.kind === 'township-review' ? r.note : r.reason;
-  const e: CaseEvent = { at: d.receivedAt, event: ev, by: r.by || r.name || (d.level === 2 ? '区县' : '街道'), source: `file:${d.sha256}`, date: r.date };
+  const e: CaseEvent = { at: d.receivedAt, event: ev, by: r.by || r.name || (d.level === 2 ? tIn('zh', 'sync.record.byCounty') : tIn('zh', 'sync.record.byTownship')), source: `file:${d.sha256}`, date: r.date };
   if (note) e.note = note;
   return e;
 }

@@ -3,20 +3,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellReasons } from '../../src/exchange/cells.js';
-import {
-  detectKind,
-  KIND_SPECS,
-  kindReasons,
-  parseRows,
-  type InboundKind,
-  type RecordOf,
-  type RowOutcome,
-} from '../../src/exchange/kinds.js';
+import { KIND_SPECS, parseRows, type InboundKind, type RecordOf, type RowOutcome } from '../../src/exchange/inbound/index.js';
+import { detectKind, detectReasons } from '../../src/exchange/inbound/detect.js';
+import { rowReasons } from '../../src/exchange/inbound/reasons.js';
+import { PUBLIC_FIXTURES } from '../support/paths.js';
 import { normalizeHeader, parseCsv, readCsvTable, type CsvTable } from '../../src/exchange/readCsv.js';
 import { PROGRAMS, RELATIONS } from '../../src/office/model.js';
 
 const OFFICE = '430105003001';
-const INBOX = '/work/shared/fixtures/inbox';
+const INBOX = join(PUBLIC_FIXTURES, 'inbox');
 const KINDS = Object.keys(KIND_SPECS) as InboundKind[];
 
 const fixture = (name: string): CsvTable => {
@@ -262,7 +257,7 @@ describe('detectKind', () => {
     const result = detectKind(['申请编号', '身份证号', '姓名', '审批结果', '日期']);
     expect(result.ok).toBe(false);
     const reason = !result.ok ? result.reason : '';
-    expect(reason).toBe(kindReasons.noKind([{ kind: 'county-decision', missing: ['审批日期'] }]));
+    expect(reason).toBe(detectReasons.noKind([{ kind: 'county-decision', missing: ['审批日期'] }]));
     expect(reason).toContain('区县审批结果');
     expect(reason).toContain('缺少审批日期');
   });
@@ -279,14 +274,14 @@ describe('detectKind', () => {
 
   it('rejects a header with none of any kind’s required columns, listing the kinds it knows', () => {
     const result = detectKind(['序号', '户名', '金额']);
-    expect(result).toEqual({ ok: false, reason: kindReasons.noColumnKnown });
-    expect(kindReasons.noColumnKnown).toContain('花名册');
+    expect(result).toEqual({ ok: false, reason: detectReasons.noColumnKnown });
+    expect(detectReasons.noColumnKnown).toContain('花名册');
   });
 
   it('rejects a header that holds the required columns of two kinds, naming both', () => {
     const columns = [...new Set([...KIND_SPECS['county-decision'].required, ...KIND_SPECS.verification.required])];
     const result = detectKind(columns);
-    expect(result).toEqual({ ok: false, reason: kindReasons.manyKinds(['county-decision', 'verification']) });
+    expect(result).toEqual({ ok: false, reason: detectReasons.manyKinds(['county-decision', 'verification']) });
     expect(!result.ok && result.reason).toContain('“区县审批结果”和“经济状况核对结果”');
   });
 });
@@ -294,7 +289,7 @@ describe('detectKind', () => {
 describe('county decisions', () => {
   it('requires 救助类别, 保障人数, 月保障金额(元) and 起始年月 for 批准, naming each one missing', () => {
     const outcome = rejected(decision(`${CASE1},${LIU},刘建国,批准,2026-11-25,,,,,,,罗建华,430105`));
-    const needed = kindReasons.requiredWhen('审批结果', '批准');
+    const needed = rowReasons.requiredWhen('审批结果', '批准');
     expect(outcome.reason.split('；').sort()).toEqual(
       [`救助类别：${needed}`, `保障人数：${needed}`, `月保障金额(元)：${needed}`, `起始年月：${needed}`].sort(),
     );
@@ -307,7 +302,7 @@ describe('county decisions', () => {
     ['月保障金额(元)', `${CASE1},${LIU},刘建国,批准,2026-11-25,低保,3,,2026-12,B,,罗建华,430105`],
     ['起始年月', `${CASE1},${LIU},刘建国,批准,2026-11-25,低保,3,1000,,B,,罗建华,430105`],
   ])('rejects an approval without %s', (column, cells) => {
-    expect(reasonsOf(decision(cells))).toEqual([`${column}：${kindReasons.requiredWhen('审批结果', '批准')}`]);
+    expect(reasonsOf(decision(cells))).toEqual([`${column}：${rowReasons.requiredWhen('审批结果', '批准')}`]);
   });
 
   it('requires them also when the file has no such column at all', () => {
@@ -335,7 +330,7 @@ describe('county decisions', () => {
 
   it('rejects an approval covering nobody', () => {
     expect(reasonsOf(decision(`${CASE1},${LIU},刘建国,批准,2026-11-25,低保,0,1000,2026-12,B,,罗建华,430105`))).toEqual([
-      `保障人数：${kindReasons.approvedPersons}`,
+      `保障人数：${rowReasons.approvedPersons}`,
     ]);
   });
 
@@ -422,15 +417,15 @@ describe('发送单位代码', () => {
 
   it('checks the sender of standards and benefit changes too', () => {
     const standard = parseRows('standard', csv('地区类型,救助类别,月标准(元),执行日期,发送单位代码', '城市,低保,900,2027-01-01,430104'), OFFICE);
-    expect(rejected(standard).reason).toBe(kindReasons.sender);
-    expect(rejected(change(`${LIU},刘建国,停发,2027-01,2026-12-20,,,,430104`)).reason).toBe(kindReasons.sender);
+    expect(rejected(standard).reason).toBe(rowReasons.sender);
+    expect(rejected(change(`${LIU},刘建国,停发,2027-01,2026-12-20,,,,430104`)).reason).toBe(rowReasons.sender);
   });
 });
 
 describe('benefit changes', () => {
   it.each(['调整', '恢复'] as const)('requires 月保障金额(元) for %s', (word) => {
     expect(reasonsOf(change(`${LIU},刘建国,${word},2027-01,2026-12-20,,低保,,430105`))).toEqual([
-      `月保障金额(元)：${kindReasons.requiredWhen('变更类型', word)}`,
+      `月保障金额(元)：${rowReasons.requiredWhen('变更类型', word)}`,
     ]);
   });
 
@@ -464,7 +459,7 @@ describe('ID numbers, case numbers and rejected rows', () => {
 
   it('rejects a case number not shaped <office>-<year>-<sequence>, keeping it as written', () => {
     const outcome = rejected(review(`430105003001-26-7,${LIU},刘建国,同意,,2026-11-20,谭丽,430105003`));
-    expect(outcome.reason).toBe(`申请编号：${kindReasons.caseNo('430105003001-26-7')}`);
+    expect(outcome.reason).toBe(`申请编号：${rowReasons.caseNo('430105003001-26-7')}`);
     expect(outcome.caseNo).toBe('430105003001-26-7');
   });
 
@@ -481,7 +476,7 @@ describe('ID numbers, case numbers and rejected rows', () => {
       `审批日期：${cellReasons.dateUnknown('2026/13/01')}`,
       `月保障金额(元)：${cellReasons.amountNegative('-1000')}`,
       `分类：${cellReasons.enumUnknown('D', 'A、B、C、一类、二类、三类')}`,
-      kindReasons.sender,
+      rowReasons.sender,
     ]);
     expect(outcome.idNumber).toBe('43010519780315231');
   });
@@ -569,10 +564,10 @@ describe('rosters', () => {
 
   it('rejects a 户主 row whose member is someone else, and a householder listed as their own spouse', () => {
     expect(reasonsOf(roster(`刘建国,${LIU},周秀兰,${ZHOU},户主,低保,B,1150,2026-12,城市,,`))).toEqual([
-      `与户主关系：${kindReasons.householderRelation}`,
+      `与户主关系：${rowReasons.householderRelation}`,
     ]);
     expect(reasonsOf(roster(`刘建国,${LIU},刘建国,${LIU},配偶,低保,B,1150,2026-12,城市,,`))).toEqual([
-      `与户主关系：${kindReasons.householderSelf('配偶')}`,
+      `与户主关系：${rowReasons.householderSelf('配偶')}`,
     ]);
   });
 

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBuffer, decodeReasons } from '../../src/exchange/decode.js';
 import { normalizeHeader, readCsvTable, type ReadResult } from '../../src/exchange/readCsv.js';
+import { PUBLIC_FIXTURES } from '../support/paths.js';
 
 type Table = Extract<ReadResult, { ok: true }>;
 
@@ -27,8 +28,8 @@ const gb18030 = (text: string) => iconv.encode(text, 'gb18030');
 
 const REVIEW_HEADER = '申请编号,身份证号,姓名,审核结果,审核意见,审核日期,审核人,发送单位代码';
 
-describe('the clean fixtures in shared/fixtures/inbox', () => {
-  const dir = '/work/shared/fixtures/inbox';
+describe('the clean fixtures in test/fixtures/public/inbox', () => {
+  const dir = join(PUBLIC_FIXTURES, 'inbox');
   const expectedRows: Record<string, number> = {
     '01-standard.csv': 4,
     '02-holidays.csv': 11,

@@ -2,10 +2,11 @@
 // `case show` as a script or the county's checker runs them: real child
 // processes on a real data folder, JSON shapes of cli.md.
 import { describe, it, expect } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { FIXTURE_FILES, FIXTURE_INBOX, FIXTURE_INTAKE, CASE, LIU } from '../support/office.js';
+import { dropFixture } from './support/inbox.js';
 
 function setUp() {
   const data = tempOffice('jiuzhu-sync-cli-');
@@ -14,13 +15,7 @@ function setUp() {
   const run = (args: string[], now = '2026-12-21') => jiuzhu(['--data', data, ...args], { JIUZHU_NOW: now });
   expect(run(['init', '--office', '430105003001', '--name', '东风社区', '--shared', shared]).code).toBe(0);
   for (const f of readdirSync(FIXTURE_INTAKE).sort()) expect(run(['case', 'add', '--from', join(FIXTURE_INTAKE, f)], '2026-11-02').code).toBe(0);
-  const drop = (file: string, as = file) => {
-    const to = join(shared, 'inbox', as);
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(join(FIXTURE_INBOX, file), to);
-    const past = new Date(Date.now() - 60_000);
-    utimesSync(to, past, past);
-  };
+  const drop = (file: string, as = file) => dropFixture(shared, file, as);
   return { data, shared, run, drop };
 }
 

@@ -13,7 +13,7 @@ import { CASE, CHEN, HUANG, LIU, ZHAO, FIXTURE_FILES, csv, drop, dropFixture, ma
 import { Office } from '../../src/store/office.js';
 import { readJournal, GENESIS_HASH } from '../../src/store/journal.js';
 import { runDoctor } from '../../src/maintenance/doctor.js';
-import { receiptName } from '../../src/sync/run.js';
+import { receiptName } from '../../src/sync/receipts.js';
 
 const NOW = '2026-12-21T10:00:00+08:00';
 const env = { ...process.env, NODE_ENV: 'production', JIUZHU_NOW: NOW, JIUZHU_DEBUG: '' };

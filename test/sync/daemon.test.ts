@@ -3,12 +3,14 @@
 // app through the journal), the shared folder pulled out and put back, a
 // read-only inbox, a stale pid file, `daemon stop`.
 import { describe, it, expect, afterEach } from 'vitest';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { jiuzhu, tempOffice } from '../support/cli.js';
-import { CASE, FIXTURE_INBOX, FIXTURE_INTAKE } from '../support/office.js';
+import { CASE, FIXTURE_INTAKE } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
 import type { Case } from '../../src/office/model.js';
+import { sleep } from '../../src/office/time.js';
+import { dropFixture } from './support/inbox.js';
 
 const started: number[] = [];
 const dataDirs: string[] = [];
@@ -29,7 +31,6 @@ afterEach(() => {
   }
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, fn: () => T | undefined | false, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -50,13 +51,7 @@ function setUp() {
   const run = (args: string[]) => jiuzhu(['--data', data, ...args], env);
   expect(run(['init', '--office', '430105003001', '--name', '东风社区', '--shared', shared]).code).toBe(0);
   for (const f of readdirSync(FIXTURE_INTAKE).sort()) run(['case', 'add', '--from', join(FIXTURE_INTAKE, f)]);
-  const drop = (file: string, as = file) => {
-    const to = join(shared, 'inbox', as);
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(join(FIXTURE_INBOX, file), to);
-    const past = new Date(Date.now() - 60_000);
-    utimesSync(to, past, past);
-  };
+  const drop = (file: string, as = file) => dropFixture(shared, file, as);
   const status = () => run(['daemon', 'status', '--json']).json<{ running: boolean; pid: number | null; stalePid: boolean; lastError: string | null; counts: { files: number } | null }>();
   const statusOf = (n: number) => (run(['case', 'list', '--json']).json<{ caseNo: string; status: string }[]>().find((c) => c.caseNo === CASE(n))?.status);
   return { data, shared, run, drop, status, statusOf };

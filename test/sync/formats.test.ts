@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { RECEIPT_COLUMNS, type FileReport } from '../../src/sync/run.js';
+import { RECEIPT_COLUMNS } from '../../src/sync/receipts.js';
+import type { FileReport } from '../../src/sync/report.js';
 import {
   CASES,
   csv,

@@ -8,10 +8,11 @@ import { chmodSync, existsSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../src/exchange/readCsv.js';
-import { detectKind } from '../../src/exchange/kinds.js';
+import { detectKind } from '../../src/exchange/inbound/detect.js';
 import { runDoctor } from '../../src/maintenance/doctor.js';
 import { Office } from '../../src/store/office.js';
-import { RECEIPT_COLUMNS, SyncState } from '../../src/sync/run.js';
+import { RECEIPT_COLUMNS } from '../../src/sync/receipts.js';
+import { SyncState } from '../../src/sync/seen.js';
 import { corpusFile, hugeFile, Rng } from './support/corpus.js';
 import {
   drop,

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SyncState } from '../../src/sync/run.js';
+import { SyncState } from '../../src/sync/seen.js';
 import { FIXTURE_INBOX, drop, makeOffice, sync } from '../support/office.js';
 
 describe('rescans', () => {

@@ -11,7 +11,7 @@ import { CLI } from '../support/paths.js';
 import { CASE, CHEN, FIXTURE_FILES, FIXTURE_INBOX, FIXTURE_INTAKE, LIU, csv } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
 import { OUTBOUND_COLUMNS, queueOutbound } from '../../src/exchange/outbound.js';
-import { RECEIPT_COLUMNS } from '../../src/sync/run.js';
+import { RECEIPT_COLUMNS } from '../../src/sync/receipts.js';
 
 const NOW = '2026-12-21T10:00:00+08:00';
 const ID_RE = /(?<![0-9])\d{17}[\dXx](?![0-9])/g;

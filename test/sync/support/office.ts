@@ -10,8 +10,11 @@ import iconv from 'iconv-lite';
 import { Office } from '../../../src/store/office.js';
 import { defaultSettings, type Settings } from '../../../src/office/settings.js';
 import { addCase, checkIntake } from '../../../src/case/intake.js';
-import { receiptName, RECEIPT_COLUMNS, syncOnce, type SyncOptions, type SyncReport } from '../../../src/sync/run.js';
+import { syncOnce, type SyncOptions } from '../../../src/sync/run.js';
+import { receiptName, RECEIPT_COLUMNS } from '../../../src/sync/receipts.js';
+import type { SyncReport } from '../../../src/sync/report.js';
 import { PUBLIC_FIXTURES } from '../../support/paths.js';
+import type { ReceiptLine } from '../../support/office.js';
 
 export const OFFICE_CODE = '430105003001';
 export const FIXTURE_INBOX = join(PUBLIC_FIXTURES, 'inbox');
@@ -153,13 +156,7 @@ export function csv(rows: readonly (readonly string[])[], opts: { eol?: string; 
 
 // --------------------------------------------------------------- receipts
 
-export interface ReceiptLine {
-  行号: string;
-  结果: string;
-  原因: string;
-  申请编号: string;
-  身份证号: string;
-}
+export type { ReceiptLine };
 
 export interface Receipt {
   name: string;

@@ -1,0 +1,123 @@
+// Merging one inbound file's rows into the stores (spec/exchange.md "Merge
+// rules"). Every dated decision is kept as a record; a case's results and a
+// household's enrolment are *folded* from all the decisions about them in
+// the order of their dates (caseFold.ts, enrolmentFold.ts), so the final
+// state does not depend on the order in which the files arrive. Each kind's
+// rows are applied by its own file. The caller runs this inside one
+// transaction together with the record that the file was processed.
+import type { Tx } from '../../store/office.js';
+import type { DecisionRecord } from '../decisions.js';
+import type { InboundKind, InboundRecord, RosterRecord, RowOutcome } from '../../exchange/inbound/index.js';
+import { MergeContext, type Applier, type RowResult } from './context.js';
+import type { FileRef, ReceiptResult, ReceiptRow } from './types.js';
+import { mergeReasons } from './reasons.js';
+import { applyCaseDecision } from './caseDecision.js';
+import { applyBenefitChange } from './benefitChange.js';
+import { applyVerification } from './verification.js';
+import { applyStandard } from './standard.js';
+import { applyHoliday } from './holidays.js';
+import { applyRoster } from './roster.js';
+
+export type { FileRef, ReceiptResult, ReceiptRow } from './types.js';
+export type { RosterBase, LocalBase } from './enrolmentFold.js';
+export { mergeReasons } from './reasons.js';
+
+/** The row-by-row kinds and what applies each (the roster is merged household by household). */
+const APPLIERS: { [K in Exclude<InboundRecord['kind'], 'roster'>]: Applier<Extract<InboundRecord, { kind: K }>> } = {
+  'township-review': applyCaseDecision,
+  'county-decision': applyCaseDecision,
+  'benefit-change': applyBenefitChange,
+  verification: applyVerification,
+  standard: applyStandard,
+  holidays: applyHoliday,
+};
+
+/** Whether a decision is outranked by another of its kind about the same case, or about the same household and program. */
+function isStale(ctx: MergeContext, dec: DecisionRecord): boolean {
+  const subject = dec.kind === 'benefit-change' ? dec.subjects[0]! : `case:${(dec.record as { caseNo: string }).caseNo}`;
+  const same = ctx.decisionsOf(subject).filter((d) => dec.kind === 'benefit-change' || d.kind === dec.kind);
+  return same.at(-1)?.id !== dec.id;
+}
+
+export interface MergeResult {
+  rows: ReceiptRow[];
+  counts: { applied: number; unchanged: number; stale: number; rejected: number; pending: number };
+}
+
+const COUNT_KEY: Record<ReceiptResult, keyof MergeResult['counts'] | null> = {
+  已应用: 'applied',
+  未变化: 'unchanged',
+  已过时: 'stale',
+  拒绝: 'rejected',
+  待处理: 'pending',
+  提示: null,
+};
+
+/**
+ * Merges the parsed rows of one file of `kind` into `tx`. Returns the
+ * receipt's rows (without the header-row note). With `strict`, a file with
+ * any rejected row changes nothing and every row is 拒绝.
+ */
+export function mergeRows(
+  tx: Tx,
+  kind: InboundKind,
+  outcomes: readonly RowOutcome<InboundRecord>[],
+  file: FileRef,
+  officeCode: string,
+  strict = false,
+): MergeResult {
+  const ctx = new MergeContext(tx, file, officeCode);
+  const results = new Map<number, RowResult>();
+  const good: { row: number; record: InboundRecord }[] = [];
+  for (const o of outcomes) {
+    if (o.ok) good.push({ row: o.row, record: o.record });
+    else results.set(o.row, { result: '拒绝', reason: o.reason });
+  }
+
+  if (kind === 'roster') applyRoster(ctx, good as { row: number; record: RosterRecord }[], results);
+  else {
+    for (const { row, record } of good) {
+      if (record.kind === 'roster') throw new Error('a roster row outside a roster file');
+      const apply = APPLIERS[record.kind] as Applier<InboundRecord> | undefined;
+      if (!apply) throw new Error(`unexpected record kind ${(record as { kind: string }).kind}`);
+      const r: RowResult = apply(ctx, row, record);
+      results.set(row, r);
+    }
+  }
+
+  for (const [row, r] of results) {
+    if (r.dec && (r.result === '已应用' || r.result === '未变化') && isStale(ctx, r.dec)) results.set(row, { result: '已过时', reason: mergeReasons.stale });
+  }
+
+  const anyRejected = [...results.values()].some((r) => r.result === '拒绝');
+  if (strict && anyRejected) {
+    tx.pending.clear();
+    for (const [row, r] of results) if (r.result !== '拒绝') results.set(row, { result: '拒绝', reason: mergeReasons.strict });
+  }
+
+  const counts: MergeResult['counts'] = { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 };
+  const rows: ReceiptRow[] = outcomes.map((o) => {
+    const r = results.get(o.row)!;
+    const key = COUNT_KEY[r.result];
+    if (key) counts[key]++;
+    const keys = o.ok ? keysOf(o.record) : { caseNo: o.caseNo ?? '', idNumber: o.idNumber ?? '' };
+    return { row: o.row, result: r.result, reason: r.reason, ...keys };
+  });
+  return { rows, counts };
+}
+
+function keysOf(r: InboundRecord): { caseNo: string; idNumber: string } {
+  switch (r.kind) {
+    case 'township-review':
+    case 'county-decision':
+    case 'verification':
+      return { caseNo: r.caseNo, idNumber: r.idNumber };
+    case 'benefit-change':
+      return { caseNo: '', idNumber: r.idNumber };
+    case 'roster':
+      return { caseNo: '', idNumber: r.memberId };
+    default:
+      return { caseNo: '', idNumber: '' };
+  }
+}
+
