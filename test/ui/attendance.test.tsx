@@ -155,7 +155,7 @@ describe('the marking screen', () => {
     // ? lists this screen's keys (they come through the shell's one keymap).
     ui.stdin.write('?');
     const help = await until(ui.lastFrame, (f) => f.includes('全局按键'), 'the help overlay');
-    for (const k of ['1  到', '3  请假', 'a  其余到', 'g  调组', 'm  月度汇总', '[ ]  换场次']) expect(help).toContain(k);
+    for (const k of ['1 到', '3 请假', 'a 其余到', 'g 调组', 'm 月度汇总', '[ ] 换场次']) expect(help).toContain(k);
     ui.stdin.write('x');
     await until(ui.lastFrame, (f) => f.includes('2026-11-25') && !f.includes('全局按键'), 'the help closed');
     ui.stdin.write('q');
@@ -213,7 +213,7 @@ describe('the monthly summary screen', () => {
     await until(ui.lastFrame, (x) => x.includes('已经结账了'), 'the refusal to close twice');
     await key('?');
     const help = await until(ui.lastFrame, (x) => x.includes('全局按键'), 'the help overlay');
-    for (const k of ['[ ]  换月份', 'w  只看提醒', 'c  结账']) expect(help).toContain(k);
+    for (const k of ['[ ] 换月份', 'w 只看提醒', 'c 结账']) expect(help).toContain(k);
     await key('x');
     await key('\u001B');
     await until(ui.lastFrame, (x) => x.includes('公益劳动签到 2026-10-'), 'going back to the marking screen');

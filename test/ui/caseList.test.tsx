@@ -55,8 +55,8 @@ describe('the case list screen', () => {
 
     // ? lists the list's keys through the shell, and any key closes the list again
     await press(r, '?');
-    const help = await until(r, (f) => f.includes('Ctrl+P  公示名单'), 'the keys of the list');
-    expect(help).toContain('Tab  状态');
+    const help = await until(r, (f) => f.includes('本页按键：') && f.includes('Ctrl+P 公示名单'), 'the keys of the list');
+    expect(help).toContain('Tab 状态');
     await press(r, KEY.escape);
     await until(r, (f) => f.includes('全部 · 全部类别 · 4 件'), 'the list again');
 

@@ -216,8 +216,8 @@ describe('the intake and case screens', () => {
     expectFits(f);
     // ? lists the form's keys; closing the help finds the form as it was
     await press(r, '?');
-    const help = await until(r, (fr) => fr.includes('Ctrl+S  保存'), 'the keys of the form');
-    expect(help).toContain('空格  勾选');
+    const help = await until(r, (fr) => fr.includes('本页按键：') && fr.includes('Ctrl+S 保存'), 'the keys of the form');
+    expect(help).toContain('空格 勾选');
     await press(r, KEY.escape);
     await until(r, (fr) => fr.includes('不计入：优抚金 300 元'), 'the form again');
   });

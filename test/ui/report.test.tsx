@@ -165,7 +165,7 @@ describe('the report screen', () => {
     // ? lists the table's keys and leaves the table as it was; Esc goes back to the forms, Esc again leaves the screen.
     stdin.write('?');
     f = await until(lastFrame, (s) => s.includes('全局按键'));
-    for (const k of ['f  表头', 'c  核对', 'x  导出', 'p  输入报表期']) expect(f).toContain(k);
+    for (const k of ['f 表头', 'c 核对', 'x 导出', 'p 输入报表期']) expect(f).toContain(k);
     stdin.write('x');
     // The same form and period as before the overlay.
     f = await until(lastFrame, (s) => s.includes('低保金发放签字表（2025年8月）'));
