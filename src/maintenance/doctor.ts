@@ -99,7 +99,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
       if (f.journalSeq > lastSeq) {
         damage(name, `记录到第 ${f.journalSeq} 条变更，而日志只有 ${lastSeq} 条：日志被截断了`);
       } else {
-        const expected = rebuild(entries, s, lastSeq);
+        const expected = rebuild(entries, s, f.journalSeq); // the checkpoint: the journal up to the file's own seq
         for (const c of STORES[s]) {
           const have = f.collections[c] ?? {};
           const want = expected.collections[c] ?? {};
@@ -120,6 +120,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
             if (behind) break;
           }
         }
+        // The checks below see the store as an open does: the checkpoint plus the journal past it.
+        for (const e of entries) if (e.seq > f.journalSeq) for (const ch of e.changes) if (STORE_OF[ch.c] === s) applyChangeTo(f.collections, ch);
       }
     }
     if (opts.repair && !stores[s] && !tail.damage) {
@@ -180,7 +182,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
     }
   }
 
-  if (opts.repair && !tail.damage && head && head.seq !== lastSeq && findings.every((f) => f.level !== 'damage')) {
+  if (opts.repair && !tail.damage && head && head.seq > lastSeq && findings.every((f) => f.level !== 'damage')) {
     const last = tail.entries.at(-1);
     await writeFileAtomic(join(dir, HEAD_FILE), JSON.stringify({ seq: lastSeq, hash: last?.entry.hash ?? GENESIS_HASH, end: last?.end ?? 0 }));
     repaired(HEAD_FILE, `更新到第 ${lastSeq} 条`);
