@@ -401,12 +401,16 @@ export class Office {
     return this.pastCheckpoint >= this.checkpointBound || (this.env.JIUZHU_CHECKPOINT_BYTES === undefined && this.staleBytes <= CHEAP_CHECKPOINT_BYTES);
   }
 
+  /** Another process may have checkpointed since this one last looked: head.json says. */
+  private async adoptDiskCheckpoint(): Promise<void> {
+    const onDisk = await readHeadFile(this.dir).catch(() => null);
+    if (onDisk && onDisk !== 'damaged' && onDisk.seq > this.checkpointed.seq && onDisk.seq <= this.head.seq) this.checkpointed = onDisk;
+  }
+
   /** Under the lock, with the data caught up: a checkpoint if one is due. */
   private async checkpointIfDue(): Promise<void> {
     if (!this.checkpointDue) return;
-    // Another process may have checkpointed since: head.json says.
-    const onDisk = await readHeadFile(this.dir).catch(() => null);
-    if (onDisk && onDisk !== 'damaged' && onDisk.seq > this.checkpointed.seq && onDisk.seq <= this.head.seq) this.checkpointed = onDisk;
+    await this.adoptDiskCheckpoint();
     if (!this.checkpointDue) return;
     try {
       await this.writeCheckpoint();
@@ -451,8 +455,7 @@ export class Office {
     await this.lock.with(async () => {
       await this.catchUp(true);
       if (opts.force) {
-        const onDisk = await readHeadFile(this.dir).catch(() => null);
-        if (onDisk && onDisk !== 'damaged' && onDisk.seq > this.checkpointed.seq && onDisk.seq <= this.head.seq) this.checkpointed = onDisk;
+        await this.adoptDiskCheckpoint();
         if (this.head.seq > this.checkpointed.seq) await this.writeCheckpoint();
       } else await this.checkpointIfDue();
     });
