@@ -7,10 +7,9 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { Office } from '../store/office.js';
+import { Office, storeFileName, type View } from '../store/office.js';
 import { DataLock } from '../store/lock.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, isTempName, readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
-import { readHeadFile, storeFileName } from '../store/office.js';
 import { runDoctor, type Finding } from './doctor.js';
 import { settingsOf } from '../office/context.js';
 import { UserFacingError } from '../office/errors.js';
@@ -193,6 +192,9 @@ export async function openArchive(file: string): Promise<OpenedArchive> {
 
 /** The office code stored in a data folder, or null when it holds no office. */
 async function officeCodeIn(dir: string): Promise<string | null> {
+  // The store files are checkpoints: the journal past them may hold the settings.
+  const open = await Office.open(dir, { repair: false }).catch(() => null);
+  if (open) return settingsOf(open.view).office.code;
   const buf = await readFileIfExists(join(dir, storeFileName('settings')));
   if (!buf) return null;
   try {
@@ -205,8 +207,8 @@ async function officeCodeIn(dir: string): Promise<string | null> {
 
 /** The last committed entry a data folder's head names, or null. */
 async function journalSeqIn(dir: string): Promise<number | null> {
-  const h = await readHeadFile(dir).catch(() => null);
-  return h && h !== 'damaged' ? h.seq : null;
+  const h = await Office.committedHead(dir).catch(() => null);
+  return h ? h.seq : null;
 }
 
 async function freeName(base: string): Promise<string> {

@@ -100,7 +100,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
       if (f.journalSeq > lastSeq) {
         damage(name, t('maintenance.doctor.aheadOfJournal', { seq: f.journalSeq, last: lastSeq }));
       } else {
-        const expected = rebuild(entries, s, lastSeq);
+        const expected = rebuild(entries, s, f.journalSeq); // the checkpoint: the journal up to the file's own seq
         for (const c of STORES[s]) {
           const have = f.collections[c] ?? {};
           const want = expected.collections[c] ?? {};
@@ -121,6 +121,8 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
             if (behind) break;
           }
         }
+        // The checks below see the store as an open does: the checkpoint plus the journal past it.
+        for (const e of entries) if (e.seq > f.journalSeq) for (const ch of e.changes) if (STORE_OF[ch.c] === s) applyChangeTo(f.collections, ch);
       }
     }
     if (opts.repair && !stores[s] && !tail.damage) {
@@ -181,7 +183,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
     }
   }
 
-  if (opts.repair && !tail.damage && head && head.seq !== lastSeq && findings.every((f) => f.level !== 'damage')) {
+  if (opts.repair && !tail.damage && head && head.seq > lastSeq && findings.every((f) => f.level !== 'damage')) {
     const last = tail.entries.at(-1);
     await writeFileAtomic(join(dir, HEAD_FILE), JSON.stringify({ seq: lastSeq, hash: last?.entry.hash ?? GENESIS_HASH, end: last?.end ?? 0 }));
     repaired(HEAD_FILE, t('maintenance.doctor.headUpdated', { last: lastSeq }));

@@ -52,7 +52,16 @@ export function isTempName(name: string): boolean {
   return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = FILE_MODE): Promise<void> {
+/**
+ * Crash tests: when JIUZHU_CRASH_AT names this point, the process kills
+ * itself on the spot (SIGKILL: no exit handlers, no flush), as a power cut
+ * would stop it there.
+ */
+export function crashPoint(env: NodeJS.ProcessEnv, point: string): void {
+  if (env.JIUZHU_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = FILE_MODE, beforeRename?: () => void): Promise<void> {
   const dir = dirname(path);
   // A long (Chinese) name plus the suffix can pass the 255-byte limit of a file name.
   const base = Buffer.byteLength(basename(path)) > 160 ? 'jiuzhu' : basename(path);
@@ -67,6 +76,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     throw err;
   }
   await h.close();
+  beforeRename?.();
   try {
     await renameWithRetry(tmp, path);
   } catch (err) {
@@ -92,11 +102,15 @@ export async function tighten(path: string, mode: number): Promise<void> {
 
 /** A lowdb adapter with the durable writer above, for `new Low(new DurableJSONFile(p), d)`. */
 export class DurableJSONFile<T> implements Adapter<T> {
+  /** Size of the file the last `read` found. */
+  bytesRead = 0;
+
   constructor(readonly path: string) {}
 
   async read(): Promise<T | null> {
     const buf = await readFileIfExists(this.path);
     if (buf === null) return null;
+    this.bytesRead = buf.length;
     return JSON.parse(buf.toString('utf8')) as T;
   }
 

@@ -1,13 +1,15 @@
 // The office's stores: six lowdb JSON files and the journal, opened together.
-// Every change goes through `transact`: lock, catch up, change, journal
-// append (the commit point), durable store writes, release. A crash between
-// the commit and the store writes is repaired at the next open by replaying
-// the journal, so a change that touches several stores is atomic as a whole.
+// The journal is the durable record: every change goes through `transact`
+// (lock, catch up, change, one journal append and fsync: the commit point,
+// release). The store files are checkpoints: rewritten, atomically, only when
+// the journal past them grows beyond a bound (see `checkpoint`). Opening loads
+// them and replays the journal past `head.json`, so a change that touches
+// several stores is one entry, atomic as a whole.
 import { join } from 'node:path';
 import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { now as clockNow, type Now } from '../office/clock.js';
-import { DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import { crashPoint, DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
   appendDurably,
   applyChangeTo,
@@ -47,6 +49,7 @@ export class StoreError extends UserFacingError {
   }
 }
 
+/** `head.json`: the checkpoint. Every store file reflects every entry up to `seq`. */
 export interface Head {
   seq: number;
   hash: string;
@@ -62,6 +65,10 @@ export interface TxMeta {
 }
 
 export const JOURNAL_FILE = 'journal.jsonl';
+/** The least journal growth past a checkpoint that makes the next one (see `checkpointBound`). */
+export const CHECKPOINT_MIN_BYTES = 1 << 20;
+/** Store files this small are rewritten at every change: that costs no more than the change's own bound (64 KB). */
+export const CHEAP_CHECKPOINT_BYTES = 32 << 10;
 export const HEAD_FILE = 'head.json';
 
 /** `head.json` as the office, doctor and backup read it: null when absent, 'damaged' when it is not a head. */
@@ -207,8 +214,10 @@ export class Office {
   private stores = {} as Record<StoreName, StoreFile>;
   private data = {} as Data;
   private head: Head = { seq: 0, hash: GENESIS_HASH, end: 0 };
-  /** Stores whose last write failed (disk full…): written before the head moves on. */
-  private dirty = new Set<StoreName>();
+  /** The last checkpoint this process knows of (head.json); only ever moves forward. */
+  private checkpointed: Head = { seq: 0, hash: GENESIS_HASH, end: 0 };
+  /** Bytes of each store file as last read or written: the checkpoint bound scales with them. */
+  private readonly storeSize = new Map<StoreName, number>();
   private readonly lock: DataLock;
   private readonly listeners = new Set<(entries: JournalEntry[]) => void>();
   readonly journalPath: string;
@@ -235,7 +244,7 @@ export class Office {
         office.stores[s] = emptyStoreFile(s);
         await office.writeStore(s);
       }
-      await office.writeHead();
+      await office.writeHead(office.head);
       office.bind();
     });
     return office;
@@ -251,6 +260,15 @@ export class Office {
     return office;
   }
 
+  /** The last committed entry of a data folder (head.json's checkpoint and the journal past it), without opening it. */
+  static async committedHead(dir: string): Promise<Head | null> {
+    const h = await readHeadFile(dir);
+    if (h === null || h === 'damaged') return null;
+    const tail = await readJournal(join(dir, JOURNAL_FILE), h.end, h.hash, h.seq);
+    const last = tail.entries.at(-1);
+    return last ? { seq: last.entry.seq, hash: last.entry.hash, end: last.end } : h;
+  }
+
   private bind(): void {
     for (const s of STORE_NAMES) for (const c of STORES[s]) this.data[c] = this.stores[s].collections[c]!;
   }
@@ -264,7 +282,8 @@ export class Office {
 
   private async loadStore(s: StoreName): Promise<{ file: StoreFile; migratedFrom: number | null }> {
     const name = storeFileName(s);
-    const low = new Low<unknown>(new DurableJSONFile<unknown>(join(this.dir, name)), null);
+    const adapter = new DurableJSONFile<unknown>(join(this.dir, name));
+    const low = new Low<unknown>(adapter, null);
     try {
       await low.read();
     } catch {
@@ -273,6 +292,7 @@ export class Office {
     if (low.data === null) {
       throw new StoreError(`${name} 不见了：请运行 jiuzhu doctor --repair 从日志重建，或从备份恢复`, name);
     }
+    this.storeSize.set(s, adapter.bytesRead);
     try {
       return migrate(low.data, s, name);
     } catch (err) {
@@ -285,6 +305,7 @@ export class Office {
     // Head first, journal tail last: a writer that commits meanwhile is then
     // either in the store files or in the tail we read.
     const head = await this.readHead();
+    this.checkpointed = head;
     const migrated: StoreName[] = [];
     for (const s of STORE_NAMES) {
       const { file, migratedFrom } = await this.loadStore(s);
@@ -297,8 +318,7 @@ export class Office {
     if (tail.damage) {
       throw new StoreError(`日志 ${JOURNAL_FILE} 第 ${tail.damage.line} 条之后${tail.damage.reason}：请运行 jiuzhu doctor 查看`, JOURNAL_FILE);
     }
-    const touched = new Set<StoreName>(migrated);
-    for (const { entry } of tail.entries) this.replay(entry, touched);
+    for (const { entry } of tail.entries) this.replay(entry);
     const last = tail.entries.at(-1);
     this.head = last ? { seq: last.entry.seq, hash: last.entry.hash, end: last.end } : head;
     for (const s of STORE_NAMES) {
@@ -312,8 +332,10 @@ export class Office {
     if (!repair) return;
     await this.removeStrayTempFiles();
     if (tail.tornBytes > 0) await dropTornTail(this.journalPath, tail.end);
-    for (const s of touched) await this.writeStore(s);
-    if (touched.size > 0 || tail.entries.length > 0) await this.writeHead();
+    // A migrated file is written back once, in the current layout; the
+    // replayed entries stay in the journal until the next checkpoint.
+    for (const s of migrated) await this.writeStore(s);
+    await this.checkpointIfDue();
   }
 
   /** Temp files of writes a crash interrupted; the renamed-into-place files are whole. */
@@ -324,7 +346,7 @@ export class Office {
   }
 
   /** Applies the entry to the stores that do not reflect it yet (each store knows its last seq). */
-  private replay(entry: JournalEntry, touched: Set<StoreName>): void {
+  private replay(entry: JournalEntry): void {
     const now = new Set<StoreName>();
     for (const ch of entry.changes) {
       const s = STORE_OF[ch.c];
@@ -332,30 +354,113 @@ export class Office {
       applyChange(this.data, ch);
       now.add(s);
     }
-    for (const s of now) {
-      this.stores[s].journalSeq = entry.seq;
-      touched.add(s);
-    }
+    for (const s of now) this.stores[s].journalSeq = entry.seq;
   }
 
-  private async writeStore(s: StoreName): Promise<void> {
-    try {
-      await writeFileAtomic(join(this.dir, storeFileName(s)), JSON.stringify(this.stores[s]));
-      this.dirty.delete(s);
-    } catch (err) {
-      this.dirty.add(s);
-      throw err;
-    }
+  /** Writes one store file whole and atomically; returns its size. */
+  private async writeStore(s: StoreName, beforeRename?: () => void): Promise<void> {
+    const text = JSON.stringify(this.stores[s]);
+    await writeFileAtomic(join(this.dir, storeFileName(s)), text, undefined, beforeRename);
+    this.storeSize.set(s, Buffer.byteLength(text));
   }
 
-  private async writeHead(): Promise<void> {
-    await writeFileAtomic(join(this.dir, HEAD_FILE), JSON.stringify(this.head));
+  private async writeHead(head: Head): Promise<void> {
+    await writeFileAtomic(join(this.dir, HEAD_FILE), JSON.stringify(head));
+  }
+
+  /** Journal bytes past the last checkpoint this process knows of. */
+  private get pastCheckpoint(): number {
+    return this.head.end - this.checkpointed.end;
   }
 
   /**
-   * Picks up changes other processes committed since this one last looked.
-   * Returns the new entries (the app refreshes on them).
+   * The bound: a checkpoint once the journal past it holds a quarter of the
+   * stores' bytes (at least 1 MiB), so that its rewrite costs at most about
+   * four times the changes it folds in, and an open replays at most a
+   * quarter of what it parses anyway. JIUZHU_CHECKPOINT_BYTES overrides it
+   * (tests: 0 checkpoints after every change).
    */
+  private get checkpointBound(): number {
+    const env = this.env.JIUZHU_CHECKPOINT_BYTES;
+    if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env))) return Number(env);
+    let bytes = 0;
+    for (const n of this.storeSize.values()) bytes += n;
+    return Math.max(CHECKPOINT_MIN_BYTES, Math.floor(bytes / 4));
+  }
+
+  /** Bytes a checkpoint would rewrite now: the stores changed since the last one, at their last known size. */
+  private get staleBytes(): number {
+    let n = 0;
+    for (const s of STORE_NAMES) if (this.stores[s].journalSeq > this.checkpointed.seq) n += this.storeSize.get(s) ?? 0;
+    return n;
+  }
+
+  /** Due when the journal past the last checkpoint passes the bound, or when the rewrite is as cheap as a change (a small office). */
+  private get checkpointDue(): boolean {
+    if (this.head.seq === this.checkpointed.seq) return false;
+    return this.pastCheckpoint >= this.checkpointBound || (this.env.JIUZHU_CHECKPOINT_BYTES === undefined && this.staleBytes <= CHEAP_CHECKPOINT_BYTES);
+  }
+
+  /** Another process may have checkpointed since this one last looked: head.json says. */
+  private async adoptDiskCheckpoint(): Promise<void> {
+    const onDisk = await readHeadFile(this.dir).catch(() => null);
+    if (onDisk && onDisk !== 'damaged' && onDisk.seq > this.checkpointed.seq && onDisk.seq <= this.head.seq) this.checkpointed = onDisk;
+  }
+
+  /** Under the lock, with the data caught up: a checkpoint if one is due. */
+  private async checkpointIfDue(): Promise<void> {
+    if (!this.checkpointDue) return;
+    await this.adoptDiskCheckpoint();
+    if (!this.checkpointDue) return;
+    try {
+      await this.writeCheckpoint();
+    } catch {
+      // Disk full or the like: the changes are in the journal; the next commit tries again.
+    }
+  }
+
+  /**
+   * Every step leaves an openable office with no change lost:
+   * 1. each store changed since the last checkpoint is rewritten atomically
+   *    (temp file, fsync, rename, fsync the folder), carrying the seq of the
+   *    last entry it reflects; a crash between two stores leaves some ahead
+   *    of head.json, and the replay skips, per store, what a file holds;
+   * 2. head.json is rewritten atomically to the journal head: the checkpoint.
+   * The journal is never cut back: it is the office's history, which doctor
+   * proves the stores against and the archive shows.
+   */
+  private async writeCheckpoint(): Promise<void> {
+    const crash = (step: string) => crashPoint(this.env, `checkpoint:${step}`);
+    crash('before');
+    const head = { ...this.head };
+    let first = true;
+    for (const s of STORE_NAMES) {
+      if (this.stores[s].journalSeq <= this.checkpointed.seq) continue;
+      await this.writeStore(s, () => crash(first ? 'store-temp' : 'store-temp-next'));
+      if (first) crash('between-stores');
+      first = false;
+    }
+    crash('stores-written');
+    await this.writeHead(head);
+    this.checkpointed = head;
+    crash('after');
+  }
+
+  /**
+   * Folds the journal into the store files now, if anything is past the last
+   * checkpoint (`force`) or if the bound is passed: for the daemon when idle
+   * and for the app when it closes.
+   */
+  async checkpoint(opts: { force?: boolean } = {}): Promise<void> {
+    await this.lock.with(async () => {
+      await this.catchUp(true);
+      if (opts.force) {
+        await this.adoptDiskCheckpoint();
+        if (this.head.seq > this.checkpointed.seq) await this.writeCheckpoint();
+      } else await this.checkpointIfDue();
+    });
+  }
+
   /** Resolves once every transaction and refresh this process has started is done (before exiting). */
   async settled(): Promise<void> {
     await this.lock.inTurn(async () => undefined);
@@ -372,7 +477,6 @@ export class Office {
     const tail = size < this.head.end ? null : await readJournal(this.journalPath, this.head.end, this.head.hash, this.head.seq);
     if (!tail || (tail.damage && tail.entries.length === 0 && tail.damage.offset === this.head.end)) {
       // Not the journal we were reading (a restore replaced the folder): start again from the files.
-      this.dirty.clear();
       await this.load(locked);
       for (const l of this.listeners) l([]);
       return [];
@@ -427,30 +531,22 @@ export class Office {
         const ch = diff(p.c, p.id, this.data[p.c][p.id], p.after);
         if (ch) changes.push(ch);
       }
-      if (changes.length === 0) {
-        await this.flushDirty();
-        return { result, seq: null };
-      }
+      if (changes.length === 0) return { result, seq: null };
       await this.commit(held, meta, tx.now, changes);
       return { result, seq: this.head.seq };
     });
   }
 
   /**
-   * Runs `fn` while holding the store lock, with the store files brought up to
-   * the journal: no process can commit meanwhile, so the folder is a
+   * Runs `fn` while holding the store lock: no process can commit or
+   * checkpoint meanwhile, so the folder (checkpoint + journal) is a
    * consistent whole (backup). `fn` must not call `transact` (same lock).
    */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     return this.lock.with(async () => {
       await this.catchUp(true);
-      await this.flushDirty();
       return fn();
     });
-  }
-
-  private async flushDirty(): Promise<void> {
-    for (const s of [...this.dirty]) await this.writeStore(s);
   }
 
   private async commit(held: HeldLock, meta: TxMeta, at: Now, changes: Change[]): Promise<void> {
@@ -474,26 +570,17 @@ export class Office {
       await dropTornTail(this.journalPath, this.head.end).catch(() => undefined);
       throw err;
     }
-    const touched = new Set<StoreName>();
     for (const ch of changes) {
       applyChange(this.data, ch);
-      touched.add(STORE_OF[ch.c]);
-    }
-    for (const s of touched) {
-      this.stores[s].journalSeq = body.seq;
-      this.dirty.add(s);
+      this.stores[STORE_OF[ch.c]].journalSeq = body.seq;
     }
     this.head = { seq: body.seq, hash, end };
-    // From here the change is committed: a failure below (a full disk) is
-    // repaired from the journal at the next open, and the dirty stores are
-    // retried next time. The caller is told it is saved, because it is: an
-    // error here made the clerk retry and meet their own change as a duplicate.
-    try {
-      await this.flushDirty();
-      await this.writeHead();
-    } catch {
-      /* committed; see above */
-    }
+    crashPoint(this.env, 'commit:after-append');
+    // From here the change is committed. A checkpoint that fails (a full
+    // disk) is tried again at the next commit; the caller is told it is
+    // saved, because it is: an error here made the clerk retry and meet their
+    // own change as a duplicate.
+    await this.checkpointIfDue();
   }
 }
 

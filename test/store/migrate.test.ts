@@ -1,9 +1,27 @@
 import { describe, it, expect } from 'vitest';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, SCHEMA_VERSION, SchemaError } from '../../src/store/schema.js';
 import { Office } from '../../src/store/office.js';
+import { runDoctor } from '../../src/maintenance/doctor.js';
+
+const V1 = join(process.cwd(), 'test', 'fixtures', 'stores-v1', 'data');
+
+/** A copy of a fixture folder with the modes git does not keep (0700 folders, 0600 files). */
+async function copyOfFixture(from: string): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'jiuzhu-mig-')), 'data');
+  await cp(from, dir, { recursive: true });
+  const walk = async (d: string): Promise<void> => {
+    await chmod(d, 0o700);
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      if (e.isDirectory()) await walk(join(d, e.name));
+      else await chmod(join(d, e.name), 0o600);
+    }
+  };
+  await walk(dir);
+  return dir;
+}
 
 const V0 = join(process.cwd(), 'test', 'fixtures', 'stores-v0', 'households.json');
 
@@ -36,5 +54,25 @@ describe('store migrations', () => {
 
   it('refuses an old record without a key, naming the collection', () => {
     expect(() => migrate({ members: [{ name: '无号' }] }, 'households', 'households.json')).toThrow(SchemaError);
+  });
+
+  it('opens a data folder the previous version wrote (every store rewritten at each change), passes doctor, and takes changes as checkpoints', async () => {
+    const dir = await copyOfFixture(V1);
+    expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
+    const env = { ...process.env, JIUZHU_CHECKPOINT_BYTES: String(1 << 20) };
+    const o = await Office.open(dir, { env });
+    expect(o.view.count('cases')).toBe(4);
+    expect(o.view.count('files')).toBe(1);
+    const seq = o.journalHead.seq;
+    const casesBefore = await readFile(join(dir, 'cases.json'), 'utf8');
+    await o.transact({ operator: '王芳', source: 'local', action: 'test' }, (tx) => tx.update('cases', '430105003001-2026-0001', (c) => void (c.interview = '迁移后的修改')));
+    // The new change lives in the journal past the old version's head, which is now a checkpoint.
+    expect(await readFile(join(dir, 'cases.json'), 'utf8')).toBe(casesBefore);
+    expect(JSON.parse(await readFile(join(dir, 'head.json'), 'utf8')).seq).toBe(seq);
+    expect((await Office.open(dir, { env })).view.get('cases', '430105003001-2026-0001')?.interview).toBe('迁移后的修改');
+    expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
+    await o.checkpoint({ force: true });
+    expect(JSON.parse(await readFile(join(dir, 'cases.json'), 'utf8')).journalSeq).toBe(seq + 1);
+    expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
   });
 });

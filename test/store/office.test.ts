@@ -19,6 +19,10 @@ afterEach(async () => {
 });
 
 const meta = { operator: '王芳', source: 'local' as const, action: 'test' };
+/** A checkpoint after every change: the store files follow the journal at once. */
+const everyChange = { ...process.env, JIUZHU_CHECKPOINT_BYTES: '0' };
+/** A bound of 1 MiB and no rewrite of small stores at each change: a big office's behaviour on a small one. */
+const bigOffice = { ...process.env, JIUZHU_CHECKPOINT_BYTES: String(1 << 20) };
 
 function runWriter(dir: string, who: string, count: number): { done: Promise<string[]>; started: Promise<void>; kill: () => void } {
   const p = spawn(process.execPath, [child('writer'), dir, who, String(count)], {
@@ -50,15 +54,46 @@ async function verifyChain(dir: string): Promise<number> {
 }
 
 describe('the office stores', () => {
-  it('keeps a committed change across a reopen, in its own store file', async () => {
+  it('keeps a committed change across a reopen: in the journal at once, in its own store file at the checkpoint', async () => {
     const dir = await tempDir();
-    const a = await Office.create(dir);
+    const a = await Office.create(dir, bigOffice);
+    const storeBefore = await readFile(join(dir, 'settings.json'), 'utf8');
     await a.transact(meta, (tx) => tx.put('counters', 'case-2026', { id: 'case-2026', value: 7 }));
-    const b = await Office.open(dir);
+    // The commit wrote the journal only: the store file is the checkpoint, rewritten later.
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(storeBefore);
+    const b = await Office.open(dir, { env: bigOffice });
     expect(b.view.get('counters', 'case-2026')?.value).toBe(7);
+    await b.checkpoint({ force: true });
     const file = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
     expect(file.collections.counters['case-2026'].value).toBe(7);
     expect(file.journalSeq).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, 'head.json'), 'utf8')).seq).toBe(1);
+    expect((await Office.open(dir, { env: bigOffice })).view.get('counters', 'case-2026')?.value).toBe(7);
+  });
+
+  it('rewrites the store files of a small office at every change (cheaper than the bound allows)', async () => {
+    const dir = await tempDir();
+    const o = await Office.create(dir, { ...process.env, JIUZHU_CHECKPOINT_BYTES: undefined });
+    await o.transact(meta, (tx) => tx.put('counters', 'x', { id: 'x', value: 1 }));
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).journalSeq).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, 'head.json'), 'utf8')).seq).toBe(1);
+  });
+
+  it('checkpoints by itself once the journal past the last checkpoint passes the bound', async () => {
+    const dir = await tempDir();
+    const env = { ...process.env, JIUZHU_CHECKPOINT_BYTES: '2000' };
+    const o = await Office.create(dir, env);
+    let seq = 0;
+    for (let i = 0; i < 20; i++) seq = (await o.transact(meta, (tx) => tx.put('counters', `c${i}`, { id: `c${i}`, value: i }))).seq!;
+    const head = JSON.parse(await readFile(join(dir, 'head.json'), 'utf8'));
+    expect(head.seq).toBeGreaterThan(0);
+    expect(head.seq).toBeLessThan(seq);
+    const journal = (await stat(join(dir, 'journal.jsonl'))).size;
+    expect(journal - head.end).toBeLessThan(2000);
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).journalSeq).toBe(head.seq);
+    const again = await Office.open(dir, { env });
+    expect(again.view.count('counters')).toBe(20);
+    expect((await runDoctor(dir, { shared: null })).ok).toBe(true);
   });
 
   it('creates data files 0600 and the folder 0700', async () => {
@@ -117,7 +152,7 @@ describe('the office stores', () => {
 
   it('replays a committed entry whose store writes a crash cut off', async () => {
     const dir = await tempDir();
-    const o = await Office.create(dir);
+    const o = await Office.create(dir, everyChange);
     await o.transact(meta, (tx) => tx.put('counters', 'a', { id: 'a', value: 1 }));
     const before = await readFile(join(dir, 'settings.json'));
     const headBefore = await readFile(join(dir, 'head.json'));
@@ -128,7 +163,7 @@ describe('the office stores', () => {
     // As if the process died right after the journal append.
     await writeFile(join(dir, 'settings.json'), before);
     await writeFile(join(dir, 'head.json'), headBefore);
-    const again = await Office.open(dir);
+    const again = await Office.open(dir, { env: everyChange });
     expect(again.view.get('counters', 'a')?.value).toBe(2);
     expect(again.view.get('households', 'h1')).toBeDefined();
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).journalSeq).toBe(2);
@@ -155,7 +190,7 @@ describe('the office stores', () => {
 
   it('refuses to open when the journal was cut short of what the stores recorded', async () => {
     const dir = await tempDir();
-    const o = await Office.create(dir);
+    const o = await Office.create(dir, everyChange);
     await o.transact(meta, (tx) => tx.put('counters', 'a', { id: 'a', value: 1 }));
     await o.transact(meta, (tx) => tx.put('counters', 'b', { id: 'b', value: 1 }));
     const path = join(dir, 'journal.jsonl');
