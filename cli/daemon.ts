@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { dataDir, globals, openOffice, out, printJson, say, UserError } from './common.js';
 import { sharedDirOf } from './sync.js';
-import { sleep } from '../src/office/time.js';
+import { sleep } from '../src/store/process.js';
 import { lang, t } from '../src/i18n/index.js';
 
 

@@ -142,6 +142,8 @@ export async function runDaemon(opts: RunOptions): Promise<void> {
           if (worthSaying || Date.now() - lastSaved >= 60_000) {
             lastSaved = Date.now();
             await saveStatus();
+            // Idle: a checkpoint that has come due is written now, not in a clerk's next change.
+            if (!worthSaying) await office.checkpoint().catch(() => undefined);
           }
         } catch (err) {
           const msg = (err as Error).message;

@@ -1,10 +1,6 @@
-// Small helpers of time that every part shares: waiting, and the compact
-// stamp a file name carries. (Reading the clock is src/office/clock.ts.)
+// The compact stamp a file name carries. (Reading the clock is
+// src/office/clock.ts; waiting is sleep in src/store/process.ts.)
 
-/** Resolves after `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 /** `2026-03-16T09:05:07.123+08:00` → `20260316090507`: the stamp in a file name (the time as written, to the second). */
 export function compactStamp(iso: string): string {

@@ -5,15 +5,12 @@ import { open, rename, mkdir, unlink, readFile, chmod, stat } from 'node:fs/prom
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
+import { sleep } from './process.js';
 
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
 const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY']);
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 /** Windows: antivirus, the indexer or OneDrive briefly hold files; retry the rename for ~3 s. */
 async function renameWithRetry(from: string, to: string): Promise<void> {

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rmdir, writeFile } from 'node:fs/promises';
 import { UserFacingError } from '../office/errors.js';
+import { isAlive, sleep } from './process.js';
 
 export class LockTimeoutError extends UserFacingError {}
 
@@ -28,16 +29,7 @@ function holderIsDeadHere(holder: string): boolean {
   // Calls within this process are queued, so a lock that names this process
   // while it waits was taken by one that died before it could write its name.
   if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+  return !isAlive(pid);
 }
 
 export interface LockOptions {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isAlive } from './pid.js';
+import { isAlive } from '../store/process.js';
 
 export { isAlive };
 

@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { sleep } from '../office/time.js';
+import { sleep } from '../store/process.js';
 import { t } from '../i18n/index.js';
 
 const IGNORED_PREFIXES = ['.', '~$', '.~lock'];

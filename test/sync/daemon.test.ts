@@ -9,7 +9,7 @@ import { jiuzhu, tempOffice } from '../support/cli.js';
 import { CASE, FIXTURE_INTAKE } from '../support/office.js';
 import { Office } from '../../src/store/office.js';
 import type { Case } from '../../src/office/model.js';
-import { sleep } from '../../src/office/time.js';
+import { sleep } from '../../src/store/process.js';
 import { dropFixture } from './support/inbox.js';
 
 const started: number[] = [];
