@@ -167,7 +167,8 @@ export default {
   cliSummaryDesc: 'Month summary: per person due, came, excused, absent',
   cliSummaryHead: 'Labour attendance {month} (as of {asOf}, {n} sessions{closed})',
   cliClosedTag: ', closed',
-  cliSummaryColumns: 'Grp Name           Due    Came   Exc   Abs   Unm  Advice',
+  /** The summary table's column heads, separated by | (the table is laid out in display columns). */
+  cliSummaryColumns: 'Grp|Name|Due|Came|Exc|Abs|Unm|Advice',
   cliFlagged: '{warned} warned, {recommended} proposed for action (on the pending list; the township decides, benefits are not stopped automatically).',
   cliUnmarkedSessions: 'Sessions not fully marked: {dates}',
   cliCloseDesc: 'Close the month: lock its marks and queue the attendance summary for the township',

@@ -165,7 +165,8 @@ export default {
   cliSummaryDesc: '月度汇总：每人应参加、实参加、请假、缺勤',
   cliSummaryHead: '{month} 公益劳动考勤汇总（截至 {asOf}，{n} 次{closed}）',
   cliClosedTag: '，已结账',
-  cliSummaryColumns: '组  姓名      应参加  实参加  请假  缺勤  未签  处理建议',
+  /** The summary table's column heads, separated by | (the table is laid out in display columns). */
+  cliSummaryColumns: '组|姓名|应参加|实参加|请假|缺勤|未签|处理建议',
   cliFlagged: '提醒 {warned} 人，建议处理 {recommended} 人（已列入待处理，由街道决定，不自动停发）。',
   cliUnmarkedSessions: '未签完的场次：{dates}',
   cliCloseDesc: '结账：锁定当月签到，生成上报的公益劳动考勤汇总',
