@@ -21,6 +21,7 @@ import { ReportScreen } from './screens/report.js';
 import { IntakeScreen } from './screens/intake.js';
 import { CaseScreen } from './screens/case.js';
 import { CaseListScreen } from './screens/caseList.js';
+import { SettingsScreen, settingsHelp } from './screens/settings/view.js';
 
 /** Intake: once saved, the new case's screen takes its place. */
 function IntakeEntry(p: ShellScreenProps) {
@@ -70,6 +71,7 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
     title: () => t('ui.title.attendanceSummary'),
     render: (p) => <AttendanceSummaryScreen key={p.params.month} office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.month ? { month: p.params.month } : {})} />,
   },
+  settings: { title: () => t('settings.title'), help: settingsHelp, render: () => <SettingsScreen /> },
   report: { title: () => t('ui.title.report'), render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
 };
 

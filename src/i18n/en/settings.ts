@@ -3,6 +3,16 @@ import type zh from '../zh/settings.js';
 import type { Same } from './same.js';
 
 export default {
+  title: 'Settings',
+  screenHelp: "This office's deadlines, labour schedule, income rules and file encoding. ↑↓ choose, Enter to change, Enter again to save; a value out of range is not saved and the allowed range is shown. Every change is journaled.",
+  screenRange: 'Allowed: {range}',
+  screenEditing: 'New value of {key}: {value}▏',
+  'key.choose': 'choose',
+  'key.edit': 'change',
+  'key.save': 'save',
+  'key.cancel': 'cancel',
+  'key.back': 'back',
+  'key.open': 'settings',
   sep: ', ',
   yes: 'yes',
   no: 'no',

@@ -1,5 +1,15 @@
 // Messages of the settings area: the office's own rules and the standards kept by hand.
 export default {
+  title: '本站设置',
+  screenHelp: '本站的时限、劳动安排、收入认定和文件编码。↑↓ 选一项，Enter 修改，再按 Enter 保存；取值超出范围时不保存，并说明可取的范围。每次修改记入日志。',
+  screenRange: '可取：{range}',
+  screenEditing: '新的值 {key}：{value}▏',
+  'key.choose': '选择',
+  'key.edit': '修改',
+  'key.save': '保存',
+  'key.cancel': '不改',
+  'key.back': '返回',
+  'key.open': '本站设置',
   sep: '、',
   yes: '是',
   no: '否',

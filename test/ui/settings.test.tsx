@@ -1,0 +1,55 @@
+// The settings screen at 80×24: the range in view, a refusal that changes nothing, a journaled change.
+import { describe, it, expect } from 'vitest';
+import stringWidth from 'string-width';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Office } from '../../src/store/office.js';
+import { labourOffice } from '../support/labour.js';
+import { renderEntry } from '../support/screen.js';
+import { jiuzhu } from '../support/cli.js';
+import { settingsOf } from '../../src/office/context.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+async function until(frame: () => string | undefined, pred: (s: string) => boolean, what: string): Promise<string> {
+  for (let i = 0; i < 400; i++) {
+    const f = frame() ?? '';
+    if (pred(f)) return f;
+    await tick();
+  }
+  throw new Error(`the screen never showed ${what}:\n${frame()}`);
+}
+
+describe('the settings screen', () => {
+  it('edits a setting with its range shown, refuses one out of range, saves a good one through the journal', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-settings-ui-')), 'office');
+    await labourOffice(dir, { families: [] });
+    const office = await Office.open(dir);
+    const ui = renderEntry(office, 'settings');
+    const first = await until(ui.lastFrame, (f) => f.includes('communityWorkingDays'), 'the settings');
+    for (const line of first.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(first.split('\n').length).toBeLessThanOrEqual(24);
+    ui.stdin.write('\u001B[B'); // ↓ to communityWorkingDays
+    await until(ui.lastFrame, (f) => f.includes('可取：1 到 60 之间的整数'), 'the range');
+    ui.stdin.write('\r');
+    await until(ui.lastFrame, (f) => f.includes('新的值 communityWorkingDays：15'), 'the edit line');
+    for (const k of ['\u007F', '\u007F', '9', '9', '\r']) {
+      ui.stdin.write(k);
+      await tick();
+    }
+    await until(ui.lastFrame, (f) => f.includes('设置 communityWorkingDays 的值「99」不行：应为1 到 60 之间的整数'), 'the refusal');
+    expect(settingsOf(office.view).deadlines.communityWorkingDays).toBe(15);
+    for (const k of ['\u007F', '\u007F', '2', '0', '\r']) {
+      ui.stdin.write(k);
+      await tick();
+    }
+    const saved = await until(ui.lastFrame, (f) => f.includes('20（默认 15）'), 'the saved value');
+    expect(saved).toContain('communityWorkingDays');
+    expect(settingsOf(office.view).deadlines.communityWorkingDays).toBe(20);
+    ui.unmount();
+    await office.settled();
+    const journal = readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; summary?: string; operator: string });
+    expect(journal.at(-1)).toMatchObject({ action: 'settings.set', summary: '设置 communityWorkingDays = 20', operator: '王芳' });
+    expect(jiuzhu(['doctor', '--data', dir]).code).toBe(0);
+  });
+});
