@@ -7,7 +7,7 @@ import { settingsOf } from '../src/office/context.js';
 import { planMonth, addSession, cancelSession } from '../src/attendance/sessions.js';
 import { amendMark, closeMonth, markSession, outboundRows, type MarkInput } from '../src/attendance/marking.js';
 import { adviceIn, flagCounts, monthSummary } from '../src/attendance/summary.js';
-import { addExemption, endExemption } from '../src/attendance/exemptions.js';
+import { addExemption, endExemption, exemptionList } from '../src/attendance/exemptions.js';
 import { moveToGroup } from '../src/attendance/groups.js';
 import { sessionLines } from '../src/attendance/sessionRoster.js';
 import { isMonth } from '../src/attendance/schedule.js';
@@ -179,10 +179,10 @@ export function registerAttendance(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const list = [...office.view.all('exemptions')].sort((p, q) => p.from.localeCompare(q.from) || p.id.localeCompare(q.id));
-      if (g.json) return printJson(list.map((e) => ({ ...e, name: office.view.get('members', e.idNumber)?.name ?? '' })));
+      const list = exemptionList(office.view, office.now().date);
+      if (g.json) return printJson(list.map(({ current: _c, ...e }) => e));
       if (!list.length) return say(t('attendance.cliNoExemptions'));
-      for (const e of list) out(`${e.id}  ${office.view.get('members', e.idNumber)?.name ?? ''}  ${t('attendance.cliExemptionLine', { kind: e.kind, reason: e.reason, from: e.from, to: e.to })}`);
+      for (const e of list) out(`${e.id}  ${e.name}  ${t('attendance.cliExemptionLine', { kind: e.kind, reason: e.reason, from: e.from, to: e.to })}`);
     });
   x.command('end')
     .description(t('attendance.cliExemptEndDesc'))

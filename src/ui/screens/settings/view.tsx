@@ -11,6 +11,7 @@ import { useNavReducer } from '../navReducer.js';
 import { setSetting, settingJournalSummary, settingRows, valueText } from '../../../office/settingKeys.js';
 import { t } from '../../../i18n/index.js';
 import { editText, initialSettingsState, settingsReducer } from './state.js';
+import { lineEditKey } from '../lineEditState.js';
 
 export function settingsHelp(): string[] {
   return [t('settings.screenHelp')];
@@ -42,10 +43,9 @@ export function SettingsScreen() {
       const sel = settings[now.sel];
       if (!sel) return false;
       if (now.editing !== null) {
-        if (key.escape) dispatch({ type: 'cancel' });
-        else if (key.return) void save(sel.key, now.editing);
-        else if (key.backspace || key.delete) dispatch({ type: 'erase' });
-        else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) dispatch({ type: 'type', input });
+        const a = lineEditKey(input, key);
+        if (a === 'submit') void save(sel.key, now.editing);
+        else if (a) dispatch(a);
         return true;
       }
       if (key.upArrow || key.downArrow) {
