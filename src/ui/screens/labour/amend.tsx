@@ -1,7 +1,8 @@
 // Correcting a past mark (更正签到) in the app: one person's marks in the
 // sessions of a closed month; choose the session, the new mark (1–4) and type
 // the reason. Saved through amendMark, as `attendance amend`: journaled with
-// its reason and the month's file sent again.
+// its reason and the month's file sent again. A change to 请假 takes the
+// reason as the leave's note (one line to type, not two).
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys, useShell } from '../../shell.js';
@@ -34,7 +35,7 @@ export function AmendScreen({ month, idNumber }: { month: string; idNumber: stri
     const at = marks[s.sel];
     if (!at || !s.status) return;
     const status = s.status;
-    const res = await shell.save({ action: 'attendance.amend', summary: tIn('zh', 'attendance.journalAmend', { date: at.date, reason: s.reason.trim() }) }, (tx) => amendMark(tx, at.date, { idNumber, status }, s.reason));
+    const res = await shell.save({ action: 'attendance.amend', summary: tIn('zh', 'attendance.journalAmend', { date: at.date, reason: s.reason.trim() }) }, (tx) => amendMark(tx, at.date, { idNumber, status, ...(status === 'excused' ? { note: s.reason } : {}) }, s.reason));
     if (res.ok) {
       dispatch({ type: 'saved' });
       shell.flash(t('attendance.cliAmended', { date: at.date, from: res.result.from ? word('mark', res.result.from.status) : t('attendance.cliUnmarked'), to: word('mark', res.result.to.status) }), 'ok');
