@@ -91,7 +91,8 @@ export function rangeText(kind: Kind): string {
   }
 }
 
-const LIST_SEP = /[,，、;；]/;
+// , ; and their full-width forms, and the ideographic comma 、.
+const LIST_SEP = /[,;\uFF0C\uFF1B\u3001]/;
 
 /** A typed value as the setting's kind, or a refusal that names the allowed range. */
 export function parseSettingValue(def: SettingDef, text: string): SettingValue {
@@ -112,8 +113,9 @@ export function parseSettingValue(def: SettingDef, text: string): SettingValue {
       return n;
     }
     case 'bool':
-      if (['true', 'yes', 'on', '1', '是'].includes(v.toLowerCase())) return true;
-      if (['false', 'no', 'off', '0', '否'].includes(v.toLowerCase())) return false;
+      // The yes/no words of both languages are accepted whatever the clerk's language.
+      if (['true', 'on', '1', tIn('zh', 'settings.yes'), tIn('en', 'settings.yes')].includes(v.toLowerCase())) return true;
+      if (['false', 'off', '0', tIn('zh', 'settings.no'), tIn('en', 'settings.no')].includes(v.toLowerCase())) return false;
       throw bad();
     case 'enum':
       if (!k.options.includes(v.toLowerCase())) throw bad();
