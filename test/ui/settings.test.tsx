@@ -52,4 +52,33 @@ describe('the settings screen', () => {
     expect(journal.at(-1)).toMatchObject({ action: 'settings.set', summary: '设置 communityWorkingDays = 20', operator: '王芳' });
     expect(jiuzhu(['doctor', '--data', dir]).code).toBe(0);
   });
+
+  it('keeps a standard by hand from the settings screen (t), listed with its source and marked in force', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'jiuzhu-standards-ui-')), 'office');
+    await labourOffice(dir, { families: [] }, '2026-12-01');
+    const office = await Office.open(dir, { env: { ...process.env, JIUZHU_NOW: '2026-12-01' } });
+    const ui = renderEntry(office, 'settings');
+    await until(ui.lastFrame, (f) => f.includes('communityWorkingDays'), 'the settings');
+    ui.stdin.write('t');
+    const form = await until(ui.lastFrame, (f) => f.includes('手工录入保障标准') && f.includes('还没有保障标准'), 'the standards form');
+    for (const line of form.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const keys = ['\u001B[B', '\u001B[B', ...'abc', '\u001B[B', ...'2026-01-01', '\u0013'];
+    for (const k of keys) {
+      ui.stdin.write(k);
+      await tick();
+    }
+    await until(ui.lastFrame, (f) => f.includes('标准「abc」不对'), 'the refusal of a bad amount');
+    expect(office.view.all('standards')).toEqual([]);
+    for (const k of ['\u001B[A', '\u007F', '\u007F', '\u007F', ...'850', '\u0013']) {
+      ui.stdin.write(k);
+      await tick();
+    }
+    await until(() => String(office.view.all('standards').length), (n) => n === '1', 'the saved standard');
+    expect(office.view.all('standards')).toEqual([{ id: '城市:低保:2026-01-01', area: '城市', program: '低保', monthlyFen: 85000, from: '2026-01-01', source: 'local' }]);
+    ui.stdin.write('t');
+    const list = await until(ui.lastFrame, (f) => f.includes('手工录入保障标准') && f.includes('850.00'), 'the list with the new standard');
+    expect(list).toMatch(/现行\s+城市\s+低保\s+850\.00\s+2026-01-01\s+手工录入/);
+    ui.unmount();
+    await office.settled();
+  });
 });

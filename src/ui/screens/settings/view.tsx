@@ -60,6 +60,10 @@ export function SettingsScreen() {
         dispatch({ type: 'edit', text: editText(sel.value, t('settings.yes'), t('settings.no')) });
         return true;
       }
+      if (input === 't') {
+        shell.open('standards');
+        return true;
+      }
       if (key.escape) {
         shell.back();
         return true;
@@ -74,6 +78,7 @@ export function SettingsScreen() {
       : [
           ['↑↓', t('settings.key.choose')],
           ['Enter', t('settings.key.edit')],
+          ['t', t('settings.key.standards')],
           ['Esc', t('settings.key.back')],
         ],
   );
