@@ -6,7 +6,7 @@
 // county row of the same date replaces the hand-kept one when it arrives.
 import type { Office, Tx, View } from '../store/office.js';
 import { UserFacingError } from './errors.js';
-import { AREAS, PROGRAMS, type Area, type Program, type Source } from './model.js';
+import { AREAS, PROGRAMS, type Area, type Program, type Standard } from './model.js';
 import { standardOn } from '../rules/eligibility.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { MoneyError, fenToYuan, yuanToFen, formatYuan } from '../rules/money.js';
@@ -21,16 +21,8 @@ export interface StandardInput {
   from: string;
 }
 
-export interface StandardRecord {
-  id: string;
-  area: Area;
-  program: Program;
-  monthlyFen: number;
-  from: string;
-  ref?: string;
-  source: Source;
-  sha256?: string;
-}
+/** A standard as stored: the model's, with its id (and the file it came from). */
+export type StandardRecord = Standard & { id: string; sha256?: string };
 
 const isArea = (a: string): a is Area => (AREAS as readonly string[]).includes(a);
 const isProgram = (p: string): p is Program => (PROGRAMS as readonly string[]).includes(p);

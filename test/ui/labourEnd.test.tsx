@@ -9,16 +9,8 @@ import { planMonth } from '../../src/attendance/sessions.js';
 import { closeMonth, markSession } from '../../src/attendance/marking.js';
 import { renderEntry } from '../support/screen.js';
 import { enrolment, family, labourOffice } from '../support/labour.js';
-
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-async function until(frame: () => string | undefined, pred: (s: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 400; i++) {
-    const f = frame() ?? '';
-    if (pred(f)) return f;
-    await tick(5);
-  }
-  throw new Error(`the screen never showed ${what}:\n${frame()}`);
-}
+import { tick as wait, until } from '../support/until.js';
+const tick = (ms = 20) => wait(ms);
 const fits = (f: string) => {
   expect(f.split('\n').length).toBeLessThanOrEqual(24);
   for (const l of f.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);

@@ -9,16 +9,8 @@ import { labourOffice } from '../support/labour.js';
 import { renderEntry } from '../support/screen.js';
 import { jiuzhu } from '../support/cli.js';
 import { settingsOf } from '../../src/office/context.js';
+import { tick, until } from '../support/until.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
-async function until(frame: () => string | undefined, pred: (s: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 400; i++) {
-    const f = frame() ?? '';
-    if (pred(f)) return f;
-    await tick();
-  }
-  throw new Error(`the screen never showed ${what}:\n${frame()}`);
-}
 
 describe('the settings screen', () => {
   it('edits a setting with its range shown, refuses one out of range, saves a good one through the journal', async () => {
@@ -65,13 +57,15 @@ describe('the settings screen', () => {
     const keys = ['\u001B[B', '\u001B[B', ...'abc', '\u001B[B', ...'2026-01-01', '\u0013'];
     for (const k of keys) {
       ui.stdin.write(k);
-      await tick();
+      // The form reads its state from the last render: one key per frame.
+      await tick(40);
     }
     await until(ui.lastFrame, (f) => f.includes('标准「abc」不对'), 'the refusal of a bad amount');
     expect(office.view.all('standards')).toEqual([]);
     for (const k of ['\u001B[A', '\u007F', '\u007F', '\u007F', ...'850', '\u0013']) {
       ui.stdin.write(k);
-      await tick();
+      // The form reads its state from the last render: one key per frame.
+      await tick(40);
     }
     await until(() => String(office.view.all('standards').length), (n) => n === '1', 'the saved standard');
     expect(office.view.all('standards')).toEqual([{ id: '城市:低保:2026-01-01', area: '城市', program: '低保', monthlyFen: 85000, from: '2026-01-01', source: 'local' }]);

@@ -48,3 +48,29 @@ export function lineEditKey(input: string, key: { escape?: boolean; backspace?: 
   if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) return { type: 'type', input };
   return null;
 }
+
+/**
+ * The keys of a list with a one-line editor that both screens share: while
+ * typing, the editor's keys (Enter hands the text to `submit`); otherwise ↑↓
+ * move. Returns whether the key was used.
+ */
+export function listEditKey(
+  input: string,
+  key: Parameters<typeof lineEditKey>[1] & { upArrow?: boolean; downArrow?: boolean },
+  now: LineEditState,
+  count: number,
+  dispatch: (a: LineEditAction) => void,
+  submit: (text: string) => void,
+): boolean {
+  if (now.editing !== null) {
+    const a = lineEditKey(input, key);
+    if (a === 'submit') submit(now.editing);
+    else if (a) dispatch(a);
+    return true;
+  }
+  if (key.upArrow || key.downArrow) {
+    dispatch({ type: 'move', by: key.upArrow ? -1 : 1, count });
+    return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { useKeys, useShell } from '../../shell.js';
 import { WindowedList, type ListRow } from '../../widgets.js';
 import { clip, row } from '../../layout.js';
 import { useNavReducer } from '../navReducer.js';
-import { initialLineEditState, lineEditKey, lineEditReducer } from '../lineEditState.js';
+import { initialLineEditState, lineEditReducer, listEditKey } from '../lineEditState.js';
 import { endExemption, exemptionList } from '../../../attendance/exemptions.js';
 import { t, tIn } from '../../../i18n/index.js';
 
@@ -41,17 +41,7 @@ export function ExemptionsScreen() {
     (input, key) => {
       const now = current();
       const sel = list[now.sel];
-      if (now.editing !== null) {
-        const a = lineEditKey(input, key);
-        if (a === 'submit') {
-          if (sel) void end(sel.id, now.editing);
-        } else if (a) dispatch(a);
-        return true;
-      }
-      if (key.upArrow || key.downArrow) {
-        dispatch({ type: 'move', by: key.upArrow ? -1 : 1, count: list.length });
-        return true;
-      }
+      if (listEditKey(input, key, now, list.length, dispatch, (text) => void (sel && end(sel.id, text)))) return true;
       if (input === 'n') {
         shell.open('exemptionAdd');
         return true;

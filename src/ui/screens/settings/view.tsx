@@ -11,7 +11,7 @@ import { useNavReducer } from '../navReducer.js';
 import { setSetting, settingJournalSummary, settingRows, valueText } from '../../../office/settingKeys.js';
 import { t } from '../../../i18n/index.js';
 import { editText, initialSettingsState, settingsReducer } from './state.js';
-import { lineEditKey } from '../lineEditState.js';
+import { listEditKey } from '../lineEditState.js';
 
 export function settingsHelp(): string[] {
   return [t('settings.screenHelp')];
@@ -42,16 +42,7 @@ export function SettingsScreen() {
       const now = current();
       const sel = settings[now.sel];
       if (!sel) return false;
-      if (now.editing !== null) {
-        const a = lineEditKey(input, key);
-        if (a === 'submit') void save(sel.key, now.editing);
-        else if (a) dispatch(a);
-        return true;
-      }
-      if (key.upArrow || key.downArrow) {
-        dispatch({ type: 'move', by: key.upArrow ? -1 : 1, count: settings.length });
-        return true;
-      }
+      if (listEditKey(input, key, now, settings.length, dispatch, (text) => void save(sel.key, text))) return true;
       if (key.pageUp || key.pageDown) {
         dispatch({ type: 'move', by: (key.pageUp ? -1 : 1) * listHeight, count: settings.length });
         return true;
