@@ -102,4 +102,21 @@ describe('jiuzhu settings', () => {
     expect(over.stderr).toContain('以县级文件为准');
     expect(run('doctor').code).toBe(0);
   });
+
+  it('speaks English on request; only data (names, area and programme words) stays Chinese', () => {
+    const { data } = newOffice();
+    const en = (...args: string[]) => jiuzhu(['--lang', 'en', '--data', data, ...args], ENV);
+    const show = en('settings', 'show');
+    expect(show.code).toBe(0);
+    const descs = show.stdout.split('\n').filter((l) => l.startsWith('    '));
+    expect(descs.length).toBeGreaterThan(20);
+    for (const l of descs) expect(l, l).not.toMatch(CJK);
+    expect(show.stdout).toContain('From acceptance to submitting to the township (working days); allowed: a whole number from 1 to 60');
+    const set = en('standard', 'set', '--area', '城市', '--program', '低保', '--amount', '850', '--from', '2026-01-01');
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr.replace(/城市|低保/g, '')).not.toMatch(CJK);
+    const list = en('standard', 'list');
+    expect(list.stdout.replace(/城市|低保/g, '')).toMatch(/in force\s+850\.00 yuan\s+from 2026-01-01\s+kept by hand/);
+    expect(en('settings', 'set', 'noticeDays', 'x').stderr.replace(/「|」/g, '')).not.toMatch(CJK);
+  });
 });
