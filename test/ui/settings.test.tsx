@@ -69,6 +69,8 @@ describe('the settings screen', () => {
     }
     await until(() => String(office.view.all('standards').length), (n) => n === '1', 'the saved standard');
     expect(office.view.all('standards')).toEqual([{ id: '城市:低保:2026-01-01', area: '城市', program: '低保', monthlyFen: 85000, from: '2026-01-01', source: 'local' }]);
+    // Saved, the form goes back to the settings; t opens it again.
+    await until(ui.lastFrame, (f) => f.includes('已录入保障标准') && f.includes('communityWorkingDays'), 'back on the settings');
     ui.stdin.write('t');
     const list = await until(ui.lastFrame, (f) => f.includes('手工录入保障标准') && f.includes('850.00'), 'the list with the new standard');
     expect(list).toMatch(/现行\s+城市\s+低保\s+850\.00\s+2026-01-01\s+手工录入/);
