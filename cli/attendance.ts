@@ -7,7 +7,7 @@ import { settingsOf } from '../src/office/context.js';
 import { planMonth, addSession, cancelSession } from '../src/attendance/sessions.js';
 import { amendMark, closeMonth, markSession, outboundRows, type MarkInput } from '../src/attendance/marking.js';
 import { adviceIn, flagCounts, monthSummary } from '../src/attendance/summary.js';
-import { addExemption, endExemption } from '../src/attendance/exemptions.js';
+import { addExemption, endExemption, exemptionList } from '../src/attendance/exemptions.js';
 import { moveToGroup } from '../src/attendance/groups.js';
 import { sessionLines } from '../src/attendance/sessionRoster.js';
 import { isMonth } from '../src/attendance/schedule.js';
@@ -43,6 +43,16 @@ function sessionOf(office: Office, date: string) {
   const s = office.view.get('sessions', date);
   if (!s) throw new UserError(t('attendance.cliNoSession', { date, month: date.slice(0, 7) }))
   return s;
+}
+
+/** Rows laid out in display columns (a Chinese character is two wide), two spaces apart; the last column is not padded. */
+async function alignedLines(rows: readonly string[][], right: readonly boolean[]): Promise<string[]> {
+  // string-width is loaded only by the commands that lay out a table (start-up time).
+  const { width, fit, pad } = await import('../src/ui/layout.js');
+  const widths = right.map((_, i) => Math.max(0, ...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) =>
+    r.map((c, i) => (i === r.length - 1 ? c : right[i] ? fit(c, widths[i]!, 'right') : pad(c, widths[i]!))).join('  ').trimEnd(),
+  );
 }
 
 export function registerAttendance(program: Command): void {
@@ -114,10 +124,9 @@ export function registerAttendance(program: Command): void {
       const s = monthSummary(office.view, month, office.now().date);
       if (g.json) return printJson(s);
       out(t('attendance.cliSummaryHead', { month, asOf: s.asOf, n: s.sessions.length, closed: s.closed ? t('attendance.cliClosedTag') : '' }));
-      out(t('attendance.cliSummaryColumns'));
-      for (const p of s.people) {
-        out(`${String(p.group).padStart(2)}  ${p.name.padEnd(6, '\u3000')}  ${String(p.due).padStart(6)}  ${String(p.attended).padStart(6)}  ${String(p.excused).padStart(4)}  ${String(p.absent).padStart(4)}  ${String(p.unmarked).padStart(4)}  ${adviceIn(lang(), p)}`);
-      }
+      const head = t('attendance.cliSummaryColumns').split('|');
+      const cells = s.people.map((p) => [String(p.group), p.name, String(p.due), String(p.attended), String(p.excused), String(p.absent), String(p.unmarked), adviceIn(lang(), p)]);
+      for (const line of await alignedLines([head, ...cells], [true, false, true, true, true, true, true, false])) out(line);
       const { warned, recommended } = flagCounts(s);
       if (warned || recommended) say(t('attendance.cliFlagged', { warned, recommended }));
       if (s.unmarkedSessions.length) say(t('attendance.cliUnmarkedSessions', { dates: s.unmarkedSessions.join(t('attendance.sep')) }));
@@ -170,10 +179,10 @@ export function registerAttendance(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
-      const list = [...office.view.all('exemptions')].sort((p, q) => p.from.localeCompare(q.from) || p.id.localeCompare(q.id));
-      if (g.json) return printJson(list.map((e) => ({ ...e, name: office.view.get('members', e.idNumber)?.name ?? '' })));
+      const list = exemptionList(office.view, office.now().date);
+      if (g.json) return printJson(list.map(({ current: _c, ...e }) => e));
       if (!list.length) return say(t('attendance.cliNoExemptions'));
-      for (const e of list) out(`${e.id}  ${office.view.get('members', e.idNumber)?.name ?? ''}  ${t('attendance.cliExemptionLine', { kind: e.kind, reason: e.reason, from: e.from, to: e.to })}`);
+      for (const e of list) out(`${e.id}  ${e.name}  ${t('attendance.cliExemptionLine', { kind: e.kind, reason: e.reason, from: e.from, to: e.to })}`);
     });
   x.command('end')
     .description(t('attendance.cliExemptEndDesc'))

@@ -8,6 +8,13 @@ import { dataDir, globals, openOffice, out, printJson, say, UserError } from './
 import { sharedDirOf } from './sync.js';
 import { sleep } from '../src/store/process.js';
 import { lang, t } from '../src/i18n/index.js';
+import { nowFrom } from '../src/office/clock.js';
+
+/** An ISO time as the clerk reads it: the office's wall clock, `2026-11-23 09:30:00` (--json keeps ISO). */
+function localTime(iso: string | null): string {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? String(iso) : nowFrom(ms).iso.slice(0, 19).replace('T', ' ');
+}
 
 
 async function daemonModule() {
@@ -115,8 +122,8 @@ export function registerDaemon(program: Command): void {
         shared: st?.shared ?? null,
       };
       if (g.json) return printJson(doc);
-      out(running ? t('sync.daemon.statusRunning', { pid: pid!, since: String(doc.startedAt) }) : `${t('sync.daemon.statusNotRunning')}${doc.stalePid ? t('sync.daemon.statusStalePid') : ''}`);
-      if (doc.lastRunAt) out(t('sync.daemon.lastRun', { at: doc.lastRunAt }));
+      out(running ? t('sync.daemon.statusRunning', { pid: pid!, since: localTime(doc.startedAt) }) : `${t('sync.daemon.statusNotRunning')}${doc.stalePid ? t('sync.daemon.statusStalePid') : ''}`);
+      if (doc.lastRunAt) out(t('sync.daemon.lastRun', { at: localTime(doc.lastRunAt) }));
       if (doc.counts) out(t('sync.daemon.counts', { files: doc.counts.files, applied: doc.counts.applied, rejected: doc.counts.rejected, exported: doc.counts.exported }));
       if (doc.lastError) out(t('sync.daemon.lastError', { error: doc.lastError }));
       out(t('sync.daemon.log', { log: dm.logPath(dir) }));

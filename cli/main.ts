@@ -13,6 +13,7 @@ import { registerAttendance } from './attendance.js';
 import { registerReport } from './report.js';
 import { registerRecipients } from './recipients.js';
 import { registerBackup } from './backup.js';
+import { registerSettings } from './settings.js';
 import { maskIds } from '../src/office/privacy.js';
 import { setLang, langFrom, t } from '../src/i18n/index.js';
 import { localiseCommands, translateCommanderError } from './localise.js';
@@ -50,6 +51,7 @@ registerReport(program);
 registerRecipients(program);
 registerCaseFlow(program);
 registerBackup(program);
+registerSettings(program);
 
 // commander's own texts in the process's language, on every command.
 localiseCommands(program);

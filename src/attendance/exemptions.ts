@@ -1,6 +1,8 @@
 // Exemptions from labour (免于参加): a kind, a reason, a first and a last
 // day. An expired exemption puts the person back on the roster by itself.
-import type { Tx } from '../store/office.js';
+import type { Tx, View } from '../store/office.js';
+import { settingsOf } from '../office/context.js';
+import { rosterDataOf, rosterOn } from './roster.js';
 import { isIsoDate } from '../rules/dayNumber.js';
 import { normalizeIdNumber } from '../rules/idNumber.js';
 import { AttendanceError } from './errors.js';
@@ -46,4 +48,24 @@ export function endExemption(tx: Tx, id: string, lastDay: string): Exemption {
     x.to = lastDay;
     x.endedOn = tx.now.date;
   })!;
+}
+
+export interface ExemptionRow extends Exemption {
+  name: string;
+  /** In force on the day asked about. */
+  current: boolean;
+}
+
+/** Every exemption with the person's name, oldest first (the CLI's `exempt list` and the exemptions screen). */
+export function exemptionList(view: View, today: string): ExemptionRow[] {
+  return [...view.all('exemptions')]
+    .sort((p, q) => p.from.localeCompare(q.from) || p.id.localeCompare(q.id))
+    .map((e) => ({ ...(e as Exemption), name: view.get('members', e.idNumber)?.name ?? '', current: e.from <= today && today <= e.to }));
+}
+
+/** Who may be exempted on `date`: the people on that day's labour roster, by name. */
+export function exemptionCandidates(view: View, date: string): { idNumber: string; name: string }[] {
+  return rosterOn(rosterDataOf(view, settingsOf(view).labour), date)
+    .map((r) => ({ idNumber: r.idNumber, name: r.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.idNumber.localeCompare(b.idNumber));
 }

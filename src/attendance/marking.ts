@@ -10,7 +10,7 @@ import { AttendanceError } from './errors.js';
 import { personalReason, rosterDataOf } from './roster.js';
 import { scheduledDays } from './schedule.js';
 import { sessionLines, type SessionLine } from './sessionRoster.js';
-import { monthSummary, type MonthSummary } from './summary.js';
+import { monthSummary, sessionsOfMonth, type MonthSummary } from './summary.js';
 import { MARK_STATUSES, type Mark, type MarkStatus, type Session } from './types.js';
 import { t, tIn, word } from '../i18n/index.js';
 
@@ -202,4 +202,17 @@ export function amendMark(tx: Tx, date: string, input: MarkInput, reason: string
     m.outboundIds = [...m.outboundIds, outId];
   });
   return { summary, from: from ? { ...from } : null, to };
+}
+
+/** A person's mark in each session of a month that concerns them: what an amendment starts from. */
+export function personMarks(view: View, month: string, idNumber: string): { date: string; mark: Mark | null }[] {
+  const data = rosterDataOf(view, settingsOf(view).labour);
+  const labour = settingsOf(view).labour;
+  const out: { date: string; mark: Mark | null }[] = [];
+  for (const s of sessionsOfMonth(view, month)) {
+    if (s.cancelled) continue;
+    const line = sessionLines(view, s, data, labour).find((l) => l.idNumber === idNumber);
+    if (line) out.push({ date: s.date, mark: line.mark ? { ...line.mark } : null });
+  }
+  return out;
 }

@@ -122,6 +122,17 @@ export function changeText(c: Change): string {
   return t('reports.change', { row: c.row, column: c.column, was: c.was === '' ? t('reports.empty') : c.was, now: c.now === '' ? t('reports.empty') : c.now });
 }
 
+function sameManual(a: Readonly<ManualValues>, b: Readonly<ManualValues>): boolean {
+  const ka = Object.keys(a).filter((k) => a[k] !== '');
+  const kb = Object.keys(b).filter((k) => b[k] !== '');
+  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Whether a new fill would file nothing new: the same figures, typed values and override as the last. */
+function sameFill(prev: DeepReadonly<KeptReport>, report: FilledReport, manual: ManualValues, forced: boolean): boolean {
+  return prev.forced === forced && sameManual(prev.manual as ManualValues, manual) && changesSince(prev, report).length === 0;
+}
+
 /** Keeps one fill in the caller's transaction; returns it with the changes since the previous fill of the period. */
 export function keepFill(
   tx: Tx,
@@ -131,6 +142,12 @@ export function keepFill(
 ): { kept: KeptReport; previous: KeptReport | null; changes: Change[] } {
   const fills = fillsOf(tx, report.templateId, report.period.id);
   const previous = fills[fills.length - 1] ?? null;
+  // The same figures in another format (or again) are the same 填报: one fill per period and content.
+  if (previous && sameFill(previous, report, manual, opts.forced)) {
+    if (opts.outboundId) tx.update('reports', previous.id, (r) => void ((r as KeptReport).outboundId = opts.outboundId!));
+    const kept = (tx.get('reports', previous.id) ?? previous) as KeptReport;
+    return { kept, previous, changes: [] };
+  }
   const n = (previous?.n ?? 0) + 1;
   const kept: KeptReport = {
     id: `${report.templateId}:${report.period.id}:${n}`,

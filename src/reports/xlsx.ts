@@ -9,10 +9,20 @@ import { tIn } from '../i18n/index.js';
 
 const TEXT_TYPES = new Set(['text', 'id', 'caseNo', 'date', 'month']);
 
+/**
+ * A worksheet name Excel accepts: none of * ? : \\ / [ ], not blank, not
+ * starting or ending with an apostrophe, at most 31 characters (exceljs
+ * throws on any of these, in English).
+ */
+export function sheetName(title: string): string {
+  const clean = title.replace(/[*?:\\/[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
+  return [...(clean || 'Sheet1')].slice(0, 31).join('');
+}
+
 export async function reportXlsx(report: FilledReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jiuzhu';
-  const ws = wb.addWorksheet(report.title.slice(0, 31), {
+  const ws = wb.addWorksheet(sheetName(report.title), {
     pageSetup: {
       paperSize: 9,
       orientation: report.orientation,

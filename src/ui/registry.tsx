@@ -21,6 +21,11 @@ import { ReportScreen } from './screens/report.js';
 import { IntakeScreen } from './screens/intake.js';
 import { CaseScreen } from './screens/case.js';
 import { CaseListScreen } from './screens/caseList.js';
+import { SettingsScreen, settingsHelp } from './screens/settings/view.js';
+import { StandardsScreen, standardsHelp } from './screens/settings/standards.js';
+import { ExemptionsScreen, exemptionsHelp } from './screens/labour/exemptions.js';
+import { ExemptionFormScreen } from './screens/labour/exemptionForm.js';
+import { AmendScreen, amendHelp } from './screens/labour/amend.js';
 
 /** Intake: once saved, the new case's screen takes its place. */
 function IntakeEntry(p: ShellScreenProps) {
@@ -70,6 +75,11 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
     title: () => t('ui.title.attendanceSummary'),
     render: (p) => <AttendanceSummaryScreen key={p.params.month} office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} {...(p.params.month ? { month: p.params.month } : {})} />,
   },
+  exemptions: { title: () => t('attendance.keyExemptions'), help: exemptionsHelp, render: () => <ExemptionsScreen /> },
+  exemptionAdd: { title: () => t('attendance.exemptionFormHead'), render: (p) => <ExemptionFormScreen key={p.params.idNumber} {...(p.params.idNumber ? { idNumber: p.params.idNumber } : {})} /> },
+  amend: { title: () => t('attendance.keyAmend'), help: amendHelp, render: (p) => <AmendScreen key={`${p.params.month}:${p.params.idNumber}`} month={p.params.month ?? ''} idNumber={p.params.idNumber ?? ''} /> },
+  standards: { title: () => t('settings.key.standards'), help: standardsHelp, render: () => <StandardsScreen /> },
+  settings: { title: () => t('settings.title'), help: settingsHelp, render: () => <SettingsScreen /> },
   report: { title: () => t('ui.title.report'), render: (p) => <ReportScreen office={p.office} operator={p.operator} onBack={p.onBack} rows={p.rows} /> },
 };
 

@@ -18,6 +18,7 @@ import syncArea from './sync.js';
 import storeArea from './store.js';
 import maintenanceArea from './maintenance.js';
 import demoArea from './demo.js';
+import settingsArea from './settings.js';
 
 export const en = {
   status,
@@ -40,4 +41,5 @@ export const en = {
   store: storeArea,
   maintenance: maintenanceArea,
   demo: demoArea,
+  settings: settingsArea,
 } as const satisfies { [A in keyof Catalogue]: Same<Catalogue[A]> };

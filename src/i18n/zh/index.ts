@@ -16,6 +16,7 @@ import syncArea from './sync.js';
 import storeArea from './store.js';
 import maintenanceArea from './maintenance.js';
 import demoArea from './demo.js';
+import settingsArea from './settings.js';
 
 export const zh = {
   status,
@@ -38,6 +39,7 @@ export const zh = {
   store: storeArea,
   maintenance: maintenanceArea,
   demo: demoArea,
+  settings: settingsArea,
 } as const;
 
 export type Catalogue = typeof zh;

@@ -59,6 +59,7 @@ function hintsOf(mode: MarkState['mode'], groups: number): Hint[] {
     ['g', t('attendance.keyGroup')],
     ['[ ]', t('attendance.keySession')],
     ['m', t('attendance.keySummary')],
+    ['e', t('attendance.keyExemptions')],
     ['Esc', t('attendance.keyBack')],
     ['q', t('attendance.keyBack')],
   ];
@@ -182,10 +183,11 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
     if (key.downArrow || input === 'j') return dispatch({ type: 'move', by: 1 }), true;
     if (key.pageUp) return dispatch({ type: 'move', by: -listRows }), true;
     if (key.pageDown) return dispatch({ type: 'move', by: listRows }), true;
-    if (input === '[' || input === ']' || input === 'm') {
+    if (input === '[' || input === ']' || input === 'm' || input === 'e') {
       // Another session or the summary replaces this roster: marks not saved would be lost.
       if (unsaved.length) return setMessage({ text: t('attendance.saveFirst'), bad: true }), true;
       if (input === 'm') shell.open('attendanceSummary', { month: (date ?? today).slice(0, 7) });
+      else if (input === 'e') shell.open('exemptions');
       else {
         const i = date ? dates.indexOf(date) : -1;
         const next = dates[input === '[' ? i - 1 : i + 1];

@@ -9,7 +9,7 @@ import { closeMonth, closeRefusal } from '../../attendance/marking.js';
 import { adviceIn, flagCounts, monthSummary } from '../../attendance/summary.js';
 import { addMonths } from '../../rules/dayNumber.js';
 import { fit } from '../layout.js';
-import { useKeys, type Hint } from '../shell.js';
+import { useKeys, useShell, type Hint } from '../shell.js';
 import { guarded } from './guarded.js';
 import { initialSummaryState, summaryReducer } from './attendanceSummaryState.js';
 import { useNavReducer } from './navReducer.js';
@@ -31,6 +31,9 @@ function hintsOf(confirming: boolean): Hint[] {
     ['[ ]', t('attendance.keyMonth')],
     ['w', t('attendance.keyOnlyFlagged')],
     ['c', t('attendance.keyClose')],
+    ['a', t('attendance.keyAmend')],
+    ['x', t('attendance.keyExempt')],
+    ['e', t('attendance.keyExemptions')],
     ['Esc', t('attendance.keyBack')],
     ['q', t('attendance.keyBack')],
   ];
@@ -38,6 +41,7 @@ function hintsOf(confirming: boolean): Hint[] {
 
 export function AttendanceSummaryScreen({ office, operator, onBack, month: wanted, rows = 24 }: AttendanceSummaryProps) {
   const today = office.now().date;
+  const shell = useShell();
   const [s, dispatch, get] = useNavReducer('summary', summaryReducer, () => initialSummaryState(wanted ?? today.slice(0, 7)));
   // Bumped after closing, so the summary is read again.
   const [saved, setSaved] = useState(0);
@@ -72,6 +76,11 @@ export function AttendanceSummaryScreen({ office, operator, onBack, month: wante
     else if (key.pageDown) dispatch({ type: 'move', by: listRows, count });
     else if (input === '[' || input === ']') dispatch({ type: 'month', month: addMonths(s.month, input === '[' ? -1 : 1) });
     else if (input === 'w') dispatch({ type: 'toggleFlagged' });
+    else if (input === 'e') shell.open('exemptions');
+    else if ((input === 'a' || input === 'x') && people[s.cursor]) {
+      const p = people[s.cursor]!;
+      shell.open(input === 'a' ? 'amend' : 'exemptionAdd', input === 'a' ? { month: s.month, idNumber: p.idNumber } : { idNumber: p.idNumber });
+    }
     else if (input === 'c') {
       // Refused before asking: the clerk reads why at once (closed already, sessions to come, not all marked).
       const refusal = closeRefusal(office.view, s.month, today);

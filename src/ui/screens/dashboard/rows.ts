@@ -11,7 +11,7 @@ import { t, word } from '../../../i18n/index.js';
 export type Target = { id: string; params?: Record<string, string> };
 
 /** The dashboard's menu: a key, the screen it opens. */
-export const DASHBOARD_MENU: Readonly<Record<string, string>> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report' };
+export const DASHBOARD_MENU: Readonly<Record<string, string>> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report', s: 'settings' };
 
 const CASE_COLS = [{ w: 10 }, { w: 8 }, { w: 10 }, { w: 12 }, { w: 30 }];
 
