@@ -23,9 +23,9 @@ export function registerCase(program: Command): void {
       const raw = await readIntakeFile(opts.from);
       // zod and pinyin-pro load only here, so reading commands start faster.
       const { addCase, checkIntake, IntakeError } = await import('../src/case/intake.js');
-      const checked = checkIntake(raw);
-      if (!checked.ok) throw new IntakeError(checked.problems);
       const office = await openOffice(g);
+      const checked = checkIntake(raw, office.now().date);
+      if (!checked.ok) throw new IntakeError(checked.problems);
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'case.add', summary: t('case.addSummary', { file: opts.from }) },
         (tx) => addCase(tx, checked.value),

@@ -132,10 +132,11 @@ export interface CheckedIntake {
   members: { name: string; idNumber: string; relation: Member['relation']; labourAbility: Member['labourAbility']; disability: Member['disability']; incomes: Member['incomes'] }[];
 }
 
-/** Validates an intake document and lists every problem; no store access. */
-export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | { ok: false; problems: Problem[] } {
+/** Validates an intake document and lists every problem; no store access. With `today`, a later application date is one. */
+export function checkIntake(raw: unknown, today?: string): { ok: true; value: CheckedIntake } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const parsed = intakeSchema.safeParse(raw);
+  if (parsed.success && today) problems.push(...intakeDateProblems(parsed.data.applicationDate, today));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const { field, label } = labelOf(issue.path);

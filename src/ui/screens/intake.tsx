@@ -147,7 +147,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
     busy.current = true;
     try {
       await saveDraft(f, draftId);
-      const checked = checkIntake(formToDocument(f));
+      const checked = checkIntake(formToDocument(f), office.now().date);
       if (!checked.ok) {
         // the duplicate checks too, so the clerk sees every problem at once
         const all = [...checked.problems, ...conflictsOf(office, f)];
