@@ -1,14 +1,16 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
 import { caseDocument } from '../src/case/document.js';
+import { eligibilityLines, interviewLine, verificationLines } from '../src/case/documentText.js';
 import { caseList, type CaseFilter } from '../src/case/list.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
-import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError } from './common.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, table, UsageError } from './common.js';
 import { t, word } from '../src/i18n/index.js';
 import { refusalNoticeDueOf } from '../src/case/deadlines.js';
 import { nextActions } from '../src/case/next.js';
 import { caseOrThrow } from '../src/case/lookup.js';
 import { stepWord } from '../src/case/steps.js';
+import { statusFromWord } from '../src/case/statuses.js';
 
 export function registerCase(program: Command): void {
   const c = program.command('case').description(t('case.helpCase'));
@@ -21,16 +23,19 @@ export function registerCase(program: Command): void {
       const raw = await readIntakeFile(opts.from);
       // zod and pinyin-pro load only here, so reading commands start faster.
       const { addCase, checkIntake, IntakeError } = await import('../src/case/intake.js');
-      const checked = checkIntake(raw);
-      if (!checked.ok) throw new IntakeError(checked.problems);
       const office = await openOffice(g);
+      const checked = checkIntake(raw, office.now().date);
+      if (!checked.ok) throw new IntakeError(checked.problems);
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'case.add', summary: t('case.addSummary', { file: opts.from }) },
         (tx) => addCase(tx, checked.value),
       );
-      if (g.json) printJson(result);
+      // the case number alone on stdout (scripts read it); the eligibility result for the clerk on stderr
+      const eligibility = caseDocument(office.view, caseOrThrow(office.view, result.caseNo), office.now().date).eligibility;
+      if (g.json) printJson({ ...result, eligibility });
       else {
         out(result.caseNo);
+        for (const l of eligibilityLines(eligibility)) say(l.text);
         for (const w of result.warnings) say(w);
       }
     });
@@ -43,8 +48,9 @@ export function registerCase(program: Command): void {
     .option('--find <text>', t('case.helpListFind'))
     .action(async (opts: { status?: string; program?: string; due?: string; find?: string }, cmd: Command) => {
       const g = globals(cmd);
-      if (opts.status && !(CASE_STATUSES as readonly string[]).includes(opts.status)) {
-        throw new UsageError(t('case.badOption', { option: '--status', value: opts.status, values: CASE_STATUSES.join(t('case.nameSep')) }));
+      const status = opts.status === undefined ? undefined : statusFromWord(opts.status);
+      if (opts.status !== undefined && !status) {
+        throw new UsageError(t('case.badOption', { option: '--status', value: opts.status, values: CASE_STATUSES.map((s) => `${s}/${word("status", s)}`).join(t('case.nameSep')) }));
       }
       if (opts.program && !(PROGRAMS as readonly string[]).includes(opts.program)) {
         throw new UsageError(t('case.badOption', { option: '--program', value: opts.program, values: PROGRAMS.join(t('case.nameSep')) }));
@@ -53,7 +59,7 @@ export function registerCase(program: Command): void {
         throw new UsageError(t('case.badOption', { option: '--due', value: opts.due, values: ['overdue', 'near', 'due'].join(t('case.nameSep')) }));
       }
       const office = await openForReading(g);
-      const rows = caseList(office.view, office.now().date, opts as CaseFilter);
+      const rows = caseList(office.view, office.now().date, { ...opts, ...(status ? { status } : {}) } as CaseFilter);
       if (g.json) {
         printJson(rows);
         return;
@@ -62,13 +68,14 @@ export function registerCase(program: Command): void {
         say(t('case.listNoneCli'));
         return;
       }
-      for (const r of rows) {
+      const lines = await table(rows.map((r) => {
         const left = r.overdue ? t('case.overdueWorkingDays', { days: -(r.daysLeft ?? 0) }) : t('case.leftWorkingDays', { days: r.daysLeft ?? 0 });
         const mark = r.overdue ? t('case.cliOverdueMark') : r.near ? t('case.cliNearMark') : '';
-        const due = r.deadline ? `  ${t('case.cliDeadline', { date: r.deadline, left })}${mark}` : '';
-        const inv = r.investigationDue ? `  ${t('case.cliInvestigationDue', { date: r.investigationDue })}` : '';
-        out(`${r.caseNo}  ${r.householderName}  ${r.program}  ${word('status', r.status)}${due}${inv}`);
-      }
+        const due = r.deadline ? `${t('case.cliDeadline', { date: r.deadline, left })}${mark}` : '';
+        const inv = r.investigationDue ? t('case.cliInvestigationDue', { date: r.investigationDue }) : '';
+        return [r.caseNo, r.householderName, r.program, word('status', r.status), due, inv];
+      }));
+      for (const l of lines) out(l);
     });
 
   c.command('show')
@@ -88,6 +95,9 @@ export function registerCase(program: Command): void {
       out(t('case.showDates', { applied: doc.applicationDate, accepted: doc.acceptedOn ?? t('case.showNotAccepted') }));
       if (doc.deadline) out(t('case.showDeadline', { date: doc.deadline }));
       for (const m of doc.members) out(`  ${t('case.showMember', { relation: m.relation, name: m.name, income: (m.monthlyIncomeFen / 100).toFixed(2) })}`);
+      if (doc.phone) out(t('case.showPhone', { phone: doc.phone }));
+      for (const l of eligibilityLines(doc.eligibility)) out(l.text);
+      out(interviewLine(doc).text);
       if (doc.investigation) out(t('case.showInvestigation', { date: doc.investigation.date, by: doc.investigation.by.join(t('case.nameSep')), findings: doc.investigation.findings }));
       if (doc.review) out(t('case.showReview', { date: doc.review.date, result: doc.review.result, panel: doc.review.panel.join(t('case.nameSep')) }) + (doc.review.note ? `  ${doc.review.note}` : ''));
       if (doc.notice) {
@@ -97,6 +107,7 @@ export function registerCase(program: Command): void {
           out(`  ${t('case.showObjection', { id: o.id, date: o.raisedOn, note: o.note })}${outcome}`);
         }
       }
+      for (const l of verificationLines(doc.verifications)) out(l.text);
       if (doc.submittedOn) out(t('case.showSubmitted', { date: doc.submittedOn }));
       if (doc.township) out(t('case.showTownship', { result: doc.township.result, date: doc.township.date, note: doc.township.note }));
       if (doc.decision) out(t('case.showDecision', { result: doc.decision.result, date: doc.decision.date, reason: doc.decision.reason ?? '' }));

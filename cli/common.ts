@@ -78,3 +78,25 @@ export async function readIntakeFile(file: string): Promise<unknown> {
     throw new UserError(t('cli.intakeFile.notJson', { file, reason: (err as Error).message }));
   }
 }
+
+/**
+ * A reader that stops early (`jiuzhu case list | head -1`) closes the pipe:
+ * the command has nothing more to say to anyone, so it ends quietly.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+/**
+ * Rows laid out in display columns (a Chinese character is two columns wide),
+ * two spaces between columns, the last column unpadded. Every CLI table uses it.
+ */
+export async function table(rows: readonly (readonly string[])[], align: readonly ('left' | 'right')[] = []): Promise<string[]> {
+  const { width, fit } = await import('../src/ui/layout.js');
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 && align[i] !== 'right' ? cell : fit(cell, widths[i]!, align[i] ?? 'left'))).join('  ').trimEnd());
+}

@@ -2,7 +2,7 @@
 // The `jiuzhu` command. Ink and React are loaded only by the commands that
 // open the app, so `status` and `sync once` start fast on an old PC.
 import { Command, CommanderError } from 'commander';
-import { say, UsageError } from './common.js';
+import { quietOnClosedPipe, say, UsageError } from './common.js';
 import { UserFacingError } from '../src/office/errors.js';
 import { registerCase } from './case.js';
 import { registerCaseFlow } from './caseFlow.js';
@@ -22,6 +22,7 @@ import { localiseCommands, translateCommanderError } from './localise.js';
 setLang(langFrom(process.argv.slice(2), process.env));
 
 process.noDeprecation = true;
+quietOnClosedPipe();
 
 const program = new Command('jiuzhu')
   .description(t('cli.program.description'))

@@ -4,11 +4,14 @@ import type { Case } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
 import { deadlineOf } from './deadlines.js';
 import { caseEligibility, householderOf, membersOf } from './household.js';
+import { eligibilityJson } from '../rules/eligibility.js';
 import { caseHistory } from './history.js';
 
 export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
   const members = membersOf(view, c.householdId);
   const deadline = deadlineOf(c, view, today);
+  const eligibility = caseEligibility(view, c);
+  const hh = view.get('households', c.householdId);
   return {
     caseNo: c.caseNo,
     program: c.program,
@@ -23,11 +26,16 @@ export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
       disability: m.disability,
       monthlyIncomeFen: m.incomes.reduce((a, i) => a + i.amountFen, 0),
     })),
-    perCapitaIncomeFen: caseEligibility(view, c).perCapitaFen,
+    phone: hh?.phone ?? '',
+    housingArea: hh?.housingArea ?? null,
+    perCapitaIncomeFen: eligibility.perCapitaFen,
+    eligibility: eligibilityJson(eligibility),
     applicationDate: c.applicationDate,
     acceptedOn: c.acceptedOn,
     deadline: deadline?.date ?? null,
     materials: c.materials,
+    interview: c.interview,
+    interviewConfirmed: c.interviewConfirmed ?? false,
     investigation: c.investigation,
     review: c.review,
     notice: c.notice ? { start: c.notice.start, end: c.notice.end, objections: c.notice.objections } : null,

@@ -70,6 +70,7 @@ export const intakeSchema = z.looseObject({
   circumstances: z.array(z.enum(CIRCUMSTANCES, oneOf(CIRCUMSTANCES))).optional().default([]),
   materials: z.array(z.string()).optional().default([]),
   interview: z.string().optional().default(''),
+  interviewConfirmed: z.boolean(say(() => t('case.intakeBadConfirmed'))).optional().default(false),
   members: z.array(memberSchema, say(() => t('case.intakeMembersList'))).min(1, say(() => t('case.intakeNoMember'))),
 });
 
@@ -131,10 +132,11 @@ export interface CheckedIntake {
   members: { name: string; idNumber: string; relation: Member['relation']; labourAbility: Member['labourAbility']; disability: Member['disability']; incomes: Member['incomes'] }[];
 }
 
-/** Validates an intake document and lists every problem; no store access. */
-export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | { ok: false; problems: Problem[] } {
+/** Validates an intake document and lists every problem; no store access. With `today`, a later application date is one. */
+export function checkIntake(raw: unknown, today?: string): { ok: true; value: CheckedIntake } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const parsed = intakeSchema.safeParse(raw);
+  if (parsed.success && today) problems.push(...intakeDateProblems(parsed.data.applicationDate, today));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const { field, label } = labelOf(issue.path);
@@ -151,6 +153,13 @@ export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | 
     rawMembers.forEach((m: Record<string, unknown>, i) => {
       if (!m || typeof m !== 'object') return;
       if (m.relation === '户主') householders++;
+      const who = typeof m.name === 'string' && m.name.trim() ? m.name.trim() : t('case.fNthMember', { n: i + 1 });
+      const hasIncomes = Array.isArray(m.incomes) && m.incomes.length > 0;
+      if (m.monthlyIncome === undefined && !hasIncomes) {
+        problems.push({ ...labelOf(['members', i, 'monthlyIncome']), message: t('case.intakeIncomeMissing', { name: who }) });
+      } else if (m.monthlyIncome !== undefined && hasIncomes) {
+        problems.push({ ...labelOf(['members', i, 'monthlyIncome']), message: t('case.intakeIncomeTwice', { name: who }) });
+      }
       if (typeof m.idNumber === 'string') {
         const r = normalizeIdNumber(m.idNumber);
         if (!r.ok) {
@@ -191,6 +200,11 @@ export function checkIntake(raw: unknown): { ok: true; value: CheckedIntake } | 
   return { ok: true, value: { input: parsed.data, members } };
 }
 
+/** An application cannot be dated after today (a typo in the year or month would start the clock wrong). */
+export function intakeDateProblems(applicationDate: string, today: string): Problem[] {
+  return applicationDate > today ? [{ ...labelOf(['applicationDate']), message: t('case.intakeFutureDate', { date: applicationDate, today }) }] : [];
+}
+
 export interface AddedCase {
   caseNo: string;
   status: Case['status'];
@@ -208,6 +222,7 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
   const settings = settingsOf(tx);
   const { input, members } = intake;
   const { hid, problems } = intakeConflicts(tx, intake);
+  problems.push(...intakeDateProblems(input.applicationDate, tx.now.date));
   if (problems.length) throw new IntakeError(problems);
 
   const year = Number(input.applicationDate.slice(0, 4));
@@ -231,6 +246,7 @@ export function addCase(tx: Tx, intake: CheckedIntake, source: Source = 'local')
     circumstances: input.circumstances,
     materials: input.materials,
     interview: input.interview,
+    interviewConfirmed: input.interviewConfirmed,
     history: [
       { at: tx.now.iso, event: 'created', by, source, date: input.applicationDate },
       ...(list.complete ? [{ at: tx.now.iso, event: 'accepted', by, source, date: input.applicationDate }] : []),

@@ -28,6 +28,8 @@ export interface IntakeForm {
   circumstances: Circumstance[];
   materials: string[];
   interview: string;
+  /** the applicant confirmed the interview record (drafts saved before it was asked lack it) */
+  interviewConfirmed?: boolean;
   members: MemberForm[];
 }
 
@@ -60,15 +62,20 @@ export function formToDocument(f: IntakeForm): Record<string, unknown> {
     circumstances: [...f.circumstances],
     materials: [...f.materials],
     interview: f.interview,
-    members: f.members.map((m) => ({
-      name: m.name,
-      idNumber: m.idNumber,
-      relation: m.relation,
-      labourAbility: m.labourAbility,
-      disability: m.disability,
-      incomes: m.incomes
+    interviewConfirmed: !!f.interviewConfirmed,
+    members: f.members.map((m) => {
+      const incomes = m.incomes
         .filter((i) => i.amount.trim() !== '' && !/^0+(\.0*)?$/.test(i.amount.trim()))
-        .map((i) => ({ kind: i.kind.trim() || DEFAULT_INCOME_KIND, amount: i.amount.trim() })),
-    })),
+        .map((i) => ({ kind: i.kind.trim() || DEFAULT_INCOME_KIND, amount: i.amount.trim() }));
+      // the form shows every member's income rows; none left with an amount is a stated 0
+      return {
+        name: m.name,
+        idNumber: m.idNumber,
+        relation: m.relation,
+        labourAbility: m.labourAbility,
+        disability: m.disability,
+        ...(incomes.length ? { incomes } : { monthlyIncome: 0 }),
+      };
+    }),
   };
 }

@@ -9,6 +9,7 @@ import { calendarOf, settingsOf } from '../office/context.js';
 import { checklist } from '../rules/materials.js';
 import { addDays, isIsoDate } from '../rules/dayNumber.js';
 import { fenToYuan } from '../rules/money.js';
+import { problemWord } from '../rules/eligibility.js';
 import { caseEligibility, householderOf, membersOf } from './household.js';
 import { CLOSED_STATUSES } from './statuses.js';
 import { noticeEndOf } from './deadlines.js';
@@ -154,6 +155,12 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
   if (why) refuse(caseNo, step, why);
   const earliest = lastStepDate(c);
   if (date < earliest) refuse(caseNo, step, t('case.ruleBeforeLastStep', { date, earliest }));
+  if (step === 'submit') {
+    // the program's own conditions (廉租房补贴: active 低保, housing): a case that fails one does not go up
+    const failed = caseEligibility(tx, c).problems;
+    if (failed.length) refuse(caseNo, step, t('case.ruleConditionFails', { conditions: failed.map((p) => problemWord(p)).join(t('case.warningSep')) }));
+  }
+  if (step === 'withdraw' && !input.note?.trim()) refuse(caseNo, step, t('case.ruleWithdrawReason'));
 
   const settings = settingsOf(tx);
   const note = input.note?.trim() ?? '';
@@ -236,7 +243,7 @@ export function advanceCase(tx: Tx, caseNo: string, step: Step, input: StepInput
         break;
       }
       case 'withdraw': {
-        event.note = note || tIn('zh', 'case.noteWithdrawn');
+        event.note = note;
         status = 'withdrawn';
         break;
       }

@@ -138,6 +138,8 @@ export interface Case {
   circumstances: Circumstance[];
   materials: string[];
   interview: string;
+  /** the applicant confirmed the interview record (谈话记录) as true; absent in cases from before it was asked */
+  interviewConfirmed?: boolean;
   investigation: { date: string; by: string[]; findings: string; incomeVerified: boolean } | null;
   review: { date: string; result: '通过' | '不通过' | '未评议'; panel: string[]; note: string } | null;
   notice: { start: string; end: string; objections: Objection[] } | null;
@@ -151,7 +153,7 @@ export interface Case {
 /** What an application holds at intake; the steps of its way fill in the rest. */
 export type NewCase = Pick<
   Case,
-  'caseNo' | 'householdId' | 'program' | 'area' | 'status' | 'applicationDate' | 'acceptedOn' | 'circumstances' | 'materials' | 'interview' | 'history'
+  'caseNo' | 'householdId' | 'program' | 'area' | 'status' | 'applicationDate' | 'acceptedOn' | 'circumstances' | 'materials' | 'interview' | 'interviewConfirmed' | 'history'
 >;
 
 export function newCase(init: NewCase): Case {

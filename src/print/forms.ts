@@ -9,7 +9,7 @@ import { caseEligibility, householderOf, membersOf } from '../case/household.js'
 import { deadlineOf } from '../case/deadlines.js';
 import { checklist } from '../rules/materials.js';
 import { countyApproved, refusalOf } from '../case/refusal.js';
-import { verdictWord } from '../rules/eligibility.js';
+import { excludedReason, problemWord, verdictWord } from '../rules/eligibility.js';
 import { fenToYuan } from '../rules/money.js';
 import { sex } from '../rules/idNumber.js';
 import { maskIds, maskName } from '../office/privacy.js';
@@ -101,6 +101,7 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
     ...base,
     area: c.area,
     head,
+    householdPhone: hh?.phone ?? '',
     address: hh?.address ?? '',
     housingArea: hh?.housingArea == null ? '' : tIn('zh', 'print.squareMetres', { area: hh.housingArea }),
     circumstances: c.circumstances.join(SEP) || tIn('zh', 'print.none'),
@@ -113,12 +114,22 @@ export function caseFormHtml(view: View, c: DeepReadonly<Case>, form: Form, toda
       disability: m.disability ?? tIn('zh', 'print.none'),
       income: fenToYuan(m.incomes.reduce((a, i) => a + i.amountFen, 0)),
     })),
-    incomes: e.lines.map((l) => ({ member: l.member, kind: l.kind, amount: fenToYuan(l.amountFen), counted: l.counted ? tIn('zh', 'print.counted') : tIn('zh', 'print.notCounted', { reason: l.reason ?? '' }) })),
+    incomes: e.lines.map((l) => ({ member: l.member, kind: l.kind, amount: fenToYuan(l.amountFen), counted: l.counted ? tIn('zh', 'print.counted') : tIn('zh', 'print.notCounted', { reason: excludedReason(l.kind, 'zh') }) })),
     countedTotal: fenToYuan(e.countedFen),
     perCapita: fenToYuan(e.perCapitaFen),
     standard: e.standard ? tIn('zh', 'print.yuan', { amount: fenToYuan(e.standard.monthlyFen) }) : tIn('zh', 'print.noStandard'),
     verdict: verdictWord(e.verdict, 'zh'),
+    estimate: e.verdict === 'eligible' && e.estimatedMonthlyFen > 0 ? tIn('zh', 'print.estimate', { amount: fenToYuan(e.estimatedMonthlyFen) }) : '',
+    problems: e.problems.map((p) => problemWord(p, 'zh')),
     interview: c.interview,
+    interviewConfirmed: c.interviewConfirmed ? tIn('zh', 'print.interviewConfirmed') : tIn('zh', 'print.interviewNotConfirmed'),
+    verifications: c.verifications.map((v) => ({
+      date: v.date,
+      item: v.item,
+      found: v.found ? tIn('zh', 'print.found') : tIn('zh', 'print.notFound'),
+      amount: v.amountFen != null ? tIn('zh', 'print.yuan', { amount: fenToYuan(v.amountFen) }) : '',
+      note: v.note ?? '',
+    })),
     materials: c.materials.join(SEP),
     investigation: c.investigation ? { ...c.investigation, byText: c.investigation.by.join(SEP) } : null,
     review: c.review ? { ...c.review, panelText: c.review.panel.join(SEP) || '—' } : null,

@@ -41,7 +41,46 @@ export function verdictWord(v: Verdict, l: Lang = lang()): string {
   return words[v];
 }
 
+/** A condition of the program itself that the household does not meet (beyond income). */
+export type EligibilityProblem =
+  | { code: 'no-active-low-income' }
+  | { code: 'housing-unknown' }
+  | { code: 'housing-too-large'; perHeadM2: number; limitM2: number };
+
+/** 廉租房补贴: housing per head must be under this many m² (product.md). */
+export const RENT_SUBSIDY_M2_PER_HEAD = 15;
+
+/** What a failed condition says, in the process language or a given one (printables are Chinese). */
+export function problemWord(p: EligibilityProblem, l: Lang = lang()): string {
+  if (p.code === 'no-active-low-income') return tIn(l, 'rules.problemNoLowIncome');
+  if (p.code === 'housing-unknown') return tIn(l, 'rules.problemHousingUnknown');
+  return tIn(l, 'rules.problemHousingTooLarge', { perHead: p.perHeadM2, limit: p.limitM2 });
+}
+
+/** The household facts a program's own conditions look at. */
+export interface HouseholdFacts {
+  /** the household has an active 低保 enrolment */
+  activeLowIncome: boolean;
+  /** m² of housing; 0 is no home; null is not recorded */
+  housingArea: number | null;
+}
+
+/** The program's own conditions, beyond income: 廉租房补贴 needs active 低保 and no home or < 15 m² per head. */
+export function programProblems(program: Program, persons: number, facts: HouseholdFacts): EligibilityProblem[] {
+  if (program !== '廉租房补贴') return [];
+  const problems: EligibilityProblem[] = [];
+  if (!facts.activeLowIncome) problems.push({ code: 'no-active-low-income' });
+  if (facts.housingArea == null) problems.push({ code: 'housing-unknown' });
+  else if (facts.housingArea > 0) {
+    const perHead = Math.round((facts.housingArea / Math.max(1, persons)) * 100) / 100;
+    if (perHead >= RENT_SUBSIDY_M2_PER_HEAD) problems.push({ code: 'housing-too-large', perHeadM2: perHead, limitM2: RENT_SUBSIDY_M2_PER_HEAD });
+  }
+  return problems;
+}
+
 export interface Eligibility {
+  /** the program's own conditions that fail; a case with any is not eligible */
+  problems: EligibilityProblem[];
   persons: number;
   lines: IncomeLine[];
   totalFen: number;
@@ -55,6 +94,11 @@ export interface Eligibility {
   estimatedMonthlyFen: number;
 }
 
+/** Why an income is not counted, in the process language or a given one. */
+export function excludedReason(kind: string, l: Lang = lang()): string {
+  return tIn(l, 'rules.excludedIncome', { kind });
+}
+
 export interface EligibilityInput {
   members: readonly { name: string; incomes: readonly Income[] }[];
   area: Area;
@@ -63,6 +107,8 @@ export interface EligibilityInput {
   standards: readonly StandardRow[];
   excludedKinds: readonly string[];
   nearPovertyPercent: number;
+  /** the household facts the program's own conditions need; without them none are checked */
+  facts?: HouseholdFacts;
 }
 
 /**
@@ -83,7 +129,7 @@ export function assess(input: EligibilityInput): Eligibility {
         kind: inc.kind,
         amountFen: inc.amountFen,
         counted: !excluded,
-        ...(excluded ? { reason: tIn('zh', 'rules.excludedIncome', { kind: inc.kind }) } : {}),
+        ...(excluded ? { reason: excludedReason(inc.kind) } : {}),
       });
     }
   }
@@ -97,13 +143,20 @@ export function assess(input: EligibilityInput): Eligibility {
   let estimatedMonthlyFen = 0;
   if (standard) {
     nearPovertyLineFen = Math.round((standard.monthlyFen * input.nearPovertyPercent) / 100);
-    if (perCapitaFen < standard.monthlyFen) {
+    // Whole-household fen, not the rounded per-capita figure: (850 − 1630/3) × 3 is 920.00, not 920.01.
+    if (persons > 0 && countedFen < standard.monthlyFen * persons) {
       verdict = 'eligible';
-      estimatedMonthlyFen = (standard.monthlyFen - perCapitaFen) * persons;
+      estimatedMonthlyFen = standard.monthlyFen * persons - countedFen;
     } else if (perCapitaFen < nearPovertyLineFen) verdict = 'near-poverty';
     else verdict = 'not-eligible';
   }
+  const problems = input.facts ? programProblems(input.program, persons, input.facts) : [];
+  if (problems.length && verdict === 'eligible') {
+    verdict = 'not-eligible';
+    estimatedMonthlyFen = 0;
+  }
   return {
+    problems,
     persons,
     lines,
     totalFen,
@@ -114,5 +167,18 @@ export function assess(input: EligibilityInput): Eligibility {
     nearPovertyLineFen,
     verdict,
     estimatedMonthlyFen,
+  };
+}
+
+/** The eligibility as `case show --json` carries it (cli.md): one result for every surface. */
+export function eligibilityJson(e: Eligibility, l: Lang = lang()) {
+  return {
+    verdict: e.verdict,
+    standardFen: e.standard?.monthlyFen ?? null,
+    perCapitaFen: e.perCapitaFen,
+    countedIncomeFen: e.countedFen,
+    estimatedMonthlyFen: e.estimatedMonthlyFen,
+    excluded: e.lines.filter((x) => !x.counted).map((x) => ({ member: x.member, kind: x.kind, amountFen: x.amountFen, reason: x.reason ?? '' })),
+    problems: e.problems.map((p) => problemWord(p, l)),
   };
 }

@@ -52,10 +52,14 @@ describe('printables', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('size: A4');
     expect(html).toMatch(/font-family:[^;]*Noto Sans CJK SC/);
+    // the notice period stays on one line (it wrapped each date over four, and eight households took two A4 pages;
+    // rendered with chromium, twelve now fit one page)
+    expect(html).toContain('<table class="notice">');
+    expect(html).toMatch(/\.notice td \{ white-space: nowrap;/);
     const rows = [...html.matchAll(/<tr><td class="num">(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="num">(\d+)<\/td><td>([^<]*)<\/td><td class="num">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1));
     expect(rows).toEqual([
-      // (850 − 516.67) × 3 and (850 − 450) × 2; -0002 is submitted, -0003 not yet noticed
-      ['1', no(1), '刘*国', '3', '低保', '999.99', '2026-11-10 至 2026-11-16'],
+      // 850 × 3 − 1550 (whole fen, not (850 − 516.67) × 3) and (850 − 450) × 2; -0002 is submitted, -0003 not yet noticed
+      ['1', no(1), '刘*国', '3', '低保', '1000.00', '2026-11-10 至 2026-11-16'],
       ['2', no(4), '赵*明', '2', '低保', '800.00', '2026-11-10 至 2026-11-16'],
     ]);
     for (const name of ['刘建国', '周秀兰', '刘桂芝', '赵德明', '孙丽华', '黄桂英', '陈志强']) expect(html).not.toContain(name);

@@ -43,6 +43,8 @@ async function typeFixture(r: Rendered): Promise<void> {
   await press(r, m2.name, DOWN, m2.idNumber, DOWN, DOWN, RIGHT, RIGHT, DOWN, RIGHT, RIGHT, DOWN, DOWN, DOWN, DOWN, DOWN, ENTER);
   await until(r, (f) => f.includes('成员 3'), 'a third member');
   await press(r, m3.name, DOWN, m3.idNumber, DOWN, RIGHT, RIGHT, DOWN, RIGHT, RIGHT, DOWN, DOWN, DOWN, '350', DOWN, DOWN, DOWN, DOWN, fixture.interview);
+  // past the applicant's confirmation of the interview (the fixture's file does not state it), then the six materials
+  await press(r, DOWN);
   for (let i = 0; i < 6; i++) await press(r, DOWN, SPACE);
 }
 

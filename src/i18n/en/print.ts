@@ -3,6 +3,11 @@ import type zh from '../zh/print.js';
 import type { Same } from './same.js';
 
 export default {
+  estimate: 'estimated benefit {amount} yuan a month',
+  interviewConfirmed: 'the applicant confirmed the interview record',
+  interviewNotConfirmed: 'the applicant has not confirmed the interview record',
+  found: 'found',
+  notFound: 'none',
   formReceipt: 'intake receipt',
   formApplication: 'application form',
   formRefusal: 'refusal notice',

@@ -1,6 +1,11 @@
 // Messages of the print area. Keys are names, values the Chinese text with
 // {placeholders}; en/print.ts has the same keys.
 export default {
+  estimate: '测算保障金 {amount} 元/月',
+  interviewConfirmed: '申请人已确认以上谈话记录属实',
+  interviewNotConfirmed: '申请人未确认谈话记录',
+  found: '有',
+  notFound: '无',
   formReceipt: '受理回执',
   formApplication: '申请审批表',
   formRefusal: '不予批准通知书',

@@ -8,6 +8,9 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Office } from '../../store/office.js';
 import { caseDocument } from '../../case/document.js';
+import { eligibilityLines, interviewLine, verificationLines } from '../../case/documentText.js';
+
+const TONE: Record<string, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red' };
 import { caseHistory } from '../../case/history.js';
 import { countyApproved, townshipAgreed } from '../../case/refusal.js';
 import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../case/deadlines.js';
@@ -137,6 +140,9 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   const lines: { text: string; color?: string }[] = [];
   const add = (text: string, color?: string) => lines.push({ text, ...(color ? { color } : {}) });
   add(t('case.screenHead', { name: doc.householder.name, persons: doc.members.length, income: formatYuan(doc.perCapitaIncomeFen), area: doc.area }));
+  // the one eligibility result: its verdict line and any failed condition first, excluded incomes after the way
+  const eligibility = eligibilityLines(doc.eligibility);
+  for (const l of eligibility.filter((x, i) => i === 0 || x.tone === 'bad')) add(l.text, TONE[l.tone ?? '']);
   if (dl) {
     const left = dl.overdue ? t('case.overdueWorkingDays', { days: -dl.daysLeft }) : t('case.leftWorkingDays', { days: dl.daysLeft });
     add(t('case.screenDeadline', { date: dl.date, left }), dl.overdue ? 'red' : dl.near ? 'yellow' : undefined);
@@ -164,6 +170,10 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
         : (d.reason ?? '');
     add(t('case.screenDecision', { result: d.result, date: d.date, detail }), countyApproved(c) ? 'green' : 'red');
   }
+  for (const l of verificationLines(doc.verifications)) add(l.text, TONE[l.tone ?? '']);
+  for (const l of eligibility.slice(1).filter((x) => x.tone !== 'bad')) add(l.text, TONE[l.tone ?? '']);
+  const confirmed = interviewLine(doc);
+  if (confirmed.tone) add(confirmed.text, TONE[confirmed.tone]);
   const refusalDue = refusalNoticeDueOf(c, view, today);
   if (refusalDue) add(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo }), refusalDue.overdue ? 'red' : 'yellow');
   // The office's own steps and the township's and county's results, in time order.

@@ -8,12 +8,13 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { clip, pad } from '../layout.js';
 import type { Office } from '../../store/office.js';
-import { settingsOf, standardsOf } from '../../office/context.js';
+import { settingsOf } from '../../office/context.js';
 import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeForm.js';
 import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../office/drafts.js';
 import { addCase, checkIntake, idProblemWord, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
 import { normalizeIdNumber, birthDate, sexCode, ageOn } from '../../rules/idNumber.js';
-import { assess, verdictWord } from '../../rules/eligibility.js';
+import { problemWord, verdictWord } from '../../rules/eligibility.js';
+import { householdEligibility } from '../../case/household.js';
 import { checklist } from '../../rules/materials.js';
 import { yuanToFen, formatYuan } from '../../rules/money.js';
 import { isFocusable, type Row } from './intakeRows.js';
@@ -77,7 +78,13 @@ function usePanel(office: Office, form: IntakeForm, today: string) {
         return fen ? [{ kind: i.kind.trim() || t('case.intakeIncome'), amountFen: fen }] : [];
       }),
     }));
-    const e = assess({ members, area: form.area, program: form.program, date: form.applicationDate, standards: standardsOf(view), excludedKinds: s.excludedIncomeKinds, nearPovertyPercent: s.nearPovertyPercent });
+    const head = form.members.find((m) => m.relation === HOUSEHOLDER);
+    const id = head ? normalizeIdNumber(head.idNumber) : null;
+    const known = id?.ok ? view.get('members', id.id) : undefined;
+    const householdId = known && !known.leftOn ? known.householdId : id?.ok ? `h${id.id}` : '';
+    const typed = form.housingArea.trim();
+    const housingArea = typed === '' || !Number.isFinite(Number(typed)) ? null : Number(typed);
+    const e = householdEligibility(view, { householdId, members, area: form.area, program: form.program, date: form.applicationDate, housingArea });
     const list = checklist(form.program, form.circumstances, form.materials);
     const flags = conflictsOf(office, form);
     return { e, list, flags, excluded: new Set(s.excludedIncomeKinds) };
@@ -140,7 +147,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
     busy.current = true;
     try {
       await saveDraft(f, draftId);
-      const checked = checkIntake(formToDocument(f));
+      const checked = checkIntake(formToDocument(f), office.now().date);
       if (!checked.ok) {
         // the duplicate checks too, so the clerk sees every problem at once
         const all = [...checked.problems, ...conflictsOf(office, f)];
@@ -280,6 +287,9 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
           <Text color={verdictColor}>{t('case.intakeVerdict', { verdict: verdictWord(e.verdict) })}</Text>
           {e.verdict === 'eligible' ? <Text>{t('case.intakeEstimate', { amount: formatYuan(e.estimatedMonthlyFen) })}</Text> : null}
           {e.verdict === 'near-poverty' || e.verdict === 'not-eligible' ? <Text>{t('case.intakeNearLine', { amount: formatYuan(e.nearPovertyLineFen ?? 0) })}</Text> : null}
+          {e.problems.slice(0, 2).map((p, i) => (
+            <Text key={`c${i}`} color="red">{clip(t('case.intakeConditionFails', { condition: problemWord(p) }), RIGHT)}</Text>
+          ))}
           {excludedLines.slice(0, 2).map((l, i) => (
             <Text key={`x${i}`} color="yellow">{clip(t('case.intakeExcludedLine', { kind: l.kind, amount: formatYuan(l.amountFen) }), RIGHT)}</Text>
           ))}

@@ -57,6 +57,7 @@ export function rowsOf(f: IntakeForm): Row[] {
   rows.push({ kind: 'action', key: 'addMember', label: t('case.rowAddMember'), run: (d) => void d.members.push(emptyMember(RELATIONS[1])) });
   rows.push({ kind: 'heading', key: 'h-int', label: t('case.rowInterview') });
   rows.push({ kind: 'text', key: 'interview', label: t('case.rowInterview'), value: f.interview, set: (d, v) => void (d.interview = v) });
+  rows.push({ kind: 'tick', key: 'interviewConfirmed', label: t('case.rowInterviewConfirmed'), checked: !!f.interviewConfirmed, toggle: (d) => void (d.interviewConfirmed = !d.interviewConfirmed) });
   rows.push({ kind: 'heading', key: 'h-mat', label: t('case.rowMaterials') });
   for (const item of requiredMaterials(f.program, f.circumstances)) {
     const options = alternatives(item);
