@@ -7,8 +7,9 @@ import { openPending, pendingRow } from '../src/office/pending.js';
 import { formatYuan } from '../src/rules/money.js';
 import { enrolmentRows } from '../src/recipients/enrolmentList.js';
 import type { Office } from '../src/store/office.js';
-import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
-import { t, word } from '../src/i18n/index.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UserError, type Globals } from './common.js';
+import { t, tIn, word } from '../src/i18n/index.js';
+import { membersOf } from '../src/case/household.js';
 
 export function sharedDirOf(g: Globals, office: Office): string {
   const dir = g.shared ?? settingsOf(office.view).office.shared;
@@ -67,19 +68,39 @@ export function registerSync(program: Command): void {
       else out(t('sync.importLine', { outcome: outcomeWord(report.outcome), name: report.name, applied: report.applied, unchanged: report.unchanged, rejected: report.rejected, pending: report.pending, receipt: report.receipt }));
     });
 
-  program
-    .command('enrolment')
-    .description(t('sync.help.enrolment'))
+  const enrolment = program.command('enrolment').description(t('sync.help.enrolment'));
+  enrolment
+    .command('cover')
+    .description(t('recipients.coverage.help'))
+    .argument('<caseNo>', t('recipients.coverage.caseArg'))
+    .option('--members <ids>', t('recipients.coverage.membersOpt'))
+    .action(async (caseNo: string, opts: { members?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const office = await openOffice(g);
+      const { coverMembers, coveredNames } = await import('../src/recipients/coverage.js');
+      const ids = opts.members === undefined ? null : opts.members.split(/[,，]/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+      const names = (covered: readonly string[]) => coveredNames(office.view, covered).join(t('recipients.coverage.nameSeparator'));
+      const { result } = await office.transact(
+        { operator: operatorOf(g, office), source: 'local', action: 'enrolment.cover', summary: tIn('zh', 'recipients.coverage.summary', { caseNo, names: (ids ?? []).join(',') }) },
+        (tx) => coverMembers(tx, caseNo, ids, operatorOf(g, office)),
+      );
+      if (g.json) return printJson({ caseNo, covered: result });
+      out(t('recipients.coverage.saved', { caseNo, names: names(result) }));
+    });
+  enrolment
     .command('list')
     .description(t('sync.help.enrolmentList'))
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const rows = enrolmentJson(office);
-      if (g.json) return printJson(rows);
+      if (g.json) return printJson(rows.map(({ size: _size, ...r }) => r));
       if (!rows.length) return say(t('sync.noEnrolments'));
+      const { coveredNames } = await import('../src/recipients/coverage.js');
+      const pending = new Set(openPending(office.view).filter((p) => p.kind === 'coverage-unchosen').map((p) => p.caseNo));
       for (const r of rows) {
-        out(t('sync.enrolmentLine', { name: r.householderName, program: r.program, status: word('enrolmentStatus', r.status), amount: formatYuan(r.monthlyAmountFen), persons: r.persons, category: r.category ?? '-', since: r.since, caseNo: r.caseNo ?? t('sync.fromRoster') }));
+        const covered = r.persons < r.size ? `  ${t('recipients.coverage.line', { names: coveredNames(office.view, r.covered).join(t('recipients.coverage.nameSeparator')) })}${pending.has(r.caseNo) ? t('recipients.coverage.unchosen') : ''}` : '';
+        out(t('sync.enrolmentLine', { name: r.householderName, program: r.program, status: word('enrolmentStatus', r.status), amount: formatYuan(r.monthlyAmountFen), persons: r.persons, category: r.category ?? '-', since: r.since, caseNo: r.caseNo ?? t('sync.fromRoster') }) + covered);
       }
     });
 
@@ -101,8 +122,9 @@ export function registerSync(program: Command): void {
 /** `enrolment list --json` (cli.md): current recipients first, then by start month. */
 function enrolmentJson(office: Office) {
   return enrolmentRows(office.view, office.now().date)
-    .map(({ householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo }) => ({
-      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo,
+    .map(({ householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered, householdId }) => ({
+      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered,
+      size: membersOf(office.view, householdId).length,
     }))
     .sort((a, b) => a.status.localeCompare(b.status) || a.since.localeCompare(b.since) || a.householderId.localeCompare(b.householderId));
 }
