@@ -46,6 +46,28 @@ export function registerSync(program: Command): void {
       }
     });
 
+  sync
+    .command('preview')
+    .description(t('sync.help.preview'))
+    .argument('<file>', t('sync.help.previewFile'))
+    .option('--strict', t('sync.help.strict'))
+    .action(async (file: string, opts: { strict?: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      const office = await openForReading(g);
+      const { previewFile, previewJson } = await import('../src/sync/preview.js');
+      const { KIND_SPECS } = await import('../src/exchange/inbound/index.js');
+      let p;
+      try {
+        p = await previewFile(office, resolve(file), opts.strict ?? false);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(t('sync.fileNotFound', { file }));
+        throw err;
+      }
+      if (g.json) return printJson(previewJson(p));
+      out(t('sync.preview.head', { name: p.name, kind: p.kind ? KIND_SPECS[p.kind].title : t('sync.preview.unknownKind'), outcome: outcomeWord(p.outcome), ...p.counts }));
+      for (const r of p.rows) out(t('sync.preview.row', { row: r.row, result: r.result, caseNo: r.caseNo, idNumber: r.idNumber, reason: r.reason }));
+    });
+
   const imp = program.command('import').description(t('sync.help.import'));
   imp
     .command('roster')

@@ -118,4 +118,9 @@ export default {
   'record.unnamedHouseholder': 'householder (no name in the roster)',
   'record.byCounty': 'county',
   'record.byTownship': 'township',
+  'help.preview': 'Preview what a file would do if it arrived now (its kind, the receipt row by row); nothing is applied, kept or written',
+  'help.previewFile': 'the CSV file to preview',
+  'preview.head': 'Preview (not applied)  {name}  {kind}: {outcome}, applied {applied}, unchanged {unchanged}, stale {stale}, rejected {rejected}, pending {pending}',
+  'preview.row': 'row {row}  {result}  {caseNo} {idNumber}  {reason}',
+  'preview.unknownKind': 'file not recognised',
 } as const satisfies Same<typeof zh>;

@@ -117,4 +117,9 @@ export default {
   'record.unnamedHouseholder': '户主（花名册未列出姓名）',
   'record.byCounty': '区县',
   'record.byTownship': '街道',
+  'help.preview': '预览：这个文件现在到达会怎样（类型、逐行回执）；什么都不应用、不保存、不写',
+  'help.previewFile': '要预览的 CSV 文件',
+  'preview.head': '预览（未应用）  {name}  {kind}：{outcome}，应用 {applied}，未变化 {unchanged}，过时 {stale}，拒绝 {rejected}，待处理 {pending}',
+  'preview.row': '第 {row} 行  {result}  {caseNo} {idNumber}  {reason}',
+  'preview.unknownKind': '无法识别的文件',
 } as const;
