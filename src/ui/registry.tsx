@@ -21,6 +21,7 @@ import { ReportScreen } from './screens/report.js';
 import { IntakeScreen } from './screens/intake.js';
 import { CaseScreen } from './screens/case.js';
 import { CaseListScreen } from './screens/caseList.js';
+import { ReceiptsScreen } from './screens/receipts/view.js';
 
 /** Intake: once saved, the new case's screen takes its place. */
 function IntakeEntry(p: ShellScreenProps) {
@@ -49,6 +50,11 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   cancellations: { title: () => t('ui.title.cancellations'), render: () => <CancellationsScreen /> },
   cancel: { title: () => t('ui.title.cancel'), render: (p) => <CancelScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} params={p.params} /> },
   reconcile: { title: () => t('ui.title.reconcile'), render: () => <ReconcileScreen /> },
+  receipts: {
+    title: () => t('sync.receipts.title'),
+    help: () => [t('sync.receipts.help')],
+    render: (p) => <ReceiptsScreen key={p.params.sha256} {...(p.params.sha256 ? { sha256: p.params.sha256 } : {})} />,
+  },
 
   // ---- the screens of intake and the case's way, labour and reports.
   intake: { title: () => t('ui.title.intake'), render: (p) => <IntakeEntry {...p} /> },

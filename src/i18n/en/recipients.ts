@@ -181,6 +181,7 @@ export default {
   'coverage.caseArg': 'application number',
   'coverage.membersOpt': "ID numbers of the covered members, comma-separated (left out: the members the county's reason names)",
   'coverage.nameSeparator': ', ',
+  'exit.rosterReason': 'employed: {work} (from {from}, gradual exit)',
   'coverage.line': 'Covered: {names}',
   'coverage.unchosen': '(to be chosen)',
 } as const satisfies Same<typeof zh>;

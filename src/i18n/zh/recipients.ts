@@ -180,6 +180,7 @@ export default {
   'coverage.caseArg': '申请编号',
   'coverage.membersOpt': '保障成员的身份证号，用逗号分开（不写则用区县原因中写明的成员）',
   'coverage.nameSeparator': '、',
+  'exit.rosterReason': '已就业：{work}（{from} 起，渐退期）',
   'coverage.line': '保障成员：{names}',
   'coverage.unchosen': '（待选定）',
 } as const;

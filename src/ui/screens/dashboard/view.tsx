@@ -57,6 +57,7 @@ export function DashboardScreen() {
       ['p', t('dashboard.key.report')],
       ['c', t('dashboard.key.cancellations')],
       ['n', t('dashboard.key.reconcile')],
+      ['v', t('dashboard.key.receipts')],
     ],
   );
   return (
