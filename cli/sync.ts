@@ -10,6 +10,7 @@ import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UserError, type Globals } from './common.js';
 import { t, tIn, word } from '../src/i18n/index.js';
 import { membersOf } from '../src/case/household.js';
+import { outcomeWord } from '../src/dashboard/receipts.js';
 
 export function sharedDirOf(g: Globals, office: Office): string {
   const dir = g.shared ?? settingsOf(office.view).office.shared;
@@ -17,8 +18,16 @@ export function sharedDirOf(g: Globals, office: Office): string {
   return resolve(dir);
 }
 
-const OUTCOME_KEYS = { applied: 'sync.outcome.applied', partial: 'sync.outcome.partial', rejected: 'sync.outcome.rejected', duplicate: 'sync.outcome.duplicate' } as const;
-const outcomeWord = (o: keyof typeof OUTCOME_KEYS) => t(OUTCOME_KEYS[o]);
+
+/** Runs what reads a file the clerk named; a missing file is said as such. */
+async function givenFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(t('sync.fileNotFound', { file }));
+    throw err;
+  }
+}
 
 export function registerSync(program: Command): void {
   const sync = program.command('sync').description(t('sync.help.sync'));
@@ -56,13 +65,7 @@ export function registerSync(program: Command): void {
       const office = await openForReading(g);
       const { previewFile, previewJson } = await import('../src/sync/preview.js');
       const { KIND_SPECS } = await import('../src/exchange/inbound/index.js');
-      let p;
-      try {
-        p = await previewFile(office, resolve(file), opts.strict ?? false);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(t('sync.fileNotFound', { file }));
-        throw err;
-      }
+      const p = await givenFile(file, () => previewFile(office, resolve(file), opts.strict ?? false));
       if (g.json) return printJson(previewJson(p));
       out(t('sync.preview.head', { name: p.name, kind: p.kind ? KIND_SPECS[p.kind].title : t('sync.preview.unknownKind'), outcome: outcomeWord(p.outcome), ...p.counts }));
       for (const r of p.rows) out(t('sync.preview.row', { row: r.row, result: r.result, caseNo: r.caseNo, idNumber: r.idNumber, reason: r.reason }));
@@ -79,13 +82,7 @@ export function registerSync(program: Command): void {
       const office = await openOffice(g);
       const { importFile } = await import('../src/sync/file.js');
       const shared = g.shared ?? settingsOf(office.view).office.shared;
-      let report;
-      try {
-        report = await importFile(office, resolve(file), 'roster', shared ? resolve(shared) : null, opts.strict ?? false);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(t('sync.fileNotFound', { file }));
-        throw err;
-      }
+      const report = await givenFile(file, () => importFile(office, resolve(file), 'roster', shared ? resolve(shared) : null, opts.strict ?? false));
       if (g.json) printJson(report);
       else out(t('sync.importLine', { outcome: outcomeWord(report.outcome), name: report.name, applied: report.applied, unchanged: report.unchanged, rejected: report.rejected, pending: report.pending, receipt: report.receipt }));
     });
@@ -100,7 +97,7 @@ export function registerSync(program: Command): void {
       const g = globals(cmd);
       const office = await openOffice(g);
       const { coverMembers, coveredNames } = await import('../src/recipients/coverage.js');
-      const ids = opts.members === undefined ? null : opts.members.split(/[,，]/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+      const ids = opts.members === undefined ? null : opts.members.split(/[,\uFF0C]/).map((x) => x.trim().toUpperCase()).filter(Boolean);
       const names = (covered: readonly string[]) => coveredNames(office.view, covered).join(t('recipients.coverage.nameSeparator'));
       const { result } = await office.transact(
         { operator: operatorOf(g, office), source: 'local', action: 'enrolment.cover', summary: tIn('zh', 'recipients.coverage.summary', { caseNo, names: (ids ?? []).join(',') }) },

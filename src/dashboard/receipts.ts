@@ -9,6 +9,12 @@ import type { FileRecord } from '../sync/report.js';
 import { receiptCopy } from '../sync/receipts.js';
 import { readCsvTable } from '../exchange/readCsv.js';
 import type { ReceiptRow } from '../sync/merge/index.js';
+import { t } from '../i18n/index.js';
+
+const OUTCOME_KEYS = { applied: 'sync.outcome.applied', partial: 'sync.outcome.partial', rejected: 'sync.outcome.rejected', duplicate: 'sync.outcome.duplicate' } as const;
+
+/** A file's outcome as the clerk reads it. */
+export const outcomeWord = (o: keyof typeof OUTCOME_KEYS): string => t(OUTCOME_KEYS[o]);
 
 export interface ReceiptFile {
   sha256: string;
@@ -44,6 +50,11 @@ export function receiptRows(dataDir: string, sha256: string): ReceiptRow[] | nul
     caseNo: r.cells['申请编号'] ?? '',
     idNumber: r.cells['身份证号'] ?? '',
   }));
+}
+
+/** How a receipt row is shown: rejected rows stand out, rows waiting for the clerk less so. */
+export function receiptRowTone(result: string): 'rejected' | 'pending' | null {
+  return result === '拒绝' ? 'rejected' : result === '待处理' ? 'pending' : null;
 }
 
 export interface InboxFile {

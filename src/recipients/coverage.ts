@@ -89,7 +89,7 @@ export function coverageOfApproval(tx: Tx, a: ApprovalCoverage): string[] {
     householderId: a.householderId,
     householderName: householder?.name ?? '',
     reason: def
-      ? tIn('zh', 'recipients.coverage.pendingNamed', { persons: a.persons, size: ids.length, names: def.map((id) => byId.get(id)!.name).join('、') })
+      ? tIn('zh', 'recipients.coverage.pendingNamed', { persons: a.persons, size: ids.length, names: def.map((id) => byId.get(id)!.name).join(tIn('zh', 'recipients.coverage.nameSeparator')) })
       : tIn('zh', 'recipients.coverage.pendingUnnamed', { persons: a.persons, size: ids.length }),
     source: a.source,
   });

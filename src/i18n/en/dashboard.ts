@@ -84,5 +84,4 @@ export default {
   'remind.fileRows': '{name}  {rows} rows rejected ({at})',
   'remind.daemonState': '{state}, {last}',
   'restore.journal': 'restored from a backup: {file} (taken {createdAt})',
-  'restore.reminder': 'The data was restored from a backup of {date}: make a new backup soon',
 } as const satisfies Same<typeof zh>;

@@ -82,5 +82,4 @@ export default {
   'remind.fileRows': '{name}  拒收 {rows} 行（{at}）',
   'remind.daemonState': '{state}，{last}',
   'restore.journal': '从备份恢复：{file}（备份于 {createdAt}）',
-  'restore.reminder': '数据是从 {date} 的备份恢复的，请尽快做一次新的备份',
 } as const;

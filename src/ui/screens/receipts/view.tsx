@@ -5,7 +5,7 @@
 import React, { useEffect, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { readFileSync } from 'node:fs';
-import { inboxFiles, receiptFiles, receiptRows, type InboxFile, type ReceiptFile } from '../../../dashboard/receipts.js';
+import { inboxFiles, outcomeWord, receiptFiles, receiptRows, receiptRowTone, type InboxFile, type ReceiptFile } from '../../../dashboard/receipts.js';
 import { RECEIPTS_SEEN, rejectedFiles } from '../../../dashboard/reminders.js';
 import { KIND_SPECS } from '../../../exchange/inbound/index.js';
 import { settingsOf } from '../../../office/context.js';
@@ -22,7 +22,7 @@ const FILE_COLUMNS: Column[] = [{ w: 11 }, { w: 28 }, { w: 10 }, { w: 8 }, { w: 
 // The reason is not cut: a rejected row's reason says how to fix it, so it wraps.
 const ROW_COLUMNS: Column[] = [{ w: 5 }, { w: 6 }];
 
-const OUTCOME_KEYS = { applied: 'sync.outcome.applied', partial: 'sync.outcome.partial', rejected: 'sync.outcome.rejected', duplicate: 'sync.outcome.duplicate' } as const;
+const TONE_COLOURS: Record<string, string | undefined> = { rejected: 'red', pending: 'yellow', none: undefined };
 const kindWord = (k: ReceiptFile['kind']) => (k ? KIND_SPECS[k].title : t('sync.preview.unknownKind'));
 
 /** The screen's list: the files read, then the inbox's files not read yet. */
@@ -33,7 +33,7 @@ export function receiptsList(files: readonly ReceiptFile[], inbox: readonly Inbo
     const bad = f.outcome === 'rejected' || f.counts.rejected > 0;
     rows.push({
       key: `f${f.sha256}`,
-      text: row([f.processedAt.slice(5, 16).replace('T', ' '), f.name, kindWord(f.kind), t(OUTCOME_KEYS[f.outcome]), t('sync.receipts.counts', { applied: f.counts.applied, rejected: f.counts.rejected, pending: f.counts.pending })], FILE_COLUMNS),
+      text: row([f.processedAt.slice(5, 16).replace('T', ' '), f.name, kindWord(f.kind), outcomeWord(f.outcome), t('sync.receipts.counts', { applied: f.counts.applied, rejected: f.counts.rejected, pending: f.counts.pending })], FILE_COLUMNS),
       color: f.outcome === 'rejected' ? 'red' : bad ? 'yellow' : undefined,
     });
     open.push(f);
@@ -52,7 +52,7 @@ export function receiptsList(files: readonly ReceiptFile[], inbox: readonly Inbo
 }
 
 function detailOf(dataDir: string, f: ReceiptFile): ReceiptDetail {
-  return { title: t('sync.receipts.detailTitle', { name: f.name, kind: kindWord(f.kind), outcome: t(OUTCOME_KEYS[f.outcome]) }), rows: receiptRows(dataDir, f.sha256), preview: false };
+  return { title: t('sync.receipts.detailTitle', { name: f.name, kind: kindWord(f.kind), outcome: outcomeWord(f.outcome) }), rows: receiptRows(dataDir, f.sha256), preview: false };
 }
 
 export function ReceiptsScreen({ sha256 }: { sha256?: string }) {
@@ -83,7 +83,7 @@ export function ReceiptsScreen({ sha256 }: { sha256?: string }) {
       else {
         try {
           const p = previewBytes(office, readFileSync(target.abs), target.name);
-          dispatch({ type: 'show', detail: { title: t('sync.receipts.previewTitle', { name: target.name, kind: kindWord(p.kind), outcome: t(OUTCOME_KEYS[p.outcome]) }), rows: p.rows, preview: true } });
+          dispatch({ type: 'show', detail: { title: t('sync.receipts.previewTitle', { name: target.name, kind: kindWord(p.kind), outcome: outcomeWord(p.outcome) }), rows: p.rows, preview: true } });
         } catch (err) {
           shell.flash(t('sync.receipts.unreadable', { name: target.name, reason: (err as Error).message }), 'error');
         }
@@ -103,7 +103,7 @@ export function ReceiptsScreen({ sha256 }: { sha256?: string }) {
     const lines: ListRow[] = (d.rows ?? []).map((r, i) => ({
       key: `r${i}`,
       text: `${row([String(r.row), r.result], ROW_COLUMNS)} ${[r.caseNo, r.idNumber, r.reason].filter(Boolean).join('  ')}`,
-      color: r.result === '拒绝' ? 'red' : r.result === '待处理' ? 'yellow' : undefined,
+      color: TONE_COLOURS[receiptRowTone(r.result) ?? 'none'],
     }));
     const shown = lines.slice(state.top, state.top + height);
     return (
