@@ -180,3 +180,19 @@ export function coverMembers(tx: Tx, caseNo: string, ids: readonly string[] | nu
 export function coveredNames(view: View, covered: readonly string[]): string[] {
   return covered.map((id) => view.get('members', id)?.name ?? id);
 }
+
+export interface CoverageSummary {
+  /** fewer persons covered than the household has */
+  partial: boolean;
+  names: string[];
+  /** the clerk has not chosen yet (a `coverage-unchosen` item is open) */
+  unchosen: boolean;
+}
+
+/** Who a benefit covers, as the lists show it: null when it covers the whole household. */
+export function coverageSummary(view: View, e: { householdId: string; covered: readonly string[]; persons: number; caseNo: string | null }): CoverageSummary | null {
+  const size = membersOf(view, e.householdId).length;
+  if (e.persons >= size) return null;
+  const open = e.caseNo ? view.get('pending', coveragePendingId(e.caseNo)) : undefined;
+  return { partial: true, names: coveredNames(view, e.covered), unchosen: !!open && !open.resolvedOn };
+}

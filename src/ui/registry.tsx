@@ -22,6 +22,7 @@ import { IntakeScreen } from './screens/intake.js';
 import { CaseScreen } from './screens/case.js';
 import { CaseListScreen } from './screens/caseList.js';
 import { ReceiptsScreen } from './screens/receipts/view.js';
+import { CoverScreen } from './screens/recipients/cover.js';
 
 /** Intake: once saved, the new case's screen takes its place. */
 function IntakeEntry(p: ShellScreenProps) {
@@ -50,6 +51,7 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   cancellations: { title: () => t('ui.title.cancellations'), render: () => <CancellationsScreen /> },
   cancel: { title: () => t('ui.title.cancel'), render: (p) => <CancelScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} params={p.params} /> },
   reconcile: { title: () => t('ui.title.reconcile'), render: () => <ReconcileScreen /> },
+  cover: { title: () => t('recipients.title.cover'), help: () => [t('recipients.help.cover')], render: (p) => <CoverScreen key={p.params.caseNo} caseNo={p.params.caseNo ?? ''} /> },
   receipts: {
     title: () => t('sync.receipts.title'),
     help: () => [t('sync.receipts.help')],

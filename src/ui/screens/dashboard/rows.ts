@@ -76,6 +76,8 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
       ? { id: 'reconcile', params: { pendingId: p.id } }
       : p.kind === 'attendance-recommendation'
         ? { id: 'attendance' }
+        : p.kind === 'coverage-unchosen' && p.caseNo
+          ? { id: 'cover', params: { caseNo: p.caseNo } }
         : p.kind === 'decision-on-withdrawn' && p.caseNo
           ? { id: 'case', params: { caseNo: p.caseNo } }
           : p.householderId
