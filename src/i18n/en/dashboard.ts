@@ -68,6 +68,7 @@ export default {
   'key.attendance': 'labour',
   'key.report': 'reports',
   'key.cancellations': 'cancel',
+  'screen.helpReceipts': 'v receipts: files received, rejected rows and why; inbox files can be previewed first',
   'key.receipts': 'receipts',
   'key.reconcile': 'roster',
   'remind.head.investigations': 'Investigations to start: {n}',

@@ -66,6 +66,7 @@ export default {
   'key.attendance': '劳动',
   'key.report': '报表',
   'key.cancellations': '撤消',
+  'screen.helpReceipts': 'v 回执：收到的文件、拒收行及原因；收件箱里的文件可先预览',
   'key.receipts': '回执',
   'key.reconcile': '核对',
   'remind.head.investigations': '入户调查待开始 {n} 件：',
