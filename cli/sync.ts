@@ -9,7 +9,6 @@ import { enrolmentRows } from '../src/recipients/enrolmentList.js';
 import type { Office } from '../src/store/office.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UserError, type Globals } from './common.js';
 import { t, tIn, word } from '../src/i18n/index.js';
-import { membersOf } from '../src/case/household.js';
 import { outcomeWord } from '../src/dashboard/receipts.js';
 
 export function sharedDirOf(g: Globals, office: Office): string {
@@ -113,12 +112,12 @@ export function registerSync(program: Command): void {
       const g = globals(cmd);
       const office = await openForReading(g);
       const rows = enrolmentJson(office);
-      if (g.json) return printJson(rows.map(({ size: _size, ...r }) => r));
+      if (g.json) return printJson(rows.map(({ householdId: _h, ...r }) => r));
       if (!rows.length) return say(t('sync.noEnrolments'));
-      const { coveredNames } = await import('../src/recipients/coverage.js');
-      const pending = new Set(openPending(office.view).filter((p) => p.kind === 'coverage-unchosen').map((p) => p.caseNo));
+      const { coverageText } = await import('../src/recipients/coverage.js');
       for (const r of rows) {
-        const covered = r.persons < r.size ? `  ${t('recipients.coverage.line', { names: coveredNames(office.view, r.covered).join(t('recipients.coverage.nameSeparator')) })}${pending.has(r.caseNo) ? t('recipients.coverage.unchosen') : ''}` : '';
+        const cover = coverageText(office.view, r);
+        const covered = cover ? `  ${cover}` : '';
         out(t('sync.enrolmentLine', { name: r.householderName, program: r.program, status: word('enrolmentStatus', r.status), amount: formatYuan(r.monthlyAmountFen), persons: r.persons, category: r.category ?? '-', since: r.since, caseNo: r.caseNo ?? t('sync.fromRoster') }) + covered);
       }
     });
@@ -142,8 +141,7 @@ export function registerSync(program: Command): void {
 function enrolmentJson(office: Office) {
   return enrolmentRows(office.view, office.now().date)
     .map(({ householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered, householdId }) => ({
-      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered,
-      size: membersOf(office.view, householdId).length,
+      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered, householdId,
     }))
     .sort((a, b) => a.status.localeCompare(b.status) || a.since.localeCompare(b.since) || a.householderId.localeCompare(b.householderId));
 }

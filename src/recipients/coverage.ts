@@ -196,3 +196,10 @@ export function coverageSummary(view: View, e: { householdId: string; covered: r
   const open = e.caseNo ? view.get('pending', coveragePendingId(e.caseNo)) : undefined;
   return { partial: true, names: coveredNames(view, e.covered), unchosen: !!open && !open.resolvedOn };
 }
+
+/** `保障成员：李梅、陈浩然（待选定）` for a single-person benefit; null when it covers the whole household. */
+export function coverageText(view: View, e: { householdId: string; covered: readonly string[]; persons: number; caseNo: string | null }): string | null {
+  const c = coverageSummary(view, e);
+  if (!c) return null;
+  return t('recipients.coverage.line', { names: c.names.join(t('recipients.coverage.nameSeparator')) }) + (c.unchosen ? t('recipients.coverage.unchosen') : '');
+}
