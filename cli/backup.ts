@@ -32,6 +32,8 @@ export function registerBackup(program: Command): void {
       const { restoreBackup } = await import('../src/maintenance/backup.js');
       const { now } = await import('../src/office/clock.js');
       const r = await restoreBackup(resolve(file), dir, { forceOtherOffice: opts.forceOtherOffice ?? false, nowIso: now().iso });
+      const { recordRestore } = await import('../src/dashboard/restored.js');
+      await recordRestore(await openOffice(g), file, r.manifest.createdAt, operatorOf(g));
       if (g.json) printJson({ restored: r.restored, replacedAside: r.replacedAside, replacedJournalSeq: r.replacedJournalSeq, office: r.manifest.office, createdAt: r.manifest.createdAt, journalSeq: r.manifest.journal.seq, files: r.manifest.files.length });
       else {
         say(t('maintenance.restored', { createdAt: r.manifest.createdAt.slice(0, 16).replace('T', ' '), office: r.manifest.office.name, code: r.manifest.office.code, files: r.manifest.files.length, seq: r.manifest.journal.seq }));

@@ -14,6 +14,7 @@ import { globals, openForReading, openOffice, operatorOf, out, printJson, say, U
 import { t, word } from '../src/i18n/index.js';
 import { resolveHousehold } from '../src/household/resolve.js';
 import { addHouseholdNote, noteSummary } from '../src/household/notes.js';
+import { coverageText } from '../src/recipients/coverage.js';
 
 // The archive, history and search modules load only in the commands that use
 // them, so that `status` and `sync once` do not pay for them at start-up.
@@ -91,6 +92,8 @@ export function registerRecipients(program: Command): void {
       if (a.enrolments.length) out(t('household.cli.benefits'));
       for (const e of a.enrolments) {
         out(t('household.cli.benefit', { program: e.program, status: word('enrolmentStatus', e.status), amount: formatYuan(e.monthlyAmountFen), persons: e.persons, category: categoryWord(e.category), since: e.since }));
+        const cover = coverageText(office.view, e);
+        if (cover) out(`  ${cover}`);
       }
       if (a.reviews.length) out(t('household.cli.reviews'));
       for (const r of a.reviews) out(t('household.cli.review', { date: r.date, recommendation: recommendationWord(r.recommendation), findings: r.findings, by: r.by }));

@@ -7,8 +7,9 @@ import { openPending, pendingRow } from '../src/office/pending.js';
 import { formatYuan } from '../src/rules/money.js';
 import { enrolmentRows } from '../src/recipients/enrolmentList.js';
 import type { Office } from '../src/store/office.js';
-import { globals, openForReading, openOffice, out, printJson, say, UserError, type Globals } from './common.js';
-import { t, word } from '../src/i18n/index.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UserError, type Globals } from './common.js';
+import { t, tIn, word } from '../src/i18n/index.js';
+import { outcomeWord } from '../src/dashboard/receipts.js';
 
 export function sharedDirOf(g: Globals, office: Office): string {
   const dir = g.shared ?? settingsOf(office.view).office.shared;
@@ -16,8 +17,16 @@ export function sharedDirOf(g: Globals, office: Office): string {
   return resolve(dir);
 }
 
-const OUTCOME_KEYS = { applied: 'sync.outcome.applied', partial: 'sync.outcome.partial', rejected: 'sync.outcome.rejected', duplicate: 'sync.outcome.duplicate' } as const;
-const outcomeWord = (o: keyof typeof OUTCOME_KEYS) => t(OUTCOME_KEYS[o]);
+
+/** Runs what reads a file the clerk named; a missing file is said as such. */
+async function givenFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(t('sync.fileNotFound', { file }));
+    throw err;
+  }
+}
 
 export function registerSync(program: Command): void {
   const sync = program.command('sync').description(t('sync.help.sync'));
@@ -45,6 +54,22 @@ export function registerSync(program: Command): void {
       }
     });
 
+  sync
+    .command('preview')
+    .description(t('sync.help.preview'))
+    .argument('<file>', t('sync.help.previewFile'))
+    .option('--strict', t('sync.help.strict'))
+    .action(async (file: string, opts: { strict?: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      const office = await openForReading(g);
+      const { previewFile, previewJson } = await import('../src/sync/preview.js');
+      const { KIND_SPECS } = await import('../src/exchange/inbound/index.js');
+      const p = await givenFile(file, () => previewFile(office, resolve(file), opts.strict ?? false));
+      if (g.json) return printJson(previewJson(p));
+      out(t('sync.preview.head', { name: p.name, kind: p.kind ? KIND_SPECS[p.kind].title : t('sync.preview.unknownKind'), outcome: outcomeWord(p.outcome), ...p.counts }));
+      for (const r of p.rows) out(t('sync.preview.row', { row: r.row, result: r.result, caseNo: r.caseNo, idNumber: r.idNumber, reason: r.reason }));
+    });
+
   const imp = program.command('import').description(t('sync.help.import'));
   imp
     .command('roster')
@@ -56,30 +81,44 @@ export function registerSync(program: Command): void {
       const office = await openOffice(g);
       const { importFile } = await import('../src/sync/file.js');
       const shared = g.shared ?? settingsOf(office.view).office.shared;
-      let report;
-      try {
-        report = await importFile(office, resolve(file), 'roster', shared ? resolve(shared) : null, opts.strict ?? false);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(t('sync.fileNotFound', { file }));
-        throw err;
-      }
+      const report = await givenFile(file, () => importFile(office, resolve(file), 'roster', shared ? resolve(shared) : null, opts.strict ?? false));
       if (g.json) printJson(report);
       else out(t('sync.importLine', { outcome: outcomeWord(report.outcome), name: report.name, applied: report.applied, unchanged: report.unchanged, rejected: report.rejected, pending: report.pending, receipt: report.receipt }));
     });
 
-  program
-    .command('enrolment')
-    .description(t('sync.help.enrolment'))
+  const enrolment = program.command('enrolment').description(t('sync.help.enrolment'));
+  enrolment
+    .command('cover')
+    .description(t('recipients.coverage.help'))
+    .argument('<caseNo>', t('recipients.coverage.caseArg'))
+    .option('--members <ids>', t('recipients.coverage.membersOpt'))
+    .action(async (caseNo: string, opts: { members?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const office = await openOffice(g);
+      const { coverMembers, coveredNames } = await import('../src/recipients/coverage.js');
+      const ids = opts.members === undefined ? null : opts.members.split(/[,\uFF0C]/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+      const names = (covered: readonly string[]) => coveredNames(office.view, covered).join(t('recipients.coverage.nameSeparator'));
+      const { result } = await office.transact(
+        { operator: operatorOf(g, office), source: 'local', action: 'enrolment.cover', summary: tIn('zh', 'recipients.coverage.summary', { caseNo, names: (ids ?? []).join(',') }) },
+        (tx) => coverMembers(tx, caseNo, ids, operatorOf(g, office)),
+      );
+      if (g.json) return printJson({ caseNo, covered: result });
+      out(t('recipients.coverage.saved', { caseNo, names: names(result) }));
+    });
+  enrolment
     .command('list')
     .description(t('sync.help.enrolmentList'))
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
       const office = await openForReading(g);
       const rows = enrolmentJson(office);
-      if (g.json) return printJson(rows);
+      if (g.json) return printJson(rows.map(({ householdId: _h, ...r }) => r));
       if (!rows.length) return say(t('sync.noEnrolments'));
+      const { coverageText } = await import('../src/recipients/coverage.js');
       for (const r of rows) {
-        out(t('sync.enrolmentLine', { name: r.householderName, program: r.program, status: word('enrolmentStatus', r.status), amount: formatYuan(r.monthlyAmountFen), persons: r.persons, category: r.category ?? '-', since: r.since, caseNo: r.caseNo ?? t('sync.fromRoster') }));
+        const cover = coverageText(office.view, r);
+        const covered = cover ? `  ${cover}` : '';
+        out(t('sync.enrolmentLine', { name: r.householderName, program: r.program, status: word('enrolmentStatus', r.status), amount: formatYuan(r.monthlyAmountFen), persons: r.persons, category: r.category ?? '-', since: r.since, caseNo: r.caseNo ?? t('sync.fromRoster') }) + covered);
       }
     });
 
@@ -101,8 +140,8 @@ export function registerSync(program: Command): void {
 /** `enrolment list --json` (cli.md): current recipients first, then by start month. */
 function enrolmentJson(office: Office) {
   return enrolmentRows(office.view, office.now().date)
-    .map(({ householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo }) => ({
-      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo,
+    .map(({ householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered, householdId }) => ({
+      householderId, householderName, program, status, monthlyAmountFen, persons, category, since, caseNo, covered, householdId,
     }))
     .sort((a, b) => a.status.localeCompare(b.status) || a.since.localeCompare(b.since) || a.householderId.localeCompare(b.householderId));
 }

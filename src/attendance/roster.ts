@@ -8,6 +8,7 @@ import type { Settings } from '../office/settings.js';
 import { ageOn, birthdayAt } from '../rules/idNumber.js';
 import { dateOf, daysFromCivil } from '../rules/dayNumber.js';
 import type { Exemption } from './types.js';
+import { employedOn, employedReason, type GradualExit } from '../recipients/gradualExit.js';
 import { t } from '../i18n/index.js';
 
 export interface RosterData {
@@ -15,6 +16,8 @@ export interface RosterData {
   enrolments: readonly DeepReadonly<Enrolment>[];
   cases: readonly DeepReadonly<Case>[];
   exemptions: readonly DeepReadonly<Exemption>[];
+  /** members known to work (渐退期) are not due */
+  gradualExits?: readonly DeepReadonly<GradualExit>[];
   labour: Pick<Settings['labour'], 'minAge' | 'maxAge'>;
 }
 
@@ -34,6 +37,7 @@ export function rosterDataOf(view: View, labour: Settings['labour']): RosterData
     enrolments: view.all('enrolments'),
     cases: view.all('cases'),
     exemptions: view.all('exemptions'),
+    gradualExits: view.all('gradualExits'),
     labour,
   };
 }
@@ -110,6 +114,8 @@ export function personalReason(data: RosterData, m: DeepReadonly<Member>, date: 
   // 18–60 means from the 18th birthday up to the day before the 60th.
   if (age < data.labour.minAge) return t('attendance.whyTooYoung', { age: data.labour.minAge, from: birthdayAt(m.idNumber, data.labour.minAge) });
   if (age >= data.labour.maxAge) return t('attendance.whyTooOld', { age: data.labour.maxAge });
+  const employed = employedOn(data.gradualExits ?? [], m.idNumber, date);
+  if (employed) return employedReason(employed);
   const x = exemptionOn(data, m, date);
   if (x) return t('attendance.whyExempt', { kind: x.kind }) + (x.reason && x.reason !== x.kind ? t('attendance.whyExemptReason', { reason: x.reason }) : '') + (x.to ? t('attendance.whyExemptUntil', { to: x.to }) : '');
   return null;

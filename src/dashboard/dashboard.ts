@@ -15,6 +15,7 @@ import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/te
 let builtinTemplates: Template[] | null = null;
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
 import { t, word } from '../i18n/index.js';
+import { reminders, remindersEmpty, remindersText, type Reminders } from './reminders.js';
 
 export interface ReportDue {
   id: string;
@@ -58,6 +59,8 @@ export interface Dashboard {
   daemon: DaemonStatus | null;
   calendar: { year: number; covered: boolean; message: string | null };
   backup: BackupReminder;
+  /** investigation starts, refusal notices, gradual exits, files with rejected rows (reminders.ts) */
+  reminders: Reminders;
 }
 
 export function todaySession(view: View, today: string): TodaySession | null {
@@ -112,6 +115,7 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
       message: covered ? null : t('dashboard.calendarMissing', { year }),
     },
     backup: backupReminder(view, today),
+    reminders: reminders(view, today),
   };
 }
 
@@ -142,7 +146,7 @@ export function suspendedNote(n: number): string {
 
 /** Whether the dashboard has nothing due or waiting at all. */
 export function nothingDue(d: Dashboard): boolean {
-  return !d.overdue.length && !d.nearDeadline.length && !d.noticesEnding.length && !d.pending.length && !d.reviewsDue.length && !d.reportsDue.length;
+  return remindersEmpty(d.reminders) && !d.overdue.length && !d.nearDeadline.length && !d.noticesEnding.length && !d.pending.length && !d.reviewsDue.length && !d.reportsDue.length;
 }
 
 export function dashboardText(d: Dashboard): string {
@@ -166,6 +170,7 @@ export function dashboardText(d: Dashboard): string {
     });
   if (d.overdue.length) out.push(t('dashboard.text.overdueHead', { n: d.overdue.length }), ...d.overdue.map(line));
   if (d.nearDeadline.length) out.push(t('dashboard.text.nearHead', { n: d.nearDeadline.length }), ...d.nearDeadline.map(line));
+  out.push(...remindersText(d.reminders));
   if (d.noticesEnding.length) {
     out.push(t('dashboard.text.noticesHead', { n: d.noticesEnding.length }));
     for (const n of d.noticesEnding) {

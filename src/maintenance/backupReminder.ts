@@ -18,7 +18,11 @@ export interface BackupReminder {
 export function backupReminder(view: View, today: string): BackupReminder {
   const days = settingsOf(view).backupReminderDays;
   const meta = view.get('meta', 'backup') as { date?: string } | undefined;
-  const last = typeof meta?.date === 'string' ? meta.date : null;
+  // A restored folder holds the stores of before its own backup was recorded:
+  // the archive it came from is its latest backup (src/dashboard/restored.ts records it).
+  const restored = view.get('meta', 'restored') as { backupDate?: string } | undefined;
+  const dates = [meta?.date, restored?.backupDate].filter((x): x is string => typeof x === 'string').sort();
+  const last = dates.at(-1) ?? null;
   if (!last) return { lastDate: null, daysSince: null, due: true, message: t('maintenance.reminder.never') };
   const since = dayNo(today) - dayNo(last);
   if (since < days) return { lastDate: last, daysSince: since, due: false, message: null };

@@ -148,6 +148,8 @@ export interface Case {
   decision: CountyDecision | null;
   verifications: Verification[];
   history: CaseEvent[];
+  /** 单人保: who the clerk chose to cover (src/recipients/coverage.ts). */
+  coverage?: { members: string[]; date: string; by: string };
 }
 
 /** What an application holds at intake; the steps of its way fill in the rest. */
@@ -204,7 +206,8 @@ export interface PendingItem {
     | 'roster-differs'
     | 'roster-unlisted'
     | 'attendance-recommendation'
-    | 'review-recommendation';
+    | 'review-recommendation'
+    | 'coverage-unchosen';
   caseNo: string | null;
   householderId: string | null;
   householderName: string;

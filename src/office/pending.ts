@@ -52,6 +52,7 @@ export function pendingKindWord(kind: PendingItem['kind']): string {
     'roster-unlisted': () => t('office.pendingKind.rosterUnlisted'),
     'attendance-recommendation': () => t('office.pendingKind.attendanceRecommendation'),
     'review-recommendation': () => t('office.pendingKind.reviewRecommendation'),
+    'coverage-unchosen': () => t('recipients.pending.coverage-unchosen'),
   };
   return words[kind]?.() ?? kind;
 }

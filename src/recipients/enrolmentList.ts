@@ -17,6 +17,8 @@ export interface EnrolmentRow {
   category: Category | null;
   since: string;
   caseNo: string | null;
+  /** ID numbers of the covered members (cli.md `covered`) */
+  covered: string[];
   /** last month of a gradual-exit period still running, if any */
   gradualExitUntil: string | null;
 }
@@ -42,6 +44,7 @@ function rowOf(view: View, e: DeepReadonly<Enrolment>, gradualExitUntil: string 
     category: e.category,
     since: e.since,
     caseNo: e.caseNo,
+    covered: [...e.covered],
     gradualExitUntil,
   };
 }

@@ -37,6 +37,21 @@ export function runningExit(view: View, enrolmentId: string, month: string): Dee
   return gradualExitsOf(view, enrolmentId).find((g) => g.from <= month && month <= g.until) ?? null;
 }
 
+/**
+ * The gradual exit by which a member is known to work on `date` (from the
+ * first month of the new work on): such a member does not attend labour
+ * sessions. Null when none.
+ */
+export function employedOn(exits: readonly DeepReadonly<GradualExit>[], memberId: string, date: string): DeepReadonly<GradualExit> | null {
+  const month = date.slice(0, 7);
+  return exits.find((g) => g.memberId === memberId && g.from <= month) ?? null;
+}
+
+/** Why the roster leaves an employed member out (the attendance roster's reason column). */
+export function employedReason(g: DeepReadonly<GradualExit>): string {
+  return t('recipients.exit.rosterReason', { work: g.work, from: g.from });
+}
+
 export interface GradualExitInput {
   enrolmentId: string;
   memberId: string;

@@ -13,6 +13,7 @@ const PENDING_KIND_KEYS = {
   'roster-unlisted': 'recipients.pending.roster-unlisted',
   'attendance-recommendation': 'recipients.pending.attendance-recommendation',
   'review-recommendation': 'recipients.pending.review-recommendation',
+  'coverage-unchosen': 'recipients.pending.coverage-unchosen',
 } as const satisfies Record<PendingItem['kind'], string>;
 
 /** The word for a kind of pending item; an unknown kind shows as written. */

@@ -26,6 +26,8 @@ import { StandardsScreen, standardsHelp } from './screens/settings/standards.js'
 import { ExemptionsScreen, exemptionsHelp } from './screens/labour/exemptions.js';
 import { ExemptionFormScreen } from './screens/labour/exemptionForm.js';
 import { AmendScreen, amendHelp } from './screens/labour/amend.js';
+import { ReceiptsScreen } from './screens/receipts/view.js';
+import { CoverScreen } from './screens/recipients/cover.js';
 
 /** Intake: once saved, the new case's screen takes its place. */
 function IntakeEntry(p: ShellScreenProps) {
@@ -54,6 +56,12 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   cancellations: { title: () => t('ui.title.cancellations'), render: () => <CancellationsScreen /> },
   cancel: { title: () => t('ui.title.cancel'), render: (p) => <CancelScreen key={p.params.enrolmentId} enrolmentId={p.params.enrolmentId ?? ''} params={p.params} /> },
   reconcile: { title: () => t('ui.title.reconcile'), render: () => <ReconcileScreen /> },
+  cover: { title: () => t('recipients.title.cover'), help: () => [t('recipients.help.cover')], render: (p) => <CoverScreen key={p.params.caseNo} caseNo={p.params.caseNo ?? ''} /> },
+  receipts: {
+    title: () => t('sync.receipts.title'),
+    help: () => [t('sync.receipts.help')],
+    render: (p) => <ReceiptsScreen key={p.params.sha256} {...(p.params.sha256 ? { sha256: p.params.sha256 } : {})} />,
+  },
 
   // ---- the screens of intake and the case's way, labour and reports.
   intake: { title: () => t('ui.title.intake'), render: (p) => <IntakeEntry {...p} /> },

@@ -33,6 +33,6 @@ describe('the dashboard rows', () => {
   });
 
   it('has a menu key for every screen it names', () => {
-    expect(Object.values(DASHBOARD_MENU).sort()).toEqual(['attendance', 'cancellations', 'cases', 'intake', 'recipients', 'reconcile', 'report', 'settings']);
+    expect(Object.values(DASHBOARD_MENU).sort()).toEqual(['attendance', 'cancellations', 'cases', 'intake', 'receipts', 'recipients', 'reconcile', 'report', 'settings']);
   });
 });

@@ -8,6 +8,7 @@ import type { BenefitChangeRecord, CountyDecisionRecord } from '../../exchange/i
 import { dropUndefined, stateKey, type MergeContext } from './context.js';
 import { mergeReasons } from './reasons.js';
 import { tIn } from '../../i18n/index.js';
+import { coverageOfApproval } from '../../recipients/coverage.js';
 
 const CHANGE_EVENTS: Record<BenefitChangeRecord['change'], string> = { 停发: 'suspended', 调整: 'adjusted', 恢复: 'resumed', 退出: 'terminated' };
 
@@ -36,11 +37,6 @@ interface EnrolmentFold {
   state: EnrolmentState | null;
   /** Benefit changes that found no enrolment to act on. */
   orphanChanges: DecisionRecord[];
-}
-
-function coveredMembers(ctx: MergeContext, householdId: string, householderId: string, persons: number | null): string[] {
-  const members = [...ctx.membersOf(householdId)].sort((a, b) => (a === householderId ? -1 : b === householderId ? 1 : a.localeCompare(b)));
-  return persons === null ? members : members.slice(0, persons);
 }
 
 function foldEnrolment(
@@ -83,7 +79,7 @@ function foldEnrolment(
           status: 'active',
           monthlyAmountFen: r.monthlyAmountFen ?? 0,
           persons: r.persons ?? 1,
-          covered: coveredMembers(ctx, householdId, householderId, r.persons),
+          covered: coverageOfApproval(ctx.tx, { caseNo: r.caseNo, householdId, householderId, persons: r.persons, memberIds: ctx.membersOf(householdId), reason: r.reason, source }),
           category: r.category,
           since: r.startMonth ?? r.date.slice(0, 7),
           caseNo: r.caseNo,

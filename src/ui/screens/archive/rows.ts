@@ -3,6 +3,7 @@ import type { Archive } from '../../../household/archive.js';
 import { sourceWord, type HistoryLine } from '../../../household/history.js';
 import { recommendationWord } from '../../../recipients/reviews.js';
 import { pendingKindWord } from '../../../recipients/reconciliation.js';
+import { coverageSummary } from '../../../recipients/coverage.js';
 import { formatYuan } from '../../../rules/money.js';
 import type { View } from '../../../store/office.js';
 import { fit, row } from '../../layout.js';
@@ -63,6 +64,14 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
           `n${e.id}`,
           t('household.archive.benefitLine', { program: e.program, status: word('enrolmentStatus', e.status), amount: formatYuan(e.monthlyAmountFen), persons: e.persons, category, since: e.since, origin: e.caseNo ? `  ${e.caseNo}` : t('household.archive.fromRoster') }),
         );
+        const cover = coverageSummary(view, e);
+        if (cover) {
+          rows.push({
+            key: `b${e.caseNo ?? e.id}`,
+            text: `  ${t('recipients.coverage.archiveLine', { names: cover.names.join(t('recipients.coverage.nameSeparator')), unchosen: cover.unchosen ? t('recipients.coverage.unchosen') : '' })}`,
+            color: cover.unchosen ? 'yellow' : undefined,
+          });
+        }
         e.history.forEach((h, i) => line(`h${e.id}:${i}`, `${h.date ?? short(h.at)}  ${word('event', h.event)}${h.month ? ` ${h.month}` : ''}${h.amountFen != null ? ` ${formatYuan(h.amountFen)}` : ''}  ${sourceWord(view, h.source)}${h.reason ? `  ${h.reason}` : ''}`, true));
       }
       for (const x of a.gradualExits) head(`x${x.id}`, t('household.archive.exitLine', { from: x.from, until: x.until, name: x.memberName, work: x.work, wage: perMonth(x.wageFen, '  '), by: x.by }));

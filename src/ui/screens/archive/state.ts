@@ -38,6 +38,7 @@ export type ArchiveKey =
   | { writeNote: true }
   | { review: true }
   | { openCase: string }
+  | { cover: string | null }
   | null;
 
 export function archiveKey(s: ArchiveState, noteFields: readonly Field[], rows: readonly ListRow[], height: number, input: string, key: Key): ArchiveKey {
@@ -55,6 +56,11 @@ export function archiveKey(s: ArchiveState, noteFields: readonly Field[], rows: 
   if (moved !== null) return { action: { type: 'select', index: moved } };
   if (input === 'n') return { writeNote: true };
   if (input === 'v') return { review: true };
+  if (input === 'b') {
+    // The benefit's coverage line under the cursor, else the first one of the tab.
+    const k = rows[sel]?.key ?? '';
+    return { cover: k.startsWith('b') ? k.slice(1) : null };
+  }
   if (key.return) {
     const k = rows[sel]?.key ?? '';
     return k.startsWith('c') ? { openCase: k.slice(1) } : { action: { type: 'select', index: sel } };

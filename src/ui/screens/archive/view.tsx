@@ -6,6 +6,7 @@ import { householdArchive } from '../../../household/archive.js';
 import { historyOf, type HistoryLine } from '../../../household/history.js';
 import { addHouseholdNote, noteSummary } from '../../../household/notes.js';
 import { resolveHousehold } from '../../../household/resolve.js';
+import { coverageQuestion } from '../../../recipients/coverage.js';
 import { deleteDraft } from '../../../office/drafts.js';
 import { fit } from '../../layout.js';
 import { useKeys, useShell } from '../../shell.js';
@@ -91,6 +92,11 @@ export function ArchiveScreen({ householdKey }: { householdKey: string }) {
         if (!activeEnrolment) return false;
         shell.open('review', { enrolmentId: activeEnrolment.id });
       } else if ('openCase' in k) shell.open('case', { caseNo: k.openCase });
+      else if ('cover' in k) {
+        const caseNo = k.cover ?? archive?.enrolments.find((e) => e.caseNo && coverageQuestion(office.view, e.caseNo))?.caseNo;
+        if (!caseNo || !coverageQuestion(office.view, caseNo)) return false;
+        shell.open('cover', { caseNo });
+      }
       return true;
     },
     note
@@ -103,6 +109,7 @@ export function ArchiveScreen({ householdKey }: { householdKey: string }) {
           ['↑↓', t('household.key.scroll')],
           ['n', t('household.key.note')],
           ['v', t('household.key.review')],
+          ['b', t('recipients.key.cover')],
           ['Enter', t('household.key.openCase')],
         ],
   );

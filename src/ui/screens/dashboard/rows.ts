@@ -1,7 +1,8 @@
 // The dashboard's lines: what is due, overdue and waiting (src/dashboard),
 // as list rows, each with the screen Enter on it opens. Pure, so it is tested
 // without Ink; the screen's only other state is the list cursor (widgets).
-import { categoryWord, daemonLine, sessionLine, type Dashboard } from '../../../dashboard/dashboard.js';
+import { categoryWord, sessionLine, type Dashboard } from '../../../dashboard/dashboard.js';
+import { daemonLines, reminderParts } from '../../../dashboard/reminders.js';
 import { pendingKindWord } from '../../../office/pending.js';
 import { ROSTER_KINDS } from '../../../recipients/reconciliation.js';
 import { row } from '../../layout.js';
@@ -11,7 +12,7 @@ import { t, word } from '../../../i18n/index.js';
 export type Target = { id: string; params?: Record<string, string> };
 
 /** The dashboard's menu: a key, the screen it opens. */
-export const DASHBOARD_MENU: Readonly<Record<string, string>> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report', s: 'settings' };
+export const DASHBOARD_MENU: Readonly<Record<string, string>> = { r: 'recipients', c: 'cancellations', n: 'reconcile', i: 'intake', l: 'cases', a: 'attendance', p: 'report', s: 'settings', v: 'receipts' };
 
 const CASE_COLS = [{ w: 10 }, { w: 8 }, { w: 10 }, { w: 12 }, { w: 30 }];
 
@@ -26,8 +27,10 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   };
   if (d.calendar.message) rows.push({ key: 'cal', text: t('dashboard.warning', { message: d.calendar.message }), color: 'yellow', selectable: false });
   if (d.backup.message) rows.push({ key: 'backup', text: t('dashboard.warning', { message: d.backup.message }), color: 'yellow', selectable: false });
-  const dl = daemonLine(d.daemon);
-  if (dl) rows.push({ key: 'daemon', text: dl, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false });
+  // Two lines: one cut at 80 columns hid the counts (`应用…`).
+  daemonLines(d.daemon).forEach((text, i) =>
+    rows.push({ key: `daemon${i}`, text, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false }),
+  );
   item('session', sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });
   const caseLine = (prefix: string, r: Dashboard['overdue'][number], what: string) =>
     item(`${prefix}${r.caseNo}`, row([r.caseNo.slice(-9), r.householderName, r.program, word('status', r.status), what], CASE_COLS), {
@@ -38,6 +41,19 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   for (const r of d.overdue) caseLine('o', r, t('dashboard.screen.overdueDays', { days: -(r.daysLeft ?? 0) }));
   if (d.nearDeadline.length) head('nh', t('dashboard.screen.nearHead', { n: d.nearDeadline.length }), 'yellow');
   for (const r of d.nearDeadline) caseLine('n', r, t('dashboard.screen.daysLeft', { days: r.daysLeft ?? '', deadline: r.deadline ?? '' }));
+  for (const part of reminderParts(d.reminders)) {
+    head(`m${part.lines[0]!.key}`, part.head, part.lines.some((l) => l.overdue) ? 'red' : 'yellow');
+    for (const l of part.lines) {
+      const target: Target | null = l.caseNo
+        ? { id: 'case', params: { caseNo: l.caseNo } }
+        : l.sha256
+          ? { id: 'receipts', params: { sha256: l.sha256 } }
+          : l.householderId
+            ? { id: 'archive', params: { key: l.householderId } }
+            : null;
+      item(`m${l.key}`, l.text, target, l.overdue ? 'red' : undefined);
+    }
+  }
   if (d.noticesEnding.length) head('ph', t('dashboard.screen.noticesHead', { n: d.noticesEnding.length }));
   for (const n of d.noticesEnding) {
     item(`p${n.caseNo}`, row([n.caseNo.slice(-9), n.householderName, t('dashboard.screen.noticeUntil', { end: n.end }), n.openObjections ? t('dashboard.screen.noticeObjections', { n: n.openObjections }) : ''], [{ w: 10 }, { w: 8 }, { w: 14 }, { w: 30 }]), {
@@ -60,6 +76,8 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
       ? { id: 'reconcile', params: { pendingId: p.id } }
       : p.kind === 'attendance-recommendation'
         ? { id: 'attendance' }
+        : p.kind === 'coverage-unchosen' && p.caseNo
+          ? { id: 'cover', params: { caseNo: p.caseNo } }
         : p.kind === 'decision-on-withdrawn' && p.caseNo
           ? { id: 'case', params: { caseNo: p.caseNo } }
           : p.householderId

@@ -28,7 +28,7 @@ export function cursorOf(selected: number, rows: readonly ListRow[]): number {
   return selected >= 0 && selected < rows.length && rows[selected]!.selectable !== false ? selected : firstSelectable(rows);
 }
 
-export type RecipientsOpen = 'archive' | 'review' | 'exit' | 'cancel';
+export type RecipientsOpen = 'archive' | 'review' | 'exit' | 'cancel' | 'cover';
 
 /** What a key does on the list: an action, a screen to open for the chosen benefit, or nothing. */
 export function recipientsKey(s: RecipientsState, rows: readonly ListRow[], height: number, input: string, key: Key): { action: RecipientsAction } | { open: RecipientsOpen } | null {
@@ -41,5 +41,6 @@ export function recipientsKey(s: RecipientsState, rows: readonly ListRow[], heig
   if (input === 'v') return { open: 'review' };
   if (input === 'e') return { open: 'exit' };
   if (input === 'x') return { open: 'cancel' };
+  if (input === 'b') return { open: 'cover' };
   return null;
 }

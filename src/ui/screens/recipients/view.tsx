@@ -3,6 +3,7 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { enrolmentRows } from '../../../recipients/enrolmentList.js';
+import { coverageSummary } from '../../../recipients/coverage.js';
 import { settingsOf } from '../../../office/context.js';
 import { formatYuan } from '../../../rules/money.js';
 import { row, type Column } from '../../layout.js';
@@ -20,6 +21,13 @@ export function RecipientsScreen() {
   const [state, dispatch] = useNavReducer('recipients', recipientsReducer, initialRecipientsState);
   const list = useMemo(() => enrolmentRows(office.view, today), [office, today, version]);
   const shown = state.all ? list : list.filter((r) => r.status !== 'terminated');
+  // The last column: a running gradual exit, else who a single-person benefit covers.
+  const lastColumn = (r: (typeof list)[number]) => {
+    if (r.gradualExitUntil) return t('recipients.list.gradualUntil', { month: r.gradualExitUntil });
+    const c = coverageSummary(office.view, r);
+    if (!c) return '';
+    return c.unchosen ? t('recipients.coverage.listUnchosen') : t('recipients.coverage.listCovered', { names: c.names.join(t('recipients.coverage.nameSeparator')) });
+  };
   const rows: ListRow[] = shown.map((r) => ({
     key: r.id,
     text: row(
@@ -31,11 +39,11 @@ export function RecipientsScreen() {
         r.category ? t('recipients.list.category', { category: r.category }) : '-',
         r.since,
         word('enrolmentStatus', r.status),
-        r.gradualExitUntil ? t('recipients.list.gradualUntil', { month: r.gradualExitUntil }) : '',
+        lastColumn(r),
       ],
       RECIPIENT_COLUMNS,
     ),
-    color: r.status === 'suspended' ? 'yellow' : r.status === 'terminated' ? 'gray' : undefined,
+    color: r.status === 'suspended' || (r.status === 'active' && coverageSummary(office.view, r)?.unchosen) ? 'yellow' : r.status === 'terminated' ? 'gray' : undefined,
   }));
   const height = bodyRows - 2;
   const sel = cursorOf(state.selected, rows);
@@ -46,6 +54,10 @@ export function RecipientsScreen() {
       if ('action' in k) return dispatch(k.action), true;
       const cur = shown[sel]!;
       if (k.open === 'archive') shell.open('archive', { key: cur.householdId });
+      else if (k.open === 'cover') {
+        if (!cur.caseNo || !coverageSummary(office.view, cur)) return false;
+        shell.open('cover', { caseNo: cur.caseNo });
+      }
       else shell.open(k.open, { enrolmentId: cur.id });
       return true;
     },
@@ -54,6 +66,7 @@ export function RecipientsScreen() {
       ['v', t('recipients.key.review')],
       ['e', t('recipients.key.exit')],
       ['x', t('recipients.key.cancel')],
+      ['b', t('recipients.key.cover')],
       ['f', state.all ? t('recipients.key.onlyCurrent') : t('recipients.key.withEnded')],
     ],
   );
