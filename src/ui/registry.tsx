@@ -6,6 +6,7 @@ import React from 'react';
 import { t } from '../i18n/index.js';
 import { useShell, type ScreenEntry, type ShellScreenProps } from './shell.js';
 import { DashboardScreen, dashboardHelp } from './screens/dashboard/view.js';
+import { DASHBOARD_MENU } from './screens/dashboard/rows.js';
 import { SearchScreen } from './screens/search/view.js';
 import { ArchiveScreen } from './screens/archive/view.js';
 import { RecipientsScreen } from './screens/recipients/view.js';
@@ -93,5 +94,10 @@ export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
 
 /** The overlay's last lines, on every screen. */
 export function globalHelp(): string[] {
-  return [t('ui.help.globalKeys'), t('ui.help.fromDashboard'), t('ui.help.close')];
+  return [t('ui.help.globalKeys'), menuLine(), t('ui.help.close')];
+}
+
+/** The dashboard's menu keys with the titles of the screens they open: one list, the menu itself. */
+export function menuLine(): string {
+  return t('ui.help.fromDashboard', { keys: Object.entries(DASHBOARD_MENU).map(([k, id]) => `${k} ${REGISTRY[id]?.title() ?? id}`).join('  ') });
 }

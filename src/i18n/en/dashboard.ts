@@ -60,7 +60,6 @@ export default {
   'screen.reportBy': ' by {due}',
   'screen.reportsMore': ' and others',
   'screen.help': 'Dashboard: what is due, overdue and waiting; Enter on a line opens its screen.',
-  'screen.helpMenu': 'r recipients   c cancellations   n roster check   i intake   l cases   a labour   p reports',
   'key.open': 'open',
   'key.recipients': 'recipients',
   'key.intake': 'intake',

@@ -26,7 +26,7 @@ export default {
   'help.review': "A review that suggests a change or a stop goes to the waiting list; the county's benefit-change file decides.",
   'help.screenKeys': 'Keys on this screen:',
   'help.globalKeys': 'Everywhere: / find a household   ? this help   Esc back   q quit   Ctrl-C save drafts and quit',
-  'help.fromDashboard': 'From the dashboard: r recipients  c cancellations  n roster check  i intake  l cases  a labour  p reports',
+  'help.fromDashboard': 'From the dashboard: {keys}',
   'help.close': 'Press any key to close the help.',
   'key.search': 'search',
   'key.help': 'help',

@@ -58,7 +58,6 @@ export default {
   'screen.reportBy': ' {due} 前',
   'screen.reportsMore': ' 等',
   'screen.help': '工作台：到期、超期、待处理的事项，选中一行按 Enter 打开它的页面。',
-  'screen.helpMenu': 'r 在保对象   c 撤消登记   n 花名册核对   i 受理申请   l 申请列表   a 公益劳动   p 报表',
   'key.open': '打开',
   'key.recipients': '在保',
   'key.intake': '受理',

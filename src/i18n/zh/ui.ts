@@ -24,7 +24,7 @@ export default {
   'help.review': '复核意见为建议调整或建议停发的，列入待处理，由区县的待遇变更文件决定。',
   'help.screenKeys': '本页按键：',
   'help.globalKeys': '全局按键：/ 查找一户   ? 本帮助   Esc 返回上一页   q 退出   Ctrl-C 保存草稿后退出',
-  'help.fromDashboard': '从工作台：r 在保对象  c 撤消登记  n 花名册核对  i 受理  l 申请列表  a 公益劳动  p 报表',
+  'help.fromDashboard': '从工作台：{keys}',
   'help.close': '按任意键关闭帮助。',
   'key.search': '查找',
   'key.help': '帮助',

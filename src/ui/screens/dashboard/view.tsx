@@ -11,7 +11,7 @@ import { DASHBOARD_MENU, dashboardRows } from './rows.js';
 
 /** The overlay's lines above the keys (a function: the language is chosen at start). */
 export function dashboardHelp(): string[] {
-  return [t('dashboard.screen.help'), t('dashboard.screen.helpMenu'), t('dashboard.screen.helpReceipts')];
+  return [t('dashboard.screen.help'), t('dashboard.screen.helpReceipts')];
 }
 
 export function DashboardScreen() {
