@@ -1,23 +1,13 @@
 // `jiuzhu status` names a file with rejected rows that `sync once` read (not
 // only the daemon's counts), and a refusal notice owed (issue 15 item 5).
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { jiuzhu, tempOffice } from '../support/cli.js';
-import { FIXTURE_INTAKE, CASE, CHEN, ZHAO } from '../support/office.js';
+import { cliOffice } from '../support/cliOffice.js';
+import { CASE, CHEN, ZHAO } from '../support/office.js';
 
 describe('jiuzhu status', () => {
   it('reminds of a file with rejected rows read by sync once, and of the refusal notice owed', () => {
-    const data = tempOffice('jiuzhu-status-');
-    const shared = join(dirname(data), 'shared');
-    mkdirSync(join(shared, 'inbox'), { recursive: true });
-    const run = (args: string[], now = '2026-11-26') => jiuzhu(['--data', data, ...args], { JIUZHU_NOW: now });
-    expect(run(['init', '--office', '430105003001', '--name', '东风社区', '--shared', shared]).code).toBe(0);
-    for (const f of readdirSync(FIXTURE_INTAKE).sort()) expect(run(['case', 'add', '--from', join(FIXTURE_INTAKE, f)], '2026-11-02').code).toBe(0);
-    const file = join(shared, 'inbox', 'county.csv');
-    writeFileSync(file, `\uFEFF申请编号,身份证号,姓名,审批结果,审批日期,救助类别,保障人数,月保障金额(元),起始年月,分类,原因,发送单位代码\r\n${CASE(4)},${ZHAO},赵德明,不予批准,2026-11-25,,,,,,存款超标,430105\r\n${CASE(3)},${CHEN},陈志强,批准,2026-13-45,低保,4,900,2026-12,A,,430105\r\n`);
-    const past = new Date(Date.now() - 60_000);
-    utimesSync(file, past, past);
+    const { run, inbox } = cliOffice('jiuzhu-status-', '2026-11-26');
+    inbox('county.csv', `\uFEFF申请编号,身份证号,姓名,审批结果,审批日期,救助类别,保障人数,月保障金额(元),起始年月,分类,原因,发送单位代码\r\n${CASE(4)},${ZHAO},赵德明,不予批准,2026-11-25,,,,,,存款超标,430105\r\n${CASE(3)},${CHEN},陈志强,批准,2026-13-45,低保,4,900,2026-12,A,,430105\r\n`);
     expect(run(['sync', 'once']).code).toBe(0);
     const status = run(['status']);
     expect(status.code, status.stderr).toBe(0);
