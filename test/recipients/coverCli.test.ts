@@ -2,10 +2,10 @@
 // script runs them in child processes; the payroll of the month lists only
 // the covered members (issue 15 item 2).
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { jiuzhu, tempOffice } from '../support/cli.js';
-import { FIXTURE_INTAKE, CASE, CHEN } from '../support/office.js';
+import { cliOffice } from '../support/cliOffice.js';
+import { CASE, CHEN } from '../support/office.js';
 
 const LI_MEI = '430105198405061666';
 const CHEN_HAORAN = '430105201209014170';
@@ -13,16 +13,8 @@ const WANG = '430105195502172081';
 const CJK = /[\u3400-\u9fff]/;
 
 function setUp() {
-  const data = tempOffice('jiuzhu-cover-');
-  const shared = join(dirname(data), 'shared');
-  mkdirSync(join(shared, 'inbox'), { recursive: true });
-  const run = (args: string[], now = '2026-12-05') => jiuzhu(['--data', data, ...args], { JIUZHU_NOW: now });
-  expect(run(['init', '--office', '430105003001', '--name', '东风社区', '--shared', shared]).code).toBe(0);
-  for (const f of readdirSync(FIXTURE_INTAKE).sort()) expect(run(['case', 'add', '--from', join(FIXTURE_INTAKE, f)], '2026-11-02').code).toBe(0);
-  const file = join(shared, 'inbox', 'decision.csv');
-  writeFileSync(file, `\uFEFF申请编号,身份证号,姓名,审批结果,审批日期,救助类别,保障人数,月保障金额(元),起始年月,分类,原因,发送单位代码\r\n${CASE(3)},${CHEN},陈志强,批准,2026-11-25,低保,2,900,2026-12,A,仅保障李梅、陈浩然,430105\r\n`);
-  const past = new Date(Date.now() - 60_000);
-  utimesSync(file, past, past);
+  const { data, run, inbox } = cliOffice('jiuzhu-cover-', '2026-12-05');
+  inbox('decision.csv', `\uFEFF申请编号,身份证号,姓名,审批结果,审批日期,救助类别,保障人数,月保障金额(元),起始年月,分类,原因,发送单位代码\r\n${CASE(3)},${CHEN},陈志强,批准,2026-11-25,低保,2,900,2026-12,A,仅保障李梅、陈浩然,430105\r\n`);
   expect(run(['sync', 'once']).code).toBe(0);
   return { data, run };
 }

@@ -7,8 +7,8 @@ import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { jiuzhu, tempOffice } from '../support/cli.js';
-import { FIXTURE_FILES, FIXTURE_INBOX, FIXTURE_INTAKE, CASE, CHEN } from '../support/office.js';
+import { cliOffice } from '../support/cliOffice.js';
+import { FIXTURE_FILES, FIXTURE_INBOX, CASE, CHEN } from '../support/office.js';
 import { dropFixture } from './support/inbox.js';
 import { KIND_SPECS } from '../../src/exchange/inbound/index.js';
 
@@ -31,15 +31,7 @@ interface PreviewJson {
   pending: number;
 }
 
-function setUp() {
-  const data = tempOffice('jiuzhu-preview-');
-  const shared = join(dirname(data), 'shared');
-  mkdirSync(join(shared, 'inbox'), { recursive: true });
-  const run = (args: string[], now = '2026-12-21') => jiuzhu(['--data', data, ...args], { JIUZHU_NOW: now });
-  expect(run(['init', '--office', '430105003001', '--name', '东风社区', '--shared', shared]).code).toBe(0);
-  for (const f of readdirSync(FIXTURE_INTAKE).sort()) expect(run(['case', 'add', '--from', join(FIXTURE_INTAKE, f)], '2026-11-02').code).toBe(0);
-  return { data, shared, run };
-}
+const setUp = () => cliOffice('jiuzhu-preview-', '2026-12-21');
 
 describe('jiuzhu sync preview', () => {
   it('writes nothing, on every kind, and foretells what sync once does', () => {
