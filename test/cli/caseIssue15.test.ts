@@ -58,7 +58,7 @@ describe('intake refuses weak data, and says what it found', () => {
     const r = addFile(data, doc);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(NO1);
-    expect(r.stderr).toContain('保障标准 850.00 元　人均月收入 516.67 元　计入收入 1550.00 元　测算结论：符合条件');
+    expect(r.stderr).toContain('测算结论：符合条件　保障标准 850.00 元　人均月收入 516.67 元　计入收入 1550.00 元');
     expect(r.stderr).toContain('测算保障金 1000.00 元/月');
     const show = jiuzhu(['case', 'show', NO1, '--data', data], NOW).stdout;
     expect(show).toContain('测算结论：符合条件');

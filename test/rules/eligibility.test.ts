@@ -41,7 +41,7 @@ const LIU_HOUSEHOLD: EligibilityInput['members'] = [
 describe('assess: the fixture household 01 (刘建国)', () => {
   // Counted: 120000 + 0 + 35000 = 155000 fen; per capita 155000 / 3 = 51666.67 → 51667 fen (516.67 yuan).
   // Standard 城市 低保 on 2026-11-02: 90000 fen. 51667 < 90000 → eligible.
-  // Estimated: (90000 − 51667) × 3 = 38333 × 3 = 114999 fen (1149.99 yuan).
+  // Estimated: 90000 × 3 − 155000 = 115000 fen (1150.00 yuan), in whole-household fen (not (90000 − 51667) × 3 = 114999).
   // Near-poverty line: 90000 × 150 / 100 = 135000 fen.
   const r = assess(input(LIU_HOUSEHOLD));
 
@@ -65,10 +65,10 @@ describe('assess: the fixture household 01 (刘建国)', () => {
     expect(r.nearPovertyLineFen).toBe(135000);
   });
 
-  it('finds the household eligible with an estimated 1149.99 yuan a month', () => {
+  it('finds the household eligible with an estimated 1150.00 yuan a month (900 × 3 − 1550, in whole-household fen)', () => {
     expect(r.verdict).toBe('eligible');
     expect(verdictWord(r.verdict)).toBe('符合条件');
-    expect(r.estimatedMonthlyFen).toBe(114999);
+    expect(r.estimatedMonthlyFen).toBe(115000);
   });
 
   it('judges the same household the same way when it applies for 廉租房补贴, by the 低保 standard', () => {
@@ -76,7 +76,7 @@ describe('assess: the fixture household 01 (刘建国)', () => {
     expect(rent.standard?.program).toBe('低保');
     expect(rent.standard?.monthlyFen).toBe(90000);
     expect(rent.verdict).toBe('eligible');
-    expect(rent.estimatedMonthlyFen).toBe(114999);
+    expect(rent.estimatedMonthlyFen).toBe(115000);
   });
 });
 

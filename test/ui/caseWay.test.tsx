@@ -113,6 +113,21 @@ describe('the intake and case screens', () => {
     expect(b.outbound.map((o) => o.kind)).toEqual(['applications', 'members']);
   });
 
+  it('shows the eligibility result and the county verification findings on the case screen (issue 15)', async () => {
+    const data = tempOffice();
+    initOffice(data);
+    expect(jiuzhu(['case', 'add', '--from', join(INTAKE, '01-liu-jianguo.json'), '--data', data], { JIUZHU_NOW: '2026-11-02' }).code).toBe(0);
+    const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_NOW: '2026-11-03T10:00:00+08:00' };
+    const office = await Office.open(data, { env });
+    await office.transact({ operator: 'test', source: 'file:verification.csv', action: 'test.verification' }, (tx) => {
+      tx.update('cases', NO1, (c) => void c.verifications.push({ item: '工商登记', found: true, date: '2026-11-03', amountFen: 724000, source: 'file:verification.csv' }));
+    });
+    const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
+    const frame = await until(c, (f) => f.includes('核查 2026-11-03：工商登记 有 7240.00 元'), 'the verification finding');
+    expect(frame).toContain('测算结论：没有适用的保障标准');
+    expectFits(frame);
+  });
+
   it('shows a refused step in red with its reason, keeps the form, and saves nothing', async () => {
     const data = tempOffice();
     initOffice(data);
