@@ -7,7 +7,7 @@ import { openPending, pendingRow } from '../src/office/pending.js';
 import { formatYuan } from '../src/rules/money.js';
 import { enrolmentRows } from '../src/recipients/enrolmentList.js';
 import type { Office } from '../src/store/office.js';
-import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UserError, type Globals } from './common.js';
+import { globals, openForReading, openOffice, operatorOf, out, printJson, say, UserError, type Globals, table } from './common.js';
 import { t, tIn, word } from '../src/i18n/index.js';
 import { outcomeWord } from '../src/dashboard/receipts.js';
 
@@ -115,11 +115,18 @@ export function registerSync(program: Command): void {
       if (g.json) return printJson(rows.map(({ householdId: _h, ...r }) => r));
       if (!rows.length) return say(t('sync.noEnrolments'));
       const { coverageText } = await import('../src/recipients/coverage.js');
-      for (const r of rows) {
-        const cover = coverageText(office.view, r);
-        const covered = cover ? `  ${cover}` : '';
-        out(t('sync.enrolmentLine', { name: r.householderName, program: r.program, status: word('enrolmentStatus', r.status), amount: formatYuan(r.monthlyAmountFen), persons: r.persons, category: r.category ?? '-', since: r.since, caseNo: r.caseNo ?? t('sync.fromRoster') }) + covered);
-      }
+      const cells = rows.map((r) => [
+        r.householderName,
+        r.program,
+        word('enrolmentStatus', r.status),
+        t('sync.enrolmentAmount', { amount: formatYuan(r.monthlyAmountFen) }),
+        t('sync.enrolmentPersons', { persons: r.persons }),
+        t('sync.enrolmentCategory', { category: r.category ?? '-' }),
+        t('sync.enrolmentSince', { since: r.since }),
+        r.caseNo ?? t('sync.fromRoster'),
+        coverageText(office.view, r) ?? '',
+      ]);
+      for (const line of await table(cells, ['left', 'left', 'left', 'right', 'right'])) out(line);
     });
 
   program

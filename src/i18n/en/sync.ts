@@ -27,7 +27,10 @@ export default {
   arriving: '{count} file(s) still being copied; they are read next time.',
   fileNotFound: 'File {file} not found: check the path',
   noEnrolments: 'No recipients yet.',
-  enrolmentLine: '{name}  {program}  {status}  {amount}/month  {persons} person(s)  category {category}  since {since}  {caseNo}',
+  enrolmentAmount: '{amount}/month',
+  enrolmentPersons: '{persons} person(s)',
+  enrolmentCategory: 'category {category}',
+  enrolmentSince: 'since {since}',
   fromRoster: 'roster',
   noPending: 'Nothing pending.',
 

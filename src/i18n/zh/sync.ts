@@ -26,7 +26,10 @@ export default {
   arriving: '{count} 个文件还在复制中，下次再读。',
   fileNotFound: '找不到文件 {file}：请检查路径',
   noEnrolments: '还没有保障对象。',
-  enrolmentLine: '{name}  {program}  {status}  {amount}/月  {persons} 人  {category}类  自 {since}  {caseNo}',
+  enrolmentAmount: '{amount}/月',
+  enrolmentPersons: '{persons} 人',
+  enrolmentCategory: '{category}类',
+  enrolmentSince: '自 {since}',
   fromRoster: '花名册',
   noPending: '没有待处理事项。',
 
