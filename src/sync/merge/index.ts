@@ -32,11 +32,22 @@ const APPLIERS: { [K in Exclude<InboundRecord['kind'], 'roster'>]: Applier<Extra
   holidays: applyHoliday,
 };
 
-/** Whether a decision is outranked by another of its kind about the same case, or about the same household and program. */
-function isStale(ctx: MergeContext, dec: DecisionRecord): boolean {
-  const subject = dec.kind === 'benefit-change' ? dec.subjects[0]! : `case:${(dec.record as { caseNo: string }).caseNo}`;
-  const same = ctx.decisionsOf(subject).filter((d) => dec.kind === 'benefit-change' || d.kind === dec.kind);
-  return same.at(-1)?.id !== dec.id;
+/**
+ * Whether a decision is outranked (exchange.md merge rule 2): a county
+ * decision by a later one about the same case, a benefit change by a later
+ * one about the same household and program, and a township review by any
+ * later decision about the same case, the county's included: the latest
+ * decision is current and a tie goes to the county, so a township result
+ * that is not newer than the county's decision is 已过时 (it stays in the
+ * case's record of the township's review all the same).
+ */
+export function isStale(decisions: readonly DecisionRecord[], dec: DecisionRecord): boolean {
+  const rivals = dec.kind === 'county-decision' ? decisions.filter((d) => d.kind === 'county-decision') : decisions;
+  return rivals.at(-1)?.id !== dec.id;
+}
+
+function subjectOf(dec: DecisionRecord): string {
+  return dec.kind === 'benefit-change' ? dec.subjects[0]! : `case:${(dec.record as { caseNo: string }).caseNo}`;
 }
 
 export interface MergeResult {
@@ -86,7 +97,7 @@ export function mergeRows(
   }
 
   for (const [row, r] of results) {
-    if (r.dec && (r.result === '已应用' || r.result === '未变化') && isStale(ctx, r.dec)) results.set(row, { result: '已过时', reason: mergeReasons.stale });
+    if (r.dec && (r.result === '已应用' || r.result === '未变化') && isStale(ctx.decisionsOf(subjectOf(r.dec)), r.dec)) results.set(row, { result: '已过时', reason: mergeReasons.stale });
   }
 
   const anyRejected = [...results.values()].some((r) => r.result === '拒绝');
