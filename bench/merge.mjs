@@ -25,10 +25,13 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === '--keep') args.keep = true;
   else if (a === '--no-idle') args.skipIdle = true;
   else if (a === '--no-merge') args.skipMerge = true;
-  else if (a === '--make') args.make = { dir: process.argv[++i], n: process.argv[++i] };
+  else if (a === '--make') {
+    args.make = { dir: process.argv[++i], n: process.argv[++i], files: [] };
+    if (/^\d+$/.test(process.argv[i + 1] ?? '')) args.make.files.push(process.argv[++i]);
+  }
   else if (['--small', '--large', '--idle-seconds', '--idle-files'].includes(a)) args[a.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = Number(process.argv[++i]);
   else {
-    process.stderr.write('usage: node bench/merge.mjs [--small N] [--large N] [--idle-seconds S] [--idle-files N] [--no-idle] [--no-merge] [--json] [--keep] | --make DIR N\n');
+    process.stderr.write('usage: node bench/merge.mjs [--small N] [--large N] [--idle-seconds S] [--idle-files N] [--no-idle] [--no-merge] [--json] [--keep] | --make DIR N [FILES]\n');
     process.exit(2);
   }
 }
@@ -53,7 +56,7 @@ async function main() {
   });
   if (args.make) {
     // Only the office and the file, kept in DIR (for profiling `sync once` by hand).
-    const g = spawnSync(process.execPath, ['--max-old-space-size=8192', gen, args.make.dir, args.make.n], { env, stdio: 'inherit' });
+    const g = spawnSync(process.execPath, ['--max-old-space-size=8192', gen, args.make.dir, args.make.n, ...args.make.files], { env, stdio: 'inherit' });
     process.exitCode = g.status ?? 1;
     return;
   }
