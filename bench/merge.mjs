@@ -18,14 +18,20 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'jiuzhu.mjs');
 const TIME = '/usr/bin/time';
-const args = { small: 10000, large: 100000, idleSeconds: 60, idleFiles: 1000, json: false, keep: false };
+const args = { small: 10000, large: 100000, idleSeconds: 60, idleFiles: 1000, json: false, keep: false, make: null, skipIdle: false, skipMerge: false };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--json') args.json = true;
   else if (a === '--keep') args.keep = true;
+  else if (a === '--no-idle') args.skipIdle = true;
+  else if (a === '--no-merge') args.skipMerge = true;
+  else if (a === '--make') {
+    args.make = { dir: process.argv[++i], n: process.argv[++i], files: [] };
+    if (/^\d+$/.test(process.argv[i + 1] ?? '')) args.make.files.push(process.argv[++i]);
+  }
   else if (['--small', '--large', '--idle-seconds', '--idle-files'].includes(a)) args[a.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = Number(process.argv[++i]);
   else {
-    process.stderr.write('usage: node bench/merge.mjs [--small N] [--large N] [--idle-seconds S] [--idle-files N] [--json] [--keep]\n');
+    process.stderr.write('usage: node bench/merge.mjs [--small N] [--large N] [--idle-seconds S] [--idle-files N] [--no-idle] [--no-merge] [--json] [--keep] | --make DIR N [FILES]\n');
     process.exit(2);
   }
 }
@@ -48,6 +54,12 @@ async function main() {
     stdin: { contents: GENERATOR, loader: 'ts', resolveDir: ROOT, sourcefile: 'bench-merge-gen.ts' },
     outfile: gen,
   });
+  if (args.make) {
+    // Only the office and the file, kept in DIR (for profiling `sync once` by hand).
+    const g = spawnSync(process.execPath, ['--max-old-space-size=8192', gen, args.make.dir, args.make.n, ...args.make.files], { env, stdio: 'inherit' });
+    process.exitCode = g.status ?? 1;
+    return;
+  }
   const parseOnly = join(tmp, 'parse.mjs');
   await build({
     ...common,
@@ -66,7 +78,7 @@ async function main() {
   });
 
   const sizes = {};
-  for (const n of [args.small, args.large]) {
+  for (const n of args.skipMerge ? [] : [args.small, args.large]) {
     const dir = join(tmp, `n${n}`);
     log(`making an office with ${n} cases and a ${n}-row county-decision file …`);
     const t0 = Date.now();
@@ -102,10 +114,10 @@ async function main() {
     log(`  ${n} rows: sync once ${Math.round(sync)} ms, csv-parse ${Math.round(parse)} ms → ${(sync / parse).toFixed(2)}×, peak RSS ${Math.round(rssKb / 1024)} MB, applied ${outcome.applied}`);
     rmSync(dir, { recursive: true, force: true });
   }
-  const growth = +(sizes[args.large].syncMs / sizes[args.small].syncMs).toFixed(2);
+  const growth = args.skipMerge ? null : +(sizes[args.large].syncMs / sizes[args.small].syncMs).toFixed(2);
 
-  log(`idle daemon: ${args.idleFiles} processed files in the inbox, ${args.idleSeconds} s …`);
-  const idle = await idleDaemon(gen);
+  if (!args.skipIdle) log(`idle daemon: ${args.idleFiles} processed files in the inbox, ${args.idleSeconds} s …`);
+  const idle = args.skipIdle ? null : await idleDaemon(gen);
 
   const result = {
     merge: sizes,
@@ -117,8 +129,8 @@ async function main() {
   else {
     log('');
     for (const s of Object.values(sizes)) log(`merge ${s.rows} rows (${s.fileMB} MB): ${s.ratio}× a bare csv-parse pass (goal ≤ 3×); ${s.syncMs} ms vs ${s.parseMs} ms; peak RSS ${s.peakRssMB} MB`);
-    log(`growth ${args.small}→${args.large}: ${growth}× (goal ≤ ${result.growth.goal}×, linear)`);
-    log(`idle daemon CPU over ${idle.seconds} s with ${idle.files} processed files: ${idle.daemonCpuS} s (goal ≤ 0.1 s); an idle node process: ${idle.baselineCpuS} s`);
+    if (growth !== null) log(`growth ${args.small}→${args.large}: ${growth}× (goal ≤ ${result.growth.goal}×, linear)`);
+    if (idle) log(`idle daemon CPU over ${idle.seconds} s with ${idle.files} processed files: ${idle.daemonCpuS} s (goal ≤ 0.1 s); an idle node process: ${idle.baselineCpuS} s`);
   }
 }
 

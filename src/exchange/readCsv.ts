@@ -1,6 +1,7 @@
 // Reads an inbound CSV file into headers and raw-text rows numbered as a spreadsheet shows them.
 
 import { CsvError, parse, type Options } from 'csv-parse/sync';
+import { Parser } from 'csv-parse';
 import { decodeToUtf8, type TextEncoding } from './decode.js';
 
 export type Delimiter = ',' | '\t';
@@ -35,6 +36,23 @@ export interface CsvTable {
 
 export type ParseResult = ({ ok: true } & CsvTable) | { ok: false; reason: string };
 export type ReadResult = ({ ok: true; encoding: TextEncoding } & CsvTable) | { ok: false; reason: string };
+
+/** A table whose header is read and whose rows come one by one as the parser reaches them. */
+export type CsvStream = Omit<CsvTable, 'rows'> & {
+  /**
+   * The data rows, once. Throws `CsvReadError` where the text cannot be read
+   * further (an open quote): the caller undoes what the earlier rows did.
+   */
+  rows: Iterable<CsvRow>;
+};
+export type StreamResult = ({ ok: true; encoding: TextEncoding } & CsvStream) | { ok: false; reason: string };
+
+/** The text breaks off at a row: the reason is the one a whole-file read gives. */
+export class CsvReadError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
 
 export const readReasons = {
   noHeader: '文件里只有空行，没有表头',
@@ -169,48 +187,99 @@ function locateError(bytes: Buffer, delimiter: Delimiter): { row: number; line: 
   return { row: records + 1, line: lineBreaksBefore(bytes, endOfLast) + 1 };
 }
 
-/** Parses CSV text, or UTF-8 bytes of it, into a header and rows. */
-export function parseCsv(input: Buffer | string, delimiter: Delimiter): ParseResult {
-  // csv-parse would make this copy itself; holding it lets an error be located.
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  let records: string[][];
-  try {
-    records = parse(bytes, csvOptions(delimiter));
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    const { row, line } = locateError(bytes, delimiter);
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED') return { ok: false, reason: readReasons.quoteNotClosed(row, line) };
-    return { ok: false, reason: readReasons.malformed(row) };
-  }
+// Bytes handed to the parser at a time: records come out as each chunk is
+// read, so a large file is never held as rows all at once.
+const CHUNK = 64 * 1024;
 
-  let header: Header | null = null;
-  const rows: CsvRow[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    if (record.every(isBlank)) continue;
-    if (header === null) header = readHeader(record, i + 1);
-    else rows.push(toRow(header, record, i + 1));
-  }
-  if (header === null) return { ok: false, reason: readReasons.noHeader };
-  return {
-    ok: true,
-    delimiter,
-    headerRowNumber: header.rowNumber,
-    headers: header.names,
-    rawHeaders: header.raw,
-    duplicateHeaders: header.duplicates,
-    rows,
-  };
+interface ApiParser {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
 }
 
-/** Reads a whole inbound file: encoding, delimiter, header and rows, or why it cannot. */
-export function readCsvTable(buf: Buffer): ReadResult {
+/** Records one by one, numbered from 1 (blank lines included, as a spreadsheet numbers them). */
+function* records(bytes: Buffer, delimiter: Delimiter): Generator<string[]> {
+  // The stream parser's own engine, driven by hand: no stream machinery, the
+  // same options and results as csv-parse/sync.
+  const api = (new Parser(csvOptions(delimiter)) as unknown as { api: ApiParser }).api;
+  const out: string[][] = [];
+  const push = (r: string[]) => void out.push(r);
+  const close = () => undefined;
+  for (let at = 0; ; at += CHUNK) {
+    const end = at + CHUNK >= bytes.length;
+    const err = api.parse(bytes.subarray(at, at + CHUNK), false, push, close) ?? (end ? api.parse(undefined, true, push, close) : undefined);
+    for (const r of out) yield r;
+    out.length = 0;
+    if (err) throw err;
+    if (end) return;
+  }
+}
+
+function readReason(err: unknown, bytes: Buffer, delimiter: Delimiter): string {
+  if (!(err instanceof CsvError)) throw err;
+  const { row, line } = locateError(bytes, delimiter);
+  return err.code === 'CSV_QUOTE_NOT_CLOSED' ? readReasons.quoteNotClosed(row, line) : readReasons.malformed(row);
+}
+
+/** Reads up to the header of CSV text, or UTF-8 bytes of it; the rows follow as they are parsed. */
+export function streamCsv(input: Buffer | string, delimiter: Delimiter): ({ ok: true } & CsvStream) | { ok: false; reason: string } {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const it = records(bytes, delimiter);
+  let n = 0;
+  let header: Header | null = null;
+  try {
+    for (let r = it.next(); !r.done; r = it.next()) {
+      n++;
+      if (r.value.every(isBlank)) continue;
+      header = readHeader(r.value, n);
+      break;
+    }
+  } catch (err) {
+    return { ok: false, reason: readReason(err, bytes, delimiter) };
+  }
+  if (header === null) return { ok: false, reason: readReasons.noHeader };
+  const h = header;
+  function* rows(): Generator<CsvRow> {
+    try {
+      for (let r = it.next(); !r.done; r = it.next()) {
+        n++;
+        if (!r.value.every(isBlank)) yield toRow(h, r.value, n);
+      }
+    } catch (err) {
+      throw new CsvReadError(readReason(err, bytes, delimiter));
+    }
+  }
+  return { ok: true, delimiter, headerRowNumber: h.rowNumber, headers: h.names, rawHeaders: h.raw, duplicateHeaders: h.duplicates, rows: rows() };
+}
+
+/** Every row of a streamed table read at once, or why the text breaks off. */
+function whole<T extends CsvStream>(s: T): (Omit<T, 'rows'> & { rows: CsvRow[] }) | { ok: false; reason: string } {
+  try {
+    return { ...s, rows: [...s.rows] };
+  } catch (err) {
+    if (err instanceof CsvReadError) return { ok: false, reason: err.reason };
+    throw err;
+  }
+}
+
+/** Parses CSV text, or UTF-8 bytes of it, into a header and rows. */
+export function parseCsv(input: Buffer | string, delimiter: Delimiter): ParseResult {
+  const s = streamCsv(input, delimiter);
+  return s.ok ? whole(s) : s;
+}
+
+/** Reads an inbound file's encoding, delimiter and header; its rows follow one by one. */
+export function streamCsvTable(buf: Buffer): StreamResult {
   const decoded = decodeToUtf8(buf);
   if (!decoded.ok) return decoded;
   // Excel's "Unicode text" is the only UTF-16 export, and it is always tab-separated.
   const isUtf16 = decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be';
   const delimiter = isUtf16 ? '\t' : detectDelimiter(decoded.bytes);
-  const parsed = parseCsv(decoded.bytes, delimiter);
-  if (!parsed.ok) return parsed;
-  return { ...parsed, encoding: decoded.encoding };
+  const s = streamCsv(decoded.bytes, delimiter);
+  if (!s.ok) return s;
+  return { ...s, encoding: decoded.encoding };
+}
+
+/** Reads a whole inbound file: encoding, delimiter, header and rows, or why it cannot. */
+export function readCsvTable(buf: Buffer): ReadResult {
+  const s = streamCsvTable(buf);
+  return s.ok ? whole(s) : s;
 }

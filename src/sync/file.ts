@@ -6,8 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Office } from '../store/office.js';
 import { ensureDir, writeFileAtomic } from '../store/atomicFile.js';
-import { readCsvTable } from '../exchange/readCsv.js';
-import { KIND_SPECS, parseRows, type InboundKind } from '../exchange/inbound/index.js';
+import { CsvReadError, streamCsvTable } from '../exchange/readCsv.js';
+import { KIND_SPECS, streamRows, type InboundKind } from '../exchange/inbound/index.js';
 import { detectKind } from '../exchange/inbound/detect.js';
 import { mergeReasons, mergeRows, type MergeResult, type ReceiptRow } from './merge/index.js';
 import { settingsOf } from '../office/context.js';
@@ -76,7 +76,7 @@ export async function processFile(office: Office, f: Found, pc: ProcessContext):
   }
 
   const receipt = receiptName(sha256, name);
-  const table = readCsvTable(buf);
+  const table = streamCsvTable(buf);
   const detected = table.ok ? detectKind(table.headers) : table;
   if (pc.expectKind) {
     if (!detected.ok) throw new SyncError(t('sync.error.notRead', { name, reason: detected.reason }));
@@ -84,39 +84,56 @@ export async function processFile(office: Office, f: Found, pc: ProcessContext):
       throw new SyncError(t('sync.error.wrongKind', { name, kind: KIND_SPECS[detected.kind].title, expected: KIND_SPECS[pc.expectKind].title }));
     }
   }
-  let kind: InboundKind | null = null;
-  let encoding: string | null = null;
-  let rowsCount = 0;
   const { result } = await office.transact(
     { operator: SYNC_OPERATOR, source: `file:${sha256}`, action: 'sync.file', summary: tIn('zh', 'sync.journal.read', { name }) },
     async (tx) => {
+      let kind: InboundKind | null = null;
+      let encoding: string | null = null;
+      let rowsCount = 0;
       let receiptRows: ReceiptRow[];
       let counts: MergeResult['counts'] = { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 };
       let outcome: FileRecord['outcome'];
-      if (!table.ok || !detected.ok) {
-        receiptRows = [{ row: 0, result: '拒绝', reason: detected.ok ? '' : detected.reason, caseNo: '', idNumber: '' }];
+      const rejectWhole = (reason: string) => {
+        receiptRows = [{ row: 0, result: '拒绝', reason, caseNo: '', idNumber: '' }];
         outcome = 'rejected';
+      };
+      if (!table.ok || !detected.ok) {
+        rejectWhole(detected.ok ? '' : detected.reason);
         if (table.ok) encoding = table.encoding;
       } else {
         const d = detected;
-        kind = d.kind;
-        encoding = table.encoding;
-        rowsCount = table.rows.length;
-        const outcomes = parseRows(kind, table, pc.officeCode);
-        const merged = mergeRows(tx, kind, outcomes, { sha256, name }, pc.officeCode, pc.strict);
-        counts = merged.counts;
-        outcome = outcomeOf(counts, rowsCount);
-        const notes: ReceiptRow[] = [];
-        const ignored = [...d.unknownColumns, ...table.duplicateHeaders.map((h) => tIn('zh', 'sync.receipt.duplicateColumn', { column: h }))];
-        if (ignored.length) notes.push({ row: table.headerRowNumber, result: '提示', reason: mergeReasons.unknownColumns(ignored), caseNo: '', idNumber: '' });
-        receiptRows = [...notes, ...merged.rows];
+        // Rows are counted, parsed and merged as the parser reaches them.
+        const rows = (function* () {
+          for (const row of table.rows) {
+            rowsCount++;
+            yield row;
+          }
+        })();
+        try {
+          const merged = mergeRows(tx, d.kind, streamRows(d.kind, rows, pc.officeCode), { sha256, name }, pc.officeCode, pc.strict);
+          kind = d.kind;
+          encoding = table.encoding;
+          counts = merged.counts;
+          outcome = outcomeOf(counts, rowsCount);
+          const notes: ReceiptRow[] = [];
+          const ignored = [...d.unknownColumns, ...table.duplicateHeaders.map((h) => tIn('zh', 'sync.receipt.duplicateColumn', { column: h }))];
+          if (ignored.length) notes.push({ row: table.headerRowNumber, result: '提示', reason: mergeReasons.unknownColumns(ignored), caseNo: '', idNumber: '' });
+          receiptRows = [...notes, ...merged.rows];
+        } catch (err) {
+          // The text breaks off further down: the file is not read, as if it had failed at its header.
+          if (!(err instanceof CsvReadError)) throw err;
+          if (pc.expectKind) throw new SyncError(t('sync.error.notRead', { name, reason: err.reason }));
+          tx.pending.clear();
+          rowsCount = 0;
+          rejectWhole(err.reason);
+        }
       }
-      const rec: FileRecord = { id: sha256, sha256, names: [name], kind, encoding, rows: rowsCount, outcome, counts, receipt, processedAt: tx.now.iso, strict: pc.strict };
+      const rec: FileRecord = { id: sha256, sha256, names: [name], kind, encoding, rows: rowsCount, outcome: outcome!, counts, receipt, processedAt: tx.now.iso, strict: pc.strict };
       tx.put('files', sha256, rec as unknown as Record<string, unknown>);
       // The receipt's own copy, written before the commit: after a crash it is
       // either there for a committed file, or the file is merged again.
       await ensureDir(join(pc.dataDir, 'sync', 'receipts'));
-      await writeFileAtomic(receiptCopy(pc.dataDir, sha256), receiptBytes(receiptRows));
+      await writeFileAtomic(receiptCopy(pc.dataDir, sha256), receiptBytes(receiptRows!));
       return rec;
     },
   );

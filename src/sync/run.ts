@@ -38,12 +38,22 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
   const outbox = join(opts.shared, 'outbox');
   const receipts = join(outbox, 'receipts');
 
-  await office.refresh();
+  // A folder made anew under us (a restore) may lack the records of files settled before.
+  const off = office.onChange((entries) => {
+    if (entries.length === 0) state.settled = new WeakSet();
+  });
+  try {
+    await office.refresh();
+  } finally {
+    off();
+  }
   const settings = settingsOf(office.view);
   const stableMs = opts.stableMs ?? settings.arrivalStableMs;
 
   await writeMissingReceipts(office, receipts, state, report);
-  await removeOurTempFiles([outbox, receipts]);
+  // A killed write's temp file waits for a full run (at start, on a file event, every few minutes):
+  // listing the outbox's receipts on every timer run was most of what an idle daemon did.
+  if (!opts.quick) await removeOurTempFiles([outbox, receipts]);
 
   let found: Found[] = [];
   try {
@@ -54,10 +64,14 @@ export async function syncOnce(office: Office, opts: SyncOptions): Promise<SyncR
     found = [];
   }
 
-  // Files already dealt with (same path, size and mtime) cost nothing more.
+  // Files already dealt with (same path, size and mtime) cost nothing more; one
+  // found so by an earlier run of a folder listed again from the cache is not even looked up.
   const candidates = found.filter((f) => {
+    if (state.settled.has(f)) return false;
     const s = state.seen.get(f.rel);
-    return !(s && s.size === f.size && s.mtimeMs === f.mtimeMs && office.view.get('files', s.sha256));
+    const done = s !== undefined && s.size === f.size && s.mtimeMs === f.mtimeMs && office.view.get('files', s.sha256) !== undefined;
+    if (done) state.settled.add(f);
+    return !done;
   });
 
   const { ready, arriving } = await arrived(candidates, stableMs);

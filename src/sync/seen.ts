@@ -2,7 +2,7 @@
 // in `<data>/sync/seen.json`), so an idle run costs only a listing.
 import { join } from 'node:path';
 import { readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
-import type { DirListing } from './inbox.js';
+import type { DirListing, Found } from './inbox.js';
 
 const seenPath = (dataDir: string) => join(dataDir, 'sync', 'seen.json');
 
@@ -16,6 +16,12 @@ export class SyncState {
   receiptsChecked = false;
   /** Receipts whose write failed (share away, disk full): `sha:name`. */
   receiptsFailed = new Set<string>();
+  /**
+   * Listed files (the cached listing's own objects) found already dealt with:
+   * a quick run skips them without a lookup; a full listing makes new objects,
+   * so each is checked again then.
+   */
+  settled = new WeakSet<Found>();
   /** The inbox folders as last listed. */
   dirs = new Map<string, DirListing>();
   loaded = false;

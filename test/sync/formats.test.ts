@@ -293,6 +293,23 @@ describe('files that cannot be read at all', () => {
     expect(o.office.view.all('decisions')).toEqual([]);
   });
 
+  it('rejects a file whose quote opens after many good rows, read as they come: nothing of the good rows is applied', async () => {
+    const o = await office();
+    const good = [CASES.liu.caseNo, CASES.liu.id, '同意', '2026-11-20', '情况属实'];
+    // Well past the parser's first chunks, so the good rows are merged before the text breaks off.
+    const rows = Array.from({ length: 3000 }, () => good);
+    const text = csv([['申请编号', '身份证号', '审核结果', '审核日期', '审核意见'], ...rows]) + `${CASES.liu.caseNo},${CASES.liu.id},同意,2026-11-21,"他说\r\n`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 64 * 1024);
+    const before = JSON.stringify(o.office.view.all('cases'));
+    const { report, receipt } = await syncFile(o, 'open-quote.csv', utf8Bom(text));
+    expect(report).toMatchObject({ outcome: 'rejected', applied: 0, rejected: 0 });
+    expect(receipt.rows).toHaveLength(1);
+    expect(receipt.rows[0]).toMatchObject({ 行号: '0', 结果: '拒绝' });
+    expect(receipt.rows[0]!.原因).toContain('第3002行');
+    expect(JSON.stringify(o.office.view.all('cases'))).toBe(before);
+    expect(o.office.view.all('decisions')).toEqual([]);
+  });
+
   it('says which kinds a two-kind header matched', async () => {
     const o = await office();
     const { receipt } = await syncFile(o, cases[2]![0], cases[2]![1]);

@@ -203,7 +203,8 @@ describe('order and staleness', () => {
     const r1 = await runFile(t, 'township.csv', csv(REVIEW, [review(1, LIU, '退回', '2026-11-25', '补材料')]));
     expect(caseOf(t, 1).status).toBe('approved');
     expect(caseOf(t, 1).township?.result).toBe('退回');
-    expect(r1.receipt[0]!.结果).toBe('已应用'); // the township's own result is recorded
+    // The township's own result is recorded, but it is not newer than the county's decision: 已过时 (issue 15 item 9).
+    expect(r1.receipt[0]!.结果).toBe('已过时');
 
     // Two county decisions of the same day in two files: the higher SHA-256 wins.
     const x = csv(DECISION, [approve(2, HUANG, '2026-11-25', 650)]);
@@ -233,6 +234,27 @@ describe('order and staleness', () => {
     expect(caseOf(t, 3).status).toBe('submitted');
     await runFile(t, 'r3.csv', csv(REVIEW, [review(3, CHEN, '同意', '2026-11-26')]));
     expect(caseOf(t, 3).status).toBe('township-approved');
+  });
+});
+
+describe('a township result against the county decision (issue 15 item 9)', () => {
+  it('reports a township row of the same date or older than the county decision as 已过时, in either order', async () => {
+    for (const countyFirst of [true, false]) {
+      const t = await makeOffice();
+      const county = csv(DECISION, [approve(1, LIU, '2026-11-25', 1000)]);
+      const same = csv(REVIEW, [review(1, LIU, '退回', '2026-11-25', '补材料'), review(1, LIU, '同意', '2026-11-20')]);
+      const first = countyFirst ? await runFile(t, 'county.csv', county) : await runFile(t, 'township.csv', same);
+      const second = countyFirst ? await runFile(t, 'township.csv', same) : await runFile(t, 'county.csv', county);
+      const townshipReceipt = countyFirst ? second.receipt : first.receipt;
+      const countyReceipt = countyFirst ? first.receipt : second.receipt;
+      if (countyFirst) expect(townshipReceipt.map((r) => r.结果)).toEqual(['已过时', '已过时']);
+      expect(countyReceipt[0]!.结果).toBe('已应用');
+      expect(caseOf(t, 1).status).toBe('approved');
+      // A township review dated after the county decision is current again.
+      const later = await runFile(t, 'later.csv', csv(REVIEW, [review(1, LIU, '退回', '2026-11-26', '补材料')]));
+      expect(later.receipt[0]!.结果).toBe('已应用');
+      expect(caseOf(t, 1).status).toBe('returned');
+    }
   });
 });
 

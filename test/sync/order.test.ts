@@ -66,3 +66,44 @@ describe('merging is order-free', () => {
     );
   }, 240_000);
 });
+
+describe('a township row never outranks a county decision of the same or a later date', () => {
+  const review = (result: string, date: string) => REVIEW.map((h) => ({ 申请编号: CASE(1), 身份证号: LIU, 审核结果: result, 审核日期: date, 审核意见: '' })[h] ?? '');
+  const decide = (result: string, date: string) =>
+    DECISION.map((h) => ({ 申请编号: CASE(1), 身份证号: LIU, 审批结果: result, 审批日期: date, 救助类别: '低保', 保障人数: '1', '月保障金额(元)': result === '批准' ? '800' : '', 起始年月: '2026-12', 分类: 'A', 原因: result === '批准' ? '' : '存款超标' })[h] ?? '');
+  const day = (n: number) => `2026-11-${String(10 + n).padStart(2, '0')}`;
+
+  it('is 已过时 and leaves the county status, whatever the dates and the order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: 10 }),
+        fc.nat({ max: 5 }),
+        fc.constantFrom('同意', '退回', '不同意'),
+        fc.constantFrom('批准', '不予批准'),
+        fc.boolean(),
+        async (countyDay, earlier, tResult, cResult, townshipFirst) => {
+          const t = await makeOffice();
+          {
+            const files = [
+              { name: 'county.csv', body: csv(DECISION, [decide(cResult, day(countyDay))]) },
+              { name: 'township.csv', body: csv(REVIEW, [review(tResult, day(Math.max(0, countyDay - earlier)))]) },
+            ];
+            if (townshipFirst) files.reverse();
+            let townshipResult: string | undefined;
+            for (const f of files) {
+              drop(t, f.name, f.body);
+              const r = await sync(t);
+              const rec = r.files.find((x) => x.name === 'township.csv');
+              if (rec) townshipResult = rec.stale === 1 ? '已过时' : rec.applied === 1 ? '已应用' : rec.outcome;
+            }
+            const c = t.office.view.get('cases', CASE(1)) as { status: string };
+            expect(c.status).toBe(cResult === '批准' ? 'approved' : 'rejected');
+            // Read before the county file came, the township row was current then; read after it, never.
+            if (!townshipFirst) expect(townshipResult).toBe('已过时');
+          }
+        },
+      ),
+      { numRuns: 12, seed: 20261203 },
+    );
+  }, 240_000);
+});

@@ -3,7 +3,7 @@
 // a table of one kind into typed records or the Chinese reasons a row is rejected.
 import { isOfficeCode } from '../../rules/officeCode.js';
 import { isBlankCell, parseIdCell } from '../cells.js';
-import type { CsvTable } from '../readCsv.js';
+import type { CsvRow, CsvTable } from '../readCsv.js';
 import { parseCaseNoCell, RowReader, type CellParser, type InboundKindDef } from './reader.js';
 import { townshipReview, type TownshipReviewRecord } from './townshipReview.js';
 import { countyDecision, type CountyDecisionRecord } from './countyDecision.js';
@@ -68,19 +68,31 @@ function receiptKeys(kind: InboundKind, cells: Readonly<Record<string, string>>)
 }
 
 /**
- * Every data row of a table of `kind` as a typed record or a rejection with
+ * One data row of a table of `kind` as a typed record or a rejection with
  * all its reasons (`列名：原因`, joined by `；`). `officeCode` is this
  * community's 12-digit code, against which 发送单位代码 is checked.
  */
-export function parseRows<K extends InboundKind>(kind: K, table: CsvTable, officeCode: string): RowOutcome<RecordOf<K>>[] {
+export function parseRow<K extends InboundKind>(kind: K, row: CsvRow, officeCode: string): RowOutcome<RecordOf<K>> {
+  const reader = new RowReader(row.cells, officeCode);
+  const fields = (INBOUND[kind] as InboundKindDef<RecordOf<K>>).parse(reader);
+  if (fields && reader.reasons.length === 0) {
+    return { ok: true, row: row.rowNumber, record: { kind, ...fields } as RecordOf<K> };
+  }
+  return { ok: false, row: row.rowNumber, reason: reader.reasons.join('；'), ...receiptKeys(kind, row.cells) };
+}
+
+function checkOfficeCode(officeCode: string): void {
   if (!isOfficeCode(officeCode)) throw new Error(`parseRows: office code must be 12 digits, got ${JSON.stringify(officeCode)}`);
-  const parse = (INBOUND[kind] as InboundKindDef<RecordOf<K>>).parse;
-  return table.rows.map((row): RowOutcome<RecordOf<K>> => {
-    const reader = new RowReader(row.cells, officeCode);
-    const fields = parse(reader);
-    if (fields && reader.reasons.length === 0) {
-      return { ok: true, row: row.rowNumber, record: { kind, ...fields } as RecordOf<K> };
-    }
-    return { ok: false, row: row.rowNumber, reason: reader.reasons.join('；'), ...receiptKeys(kind, row.cells) };
-  });
+}
+
+/** Every row of `rows` parsed as it comes (see `parseRow`). */
+export function* streamRows<K extends InboundKind>(kind: K, rows: Iterable<CsvRow>, officeCode: string): Generator<RowOutcome<RecordOf<K>>> {
+  checkOfficeCode(officeCode);
+  for (const row of rows) yield parseRow(kind, row, officeCode);
+}
+
+/** Every data row of a table of `kind` (see `parseRow`). */
+export function parseRows<K extends InboundKind>(kind: K, table: CsvTable, officeCode: string): RowOutcome<RecordOf<K>>[] {
+  checkOfficeCode(officeCode);
+  return table.rows.map((row) => parseRow(kind, row, officeCode));
 }

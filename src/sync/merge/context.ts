@@ -25,6 +25,9 @@ export class MergeContext {
     for (const h of tx.all('households')) this.householdByHead.set(h.householderId, h);
   }
 
+  /** Subjects whose list has changed since it was last sorted. */
+  private readonly unsorted = new Set<string>();
+
   index(d: DecisionRecord): void {
     for (const s of d.subjects) {
       const list = this.bySubject.get(s);
@@ -32,12 +35,17 @@ export class MergeContext {
         const at = list.findIndex((x) => x.id === d.id);
         if (at >= 0) list[at] = d;
         else list.push(d);
+        this.unsorted.add(s);
       } else this.bySubject.set(s, [d]);
     }
   }
 
-  decisionsOf(subject: string): DecisionRecord[] {
-    return [...(this.bySubject.get(subject) ?? [])].sort(compareDecisions);
+  /** The decisions about `subject` in rank order (sorted when asked after a change, not copied). */
+  decisionsOf(subject: string): readonly DecisionRecord[] {
+    const list = this.bySubject.get(subject);
+    if (!list) return [];
+    if (this.unsorted.delete(subject)) list.sort(compareDecisions);
+    return list;
   }
 
   /** Keeps a decision; returns it and whether its content was new. */

@@ -32,11 +32,22 @@ const APPLIERS: { [K in Exclude<InboundRecord['kind'], 'roster'>]: Applier<Extra
   holidays: applyHoliday,
 };
 
-/** Whether a decision is outranked by another of its kind about the same case, or about the same household and program. */
-function isStale(ctx: MergeContext, dec: DecisionRecord): boolean {
-  const subject = dec.kind === 'benefit-change' ? dec.subjects[0]! : `case:${(dec.record as { caseNo: string }).caseNo}`;
-  const same = ctx.decisionsOf(subject).filter((d) => dec.kind === 'benefit-change' || d.kind === dec.kind);
-  return same.at(-1)?.id !== dec.id;
+/**
+ * Whether a decision is outranked (exchange.md merge rule 2): a county
+ * decision by a later one about the same case, a benefit change by a later
+ * one about the same household and program, and a township review by any
+ * later decision about the same case, the county's included: the latest
+ * decision is current and a tie goes to the county, so a township result
+ * that is not newer than the county's decision is 已过时 (it stays in the
+ * case's record of the township's review all the same).
+ */
+export function isStale(decisions: readonly DecisionRecord[], dec: DecisionRecord): boolean {
+  const rivals = dec.kind === 'county-decision' ? decisions.filter((d) => d.kind === 'county-decision') : decisions;
+  return rivals.at(-1)?.id !== dec.id;
+}
+
+function subjectOf(dec: DecisionRecord): string {
+  return dec.kind === 'benefit-change' ? dec.subjects[0]! : `case:${(dec.record as { caseNo: string }).caseNo}`;
 }
 
 export interface MergeResult {
@@ -54,54 +65,60 @@ const COUNT_KEY: Record<ReceiptResult, keyof MergeResult['counts'] | null> = {
 };
 
 /**
- * Merges the parsed rows of one file of `kind` into `tx`. Returns the
- * receipt's rows (without the header-row note). With `strict`, a file with
- * any rejected row changes nothing and every row is 拒绝.
+ * Merges the parsed rows of one file of `kind` into `tx`, each as it comes
+ * from `outcomes` (a file is never held as rows). Returns the receipt's rows
+ * (without the header-row note). With `strict`, a file with any rejected row
+ * changes nothing and every row is 拒绝.
  */
 export function mergeRows(
   tx: Tx,
   kind: InboundKind,
-  outcomes: readonly RowOutcome<InboundRecord>[],
+  outcomes: Iterable<RowOutcome<InboundRecord>>,
   file: FileRef,
   officeCode: string,
   strict = false,
 ): MergeResult {
   const ctx = new MergeContext(tx, file, officeCode);
-  const results = new Map<number, RowResult>();
-  const good: { row: number; record: InboundRecord }[] = [];
+  // In file order: the row's keys and its result (the roster's come once its households are merged).
+  const entries: { row: number; caseNo: string; idNumber: string; r: RowResult | null }[] = [];
+  const roster: { row: number; record: RosterRecord }[] = [];
   for (const o of outcomes) {
-    if (o.ok) good.push({ row: o.row, record: o.record });
-    else results.set(o.row, { result: '拒绝', reason: o.reason });
-  }
-
-  if (kind === 'roster') applyRoster(ctx, good as { row: number; record: RosterRecord }[], results);
-  else {
-    for (const { row, record } of good) {
-      if (record.kind === 'roster') throw new Error('a roster row outside a roster file');
-      const apply = APPLIERS[record.kind] as Applier<InboundRecord> | undefined;
-      if (!apply) throw new Error(`unexpected record kind ${(record as { kind: string }).kind}`);
-      const r: RowResult = apply(ctx, row, record);
-      results.set(row, r);
+    const keys = o.ok ? keysOf(o.record) : { caseNo: o.caseNo ?? '', idNumber: o.idNumber ?? '' };
+    let r: RowResult | null;
+    if (!o.ok) r = { result: '拒绝', reason: o.reason };
+    else if (o.record.kind === 'roster') {
+      if (kind !== 'roster') throw new Error('a roster row outside a roster file');
+      roster.push({ row: o.row, record: o.record });
+      r = null;
+    } else {
+      const apply = APPLIERS[o.record.kind] as Applier<InboundRecord> | undefined;
+      if (!apply) throw new Error(`unexpected record kind ${(o.record as { kind: string }).kind}`);
+      r = apply(ctx, o.row, o.record);
     }
+    entries.push({ row: o.row, ...keys, r });
+  }
+  if (roster.length) {
+    const results = new Map<number, RowResult>();
+    applyRoster(ctx, roster, results);
+    for (const e of entries) if (e.r === null) e.r = results.get(e.row)!;
   }
 
-  for (const [row, r] of results) {
-    if (r.dec && (r.result === '已应用' || r.result === '未变化') && isStale(ctx, r.dec)) results.set(row, { result: '已过时', reason: mergeReasons.stale });
+  // A later row may outrank an earlier one: checked once the whole file is merged.
+  for (const e of entries) {
+    const r = e.r!;
+    if (r.dec && (r.result === '已应用' || r.result === '未变化') && isStale(ctx.decisionsOf(subjectOf(r.dec)), r.dec)) e.r = { result: '已过时', reason: mergeReasons.stale };
   }
 
-  const anyRejected = [...results.values()].some((r) => r.result === '拒绝');
-  if (strict && anyRejected) {
+  if (strict && entries.some((e) => e.r!.result === '拒绝')) {
     tx.pending.clear();
-    for (const [row, r] of results) if (r.result !== '拒绝') results.set(row, { result: '拒绝', reason: mergeReasons.strict });
+    for (const e of entries) if (e.r!.result !== '拒绝') e.r = { result: '拒绝', reason: mergeReasons.strict };
   }
 
   const counts: MergeResult['counts'] = { applied: 0, unchanged: 0, stale: 0, rejected: 0, pending: 0 };
-  const rows: ReceiptRow[] = outcomes.map((o) => {
-    const r = results.get(o.row)!;
-    const key = COUNT_KEY[r.result];
+  const rows: ReceiptRow[] = entries.map(({ row, caseNo, idNumber, r }) => {
+    const key = COUNT_KEY[r!.result];
     if (key) counts[key]++;
-    const keys = o.ok ? keysOf(o.record) : { caseNo: o.caseNo ?? '', idNumber: o.idNumber ?? '' };
-    return { row: o.row, result: r.result, reason: r.reason, ...keys };
+    return { row, result: r!.result, reason: r!.reason, caseNo, idNumber };
   });
   return { rows, counts };
 }
