@@ -23,6 +23,7 @@ import {
   type Source,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
+import { deriveSummary, writeSummary, type Summary } from './summary.js';
 import { UserFacingError } from '../office/errors.js';
 import {
   emptyStoreFile,
@@ -113,6 +114,22 @@ export class View {
 
   count(c: CollectionName): number {
     return Object.keys(this.data[c]).length;
+  }
+}
+
+/** The records of a summary (summary.ts), with every collection's count as the full data has it. */
+export class SummaryView extends View {
+  constructor(summary: Summary) {
+    const data = {} as Data;
+    for (const s of STORE_NAMES) for (const c of STORES[s]) data[c] = summary.collections[c] ?? {};
+    super(data);
+    this.counts = summary.counts;
+  }
+
+  private readonly counts: Summary['counts'];
+
+  override count(c: CollectionName): number {
+    return this.counts[c] ?? 0;
   }
 }
 
@@ -244,8 +261,9 @@ export class Office {
         office.stores[s] = emptyStoreFile(s);
         await office.writeStore(s);
       }
-      await office.writeHead(office.head);
       office.bind();
+      await writeSummary(dir, deriveSummary(office.data, office.head, office.now().date));
+      await office.writeHead(office.head);
     });
     return office;
   }
@@ -441,6 +459,9 @@ export class Office {
       first = false;
     }
     crash('stores-written');
+    // Beside the checkpoint: what `status` and the first frame read instead of the stores.
+    await writeSummary(this.dir, deriveSummary(this.data, head, this.now().date));
+    crash('summary-written');
     await this.writeHead(head);
     this.checkpointed = head;
     crash('after');
