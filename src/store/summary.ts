@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { CLOSED_STATUSES } from '../case/statuses.js';
 import { readFileIfExists, writeFileAtomic } from './atomicFile.js';
-import { applyChangeTo, readJournal } from './journal.js';
+import { applyChangeTo, readJournal, type Change } from './journal.js';
 import { STORES, STORE_NAMES, type AnyRecord, type CollectionName } from './schema.js';
 
 export const SUMMARY_FILE = 'summary.json';
@@ -48,6 +48,42 @@ const REFERENCED: readonly CollectionName[] = ['households', 'members', 'reviews
 /** Left out: no dashboard line reads them. */
 const LEFT_OUT: ReadonlySet<CollectionName> = new Set(['drafts', 'cancellations', 'gradualExits', 'marks', 'exemptions', 'groups', 'attendanceMonths', 'files', 'decisions', 'outbound']);
 
+/**
+ * The fields a dashboard line reads, per collection (the rest of each record
+ * stays in the stores: a case's history and interview, an enrolment's
+ * history): what makes the summary a tenth of the stores.
+ */
+const PICK: Partial<Record<CollectionName, readonly string[]>> = {
+  cases: ['caseNo', 'householdId', 'program', 'status', 'applicationDate', 'acceptedOn', 'submittedOn', 'township', 'decision', 'notice'],
+  enrolments: ['id', 'householdId', 'program', 'category', 'since', 'status'],
+  households: ['id', 'householderId'],
+  members: ['idNumber', 'name', 'householdId', 'leftOn'],
+  reviews: ['id', 'enrolmentId', 'date'],
+  reports: ['id', 'templateId', 'period', 'n', 'at'],
+};
+
+function project(c: CollectionName, r: AnyRecord): AnyRecord {
+  const pick = PICK[c];
+  if (!pick) return r;
+  const out: AnyRecord = {};
+  for (const k of pick) if (r[k] !== undefined) out[k] = r[k];
+  return out;
+}
+
+function projectAll(c: CollectionName, rs: Record<string, AnyRecord>): Record<string, AnyRecord> {
+  return PICK[c] ? Object.fromEntries(Object.entries(rs).map(([id, r]) => [id, project(c, r)])) : rs;
+}
+
+/** A change cut to the summary's fields (null when none of them changed). */
+function projectChange(ch: Change): Change | null {
+  const pick = PICK[ch.c];
+  if (!pick || ch.op === 'delete') return ch;
+  const set = ch.set ? project(ch.c, ch.set) : undefined;
+  const unset = ch.unset?.filter((k) => pick.includes(k));
+  if (ch.op === 'update' && !Object.keys(set ?? {}).length && !unset?.length) return null;
+  return { ...ch, ...(set ? { set } : {}), ...(unset ? { unset } : {}) };
+}
+
 const ALL_COLLECTIONS = STORE_NAMES.flatMap((s) => STORES[s] as readonly CollectionName[]);
 
 /** The summary of the full data at journal head `head`, on day `today`. */
@@ -59,23 +95,23 @@ export function deriveSummary(data: Data, head: { seq: number; hash: string; end
     counts[c] = Object.keys(all).length;
     if (LEFT_OUT.has(c) || REFERENCED.includes(c)) continue;
     const f = FILTERED[c];
-    collections[c] = f ? Object.fromEntries(Object.entries(all).filter(([, r]) => f.keep(r[f.field], today))) : { ...all };
+    collections[c] = projectAll(c, f ? Object.fromEntries(Object.entries(all).filter(([, r]) => f.keep(r[f.field], today))) : { ...all });
   }
   const households: Record<string, AnyRecord> = {};
   const members: Record<string, AnyRecord> = {};
   const keepHousehold = (id: unknown) => {
     const h = typeof id === 'string' ? data.households?.[id] : undefined;
     if (!h) return;
-    households[id as string] = h;
+    households[id as string] = project('households', h);
     const m = data.members?.[String(h.householderId)];
-    if (m) members[String(h.householderId)] = m;
+    if (m) members[String(h.householderId)] = project('members', m);
   };
   for (const r of Object.values(collections.cases ?? {})) keepHousehold(r.householdId);
   for (const r of Object.values(collections.enrolments ?? {})) keepHousehold(r.householdId);
   const kept = collections.enrolments ?? {};
   collections.households = households;
   collections.members = members;
-  collections.reviews = Object.fromEntries(Object.entries(data.reviews ?? {}).filter(([, r]) => String(r.enrolmentId) in kept));
+  collections.reviews = projectAll('reviews', Object.fromEntries(Object.entries(data.reviews ?? {}).filter(([, r]) => String(r.enrolmentId) in kept)));
   return { version: SUMMARY_VERSION, seq: head.seq, hash: head.hash, end: head.end, since: today, counts, collections };
 }
 
@@ -107,7 +143,9 @@ export async function catchUpSummary(dir: string, s: Summary, journal: string): 
   if (tail.damage) return 'journal damaged past the summary';
   const data = s.collections;
   for (const { entry } of tail.entries) {
-    for (const ch of entry.changes) {
+    for (const whole of entry.changes) {
+      const ch = projectChange(whole);
+      if (!ch) continue;
       if (LEFT_OUT.has(ch.c) || !ALL_COLLECTIONS.includes(ch.c)) {
         if (ch.op === 'create') s.counts[ch.c] = (s.counts[ch.c] ?? 0) + 1;
         else if (ch.op === 'delete') s.counts[ch.c] = Math.max(0, (s.counts[ch.c] ?? 0) - 1);
