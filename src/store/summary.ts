@@ -15,6 +15,7 @@ import { CLOSED_STATUSES } from '../case/statuses.js';
 import { readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import { applyChangeTo, readJournal, type Change } from './journal.js';
 import { STORES, STORE_NAMES, type AnyRecord, type CollectionName } from './schema.js';
+import { t } from '../i18n/index.js';
 
 export const SUMMARY_FILE = 'summary.json';
 export const SUMMARY_VERSION = 1;
@@ -188,4 +189,36 @@ export async function catchUpSummary(dir: string, s: Summary, journal: string): 
     }
   }
   return null;
+}
+
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+
+/**
+ * For doctor: whether `summary.json`, brought up to the journal's end, stands
+ * for `data` (the full collections at that end): the same counts, the same
+ * records kept, the referenced ones at least. null when it does, or when
+ * there is none or it cannot be followed (status then loads the office whole).
+ */
+export async function summaryProblem(dir: string, data: Data, journal: string): Promise<string | null> {
+  const buf = await readFileIfExists(join(dir, SUMMARY_FILE));
+  if (!buf) return null;
+  const s = await readSummaryFile(dir);
+  if (!s) return t('store.summaryUnreadable', { file: SUMMARY_FILE });
+  if ((await catchUpSummary(dir, s, journal)) !== null) return null;
+  const want = deriveSummary(data, s, s.since);
+  for (const c of ALL_COLLECTIONS) {
+    if ((s.counts[c] ?? 0) !== (want.counts[c] ?? 0)) return t('store.summaryCount', { file: SUMMARY_FILE, collection: c, have: s.counts[c] ?? 0, want: want.counts[c] ?? 0 });
+    if (LEFT_OUT.has(c)) continue;
+    const have = s.collections[c] ?? {};
+    const w = want.collections[c] ?? {};
+    const ids = REFERENCED.includes(c) ? Object.keys(w) : [...new Set([...Object.keys(have), ...Object.keys(w)])];
+    for (const id of ids) if (canonical(have[id]) !== canonical(w[id])) return t('store.summaryDiffers', { file: SUMMARY_FILE, collection: c, id });
+  }
+  return null;
+}
+
+/** doctor --repair: the summary made again from the full data. */
+export async function rewriteSummary(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
+  await writeSummary(dir, deriveSummary(data, head, today));
 }

@@ -13,6 +13,9 @@ import { writeDemoOffice } from '../../src/demo/write.js';
 import { dashboard } from '../../src/dashboard/dashboard.js';
 import { CASE_STATUSES } from '../../src/office/model.js';
 import { child } from '../support/paths.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { runDoctor } from '../../src/maintenance/doctor.js';
+import { jiuzhu } from '../support/cli.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -113,4 +116,32 @@ describe('the summary', () => {
       expect(await same(dir)).toBe(true);
     }
   }, 120_000);
+
+  it('is checked by doctor, and made again by doctor --repair', async () => {
+    const dir = await demo(8);
+    await (await Office.open(dir)).checkpoint({ force: true });
+    expect((await runDoctor(dir)).ok).toBe(true);
+    const file = join(dir, 'summary.json');
+    const s = JSON.parse(await readFile(file, 'utf8'));
+    const [no] = Object.keys(s.collections.cases);
+    s.collections.cases[no!].status = 'accepted';
+    s.collections.cases[no!].acceptedOn = '2026-01-02';
+    await writeFile(file, JSON.stringify(s));
+    const bad = await runDoctor(dir);
+    expect(bad.ok).toBe(false);
+    expect(bad.findings.some((f) => f.where === 'summary.json' && f.level === 'damage')).toBe(true);
+    const fixed = await runDoctor(dir, { repair: true });
+    expect(fixed.findings.some((f) => f.where === 'summary.json' && f.level === 'repaired')).toBe(true);
+    expect((await runDoctor(dir)).ok).toBe(true);
+    expect(await same(dir)).toBe(true);
+  }, 60_000);
+
+  it("says the store's messages in English with --lang en", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'jiuzhu-summary-'));
+    dirs.push(root);
+    const r = jiuzhu(['status', '--data', join(root, 'none'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('holds no office data');
+    expect(r.stderr).not.toMatch(/[\u3400-\u9fff]/);
+  });
 });

@@ -22,4 +22,7 @@ export default {
   notObject: "{file} is not an object: the file is damaged; run jiuzhu doctor",
   tooNew: "{file} has format version {from}, newer than the {supported} this program supports: upgrade jiuzhu before opening it",
   wrongStore: "{file} names its store \"{found}\", it should be \"{store}\"",
+  summaryUnreadable: "{file} cannot be read: run jiuzhu doctor --repair to make it again (the data itself is unaffected)",
+  summaryCount: "{file} counts {have} {collection}, the data holds {want}: run jiuzhu doctor --repair to make it again",
+  summaryDiffers: "{file}: {collection} {id} differs from the data: run jiuzhu doctor --repair to make it again",
 } as const satisfies Same<typeof zh>;

@@ -20,4 +20,7 @@ export default {
   notObject: "{file} 不是对象：文件内容已损坏，请运行 jiuzhu doctor 查看",
   tooNew: "{file} 的格式版本是 {from}，比本程序支持的 {supported} 新：请升级 jiuzhu 后再打开",
   wrongStore: "{file} 记录的存储名是「{found}」，应为「{store}」",
+  summaryUnreadable: "{file} 无法读取：运行 jiuzhu doctor --repair 重新生成（数据本身不受影响）",
+  summaryCount: "{file} 记 {collection} {have} 条，数据里有 {want} 条：运行 jiuzhu doctor --repair 重新生成",
+  summaryDiffers: "{file} 里 {collection} 的 {id} 与数据不符：运行 jiuzhu doctor --repair 重新生成",
 } as const;
