@@ -21,12 +21,14 @@ const TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const a = { runs: 15, json: false, keep: false, households: 2000, app: true, appRuns: 7 };
+  const a = { runs: 15, json: false, keep: false, households: 2000, app: true, appRuns: 7, compare: null };
   for (let i = 0; i < argv.length; i++) {
     const s = argv[i];
     if (s === '--json') a.json = true;
     else if (s === '--keep') a.keep = true;
     else if (s === '--no-app') a.app = false;
+    // Another build's entry (e.g. the previous commit's dist/jiuzhu.mjs): its status rows join the same interleaved run.
+    else if (s === '--compare') a.compare = argv[++i] ?? usage(`${s} needs a path`);
     else if (s === '--app-runs') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage(`${s} needs a positive integer`);
@@ -43,7 +45,7 @@ function parseArgs(argv) {
 }
 function usage(msg) {
   if (msg) process.stderr.write(`${msg}\n`);
-  process.stderr.write('usage: node bench/startup.mjs [--runs N (15)] [--households N (2000)] [--app-runs N (7)] [--no-app] [--json] [--keep]\n');
+  process.stderr.write('usage: node bench/startup.mjs [--runs N (15)] [--households N (2000)] [--app-runs N (7)] [--no-app] [--compare other/dist/jiuzhu.mjs] [--json] [--keep]\n');
   process.exit(msg ? 2 : 0);
 }
 
@@ -157,6 +159,10 @@ async function main() {
     { key: 'ink', label: 'Ink hello-world', argv: [hello] },
     { key: 'status', label: 'jiuzhu status', argv: [CLI, 'status', '--data', office] },
     { key: 'statusEmpty', label: 'status, empty office', argv: [CLI, 'status', '--data', empty] },
+    ...(args.compare ? [
+      { key: 'statusCompare', label: 'status (--compare build)', argv: [args.compare, 'status', '--data', office] },
+      { key: 'statusEmptyCompare', label: 'status, empty (--compare)', argv: [args.compare, 'status', '--data', empty] },
+    ] : []),
   ];
   const haveTime = existsSync(TIME);
   const run = (s, withTime) => {
@@ -233,6 +239,10 @@ async function main() {
       // the load on the machine changes during the run.
       pairedStatusOverNode: round(perRound('status', 'node'), 3),
       pairedStatusOverInk: round(perRound('status', 'ink'), 3),
+      ...(args.compare ? {
+        compareStatusOverNode: round(med('statusCompare') / med('node'), 3),
+        compareEmptyStatusOverNode: round(med('statusEmptyCompare') / med('node'), 3),
+      } : {}),
     },
     goal: { statusOverInk: GOAL, met: med('status') / med('ink') <= GOAL },
     bytes: {
@@ -268,6 +278,8 @@ async function main() {
   out.push(`status / node -e 0        ${r.statusOverNode.toFixed(2)}×  (paired ${r.pairedStatusOverNode.toFixed(2)}×)`);
   out.push(`status / Ink hello-world  ${r.statusOverInk.toFixed(2)}×  (paired ${r.pairedStatusOverInk.toFixed(2)}×)  goal ≤ ${GOAL}: ${result.goal.met ? 'met' : 'NOT met'}`);
   out.push(`Ink hello-world / node    ${r.inkOverNode.toFixed(2)}×`);
+  out.push(`empty-office status / node -e 0  ${r.emptyStatusOverNode.toFixed(2)}×  (goal ≤ 1.5)`);
+  if (args.compare) out.push(`--compare build: status / node ${r.compareStatusOverNode.toFixed(2)}×, empty office ${r.compareEmptyStatusOverNode.toFixed(2)}×`);
   out.push(`status − status on an empty office = ${r.dataMs.toFixed(0)} ms for the records; the rest is Node + code`);
   out.push('');
   out.push(`bytes: dist/jiuzhu.mjs ${kb(result.bytes.jiuzhu)}; status loads ${kb(statusBytes)} in ${closure.length} file(s); Ink hello-world ${kb(helloBytes)}`);

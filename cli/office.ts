@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
+import { openSummaryView } from '../src/store/summaryView.js';
+import { now as clockNow } from '../src/office/clock.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
 import { runDoctor } from '../src/maintenance/doctor.js';
 import { readDaemonStatus } from '../src/sync/daemonStatus.js';
@@ -55,10 +57,14 @@ export function registerOffice(program: Command): void {
     .description(t('cli.status.description'))
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const office = await openForReading(g);
+      const dir = dataDir(g);
+      const today = clockNow(process.env).date;
+      // The summary beside the checkpoint, brought up to the journal's end; the whole office only when it cannot stand for it.
+      const view = (await Office.exists(dir)) ? await openSummaryView(dir, today) : null;
+      const office = view ? null : await openForReading(g);
       // Loaded here: the dashboard reads the report templates (zod), which no other command needs.
       const { dashboard, dashboardText } = await import('../src/dashboard/dashboard.js');
-      const d = dashboard(office.view, office.now().date, { daemon: readDaemonStatus(office.dir) });
+      const d = dashboard(view ?? office!.view, office?.now().date ?? today, { daemon: readDaemonStatus(dir) });
       if (g.json) printJson(d);
       else out(dashboardText(d));
     });

@@ -10,6 +10,8 @@ import { maskIds } from '../office/privacy.js';
 import { HEAD_FILE, JOURNAL_FILE, readHeadFile, storeFileName } from '../store/office.js';
 import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from '../store/schema.js';
 import { t } from '../i18n/index.js';
+import { rewriteSummary, SUMMARY_FILE, summaryProblem } from '../store/summary.js';
+import { now as clockNow } from '../office/clock.js';
 
 export interface Finding {
   level: 'damage' | 'warning' | 'repaired';
@@ -131,6 +133,17 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
       stores[s] = rebuilt;
       repaired(name, t('maintenance.doctor.rebuilt', { last: lastSeq }));
     }
+  }
+
+  // The summary status and the first frame read (src/store/summary.ts) must stand for the stores.
+  if (!tail.damage && STORE_NAMES.every((s) => stores[s])) {
+    const all = Object.assign({}, ...STORE_NAMES.map((s) => stores[s]!.collections));
+    const problem = await summaryProblem(dir, all, jpath);
+    const last = tail.entries.at(-1);
+    if (problem && opts.repair) {
+      await rewriteSummary(dir, all, last ? { seq: last.entry.seq, hash: last.entry.hash, end: last.end } : { seq: 0, hash: GENESIS_HASH, end: 0 }, clockNow().date);
+      repaired(SUMMARY_FILE, problem);
+    } else if (problem) damage(SUMMARY_FILE, problem);
   }
 
   // References between stores.

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
 import type { AnyRecord, CollectionName } from './schema.js';
 import { FILE_MODE } from './atomicFile.js';
+import { t } from '../i18n/index.js';
 
 
 /** Where a change came from: this office, or an inbound file (its sha256). */
@@ -83,11 +84,11 @@ export function verifyLine(line: string): { ok: true; entry: JournalEntry } | { 
   try {
     parsed = JSON.parse(line) as JournalEntry;
   } catch {
-    return { ok: false, reason: '不是完整的 JSON' };
+    return { ok: false, reason: t('store.notJson') };
   }
   const { hash, ...body } = parsed;
-  if (typeof hash !== 'string') return { ok: false, reason: '缺少哈希值' };
-  if (hashBody(JSON.stringify(body)) !== hash) return { ok: false, reason: '内容与哈希值不符（记录被改动过）' };
+  if (typeof hash !== 'string') return { ok: false, reason: t('store.noHash') };
+  if (hashBody(JSON.stringify(body)) !== hash) return { ok: false, reason: t('store.hashMismatch') };
   return { ok: true, entry: parsed };
 }
 
@@ -135,11 +136,11 @@ export async function readJournal(path: string, offset: number, prevHash: string
       return out;
     }
     if (v.entry.prev !== prev) {
-      out.damage = { offset: at, line, reason: '与前一条记录的哈希链接不上（中间有记录被删改）' };
+      out.damage = { offset: at, line, reason: t('store.chainBroken') };
       return out;
     }
     if (v.entry.seq !== seq + 1) {
-      out.damage = { offset: at, line, reason: `序号应为 ${seq + 1}，实际是 ${v.entry.seq}` };
+      out.damage = { offset: at, line, reason: t('store.wrongSeq', { expected: seq + 1, actual: v.entry.seq }) };
       return out;
     }
     out.entries.push({ entry: v.entry, start: at, end: offset + nl + 1 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readFile, rmdir, writeFile } from 'node:fs/promises';
 import { UserFacingError } from '../office/errors.js';
 import { isAlive, sleep } from './process.js';
+import { t } from '../i18n/index.js';
 
 export class LockTimeoutError extends UserFacingError {}
 
@@ -136,7 +137,7 @@ export class DataLock {
       if (release) return { held, release };
       if (Date.now() - started > timeoutMs) {
         throw new LockTimeoutError(
-          `数据文件夹 ${this.dir} 正被另一个 jiuzhu 进程使用，等待 ${Math.round(timeoutMs / 1000)} 秒后仍未释放：请稍后再试，或用 jiuzhu daemon status 查看`,
+          t('store.lockBusy', { dir: this.dir, seconds: Math.round(timeoutMs / 1000) }),
         );
       }
       await sleep(Math.min(5 + attempt * 3, 60) + Math.random() * 10);

@@ -23,7 +23,9 @@ import {
   type Source,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
+import { deriveSummary, writeSummary, type Summary } from './summary.js';
 import { UserFacingError } from '../office/errors.js';
+import { t } from '../i18n/index.js';
 import {
   emptyStoreFile,
   migrate,
@@ -113,6 +115,22 @@ export class View {
 
   count(c: CollectionName): number {
     return Object.keys(this.data[c]).length;
+  }
+}
+
+/** The records of a summary (summary.ts), with every collection's count as the full data has it. */
+export class SummaryView extends View {
+  constructor(summary: Summary) {
+    const data = {} as Data;
+    for (const s of STORE_NAMES) for (const c of STORES[s]) data[c] = summary.collections[c] ?? {};
+    super(data);
+    this.counts = summary.counts;
+  }
+
+  private readonly counts: Summary['counts'];
+
+  override count(c: CollectionName): number {
+    return this.counts[c] ?? 0;
   }
 }
 
@@ -239,13 +257,14 @@ export class Office {
     await ensureDir(dir);
     const office = new Office(dir, env);
     await office.lock.with(async () => {
-      if (await Office.exists(dir)) throw new StoreError(`${dir} 里已经有一个办公室的数据，不能重复初始化`);
+      if (await Office.exists(dir)) throw new StoreError(t('store.alreadyInitialised', { dir }));
       for (const s of STORE_NAMES) {
         office.stores[s] = emptyStoreFile(s);
         await office.writeStore(s);
       }
-      await office.writeHead(office.head);
       office.bind();
+      await writeSummary(dir, deriveSummary(office.data, office.head, office.now().date));
+      await office.writeHead(office.head);
     });
     return office;
   }
@@ -253,7 +272,7 @@ export class Office {
   static async open(dir: string, opts: OpenOptions = {}): Promise<Office> {
     const office = new Office(dir, opts.env ?? process.env);
     if (!(await Office.exists(dir))) {
-      throw new StoreError(`${dir} 里没有办公室数据：请先运行 jiuzhu init --office 代码 --name 名称（或 jiuzhu demo）`);
+      throw new StoreError(t('store.noOffice', { dir }));
     }
     if (opts.repair === false) await office.load(false);
     else await office.lock.with(() => office.load(true));
@@ -276,7 +295,7 @@ export class Office {
   private async readHead(): Promise<Head> {
     const h = await readHeadFile(this.dir);
     if (h === null) return { seq: 0, hash: GENESIS_HASH, end: 0 };
-    if (h === 'damaged') throw new StoreError(`${HEAD_FILE} 已损坏：请运行 jiuzhu doctor --repair`, HEAD_FILE);
+    if (h === 'damaged') throw new StoreError(t('store.headDamaged', { file: HEAD_FILE }), HEAD_FILE);
     return h;
   }
 
@@ -287,10 +306,10 @@ export class Office {
     try {
       await low.read();
     } catch {
-      throw new StoreError(`${name} 无法读取（不是完整的 JSON）：数据文件已损坏，请运行 jiuzhu doctor 查看，或从备份恢复`, name);
+      throw new StoreError(t('store.storeUnreadable', { name }), name);
     }
     if (low.data === null) {
-      throw new StoreError(`${name} 不见了：请运行 jiuzhu doctor --repair 从日志重建，或从备份恢复`, name);
+      throw new StoreError(t('store.storeMissing', { name }), name);
     }
     this.storeSize.set(s, adapter.bytesRead);
     try {
@@ -316,7 +335,7 @@ export class Office {
     if (FREEZE) for (const c of Object.keys(this.data) as CollectionName[]) for (const r of Object.values(this.data[c])) freezeDeep(r);
     const tail = await readJournal(this.journalPath, head.end, head.hash, head.seq);
     if (tail.damage) {
-      throw new StoreError(`日志 ${JOURNAL_FILE} 第 ${tail.damage.line} 条之后${tail.damage.reason}：请运行 jiuzhu doctor 查看`, JOURNAL_FILE);
+      throw new StoreError(t('store.journalDamagedAfter', { file: JOURNAL_FILE, line: tail.damage.line, reason: tail.damage.reason }), JOURNAL_FILE);
     }
     for (const { entry } of tail.entries) this.replay(entry);
     const last = tail.entries.at(-1);
@@ -324,7 +343,7 @@ export class Office {
     for (const s of STORE_NAMES) {
       if (this.stores[s].journalSeq > this.head.seq) {
         throw new StoreError(
-          `${storeFileName(s)} 记录到第 ${this.stores[s].journalSeq} 条变更，而日志只有 ${this.head.seq} 条：日志被截断了，请运行 jiuzhu doctor 查看，或从备份恢复`,
+          t('store.journalTruncated', { name: storeFileName(s), storeSeq: this.stores[s].journalSeq, journalSeq: this.head.seq }),
           JOURNAL_FILE,
         );
       }
@@ -441,6 +460,9 @@ export class Office {
       first = false;
     }
     crash('stores-written');
+    // Beside the checkpoint: what `status` and the first frame read instead of the stores.
+    await writeSummary(this.dir, deriveSummary(this.data, head, this.now().date));
+    crash('summary-written');
     await this.writeHead(head);
     this.checkpointed = head;
     crash('after');
@@ -482,7 +504,7 @@ export class Office {
       return [];
     }
     if (tail.damage && locked) {
-      throw new StoreError(`日志 ${JOURNAL_FILE} 第 ${tail.damage.line} 条${tail.damage.reason}：请运行 jiuzhu doctor 查看`, JOURNAL_FILE);
+      throw new StoreError(t('store.journalDamagedAt', { file: JOURNAL_FILE, line: tail.damage.line, reason: tail.damage.reason }), JOURNAL_FILE);
     }
     for (const { entry } of tail.entries) {
       for (const ch of entry.changes) {
@@ -550,7 +572,7 @@ export class Office {
   }
 
   private async commit(held: HeldLock, meta: TxMeta, at: Now, changes: Change[]): Promise<void> {
-    if (held.compromised) throw new StoreError('写入锁已失效（进程曾长时间无响应），本次修改没有保存，请重试');
+    if (held.compromised) throw new StoreError(t('store.lockCompromised'));
     const body = {
       seq: this.head.seq + 1,
       at: at.iso,

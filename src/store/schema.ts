@@ -1,6 +1,7 @@
 // Which collection lives in which store file, and the migrations from older
 // store layouts. The store knows collections by name only: the domain owns
 // its record types and registers them in `CollectionTypes` (src/office/collections.ts).
+import { t } from '../i18n/index.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -75,7 +76,7 @@ export const MIGRATIONS: ((raw: Record<string, unknown>, store: StoreName) => Re
       if (Array.isArray(v)) {
         for (const rec of v as AnyRecord[]) {
           const key = String(rec[KEY_FIELD[c] ?? 'id'] ?? '');
-          if (key === '') throw new SchemaError(`旧格式的 ${c} 里有一条记录没有编号，无法迁移`);
+          if (key === '') throw new SchemaError(t('store.migrateNoId', { collection: c }));
           keyed[key] = rec;
         }
       } else if (v && typeof v === 'object') {
@@ -90,16 +91,16 @@ export const MIGRATIONS: ((raw: Record<string, unknown>, store: StoreName) => Re
 /** Brings a parsed store file to SCHEMA_VERSION, or says why it cannot. */
 export function migrate(raw: unknown, store: StoreName, file: string): { file: StoreFile; migratedFrom: number | null } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new SchemaError(`${file} 不是对象：文件内容已损坏，请运行 jiuzhu doctor 查看`);
+    throw new SchemaError(t('store.notObject', { file }));
   }
   let data = raw as Record<string, unknown>;
   const from = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
   if (from > SCHEMA_VERSION) {
-    throw new SchemaError(`${file} 的格式版本是 ${from}，比本程序支持的 ${SCHEMA_VERSION} 新：请升级 jiuzhu 后再打开`);
+    throw new SchemaError(t('store.tooNew', { file, from, supported: SCHEMA_VERSION }));
   }
   for (let v = from; v < SCHEMA_VERSION; v++) data = MIGRATIONS[v]!(data, store);
   const out = data as unknown as StoreFile;
-  if (out.store !== store) throw new SchemaError(`${file} 记录的存储名是「${String(out.store)}」，应为「${store}」`);
+  if (out.store !== store) throw new SchemaError(t('store.wrongStore', { file, found: String(out.store), store }));
   for (const c of STORES[store]) out.collections[c] ??= {};
   return { file: out, migratedFrom: from === SCHEMA_VERSION ? null : from };
 }

@@ -1,0 +1,147 @@
+// The summary beside the checkpoint stands for the office: the dashboard drawn
+// from it equals the dashboard drawn from the whole data, after random changes,
+// with and without checkpoints between them, and after a crash at every step of
+// a checkpoint.
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Office } from '../../src/store/office.js';
+import { openSummaryView } from '../../src/store/summaryView.js';
+import { writeDemoOffice } from '../../src/demo/write.js';
+import { dashboard } from '../../src/dashboard/dashboard.js';
+import { CASE_STATUSES } from '../../src/office/model.js';
+import { child } from '../support/paths.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { runDoctor } from '../../src/maintenance/doctor.js';
+import { jiuzhu } from '../support/cli.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+const TODAY = '2026-11-23';
+process.env.JIUZHU_NOW = TODAY;
+const meta = { operator: '王芳', source: 'local' as const, action: 'test' };
+
+/** A small pseudo-random generator, seeded, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+async function demo(households: number): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'jiuzhu-summary-'));
+  dirs.push(root);
+  const dir = join(root, 'office');
+  await writeDemoOffice(dir, join(root, 'shared'), { seed: 3, households, officeCode: '430105003001', officeName: '东风社区', today: TODAY });
+  return dir;
+}
+
+async function same(dir: string, day = TODAY): Promise<boolean> {
+  const sv = await openSummaryView(dir, day);
+  const full = await Office.open(dir, { repair: false });
+  if (!sv) return false;
+  expect(dashboard(sv, day)).toEqual(dashboard(full.view, day));
+  return true;
+}
+
+async function randomChange(office: Office, r: () => number): Promise<void> {
+  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(r() * xs.length)];
+  await office.transact(meta, (tx) => {
+    const k = Math.floor(r() * 8);
+    if (k <= 1) {
+      const c = pick(tx.all('cases'));
+      if (c) tx.update('cases', c.caseNo, (d) => void (d.status = pick(CASE_STATUSES)!));
+    } else if (k === 2) {
+      const e = pick(tx.all('enrolments'));
+      if (e) tx.update('enrolments', e.id, (d) => void (d.status = pick(['active', 'suspended', 'terminated'] as const)!));
+    } else if (k === 3) {
+      const p = pick(tx.all('pending'));
+      if (p) tx.update('pending', p.id, (d) => { if (d.resolvedOn) delete d.resolvedOn; else d.resolvedOn = TODAY; });
+    } else if (k === 4) {
+      const m = pick(tx.all('members'));
+      if (m) tx.update('members', m.idNumber, (d) => void (d.name = `${m.name}甲`));
+    } else if (k === 5) {
+      const c = pick(tx.all('cases'));
+      if (c && r() < 0.3) tx.delete('cases', c.caseNo);
+      else if (c) tx.update('cases', c.caseNo, (d) => void (d.applicationDate = `2026-${String(1 + Math.floor(r() * 11)).padStart(2, '0')}-0${1 + Math.floor(r() * 9)}`));
+    } else if (k === 6) {
+      const id = `s-${Math.floor(r() * 1000)}`;
+      tx.put('sessions', id, { id, date: pick(['2026-11-20', TODAY, '2026-11-24'])!, start: '09:00', end: '11:00', task: '清扫', marks: {} } as never);
+    } else {
+      const c = pick(tx.all('cases'));
+      const h = pick(tx.all('households'));
+      if (c && h) tx.update('cases', c.caseNo, (d) => void (d.householdId = h.id));
+    }
+  });
+}
+
+describe('the summary', () => {
+  it('draws the same dashboard as the whole data, over random changes and checkpoints', async () => {
+    const dir = await demo(40);
+    const office = await Office.open(dir);
+    await office.checkpoint({ force: true });
+    expect(await same(dir)).toBe(true);
+    const r = rng(16);
+    let followed = 0;
+    for (let i = 0; i < 60; i++) {
+      await randomChange(office, r);
+      if (r() < 0.15) await office.checkpoint({ force: true });
+      if (await same(dir)) followed++;
+    }
+    // Most of the time the summary follows the journal; where it cannot, status loads the office.
+    expect(followed).toBeGreaterThan(20);
+    await office.checkpoint({ force: true });
+    expect(await same(dir)).toBe(true);
+  }, 120_000);
+
+  it('is not used for a day before it was made (sessions of that day are left out)', async () => {
+    const dir = await demo(5);
+    await (await Office.open(dir)).checkpoint({ force: true });
+    expect(await openSummaryView(dir, '2026-11-01')).toBeNull();
+    expect(await openSummaryView(dir, TODAY)).not.toBeNull();
+  }, 60_000);
+
+  it('stands for the data after a crash at every step of a checkpoint', async () => {
+    for (const point of ['checkpoint:stores-written', 'checkpoint:summary-written', 'checkpoint:after']) {
+      const dir = await demo(5);
+      const p = spawn(process.execPath, [child('writer'), dir, 'w', '3'], {
+        env: { ...process.env, JIUZHU_CHECKPOINT_BYTES: '0', NODE_ENV: 'production', JIUZHU_CRASH_AT: point, JIUZHU_NOW: TODAY },
+        stdio: 'ignore',
+      });
+      const signal = await new Promise((resolve) => p.on('exit', (_c, s) => resolve(s)));
+      expect(signal).toBe('SIGKILL');
+      expect(await same(dir)).toBe(true);
+    }
+  }, 120_000);
+
+  it('is checked by doctor, and made again by doctor --repair', async () => {
+    const dir = await demo(8);
+    await (await Office.open(dir)).checkpoint({ force: true });
+    expect((await runDoctor(dir)).ok).toBe(true);
+    const file = join(dir, 'summary.json');
+    const s = JSON.parse(await readFile(file, 'utf8'));
+    const [no] = Object.keys(s.collections.cases);
+    s.collections.cases[no!].status = 'accepted';
+    s.collections.cases[no!].acceptedOn = '2026-01-02';
+    await writeFile(file, JSON.stringify(s));
+    const bad = await runDoctor(dir);
+    expect(bad.ok).toBe(false);
+    expect(bad.findings.some((f) => f.where === 'summary.json' && f.level === 'damage')).toBe(true);
+    const fixed = await runDoctor(dir, { repair: true });
+    expect(fixed.findings.some((f) => f.where === 'summary.json' && f.level === 'repaired')).toBe(true);
+    expect((await runDoctor(dir)).ok).toBe(true);
+    expect(await same(dir)).toBe(true);
+  }, 60_000);
+
+  it("says the store's messages in English with --lang en", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'jiuzhu-summary-'));
+    dirs.push(root);
+    const r = jiuzhu(['status', '--data', join(root, 'none'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('holds no office data');
+    expect(r.stderr).not.toMatch(/[\u3400-\u9fff]/);
+  });
+});
