@@ -16,19 +16,19 @@ import { CancellationsScreen } from './screens/cancellations/view.js';
 import { CancelScreen } from './screens/cancel/view.js';
 import { ReconcileScreen } from './screens/reconcile/view.js';
 import { OperatorScreen } from './screens/operator/view.js';
-import { AttendanceScreen } from './screens/attendance.js';
-import { AttendanceSummaryScreen } from './screens/attendanceSummary.js';
-import { ReportScreen } from './screens/report.js';
-import { IntakeScreen } from './screens/intake.js';
-import { CaseScreen } from './screens/case.js';
-import { CaseListScreen } from './screens/caseList.js';
+import { AttendanceScreen } from './screens/attendance/view.js';
+import { AttendanceSummaryScreen } from './screens/attendanceSummary/view.js';
+import { ReportScreen } from './screens/report/view.js';
+import { IntakeScreen } from './screens/intake/view.js';
+import { CaseScreen } from './screens/case/view.js';
+import { CaseListScreen } from './screens/caseList/view.js';
 import { SettingsScreen, settingsHelp } from './screens/settings/view.js';
-import { StandardsScreen, standardsHelp } from './screens/settings/standards.js';
-import { ExemptionsScreen, exemptionsHelp } from './screens/labour/exemptions.js';
-import { ExemptionFormScreen } from './screens/labour/exemptionForm.js';
-import { AmendScreen, amendHelp } from './screens/labour/amend.js';
+import { StandardsScreen, standardsHelp } from './screens/standards/view.js';
+import { ExemptionsScreen, exemptionsHelp } from './screens/exemptions/view.js';
+import { ExemptionFormScreen } from './screens/exemptionForm/view.js';
+import { AmendScreen, amendHelp } from './screens/amend/view.js';
 import { ReceiptsScreen } from './screens/receipts/view.js';
-import { CoverScreen } from './screens/recipients/cover.js';
+import { CoverScreen } from './screens/cover/view.js';
 
 /** Intake: once saved, the new case's screen takes its place. */
 function IntakeEntry(p: ShellScreenProps) {

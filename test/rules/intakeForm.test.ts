@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkIntake } from '../../src/case/intake.js';
 import { emptyForm, emptyMember, formToDocument, type IntakeForm } from '../../src/case/intakeForm.js';
-import { rowsOf, move, cycle } from '../../src/ui/screens/intakeRows.js';
+import { rowsOf, move, cycle } from '../../src/ui/screens/intake/rows.js';
 import { PUBLIC_FIXTURES } from '../support/paths.js';
 import type { DisabilityGrade, LabourAbility, Relation } from '../../src/office/model.js';
 

@@ -4,7 +4,7 @@
 // until it is killed.
 import React from 'react';
 import { Office } from '../../src/store/office.js';
-import { IntakeScreen } from '../../src/ui/screens/intake.js';
+import { IntakeScreen } from '../../src/ui/screens/intake/view.js';
 import { intakeDrafts } from '../../src/office/drafts.js';
 import { renderScreen } from './screen.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { markReducer, initialMarkState, unsavedMarks, countMarks } from '../../src/ui/screens/attendanceState.js';
+import { markReducer, initialMarkState, unsavedMarks, countMarks } from '../../src/ui/screens/attendance/state.js';
 
 describe('the marking screen state', () => {
   const lines = ['甲', '乙', '丙'].map((name, i) => ({ idNumber: `id${i}`, name, group: 1, task: '清扫', initials: ['j', 'y', 'b'][i]! }));

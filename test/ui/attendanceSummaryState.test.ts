@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { initialSummaryState, summaryReducer } from '../../src/ui/screens/attendanceSummaryState.js';
-import { initialMarkState, markReducer } from '../../src/ui/screens/attendanceState.js';
+import { initialSummaryState, summaryReducer } from '../../src/ui/screens/attendanceSummary/state.js';
+import { initialMarkState, markReducer } from '../../src/ui/screens/attendance/state.js';
 
 describe('the monthly summary screen state', () => {
   it('clamps the cursor to the people shown, starts a month and the filter at the top, and asks once before closing', () => {

@@ -6,7 +6,7 @@ import { jiuzhu, tempOffice } from '../support/cli.js';
 import { INTAKE, initOffice, step } from '../support/caseWay.js';
 import { KEY, overflow, press, until, type Rendered } from '../support/ink.js';
 import { Office } from '../../src/store/office.js';
-import { CaseListScreen } from '../../src/ui/screens/caseList.js';
+import { CaseListScreen } from '../../src/ui/screens/caseList/view.js';
 import { renderScreen } from '../support/screen.js';
 
 const mounted: Rendered[] = [];
@@ -70,7 +70,7 @@ describe('the case list screen', () => {
 describe('the case screens in English', () => {
   it('show their own words in English, Chinese only in data', async () => {
     const { setLang } = await import('../../src/i18n/index.js');
-    const { CaseScreen } = await import('../../src/ui/screens/case.js');
+    const { CaseScreen } = await import('../../src/ui/screens/case/view.js');
     const data = await fourCases();
     const office = await Office.open(data, { env: { ...process.env, JIUZHU_NOW: '2026-11-24' } });
     setLang('en');

@@ -1,8 +1,8 @@
 // The case list's and the case screen's state and keys, without rendering.
 import { describe, it, expect } from 'vitest';
 import type { Key } from 'ink';
-import { caseListKey, caseListReducer, initialCaseListState, programLabel, PROGRAM_CHOICES, caseListViews } from '../../src/ui/screens/caseListState.js';
-import { caseKey, caseReducer, initialCaseState, FIELDS, type CaseState, type MenuItem } from '../../src/ui/screens/caseState.js';
+import { caseListKey, caseListReducer, initialCaseListState, programLabel, PROGRAM_CHOICES, caseListViews } from '../../src/ui/screens/caseList/state.js';
+import { caseKey, caseReducer, initialCaseState, FIELDS, type CaseState, type MenuItem } from '../../src/ui/screens/case/state.js';
 
 const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,

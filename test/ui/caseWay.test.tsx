@@ -8,8 +8,8 @@ import { INTAKE, initOffice, outcome, step, WAY } from '../support/caseWay.js';
 import { KEY, overflow, press, until, type Rendered } from '../support/ink.js';
 import { child } from '../support/paths.js';
 import { Office } from '../../src/store/office.js';
-import { IntakeScreen } from '../../src/ui/screens/intake.js';
-import { CaseScreen } from '../../src/ui/screens/case.js';
+import { IntakeScreen } from '../../src/ui/screens/intake/view.js';
+import { CaseScreen } from '../../src/ui/screens/case/view.js';
 import { possibleSteps } from '../../src/case/steps.js';
 import { renderScreen } from '../support/screen.js';
 

@@ -9,7 +9,7 @@ import { renderEntry } from '../support/screen.js';
 import { openPending } from '../../src/office/pending.js';
 import type { Enrolment } from '../../src/office/model.js';
 import { coverageQuestion } from '../../src/recipients/coverage.js';
-import { coverKey, coverReducer, initialCoverState, tickedOf } from '../../src/ui/screens/recipients/coverState.js';
+import { coverKey, coverReducer, initialCoverState, tickedOf } from '../../src/ui/screens/cover/state.js';
 import { dashboard } from '../../src/dashboard/dashboard.js';
 import { dashboardRows } from '../../src/ui/screens/dashboard/rows.js';
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Key } from 'ink';
 import { emptyForm } from '../../src/case/intakeForm.js';
-import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, type IntakeState } from '../../src/ui/screens/intakeState.js';
+import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, type IntakeState } from '../../src/ui/screens/intake/state.js';
 import type { IntakeDraft } from '../../src/office/drafts.js';
 
 const NO_KEY = {

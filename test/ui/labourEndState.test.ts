@@ -1,8 +1,8 @@
 // The reducers of the labour month-end screens, without rendering.
 import { describe, it, expect } from 'vitest';
 import type { Key } from 'ink';
-import { amendReducer, initialAmendState, statusOfKey, type AmendAction } from '../../src/ui/screens/labour/amendState.js';
-import { exemptionFormReducer, exemptionInputOf, initialExemptionForm } from '../../src/ui/screens/labour/exemptionFormState.js';
+import { amendReducer, initialAmendState, statusOfKey, type AmendAction } from '../../src/ui/screens/amend/state.js';
+import { exemptionFormReducer, exemptionInputOf, initialExemptionForm } from '../../src/ui/screens/exemptionForm/state.js';
 import { lineEditKey } from '../../src/ui/screens/lineEditState.js';
 import type { Field } from '../../src/ui/widgets.js';
 

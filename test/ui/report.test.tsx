@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { buildReportOffice } from '../support/reportOffice.js';
 import { reducer, initialState } from '../../src/ui/screens/report/state.js';
-import { visibleColumns } from '../../src/ui/screens/report.js';
+import { visibleColumns } from '../../src/ui/screens/report/view.js';
 
 // Ink renders only the last frame when CI is set (pitfalls 11); these tests read every frame.
 process.env.CI = 'false';
@@ -14,10 +14,10 @@ process.env.JIUZHU_NOW = '2026-11-23T10:00:00+08:00';
 
 const KEY = { down: '\u001B[B', right: '\u001B[C', enter: '\r', backspace: '\u007F' };
 
-let screen: typeof import('../../src/ui/screens/report.js');
+let screen: typeof import('../../src/ui/screens/report/view.js');
 let renderEntry: typeof import('../support/screen.js').renderEntry;
 beforeAll(async () => {
-  screen = await import('../../src/ui/screens/report.js');
+  screen = await import('../../src/ui/screens/report/view.js');
   ({ renderEntry } = await import('../support/screen.js'));
 });
 

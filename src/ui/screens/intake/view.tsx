@@ -1,28 +1,28 @@
 // The intake screen (受理): the household, its members and incomes, the
 // checklist and a live eligibility panel. The draft is saved whenever the
 // cursor leaves a field, so a power cut loses at most the field being typed.
-// The state and the meaning of each key are in intakeState.ts; keys come
+// The state and the meaning of each key are in state.ts; keys come
 // through the shell's keymap.
 import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { clip, pad } from '../layout.js';
-import type { Office } from '../../store/office.js';
-import { settingsOf } from '../../office/context.js';
-import { emptyForm, formToDocument, type IntakeForm } from '../../case/intakeForm.js';
-import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../office/drafts.js';
-import { addCase, checkIntake, idProblemWord, intakeConflicts, IntakeError, type Problem } from '../../case/intake.js';
-import { normalizeIdNumber, birthDate, sexCode, ageOn } from '../../rules/idNumber.js';
-import { problemWord, verdictWord } from '../../rules/eligibility.js';
-import { householdEligibility } from '../../case/household.js';
-import { checklist } from '../../rules/materials.js';
-import { yuanToFen, formatYuan } from '../../rules/money.js';
-import { isFocusable, type Row } from './intakeRows.js';
-import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, type IntakeAction } from './intakeState.js';
-import { useKeys, useShell, type Hint } from '../shell.js';
-import { useNavReducer } from './navReducer.js';
-import { t } from '../../i18n/index.js';
-import { RELATIONS } from '../../office/model.js';
+import { clip, pad } from '../../layout.js';
+import type { Office } from '../../../store/office.js';
+import { settingsOf } from '../../../office/context.js';
+import { emptyForm, formToDocument, type IntakeForm } from '../../../case/intakeForm.js';
+import { deleteDraft, intakeDrafts, newDraftId, saveIntakeDraft } from '../../../office/drafts.js';
+import { addCase, checkIntake, idProblemWord, intakeConflicts, IntakeError, type Problem } from '../../../case/intake.js';
+import { normalizeIdNumber, birthDate, sexCode, ageOn } from '../../../rules/idNumber.js';
+import { problemWord, verdictWord } from '../../../rules/eligibility.js';
+import { householdEligibility } from '../../../case/household.js';
+import { checklist } from '../../../rules/materials.js';
+import { yuanToFen, formatYuan } from '../../../rules/money.js';
+import { isFocusable, type Row } from './rows.js';
+import { currentRow, initialIntakeState, intakeKey, intakeReducer, persists, type IntakeAction } from './state.js';
+import { useKeys, useShell, type Hint } from '../../shell.js';
+import { useNavReducer } from '../navReducer.js';
+import { t } from '../../../i18n/index.js';
+import { RELATIONS } from '../../../office/model.js';
 
 /** 户主, the first of the relations. */
 const HOUSEHOLDER = RELATIONS[0];

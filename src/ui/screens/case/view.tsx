@@ -1,32 +1,32 @@
 // The case screen: where a case stands on its way, its deadline, and the
 // next steps (the twin of `jiuzhu case advance` and `case correct`). A refused
 // step shows why and keeps what was typed. The state and the meaning of each
-// key are in caseState.ts; the rules (deadlines, what may happen next) in
+// key are in state.ts; the rules (deadlines, what may happen next) in
 // src/case; keys come through the shell's keymap.
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import type { Office } from '../../store/office.js';
-import { caseDocument } from '../../case/document.js';
-import { eligibilityLines, interviewLine, verificationLines } from '../../case/documentText.js';
+import type { Office } from '../../../store/office.js';
+import { caseDocument } from '../../../case/document.js';
+import { eligibilityLines, interviewLine, verificationLines } from '../../../case/documentText.js';
 
 const TONE: Record<string, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red' };
-import { caseHistory } from '../../case/history.js';
-import { countyApproved, townshipAgreed } from '../../case/refusal.js';
-import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../case/deadlines.js';
-import { advanceCase, openObjections, possibleSteps, splitNames, stepWord, submitFrom, type Step } from '../../case/steps.js';
-import { isIsoDate } from '../../rules/dayNumber.js';
-import { checklist } from '../../rules/materials.js';
-import { correctCase } from '../../case/correction.js';
-import { UserFacingError } from '../../office/errors.js';
-import { clip, pad } from '../layout.js';
-import { formatYuan } from '../../rules/money.js';
-import { settingsOf } from '../../office/context.js';
-import { caseFormHtml, formWord, savePrintable, type Form } from '../../print/forms.js';
-import { t, word } from '../../i18n/index.js';
-import { useKeys, type Hint } from '../shell.js';
-import { useNavReducer } from './navReducer.js';
-import { caseKey, caseReducer, FIELDS, initialCaseState, menuOf, type CaseForm, type FieldName } from './caseState.js';
+import { caseHistory } from '../../../case/history.js';
+import { countyApproved, townshipAgreed } from '../../../case/refusal.js';
+import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../../case/deadlines.js';
+import { advanceCase, openObjections, possibleSteps, splitNames, stepWord, submitFrom, type Step } from '../../../case/steps.js';
+import { isIsoDate } from '../../../rules/dayNumber.js';
+import { checklist } from '../../../rules/materials.js';
+import { correctCase } from '../../../case/correction.js';
+import { UserFacingError } from '../../../office/errors.js';
+import { clip, pad } from '../../layout.js';
+import { formatYuan } from '../../../rules/money.js';
+import { settingsOf } from '../../../office/context.js';
+import { caseFormHtml, formWord, savePrintable, type Form } from '../../../print/forms.js';
+import { t, word } from '../../../i18n/index.js';
+import { useKeys, type Hint } from '../../shell.js';
+import { useNavReducer } from '../navReducer.js';
+import { caseKey, caseReducer, FIELDS, initialCaseState, menuOf, type CaseForm, type FieldName } from './state.js';
 
 export interface CaseScreenProps {
   office: Office;

@@ -11,7 +11,7 @@ import { clip, row } from '../../layout.js';
 import { useNavReducer } from '../navReducer.js';
 import { amendMark, personMarks } from '../../../attendance/marking.js';
 import { t, tIn, word } from '../../../i18n/index.js';
-import { amendReducer, initialAmendState, statusOfKey } from './amendState.js';
+import { amendReducer, initialAmendState, statusOfKey } from './state.js';
 
 export function amendHelp(): string[] {
   return [t('attendance.amendHelp')];

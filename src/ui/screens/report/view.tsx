@@ -6,17 +6,17 @@ import React, { useMemo } from 'react';
 import { join } from 'node:path';
 import { Box, Text, type Key } from 'ink';
 import stringWidth from 'string-width';
-import type { Office } from '../../store/office.js';
-import { officeTemplates, templateById, type Template } from '../../reports/template.js';
-import { dueShortText, reportsDue } from '../../reports/due.js';
-import { cellText, failedChecks, parseManualCell, type FilledReport } from '../../reports/fill.js';
-import { exportReport, fillFor, lastManual, type ReportFormat } from '../../reports/export.js';
-import { parsePeriod, periodContaining, shiftPeriod } from '../../reports/period.js';
-import { initialState, reducer, type Mode } from './report/state.js';
-import { useNavReducer } from './navReducer.js';
-import { fit as layoutFit } from '../layout.js';
-import { useKeys, type Hint } from '../shell.js';
-import { t } from '../../i18n/index.js';
+import type { Office } from '../../../store/office.js';
+import { officeTemplates, templateById, type Template } from '../../../reports/template.js';
+import { dueShortText, reportsDue } from '../../../reports/due.js';
+import { cellText, failedChecks, parseManualCell, type FilledReport } from '../../../reports/fill.js';
+import { exportReport, fillFor, lastManual, type ReportFormat } from '../../../reports/export.js';
+import { parsePeriod, periodContaining, shiftPeriod } from '../../../reports/period.js';
+import { initialState, reducer, type Mode } from './state.js';
+import { useNavReducer } from '../navReducer.js';
+import { fit as layoutFit } from '../../layout.js';
+import { useKeys, type Hint } from '../../shell.js';
+import { t } from '../../../i18n/index.js';
 
 export interface ReportScreenProps {
   office: Office;

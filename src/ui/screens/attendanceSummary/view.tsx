@@ -1,19 +1,19 @@
 // The monthly summary screen (公益劳动月度汇总): per person due, attended,
 // excused and absent, warnings and recommendations marked, and closing the
 // month (结账), which locks its marks and queues the file for the township.
-// State is attendanceSummaryState.ts; keys come through the shell.
+// State is state.ts; keys come through the shell.
 import React, { useMemo, useRef, useState } from 'react';
 import { Box, Text, type Key } from 'ink';
-import type { Office } from '../../store/office.js';
-import { closeMonth, closeRefusal } from '../../attendance/marking.js';
-import { adviceIn, flagCounts, monthSummary } from '../../attendance/summary.js';
-import { addMonths } from '../../rules/dayNumber.js';
-import { fit } from '../layout.js';
-import { useKeys, useShell, type Hint } from '../shell.js';
-import { guarded } from './guarded.js';
-import { initialSummaryState, summaryReducer } from './attendanceSummaryState.js';
-import { useNavReducer } from './navReducer.js';
-import { lang, t, tIn } from '../../i18n/index.js';
+import type { Office } from '../../../store/office.js';
+import { closeMonth, closeRefusal } from '../../../attendance/marking.js';
+import { adviceIn, flagCounts, monthSummary } from '../../../attendance/summary.js';
+import { addMonths } from '../../../rules/dayNumber.js';
+import { fit } from '../../layout.js';
+import { useKeys, useShell, type Hint } from '../../shell.js';
+import { guarded } from '../guarded.js';
+import { initialSummaryState, summaryReducer } from './state.js';
+import { useNavReducer } from '../navReducer.js';
+import { lang, t, tIn } from '../../../i18n/index.js';
 
 export interface AttendanceSummaryProps {
   office: Office;

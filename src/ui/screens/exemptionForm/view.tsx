@@ -10,7 +10,7 @@ import { useNavReducer } from '../navReducer.js';
 import { addExemption, exemptionCandidates } from '../../../attendance/exemptions.js';
 import { EXEMPTION_KINDS } from '../../../attendance/types.js';
 import { t, tIn } from '../../../i18n/index.js';
-import { exemptionFormReducer, exemptionInputOf, initialExemptionForm } from './exemptionFormState.js';
+import { exemptionFormReducer, exemptionInputOf, initialExemptionForm } from './state.js';
 
 export function ExemptionFormScreen({ idNumber }: { idNumber?: string }) {
   const shell = useShell();

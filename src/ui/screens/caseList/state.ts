@@ -2,11 +2,11 @@
 // query, the view Tab cycles through (open cases, all, the due ones, each
 // status), the program ←→ picks, and the cursor; and what each key means.
 import type { Key } from 'ink';
-import type { View } from '../../store/office.js';
-import { CASE_STATUSES, PROGRAMS } from '../../office/model.js';
-import { caseList, type CaseFilter, type CaseListRow } from '../../case/list.js';
-import { CLOSED_STATUSES } from '../../case/statuses.js';
-import { t, word } from '../../i18n/index.js';
+import type { View } from '../../../store/office.js';
+import { CASE_STATUSES, PROGRAMS } from '../../../office/model.js';
+import { caseList, type CaseFilter, type CaseListRow } from '../../../case/list.js';
+import { CLOSED_STATUSES } from '../../../case/statuses.js';
+import { t, word } from '../../../i18n/index.js';
 
 export interface CaseListView {
   label: string;

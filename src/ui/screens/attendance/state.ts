@@ -1,9 +1,9 @@
 // The marking screen's state, as a reducer that knows nothing of Ink: the
 // roster of one session, the marks made so far (saved and not yet saved),
 // the cursor, the leave-reason prompt, finding a person and choosing a group.
-import type { Mark, MarkStatus } from '../../attendance/types.js';
-import { countsOf } from '../../attendance/marking.js';
-import { t } from '../../i18n/index.js';
+import type { Mark, MarkStatus } from '../../../attendance/types.js';
+import { countsOf } from '../../../attendance/marking.js';
+import { t } from '../../../i18n/index.js';
 
 /** The leave reasons offered on 1–4 (what the clerk picks is stored as the note). */
 export function leaveReasons(): string[] {

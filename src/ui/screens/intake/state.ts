@@ -3,10 +3,10 @@
 // the row the cursor is on, the problems of the last save; and what each key
 // means. Which changes save the draft is said here too (`persists`).
 import type { Key } from 'ink';
-import type { IntakeForm } from '../../case/intakeForm.js';
-import type { IntakeDraft } from '../../office/drafts.js';
-import type { AddedCase, Problem } from '../../case/intake.js';
-import { cycle, move, rowsOf, type Row } from './intakeRows.js';
+import type { IntakeForm } from '../../../case/intakeForm.js';
+import type { IntakeDraft } from '../../../office/drafts.js';
+import type { AddedCase, Problem } from '../../../case/intake.js';
+import { cycle, move, rowsOf, type Row } from './rows.js';
 
 export interface IntakeState {
   mode: 'resume' | 'form' | 'saved';

@@ -1,18 +1,18 @@
 // The case list: every case with its status and days left, overdue and
 // near-due marked; typing finds a household by name, pinyin initials
 // (zs finds 张三), ID number or a part of it, or case number. The state and
-// the meaning of each key are in caseListState.ts; keys come through the
+// the meaning of each key are in state.ts; keys come through the
 // shell's keymap.
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { Office } from '../../store/office.js';
-import type { CaseListRow } from '../../case/list.js';
-import { clip, pad } from '../layout.js';
-import { noticeHtml, savePrintable } from '../../print/forms.js';
-import { t, word } from '../../i18n/index.js';
-import { useKeys, type Hint } from '../shell.js';
-import { useNavReducer } from './navReducer.js';
-import { caseListKey, caseListReducer, caseListRows, caseListViews, initialCaseListState, programLabel } from './caseListState.js';
+import type { Office } from '../../../store/office.js';
+import type { CaseListRow } from '../../../case/list.js';
+import { clip, pad } from '../../layout.js';
+import { noticeHtml, savePrintable } from '../../../print/forms.js';
+import { t, word } from '../../../i18n/index.js';
+import { useKeys, type Hint } from '../../shell.js';
+import { useNavReducer } from '../navReducer.js';
+import { caseListKey, caseListReducer, caseListRows, caseListViews, initialCaseListState, programLabel } from './state.js';
 
 export interface CaseListScreenProps {
   office: Office;

@@ -1,10 +1,10 @@
 // The intake screen's rows: the form flattened into one list the cursor walks
 // (text fields, choices, ticks, actions), and what each key does to a row.
 // Pure, so the screen's logic is tested without rendering it.
-import { CIRCUMSTANCES, DISABILITY_GRADES, LABOUR_ABILITIES, PROGRAMS, RELATIONS, AREAS } from '../../office/model.js';
-import { emptyMember, DEFAULT_INCOME_KIND, type IntakeForm } from '../../case/intakeForm.js';
-import { alternatives, requiredMaterials, isMet } from '../../rules/materials.js';
-import { t } from '../../i18n/index.js';
+import { CIRCUMSTANCES, DISABILITY_GRADES, LABOUR_ABILITIES, PROGRAMS, RELATIONS, AREAS } from '../../../office/model.js';
+import { emptyMember, DEFAULT_INCOME_KIND, type IntakeForm } from '../../../case/intakeForm.js';
+import { alternatives, requiredMaterials, isMet } from '../../../rules/materials.js';
+import { t } from '../../../i18n/index.js';
 
 export type Row =
   | { kind: 'heading'; key: string; label: string }

@@ -4,21 +4,21 @@
 // month's summary. State is attendanceState.ts; keys come through the shell.
 import React, { useRef, useState } from 'react';
 import { Box, Text, type Key } from 'ink';
-import type { Office } from '../../store/office.js';
-import { markingLock, markSession } from '../../attendance/marking.js';
-import { moveToGroup } from '../../attendance/groups.js';
-import { settingsOf } from '../../office/context.js';
-import { sessionLines } from '../../attendance/sessionRoster.js';
-import { weekdayWord } from '../../attendance/schedule.js';
-import { heldSessionDates, sessionToOpen } from '../../attendance/sessions.js';
-import { type MarkStatus } from '../../attendance/types.js';
-import { maskIdNumber } from '../../rules/idNumber.js';
-import { fit } from '../layout.js';
-import { useKeys, useNavState, useShell, type Hint } from '../shell.js';
-import { useNavReducer } from './navReducer.js';
-import { guarded } from './guarded.js';
-import { countMarks, initialMarkState, leaveReasons, markReducer, unsavedMarks, type MarkLine, type MarkState } from './attendanceState.js';
-import { t, tIn, word } from '../../i18n/index.js';
+import type { Office } from '../../../store/office.js';
+import { markingLock, markSession } from '../../../attendance/marking.js';
+import { moveToGroup } from '../../../attendance/groups.js';
+import { settingsOf } from '../../../office/context.js';
+import { sessionLines } from '../../../attendance/sessionRoster.js';
+import { weekdayWord } from '../../../attendance/schedule.js';
+import { heldSessionDates, sessionToOpen } from '../../../attendance/sessions.js';
+import { type MarkStatus } from '../../../attendance/types.js';
+import { maskIdNumber } from '../../../rules/idNumber.js';
+import { fit } from '../../layout.js';
+import { useKeys, useNavState, useShell, type Hint } from '../../shell.js';
+import { useNavReducer } from '../navReducer.js';
+import { guarded } from '../guarded.js';
+import { countMarks, initialMarkState, leaveReasons, markReducer, unsavedMarks, type MarkLine, type MarkState } from './state.js';
+import { t, tIn, word } from '../../../i18n/index.js';
 
 export interface AttendanceScreenProps {
   office: Office;

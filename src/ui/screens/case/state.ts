@@ -2,12 +2,12 @@
 // cursor, the history shown or not, and the open step form (its fields, the
 // field being typed, what was typed); and what each key means.
 import type { Key } from 'ink';
-import type { Case } from '../../office/model.js';
-import type { DeepReadonly } from '../../store/office.js';
-import { REVIEW_RESULTS, type Step } from '../../case/steps.js';
-import { nextActions } from '../../case/next.js';
-import type { Form } from '../../print/forms.js';
-import { cycle } from './intakeRows.js';
+import type { Case } from '../../../office/model.js';
+import type { DeepReadonly } from '../../../store/office.js';
+import { REVIEW_RESULTS, type Step } from '../../../case/steps.js';
+import { nextActions } from '../../../case/next.js';
+import type { Form } from '../../../print/forms.js';
+import { cycle } from '../intake/rows.js';
 
 export type CaseForm = Step | 'correct';
 export type MenuItem = CaseForm | `print:${Form}`;

@@ -8,7 +8,7 @@ import { row, type Column } from '../../layout.js';
 import { useKeys, useShell } from '../../shell.js';
 import { t, tIn } from '../../../i18n/index.js';
 import { useNavReducer } from '../navReducer.js';
-import { coverKey, coverReducer, initialCoverState, tickedOf } from './coverState.js';
+import { coverKey, coverReducer, initialCoverState, tickedOf } from './state.js';
 
 const COLUMNS: Column[] = [{ w: 4 }, { w: 6 }, { w: 8 }, { w: 18 }, { w: 30 }];
 
