@@ -18,7 +18,7 @@ import { STORES, STORE_NAMES, type AnyRecord, type CollectionName } from './sche
 import { t } from '../i18n/index.js';
 
 export const SUMMARY_FILE = 'summary.json';
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 export interface Summary {
   version: number;
@@ -39,7 +39,8 @@ type Data = Partial<Record<CollectionName, Record<string, AnyRecord>>>;
  * that leaves that field alone leaves the record in or out as it was.
  */
 const FILTERED: Partial<Record<CollectionName, { field: string; keep: (v: unknown, since: string) => boolean }>> = {
-  cases: { field: 'status', keep: (v) => !CLOSED_STATUSES.has(v as never) },
+  // Refused cases stay: the refusal notice they owe is a dashboard reminder (src/dashboard/reminders.ts).
+  cases: { field: 'status', keep: (v) => !CLOSED_STATUSES.has(v as never) || v === 'rejected' },
   enrolments: { field: 'status', keep: (v) => v === 'active' || v === 'suspended' },
   pending: { field: 'resolvedOn', keep: (v) => !v },
   sessions: { field: 'date', keep: (v, since) => typeof v === 'string' && v >= since },
@@ -47,7 +48,8 @@ const FILTERED: Partial<Record<CollectionName, { field: string; keep: (v: unknow
 /** Kept when something kept refers to them (derived), or when created past the summary (harmless extras). */
 const REFERENCED: readonly CollectionName[] = ['households', 'members', 'reviews'];
 /** Left out: no dashboard line reads them. */
-const LEFT_OUT: ReadonlySet<CollectionName> = new Set(['drafts', 'cancellations', 'gradualExits', 'marks', 'exemptions', 'groups', 'attendanceMonths', 'files', 'decisions', 'outbound']);
+// (Gradual exits and the inbound files' records are kept whole: the reminders read them.)
+const LEFT_OUT: ReadonlySet<CollectionName> = new Set(['drafts', 'cancellations', 'marks', 'exemptions', 'groups', 'attendanceMonths', 'decisions', 'outbound']);
 
 /**
  * The fields a dashboard line reads, per collection (the rest of each record
@@ -109,6 +111,7 @@ export function deriveSummary(data: Data, head: { seq: number; hash: string; end
   };
   for (const r of Object.values(collections.cases ?? {})) keepHousehold(r.householdId);
   for (const r of Object.values(collections.enrolments ?? {})) keepHousehold(r.householdId);
+  for (const r of Object.values(collections.gradualExits ?? {})) keepHousehold(r.householdId);
   const kept = collections.enrolments ?? {};
   collections.households = households;
   collections.members = members;
@@ -181,7 +184,7 @@ export async function catchUpSummary(dir: string, s: Summary, journal: string): 
   const last = tail.entries.at(-1);
   if (last) s.end = last.end;
   // Every kept case and enrolment has its household and householder.
-  for (const c of ['cases', 'enrolments'] as const) {
+  for (const c of ['cases', 'enrolments', 'gradualExits'] as const) {
     for (const r of Object.values(data[c] ?? {})) {
       const h = data.households?.[String(r.householdId)];
       if (!h) return `household ${String(r.householdId)} missing from the summary`;
