@@ -120,30 +120,31 @@ export function remindersEmpty(r: Reminders): boolean {
 
 /** One line per reminder, for the text of `status` and the rows of the dashboard. */
 export function investigationLine(r: InvestigationReminder): string {
-  return r.overdue ? t('dashboard.remind.investigationOverdue', { caseNo: r.caseNo, name: r.householderName, due: r.due, days: -r.daysLeft }) : t('dashboard.remind.investigationBy', { caseNo: r.caseNo, name: r.householderName, due: r.due });
+  return r.overdue ? t('dashboard.remind.investigationOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.remind.investigationBy', { due: r.due });
 }
 export function refusalLine(r: RefusalReminder): string {
-  return t(r.overdue ? 'dashboard.remind.refusalOverdue' : 'dashboard.remind.refusalBy', { caseNo: r.caseNo, name: r.householderName, decided: r.decided, due: r.due });
+  return t(r.overdue ? 'dashboard.remind.refusalOverdue' : 'dashboard.remind.refusalBy', { decided: r.decided, due: r.due });
 }
 export function exitLine(r: ExitReminder): string {
-  return t(r.ended ? 'dashboard.remind.exitEnded' : 'dashboard.remind.exitEnds', { name: r.householderName, member: r.memberName, until: r.until });
+  return t(r.ended ? 'dashboard.remind.exitEnded' : 'dashboard.remind.exitEnds', { member: r.memberName, until: r.until });
 }
 export function rejectedFileLine(r: RejectedFile): string {
-  return t(r.outcome === 'rejected' ? 'dashboard.remind.fileRejected' : 'dashboard.remind.fileRows', { name: r.name, rows: r.rejected, at: r.processedAt.slice(0, 16).replace('T', ' ') });
+  return t(r.outcome === 'rejected' ? 'dashboard.remind.fileRejected' : 'dashboard.remind.fileRows', { rows: r.rejected, at: r.processedAt.slice(0, 16).replace('T', ' ') });
 }
 
 export interface ReminderPart {
   head: string;
-  lines: { key: string; text: string; overdue: boolean; caseNo?: string; householderId?: string; enrolmentId?: string; sha256?: string }[];
+  /** `who` is the householder's name or the file's name; `text` what is due. */
+  lines: { key: string; who: string; text: string; overdue: boolean; caseNo?: string; householderId?: string; enrolmentId?: string; sha256?: string }[];
 }
 
 /** Each kind of reminder with its head and lines, in the order shown; kinds with nothing left out. */
 export function reminderParts(r: Reminders): ReminderPart[] {
   const parts: ReminderPart[] = [
-    { head: t('dashboard.remind.head.investigations', { n: r.investigations.length }), lines: r.investigations.map((x) => ({ key: `inv${x.caseNo}`, text: investigationLine(x), overdue: x.overdue, caseNo: x.caseNo })) },
-    { head: t('dashboard.remind.head.refusals', { n: r.refusalNotices.length }), lines: r.refusalNotices.map((x) => ({ key: `ref${x.caseNo}`, text: refusalLine(x), overdue: x.overdue, caseNo: x.caseNo })) },
-    { head: t('dashboard.remind.head.exits', { n: r.gradualExits.length }), lines: r.gradualExits.map((x) => ({ key: `exit${x.enrolmentId}${x.until}`, text: exitLine(x), overdue: x.ended, householderId: x.householderId, enrolmentId: x.enrolmentId })) },
-    { head: t('dashboard.remind.head.files', { n: r.rejectedFiles.length }), lines: r.rejectedFiles.map((x) => ({ key: `file${x.sha256}`, text: rejectedFileLine(x), overdue: x.outcome === 'rejected', sha256: x.sha256 })) },
+    { head: t('dashboard.remind.head.investigations', { n: r.investigations.length }), lines: r.investigations.map((x) => ({ key: `inv${x.caseNo}`, who: x.householderName, text: investigationLine(x), overdue: x.overdue, caseNo: x.caseNo })) },
+    { head: t('dashboard.remind.head.refusals', { n: r.refusalNotices.length }), lines: r.refusalNotices.map((x) => ({ key: `ref${x.caseNo}`, who: x.householderName, text: refusalLine(x), overdue: x.overdue, caseNo: x.caseNo })) },
+    { head: t('dashboard.remind.head.exits', { n: r.gradualExits.length }), lines: r.gradualExits.map((x) => ({ key: `exit${x.enrolmentId}${x.until}`, who: x.householderName, text: exitLine(x), overdue: x.ended, householderId: x.householderId, enrolmentId: x.enrolmentId })) },
+    { head: t('dashboard.remind.head.files', { n: r.rejectedFiles.length }), lines: r.rejectedFiles.map((x) => ({ key: `file${x.sha256}`, who: x.name, text: rejectedFileLine(x), overdue: x.outcome === 'rejected', sha256: x.sha256 })) },
   ];
   return parts.filter((p) => p.lines.length);
 }
@@ -151,7 +152,7 @@ export function reminderParts(r: Reminders): ReminderPart[] {
 /** The reminders as `status` prints them: a head per kind, a line per item. */
 export function remindersText(r: Reminders): string[] {
   const out: string[] = [];
-  for (const p of reminderParts(r)) out.push(p.head, ...p.lines.map((l) => `  ${l.text}`));
+  for (const p of reminderParts(r)) out.push(p.head, ...p.lines.map((l) => `  ${[l.caseNo, l.who, l.text].filter(Boolean).join('  ')}`));
   return out;
 }
 

@@ -51,7 +51,9 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
           : l.householderId
             ? { id: 'archive', params: { key: l.householderId } }
             : null;
-      item(`m${l.key}`, l.text, target, l.overdue ? 'red' : undefined);
+      // The same columns as the case lines above: number, name, then what is due.
+      const cells = l.caseNo ? row([l.caseNo.slice(-9), l.who, l.text], [{ w: 10 }, { w: 8 }, { w: 54 }]) : row([l.who, l.text], [{ w: 20 }, { w: 54 }]);
+      item(`m${l.key}`, cells, target, l.overdue ? 'red' : undefined);
     }
   }
   if (d.noticesEnding.length) head('ph', t('dashboard.screen.noticesHead', { n: d.noticesEnding.length }));
