@@ -7,7 +7,8 @@ import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Office } from '../../../store/office.js';
 import type { CaseListRow } from '../../../case/list.js';
-import { clip, pad } from '../../layout.js';
+import { clip, pad, width } from '../../layout.js';
+import { CASE_STATUSES } from '../../../office/model.js';
 import { noticeHtml, savePrintable } from '../../../print/forms.js';
 import { t, word } from '../../../i18n/index.js';
 import { useKeys, type Hint } from '../../shell.js';
@@ -84,6 +85,8 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
       <Text>{t('case.listFind')}{clip(query, 60, true)}▏</Text>
       {list.length === 0 ? <Text dimColor>{t('case.listNone')}</Text> : null}
       {list.slice(first, first + room).map((r, i) => {
+        // As wide as the longest status word of the language (English words are longer), at most 17.
+        const statusWidth = Math.min(17, Math.max(...CASE_STATUSES.map((st) => width(word('status', st)))) + 1);
         const due = dueText(r);
         const focused = first + i === cursor;
         return (
@@ -92,7 +95,7 @@ export function CaseListScreen({ office, onBack, onOpen, rows = 24 }: CaseListSc
             {pad(r.caseNo.slice(-9), 10)}
             {pad(clip(r.householderName, 8), 9)}
             {pad(r.program, 11)}
-            {pad(word('status', r.status), 11)}
+            {pad(clip(word('status', r.status), statusWidth - 1), statusWidth)}
             <Text color={due.color}>{clip(due.text, 26)}</Text>
           </Text>
         );
