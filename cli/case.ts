@@ -72,7 +72,7 @@ export function registerCase(program: Command): void {
         const left = r.overdue ? t('case.overdueWorkingDays', { days: -(r.daysLeft ?? 0) }) : t('case.leftWorkingDays', { days: r.daysLeft ?? 0 });
         const mark = r.overdue ? t('case.cliOverdueMark') : r.near ? t('case.cliNearMark') : '';
         const due = r.deadline ? `${t('case.cliDeadline', { date: r.deadline, left })}${mark}` : '';
-        const inv = r.investigationDue ? t('case.cliInvestigationDue', { date: r.investigationDue }) : '';
+        const inv = r.investigationDue ? t(r.investigationOverdue ? 'case.cliInvestigationOverdue' : 'case.cliInvestigationDue', { date: r.investigationDue }) : '';
         return [r.caseNo, r.householderName, r.program, word('status', r.status), due, inv];
       }));
       for (const l of lines) out(l);

@@ -20,6 +20,8 @@ export interface CaseListRow {
   near: boolean;
   /** last day to start the investigation, while an accepted case waits for it */
   investigationDue: string | null;
+  /** The investigation was to have started by `investigationDue` and has not (deadlines.ts). */
+  investigationOverdue: boolean;
 }
 
 export type DueFilter = 'overdue' | 'near' | 'due';
@@ -57,6 +59,7 @@ export function caseList(view: View, today: string, filter: CaseFilter = {}): Ca
         overdue: d?.overdue ?? false,
         near: d?.near ?? false,
         investigationDue: inv?.date ?? null,
+        investigationOverdue: inv?.overdue ?? false,
       };
     });
   if (filter.due === 'overdue') return rows.filter((r) => r.overdue);

@@ -285,6 +285,11 @@ describe('case list: deadlines and search', () => {
     }
     const [first] = jiuzhu(['case', 'list', '--json', '--data', data], { JIUZHU_NOW: '2026-09-29' }).json<any[]>();
     expect(first.investigationDue).toBe('2026-10-08');
+    expect(first.investigationOverdue).toBe(false);
+    // The list says so once the investigation should have started (the rule of deadlines.ts, as the dashboard's reminder).
+    const late = jiuzhu(['case', 'list', '--data', data], { JIUZHU_NOW: '2026-10-09' });
+    expect(late.stdout).toContain('调查应于 2026-10-08 前开始，已超期');
+    expect(jiuzhu(['case', 'list', '--json', '--data', data], { JIUZHU_NOW: '2026-10-09' }).json<any[]>()[0].investigationOverdue).toBe(true);
     const text = jiuzhu(['case', 'list', '--data', data], { JIUZHU_NOW: '2026-10-26' }).stdout;
     expect(text).toContain(`${no}  刘建国  低保  已受理  期限 2026-10-23（已超期 1 个工作日） ！超期`);
     expect(jiuzhu(['case', 'list', '--due', 'overdue', '--json', '--data', data], { JIUZHU_NOW: '2026-10-20' }).json<any[]>()).toEqual([]);

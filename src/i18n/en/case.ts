@@ -166,6 +166,7 @@ export default {
   cliNearMark: ' ! near',
   cliDeadline: 'deadline {date} ({left})',
   cliInvestigationDue: 'home visit to start by {date}',
+  cliInvestigationOverdue: 'home visit was to start by {date}: overdue',
   helpShow: 'Show everything about one case',
   helpCaseNoExample: 'the case number, e.g. 430105003001-2026-0007',
   showHead: 'Householder {name}  household of {persons}  per-capita income {income} yuan',

@@ -164,6 +164,7 @@ export default {
   cliNearMark: ' ！临近',
   cliDeadline: '期限 {date}（{left}）',
   cliInvestigationDue: '调查须于 {date} 前开始',
+  cliInvestigationOverdue: '调查应于 {date} 前开始，已超期',
   helpShow: '查看一件申请的全部情况',
   helpCaseNoExample: '申请编号，例如 430105003001-2026-0007',
   showHead: '户主 {name}  家庭人口 {persons}  人均月收入 {income} 元',
