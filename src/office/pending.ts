@@ -3,7 +3,7 @@
 // resolves them, which stamps `resolvedOn`.
 import type { PendingItem } from './model.js';
 import type { Tx, View } from '../store/office.js';
-import { t } from '../i18n/index.js';
+import { word } from '../i18n/index.js';
 
 /**
  * Adds or refreshes one item. `id` is stable per subject (e.g.
@@ -43,25 +43,7 @@ export function pendingRow(p: PendingItem) {
   };
 }
 
-/** Each kind as the clerk reads it, in the process's language. */
-export function pendingKindWord(kind: PendingItem['kind']): string {
-  const words: Record<PendingItem['kind'], () => string> = {
-    'decision-on-withdrawn': () => t('office.pendingKind.decisionOnWithdrawn'),
-    'change-without-enrolment': () => t('office.pendingKind.changeWithoutEnrolment'),
-    'roster-differs': () => t('office.pendingKind.rosterDiffers'),
-    'roster-unlisted': () => t('office.pendingKind.rosterUnlisted'),
-    'attendance-recommendation': () => t('office.pendingKind.attendanceRecommendation'),
-    'review-recommendation': () => t('office.pendingKind.reviewRecommendation'),
-    'coverage-unchosen': () => t('recipients.pending.coverage-unchosen'),
-  };
-  return words[kind]?.() ?? kind;
+/** Each kind as the clerk reads it, in the process's language (the word table `pendingKind`); an unknown kind shows as written. */
+export function pendingKindWord(kind: string): string {
+  return word('pendingKind', kind);
 }
-
-/**
- * The same as a record, for callers that index it (`PENDING_KIND_WORDS[kind]`);
- * each word is looked up when read, so the language chosen at start applies.
- * New code calls pendingKindWord.
- */
-export const PENDING_KIND_WORDS: Readonly<Record<PendingItem['kind'], string>> = new Proxy({} as Record<PendingItem['kind'], string>, {
-  get: (_target, kind) => (typeof kind === 'string' ? pendingKindWord(kind as PendingItem['kind']) : undefined),
-});

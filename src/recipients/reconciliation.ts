@@ -6,22 +6,6 @@ import { clearPending, openPending } from '../office/pending.js';
 import { RecipientError } from './errors.js';
 import { t, tIn } from '../i18n/index.js';
 
-const PENDING_KIND_KEYS = {
-  'decision-on-withdrawn': 'recipients.pending.decision-on-withdrawn',
-  'change-without-enrolment': 'recipients.pending.change-without-enrolment',
-  'roster-differs': 'recipients.pending.roster-differs',
-  'roster-unlisted': 'recipients.pending.roster-unlisted',
-  'attendance-recommendation': 'recipients.pending.attendance-recommendation',
-  'review-recommendation': 'recipients.pending.review-recommendation',
-  'coverage-unchosen': 'recipients.pending.coverage-unchosen',
-} as const satisfies Record<PendingItem['kind'], string>;
-
-/** The word for a kind of pending item; an unknown kind shows as written. */
-export function pendingKindWord(kind: string): string {
-  const key = PENDING_KIND_KEYS[kind as PendingItem['kind']];
-  return key ? t(key) : kind;
-}
-
 export const ROSTER_KINDS: ReadonlySet<PendingItem['kind']> = new Set(['roster-differs', 'roster-unlisted']);
 
 /** The roster reconciliation list (名单核对): open roster mismatches, oldest first. */

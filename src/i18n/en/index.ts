@@ -1,7 +1,7 @@
 // The English catalogue, of the same shape as the Chinese one.
 import type { Catalogue } from '../zh/index.js';
 import type { Same } from './same.js';
-import { status, event, enrolmentStatus, mark } from './words.js';
+import { status, event, enrolmentStatus, mark, pendingKind } from './words.js';
 import commonArea from './common.js';
 import cliArea from './cli.js';
 import uiArea from './ui.js';
@@ -25,6 +25,7 @@ export const en = {
   event,
   enrolmentStatus,
   mark,
+  pendingKind,
   common: commonArea,
   cli: cliArea,
   ui: uiArea,

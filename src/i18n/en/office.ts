@@ -5,10 +5,4 @@ import type { Same } from './same.js';
 export default {
   notInitialised: 'This data folder is not set up yet: run jiuzhu init --office CODE --name NAME first',
   badNow: "JIUZHU_NOW is '{value}', which is not a date or time: write it as 2026-11-23 or 2026-11-23T09:30:00+08:00",
-  'pendingKind.decisionOnWithdrawn': 'decision after withdrawal',
-  'pendingKind.changeWithoutEnrolment': 'benefit change without an enrolment',
-  'pendingKind.rosterDiffers': 'roster differs',
-  'pendingKind.rosterUnlisted': 'not on the roster',
-  'pendingKind.attendanceRecommendation': 'labour recommendation',
-  'pendingKind.reviewRecommendation': 'review recommendation',
 } as const satisfies Same<typeof zh>;

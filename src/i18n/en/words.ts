@@ -43,3 +43,13 @@ export const event = {
 export const enrolmentStatus = { active: 'active', suspended: 'suspended', terminated: 'ended' } as const satisfies Same<typeof zh.enrolmentStatus>;
 
 export const mark = { present: 'present', late: 'late', excused: 'excused', absent: 'absent' } as const satisfies Same<typeof zh.mark>;
+
+export const pendingKind = {
+  'decision-on-withdrawn': 'decision after withdrawal',
+  'change-without-enrolment': 'benefit change without an enrolment',
+  'roster-differs': 'roster differs',
+  'roster-unlisted': 'not on the roster',
+  'attendance-recommendation': 'labour recommendation',
+  'review-recommendation': 'review recommendation',
+  'coverage-unchosen': 'covered members to choose',
+} as const satisfies Same<typeof zh.pendingKind>;

@@ -1,5 +1,5 @@
 // The Chinese catalogue: every area's messages under its name.
-import { status, event, enrolmentStatus, mark } from './words.js';
+import { status, event, enrolmentStatus, mark, pendingKind } from './words.js';
 import commonArea from './common.js';
 import cliArea from './cli.js';
 import uiArea from './ui.js';
@@ -23,6 +23,7 @@ export const zh = {
   event,
   enrolmentStatus,
   mark,
+  pendingKind,
   common: commonArea,
   cli: cliArea,
   ui: uiArea,

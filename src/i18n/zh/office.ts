@@ -3,10 +3,4 @@
 export default {
   notInitialised: '这个数据文件夹还没有初始化：请先运行 jiuzhu init --office 代码 --name 名称',
   badNow: '环境变量 JIUZHU_NOW 的值「{value}」不是日期或时间：请写成 2026-11-23 或 2026-11-23T09:30:00+08:00',
-  'pendingKind.decisionOnWithdrawn': '撤回后收到审批',
-  'pendingKind.changeWithoutEnrolment': '无在保记录的待遇变更',
-  'pendingKind.rosterDiffers': '花名册不一致',
-  'pendingKind.rosterUnlisted': '花名册未列入',
-  'pendingKind.attendanceRecommendation': '公益劳动处理建议',
-  'pendingKind.reviewRecommendation': '复核建议',
 } as const;

@@ -43,3 +43,14 @@ export const event = {
 export const enrolmentStatus = { active: '在保', suspended: '停发', terminated: '已退出' } as const;
 
 export const mark = { present: '到', late: '迟到', excused: '请假', absent: '缺勤' } as const;
+
+/** Kinds of pending item (待处理事项), as the clerk reads them. */
+export const pendingKind = {
+  'decision-on-withdrawn': '撤回后收到审批',
+  'change-without-enrolment': '无在保记录的待遇变更',
+  'roster-differs': '花名册不一致',
+  'roster-unlisted': '花名册未列入',
+  'attendance-recommendation': '公益劳动处理建议',
+  'review-recommendation': '复核建议',
+  'coverage-unchosen': '单人保待选成员',
+} as const;

@@ -2,7 +2,7 @@
 import type { Archive } from '../../../household/archive.js';
 import { sourceWord, type HistoryLine } from '../../../household/history.js';
 import { recommendationWord } from '../../../recipients/reviews.js';
-import { pendingKindWord } from '../../../recipients/reconciliation.js';
+import { pendingKindWord } from '../../../office/pending.js';
 import { coverageSummary } from '../../../recipients/coverage.js';
 import { formatYuan } from '../../../rules/money.js';
 import type { View } from '../../../store/office.js';

@@ -2,7 +2,8 @@
 // community's records differ; d resolves an item with a note.
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { pendingKindWord, resolutionProblems, resolvePendingItem, resolveSummary, rosterReconciliation } from '../../../recipients/reconciliation.js';
+import { pendingKindWord } from '../../../office/pending.js';
+import { resolutionProblems, resolvePendingItem, resolveSummary, rosterReconciliation } from '../../../recipients/reconciliation.js';
 import { useKeys, useShell } from '../../shell.js';
 import { FormView, WindowedList, type Field, type ListRow } from '../../widgets.js';
 import { t } from '../../../i18n/index.js';
