@@ -20,6 +20,16 @@ describe('the dashboard rows', () => {
     for (const r of rows.filter((x) => x.selectable !== false)) expect(targets.has(r.key), r.key).toBe(true);
   });
 
+  it('give every row its own key, also a reminder head and its first line (React lost lines with the same key)', async () => {
+    const { office } = await handBuiltOffice();
+    const d = dashboard(office.view, TODAY);
+    const reminders = { ...d.reminders, investigations: [{ caseNo: CASE_NO(1), householderName: '刘建国', due: TODAY, daysLeft: 0, overdue: false }] };
+    const { rows } = dashboardRows({ ...d, reminders });
+    const keys = rows.map((r) => r.key);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    expect(rows.some((r) => r.key === `minv${CASE_NO(1)}`)).toBe(true);
+  });
+
   it('speak the process language', async () => {
     const { office } = await handBuiltOffice();
     setLang('en');

@@ -42,7 +42,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   if (d.nearDeadline.length) head('nh', t('dashboard.screen.nearHead', { n: d.nearDeadline.length }), 'yellow');
   for (const r of d.nearDeadline) caseLine('n', r, t('dashboard.screen.daysLeft', { days: r.daysLeft ?? '', deadline: r.deadline ?? '' }));
   for (const part of reminderParts(d.reminders)) {
-    head(`m${part.lines[0]!.key}`, part.head, part.lines.some((l) => l.overdue) ? 'red' : 'yellow');
+    head(`mh${part.lines[0]!.key}`, part.head, part.lines.some((l) => l.overdue) ? 'red' : 'yellow');
     for (const l of part.lines) {
       const target: Target | null = l.caseNo
         ? { id: 'case', params: { caseNo: l.caseNo } }
