@@ -81,10 +81,15 @@ export async function renderReport(report: FilledReport, format: ReportFormat, e
   return reportXlsx(report);
 }
 
-/** Writes an exported file whole (temp name, rename), creating its folder; readable by others, as a printout is. */
+/**
+ * Writes an exported file whole (temp name, rename), creating its folder.
+ * Private to the clerk, as the data folder is (the app exports into
+ * `<data>/exports`, and `doctor` holds that folder to 700/600): a payroll
+ * lists ID numbers, and copying it to a stick keeps the copy readable.
+ */
 export async function writeReportFile(path: string, bytes: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, bytes, 0o644);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(path, bytes, 0o600);
 }
 
 export interface ExportRequest {
