@@ -1,7 +1,7 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
 import { caseDocument } from '../src/case/document.js';
-import { eligibilityLines, interviewLine, verificationLines } from '../src/case/documentText.js';
+import { eligibilityLines, historyLine, interviewLine, verificationLines } from '../src/case/documentText.js';
 import { caseList, type CaseFilter } from '../src/case/list.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, table, UsageError } from './common.js';
@@ -116,6 +116,6 @@ export function registerCase(program: Command): void {
       const next = nextActions(rec);
       const words = [...next.steps.map((s) => t('case.showStep', { word: stepWord(s), step: s })), ...(next.correct ? [t('case.showStep', { word: t('case.correctWord'), step: 'correct' })] : [])];
       out(t('case.showNext', { steps: words.length ? words.join(t('case.nameSep')) : t('case.nothingToDo') }));
-      for (const h of doc.history) out(`  ${h.at}  ${h.event}  ${h.by}${h.note ? `  ${h.note}` : ''}`);
+      for (const h of doc.history) out(`  ${historyLine(h).text}`);
     });
 }

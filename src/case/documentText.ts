@@ -3,7 +3,7 @@
 // of them can miss a fact another shows.
 import { verdictWord, type Verdict } from '../rules/eligibility.js';
 import { fenToYuan } from '../rules/money.js';
-import { t } from '../i18n/index.js';
+import { t, word } from '../i18n/index.js';
 import type { CaseDocument } from './document.js';
 
 export interface TextLine {
@@ -50,4 +50,11 @@ export function verificationLines(vs: CaseDocument['verifications']): TextLine[]
 /** Whether the applicant confirmed the interview record. */
 export function interviewLine(doc: Pick<CaseDocument, 'interviewConfirmed'>): TextLine {
   return doc.interviewConfirmed ? { text: t('case.docInterviewConfirmed') } : { text: t('case.docInterviewNotConfirmed'), tone: 'warn' };
+}
+
+/** One event of a case's history: local time, the event's word, who, whether it came in a file, the note, and 已过时 when a later decision outranks it. */
+export function historyLine(h: { at: string; event: string; by: string; source: string; note?: string; stale?: boolean }): TextLine {
+  const from = h.source === 'local' ? '' : t('case.fromFile');
+  const stale = h.stale ? t('case.historyStale') : '';
+  return { text: `${h.at.slice(0, 16).replace('T', ' ')} ${word('event', h.event as never)} ${h.by}${from}${h.note ? ` ${h.note}` : ''}${stale}` };
 }

@@ -83,6 +83,7 @@ export default {
   screenApprovedDetail: '{persons} persons {amount} class {category} from {month}',
   screenDecision: 'County      {result} {date} {detail}',
   refusalNoticeDue: 'The refusal notice must be delivered by {date} (jiuzhu case print {caseNo} refusal)',
+  historyStale: ' (outdated)',
   fromFile: ' (file)',
   screenLatest: 'Latest: {event}',
   screenHistory: 'History ({count} entries)',

@@ -81,6 +81,7 @@ export default {
   screenApprovedDetail: '{persons}人 {amount} {category}类 自{month}',
   screenDecision: '区县审批 {result} {date} {detail}',
   refusalNoticeDue: '不予批准通知书须于 {date} 前送达（jiuzhu case print {caseNo} refusal）',
+  historyStale: '（已过时）',
   fromFile: '（文件）',
   screenLatest: '最近：{event}',
   screenHistory: '办理记录（{count} 条）',

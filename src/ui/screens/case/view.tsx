@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Office } from '../../../store/office.js';
 import { caseDocument } from '../../../case/document.js';
-import { eligibilityLines, interviewLine, verificationLines } from '../../../case/documentText.js';
+import { eligibilityLines, historyLine, interviewLine, verificationLines } from '../../../case/documentText.js';
 
 const TONE: Record<string, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red' };
 import { caseHistory } from '../../../case/history.js';
@@ -178,8 +178,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   if (refusalDue) add(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo }), refusalDue.overdue ? 'red' : 'yellow');
   // The office's own steps and the township's and county's results, in time order.
   const history = caseHistory(view, c);
-  const eventLine = (h: (typeof history)[number]) =>
-    `${h.at.slice(0, 16).replace('T', ' ')} ${word('event', h.event)} ${h.by}${h.source === 'local' ? '' : t('case.fromFile')}${h.note ? ` ${h.note}` : ''}`;
+  const eventLine = (h: (typeof history)[number]) => historyLine(h).text;
   const last = history.at(-1);
   if (last) add(t('case.screenLatest', { event: eventLine(last) }), 'gray');
   if (s.history) {
