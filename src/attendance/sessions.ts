@@ -2,7 +2,7 @@
 // sessions by hand.
 import type { Tx, View } from '../store/office.js';
 import { calendarOf, settingsOf } from '../office/context.js';
-import { isIsoDate } from '../rules/dayNumber.js';
+import { addMonths, isIsoDate } from '../rules/dayNumber.js';
 import { AttendanceError } from './errors.js';
 import { isMonth, newSession, scheduledDays } from './schedule.js';
 import { t } from '../i18n/index.js';
@@ -79,6 +79,17 @@ export function heldSessionDates(view: View): string[] {
     .filter((s) => !s.cancelled)
     .map((s) => s.date)
     .sort();
+}
+
+/**
+ * The month the app's `p` plans: today's, while any of its scheduled days has
+ * no session yet; else the next month (a clerk plans ahead at a month's end).
+ */
+export function monthToPlan(view: View, today: string): string {
+  const month = today.slice(0, 7);
+  const labour = settingsOf(view).labour;
+  const open = scheduledDays(month, labour, calendarOf(view)).some((d) => d.skipped === undefined && !view.get('sessions', d.date));
+  return open ? month : addMonths(month, 1);
 }
 
 /**

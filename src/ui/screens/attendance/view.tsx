@@ -10,7 +10,7 @@ import { moveToGroup } from '../../../attendance/groups.js';
 import { settingsOf } from '../../../office/context.js';
 import { sessionLines } from '../../../attendance/sessionRoster.js';
 import { weekdayWord } from '../../../attendance/schedule.js';
-import { heldSessionDates, sessionToOpen } from '../../../attendance/sessions.js';
+import { heldSessionDates, monthToPlan, planMonth, sessionToOpen } from '../../../attendance/sessions.js';
 import { type MarkStatus } from '../../../attendance/types.js';
 import { maskIdNumber } from '../../../rules/idNumber.js';
 import { fit } from '../../layout.js';
@@ -60,6 +60,7 @@ function hintsOf(mode: MarkState['mode'], groups: number): Hint[] {
     ['[ ]', t('attendance.keySession')],
     ['m', t('attendance.keySummary')],
     ['e', t('attendance.keyExemptions')],
+    ['p', t('attendance.keyPlan')],
     ['Esc', t('attendance.keyBack')],
     ['q', t('attendance.keyBack')],
   ];
@@ -120,6 +121,17 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
   };
 
   const listRows = Math.max(3, rows - 6);
+
+  /** `p`: the twin of `attendance plan --month`, for the month monthToPlan names. */
+  const plan = () =>
+    guarded(live.current, setMessage, async () => {
+      const month = monthToPlan(office.view, today);
+      const { result } = await office.transact({ operator, source: 'local', action: 'attendance.plan', summary: tIn('zh', 'attendance.journalPlan', { month }) }, (tx) => planMonth(tx, month));
+      live.current.dates = heldSessionDates(office.view);
+      setDates(live.current.dates);
+      if (!live.current.date) open(sessionToOpen(live.current.dates, today));
+      return t('attendance.cliPlanned', { month, created: result.created.length, existing: result.existing.length }) + (result.covered ? '' : t('attendance.planNoCalendar', { year: month.slice(0, 4) }));
+    });
 
   const move = (idNumber: string, name: string, group: number) =>
     guarded(live.current, setMessage, async () => {
@@ -195,6 +207,10 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
       }
       return true;
     }
+    if (input === 'p') {
+      if (unsaved.length) return setMessage({ text: t('attendance.saveFirst'), bad: true }), true;
+      return void plan(), true;
+    }
     if (input === '/') return dispatch({ type: 'search' }), true;
     if (input === 'g') return dispatch({ type: 'chooseGroup' }), true;
     const status = KEYS[input];
@@ -211,13 +227,14 @@ export function AttendanceScreen({ office, operator, onBack, date: wanted, rows 
     return true;
   };
 
-  useKeys(onKey, session && date ? hintsOf(state.mode, groupCount) : [['Esc', t('attendance.keyBack')]]);
+  useKeys(onKey, session && date ? hintsOf(state.mode, groupCount) : [['p', t('attendance.keyPlan')], ['Esc', t('attendance.keyBack')]]);
 
   if (!session || !date) {
     return (
       <Box flexDirection="column" width={80}>
         <Text bold>{t('attendance.markTitle')}</Text>
         <Text>{t('attendance.noSessions', { month: today.slice(0, 7) })}</Text>
+        {message ? <Text color={message.bad ? 'red' : 'green'} wrap="truncate">{message.text}</Text> : null}
       </Box>
     );
   }
