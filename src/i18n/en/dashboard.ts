@@ -73,7 +73,7 @@ export default {
   'remind.head.investigations': 'Investigations to start: {n}',
   'remind.head.refusals': 'Refusal notices to deliver: {n}',
   'remind.head.exits': 'Gradual exits ending: {n}',
-  'remind.head.files': 'Received files with rejected rows: {n} (v shows the receipts)',
+  'remind.head.files': 'Received files with rejected rows: {n} (receipts in the shared folder, outbox/receipts; v in the app)',
   'remind.investigationOverdue': 'start the investigation by {due}: {days} working days overdue',
   'remind.investigationBy': 'start the investigation by {due}',
   'remind.refusalOverdue': 'refused by the county on {decided}, the notice was due by {due}: overdue',

@@ -71,7 +71,7 @@ export default {
   'remind.head.investigations': '入户调查待开始 {n} 件：',
   'remind.head.refusals': '应送达不予批准通知书 {n} 件：',
   'remind.head.exits': '渐退期到期 {n} 户：',
-  'remind.head.files': '有拒收行的收到文件 {n} 个（按 v 看回执）：',
+  'remind.head.files': '有拒收行的收到文件 {n} 个（回执在共享文件夹 outbox/receipts，程序里按 v 查看）：',
   'remind.investigationOverdue': '应于 {due} 前开始入户调查，已超期 {days} 个工作日',
   'remind.investigationBy': '{due} 前开始入户调查',
   'remind.refusalOverdue': '区县 {decided} 不予批准，通知书应于 {due} 前送达，已超期',
