@@ -1,7 +1,7 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
 import { caseDocument } from '../src/case/document.js';
-import { eligibilityLines, historyLine, interviewLine, verificationLines } from '../src/case/documentText.js';
+import { decisionLine, eligibilityLines, historyLine, townshipLine, interviewLine, verificationLines } from '../src/case/documentText.js';
 import { caseList, type CaseFilter } from '../src/case/list.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, table, UsageError } from './common.js';
@@ -109,8 +109,7 @@ export function registerCase(program: Command): void {
       }
       for (const l of verificationLines(doc.verifications)) out(l.text);
       if (doc.submittedOn) out(t('case.showSubmitted', { date: doc.submittedOn }));
-      if (doc.township) out(t('case.showTownship', { result: doc.township.result, date: doc.township.date, note: doc.township.note }));
-      if (doc.decision) out(t('case.showDecision', { result: doc.decision.result, date: doc.decision.date, reason: doc.decision.reason ?? '' }));
+      for (const l of [townshipLine(doc.township), decisionLine(doc.decision)]) if (l) out(l.text);
       const refusalDue = refusalNoticeDueOf(rec, office.view, office.now().date);
       if (refusalDue) out(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo: doc.caseNo }) + (refusalDue.overdue ? t('case.overdueMark') : ''));
       const next = nextActions(rec);

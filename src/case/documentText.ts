@@ -58,3 +58,20 @@ export function historyLine(h: { at: string; event: string; by: string; source: 
   const stale = h.stale ? t('case.historyStale') : '';
   return { text: `${h.at.slice(0, 16).replace('T', ' ')} ${word('event', h.event as never)} ${h.by}${from}${h.note ? ` ${h.note}` : ''}${stale}` };
 }
+
+/** The township's result: agreed is good news, a return is work for the office. */
+export function townshipLine(x: CaseDocument['township']): TextLine | null {
+  if (!x) return null;
+  return { text: t('case.docTownship', { result: x.result, date: x.date, note: x.note }), tone: x.result === '同意' ? 'good' : 'warn' };
+}
+
+/** The county's decision with what it approved (persons, amount, class, first month) and its 原因 (a refusal's reason, or whom it covers). */
+export function decisionLine(d: CaseDocument['decision']): TextLine | null {
+  if (!d) return null;
+  const approved = d.result === '批准';
+  const detail = approved
+    ? t('case.docApprovedDetail', { persons: d.persons ?? '', amount: d.monthlyAmountFen == null ? '' : fenToYuan(d.monthlyAmountFen), category: d.category ?? '', month: d.startMonth ?? '' })
+    : '';
+  const reason = d.reason ? `${detail ? ' ' : ''}${d.reason}` : '';
+  return { text: t('case.docDecision', { result: d.result, date: d.date, detail: detail + reason }), tone: approved ? 'good' : 'bad' };
+}

@@ -246,7 +246,7 @@ export async function appMonth(): Promise<{ data: string; shared: string }> {
     // The verification finding and the township's and county's results, on the case screen.
     await openCase(r, 'czq', CHEN, true);
     const found = fits(await until(r, (f) => f.includes('核查 2026-11-18：工商登记 有 7240.00 元'), 'the verification finding'));
-    expect(found).toContain('区县审批');
+    expect(found).toContain('区县审批：批准（2026-11-25）保障 2 人 每月 500.00 元 A 类 自 2026-12 起');
     await home(r);
     // Coverage: the recipients list asks, the dashboard's pending line opens the form with 原因's names ticked.
     await press(r, 'r');

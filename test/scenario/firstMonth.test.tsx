@@ -34,7 +34,7 @@ describe("a new office's first month", () => {
     const show = said['show:chen']!.stdout;
     expect(show).toContain('核查 2026-11-18：工商登记 有 7240.00 元  个体工商户一户');
     expect(show).toContain('街道审核：同意（2026-11-20）情况属实');
-    expect(show).toContain('区县审批：批准（2026-11-25）仅保障李梅、陈浩然');
+    expect(show).toContain('区县审批：批准（2026-11-25）保障 2 人 每月 500.00 元 A 类 自 2026-12 起 仅保障李梅、陈浩然');
     expect(show).toMatch(/2026-11-26 09:00 区县批准 罗建华（文件） 仅保障李梅、陈浩然/);
     // Coverage: asked, offered from 原因, chosen.
     expect(said.pending!.stdout).toContain('批准保障 2 人（家庭 4 人）：请确认保障的成员，原因中写明的是 李梅、陈浩然');

@@ -176,7 +176,7 @@ describe('the intake and case screens', () => {
     );
     const c = show(renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo={NO1} />));
     const start = await until(c, (f) => f.includes('「被退回」'), 'the returned case');
-    expect(start).toContain('街道审核 退回 2026-11-20 请补充户主近六个月工资流水');
+    expect(start).toContain('街道审核：退回（2026-11-20）请补充户主近六个月工资流水');
     expect(start).toContain('办理期限 2026-11-26（剩 3 个工作日）');
     expectFits(start);
     const menu = () => [...possibleSteps(office.view.get('cases', NO1)!), 'correct'];

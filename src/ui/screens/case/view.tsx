@@ -8,11 +8,10 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Office } from '../../../store/office.js';
 import { caseDocument } from '../../../case/document.js';
-import { eligibilityLines, historyLine, interviewLine, verificationLines } from '../../../case/documentText.js';
+import { decisionLine, eligibilityLines, historyLine, townshipLine, interviewLine, verificationLines } from '../../../case/documentText.js';
 
 const TONE: Record<string, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red' };
 import { caseHistory } from '../../../case/history.js';
-import { countyApproved, townshipAgreed } from '../../../case/refusal.js';
 import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../../case/deadlines.js';
 import { advanceCase, openObjections, possibleSteps, splitNames, stepWord, submitFrom, type Step } from '../../../case/steps.js';
 import { isIsoDate } from '../../../rules/dayNumber.js';
@@ -161,15 +160,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     add(t('case.screenNoticed', { start: c.notice.start, end: c.notice.end, count: c.notice.objections.length }) + open, openCount ? 'yellow' : undefined);
   } else add(t('case.screenNotNoticed'));
   add(c.submittedOn ? t('case.screenSubmitted', { date: c.submittedOn }) : t('case.screenNotSubmitted'));
-  if (c.township) add(t('case.screenTownship', { result: c.township.result, date: c.township.date, note: c.township.note }), townshipAgreed(c) ? 'green' : 'yellow');
-  if (c.decision) {
-    const d = c.decision;
-    const detail =
-      countyApproved(c)
-        ? t('case.screenApprovedDetail', { persons: d.persons ?? '', amount: d.monthlyAmountFen == null ? '' : formatYuan(d.monthlyAmountFen), category: d.category ?? '', month: d.startMonth ?? '' })
-        : (d.reason ?? '');
-    add(t('case.screenDecision', { result: d.result, date: d.date, detail }), countyApproved(c) ? 'green' : 'red');
-  }
+  for (const l of [townshipLine(doc.township), decisionLine(doc.decision)]) if (l) add(l.text, TONE[l.tone ?? '']);
   for (const l of verificationLines(doc.verifications)) add(l.text, TONE[l.tone ?? '']);
   for (const l of eligibility.slice(1).filter((x) => x.tone !== 'bad')) add(l.text, TONE[l.tone ?? '']);
   const confirmed = interviewLine(doc);
