@@ -1,12 +1,11 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
 import { caseDocument } from '../src/case/document.js';
-import { eligibilityLines, interviewLine, verificationLines } from '../src/case/documentText.js';
+import { eligibilityLines, interviewLine, refusalNoticeLine, verificationLines } from '../src/case/documentText.js';
 import { caseList, type CaseFilter } from '../src/case/list.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, table, UsageError } from './common.js';
 import { t, word } from '../src/i18n/index.js';
-import { refusalNoticeDueOf } from '../src/case/deadlines.js';
 import { nextActions } from '../src/case/next.js';
 import { caseOrThrow } from '../src/case/lookup.js';
 import { stepWord } from '../src/case/steps.js';
@@ -111,8 +110,8 @@ export function registerCase(program: Command): void {
       if (doc.submittedOn) out(t('case.showSubmitted', { date: doc.submittedOn }));
       if (doc.township) out(t('case.showTownship', { result: doc.township.result, date: doc.township.date, note: doc.township.note }));
       if (doc.decision) out(t('case.showDecision', { result: doc.decision.result, date: doc.decision.date, reason: doc.decision.reason ?? '' }));
-      const refusalDue = refusalNoticeDueOf(rec, office.view, office.now().date);
-      if (refusalDue) out(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo: doc.caseNo }) + (refusalDue.overdue ? t('case.overdueMark') : ''));
+      const refusal = refusalNoticeLine(doc.caseNo, doc.refusalNotice);
+      if (refusal) out(refusal.text);
       const next = nextActions(rec);
       const words = [...next.steps.map((s) => t('case.showStep', { word: stepWord(s), step: s })), ...(next.correct ? [t('case.showStep', { word: t('case.correctWord'), step: 'correct' })] : [])];
       out(t('case.showNext', { steps: words.length ? words.join(t('case.nameSep')) : t('case.nothingToDo') }));
