@@ -367,4 +367,5 @@ export default {
   menuDeliver: 'record the notice as delivered',
   byDeliver: 'delivered by (default you)',
   hintDeliver: 'the county refused on {refused}; the notice is due by {due}',
+  keyDeliver: 'delivered',
 } as const satisfies Same<typeof zh>;

@@ -365,4 +365,5 @@ export default {
   menuDeliver: '记录通知书已送达',
   byDeliver: '送达人（默认本人）',
   hintDeliver: '区县 {refused} 不予批准，通知书须于 {due} 前送达',
+  keyDeliver: '记录送达',
 } as const;
