@@ -12,6 +12,7 @@ import { householdArchive } from '../../src/household/archive.js';
 import { archiveRows } from '../../src/ui/screens/archive/rows.js';
 import { ARCHIVE_TABS } from '../../src/ui/screens/archive/state.js';
 import { setLang } from '../../src/i18n/index.js';
+import { caseKey, initialCaseState, menuOf } from '../../src/ui/screens/case/state.js';
 
 const DECISION = ['申请编号', '身份证号', '姓名', '审批结果', '审批日期', '救助类别', '保障人数', '月保障金额(元)', '起始年月', '分类', '原因', '发送单位代码'];
 const TODAY = '2026-11-27';
@@ -30,6 +31,17 @@ async function refused() {
 }
 
 describe('the case screen: the refusal notice delivered', () => {
+  it('state: the menu offers it while the notice is owed, and `d` opens its form only then', async () => {
+    const t = await refused();
+    const c = t.office.view.get('cases', CASE(4))!;
+    const menu = menuOf(c);
+    expect(menu).toEqual(['deliver', 'print:receipt', 'print:application', 'print:refusal']);
+    const noKey = {} as never;
+    expect(caseKey(initialCaseState, 'd', noKey, menu, TODAY)).toEqual({ type: 'open', form: 'deliver', today: TODAY });
+    expect(menuOf({ ...c, refusalDelivered: { date: TODAY, by: '李强', note: '' } })).not.toContain('deliver');
+    expect(caseKey(initialCaseState, 'd', noKey, menu.slice(1), TODAY)).toBeNull();
+  });
+
   it('`d` opens the form; saving it shows the delivery, stops the reminder, and the archive shows it too', async () => {
     const t = await refused();
     expect(reminders(t.office.view, TODAY).refusalNotices.map((r) => r.caseNo)).toEqual([CASE(4)]);
