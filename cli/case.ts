@@ -1,12 +1,11 @@
 // `jiuzhu case …`: intake without the app, and reading cases.
 import type { Command } from 'commander';
 import { caseDocument } from '../src/case/document.js';
-import { decisionLine, eligibilityLines, historyLine, townshipLine, interviewLine, verificationLines } from '../src/case/documentText.js';
+import { decisionLine, eligibilityLines, historyLine, interviewLine, refusalNoticeLine, townshipLine, verificationLines } from '../src/case/documentText.js';
 import { caseList, type CaseFilter } from '../src/case/list.js';
 import { CASE_STATUSES, PROGRAMS } from '../src/office/model.js';
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, table, UsageError } from './common.js';
 import { t, word } from '../src/i18n/index.js';
-import { refusalNoticeDueOf } from '../src/case/deadlines.js';
 import { nextActions } from '../src/case/next.js';
 import { caseOrThrow } from '../src/case/lookup.js';
 import { stepWord } from '../src/case/steps.js';
@@ -110,8 +109,8 @@ export function registerCase(program: Command): void {
       for (const l of verificationLines(doc.verifications)) out(l.text);
       if (doc.submittedOn) out(t('case.showSubmitted', { date: doc.submittedOn }));
       for (const l of [townshipLine(doc.township), decisionLine(doc.decision)]) if (l) out(l.text);
-      const refusalDue = refusalNoticeDueOf(rec, office.view, office.now().date);
-      if (refusalDue) out(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo: doc.caseNo }) + (refusalDue.overdue ? t('case.overdueMark') : ''));
+      const refusal = refusalNoticeLine(doc.caseNo, doc.refusalNotice);
+      if (refusal) out(refusal.text);
       const next = nextActions(rec);
       const words = [...next.steps.map((s) => t('case.showStep', { word: stepWord(s), step: s })), ...(next.correct ? [t('case.showStep', { word: t('case.correctWord'), step: 'correct' })] : [])];
       out(t('case.showNext', { steps: words.length ? words.join(t('case.nameSep')) : t('case.nothingToDo') }));

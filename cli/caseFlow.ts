@@ -1,4 +1,4 @@
-// `jiuzhu case advance | correct | print` and `jiuzhu notice print`: the
+// `jiuzhu case advance | deliver | correct | print` and `jiuzhu notice print`: the
 // case's way on the command line, the twins of the case screen.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -7,6 +7,7 @@ import { caseFormHtml, FORMS, formWord, noticeHtml } from '../src/print/forms.js
 import { globals, openForReading, openOffice, operatorOf, out, printJson, readIntakeFile, say, UsageError, UserError } from './common.js';
 import { t, word } from '../src/i18n/index.js';
 import { caseOrThrow } from '../src/case/lookup.js';
+import { deliverRefusalNotice } from '../src/case/refusalDelivery.js';
 
 /** Names as the clerk types them (see splitNames). */
 const names = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : splitNames(v));
@@ -48,6 +49,23 @@ export function registerCaseFlow(program: Command): void {
         if (result.outbound.length) say(t('case.outboundQueued'));
       }
       for (const w of result.warnings) say(t('case.warning', { warning: w }));
+    });
+
+  c.command('deliver')
+    .description(t('case.helpDeliver'))
+    .argument('<caseNo>', t('case.helpCaseNo'))
+    .option('--date <date>', t('case.helpDeliverDate'))
+    .option('--by <name>', t('case.helpDeliverBy'))
+    .option('--note <text>', t('case.helpDeliverNote'))
+    .action(async (caseNo: string, opts: { date?: string; by?: string; note?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const office = await openOffice(g);
+      const { result } = await office.transact(
+        { operator: operatorOf(g, office), source: 'local', action: 'case.deliver', summary: t('case.deliverSummary', { caseNo: caseNo.trim() }) },
+        (tx) => deliverRefusalNotice(tx, caseNo.trim(), opts),
+      );
+      if (g.json) printJson(result);
+      else out(t('case.delivered', result));
     });
 
   c.command('correct')

@@ -16,6 +16,7 @@ import { t, word } from '../src/i18n/index.js';
 import { resolveHousehold } from '../src/household/resolve.js';
 import { addHouseholdNote, noteSummary } from '../src/household/notes.js';
 import { coverageText } from '../src/recipients/coverage.js';
+import { refusalNoticeLine } from '../src/case/documentText.js';
 
 // The archive, history and search modules load only in the commands that use
 // them, so that `status` and `sync once` do not pay for them at start-up.
@@ -89,6 +90,8 @@ export function registerRecipients(program: Command): void {
       for (const c of a.cases) {
         const decision = c.decision ? t('household.cli.decision', { result: c.decision.result, date: c.decision.date }) : '';
         out(t('household.cli.case', { caseNo: c.caseNo, program: c.program, status: word('status', c.status), date: c.applicationDate, decision }));
+        const refusal = refusalNoticeLine(c.caseNo, c.refusalNotice);
+        if (refusal) out(`  ${refusal.text}`);
       }
       if (a.enrolments.length) out(t('household.cli.benefits'));
       for (const e of a.enrolments) {

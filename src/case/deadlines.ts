@@ -59,9 +59,13 @@ export function noticeEndOf(view: View, start: string): string {
   return addDays(start, settingsOf(view).deadlines.noticeCalendarDays - 1);
 }
 
-/** The county refused: the refusal notice must reach the applicant within `refusalNoticeWorkingDays` of the decision. */
+/**
+ * The county refused: the refusal notice must reach the applicant within
+ * `refusalNoticeWorkingDays` of the decision. null once it is recorded as
+ * delivered (nothing is owed then).
+ */
 export function refusalNoticeDueOf(c: DeepReadonly<Case>, view: View, today: string, cal: WorkingCalendar = calendarOf(view)): { date: string; overdue: boolean } | null {
-  if (c.decision?.result !== '不予批准') return null;
+  if (c.decision?.result !== '不予批准' || c.refusalDelivered) return null;
   const date = cal.addWorkingDays(c.decision.date, settingsOf(view).deadlines.refusalNoticeWorkingDays).date;
   return { date, overdue: date < today };
 }

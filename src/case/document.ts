@@ -6,6 +6,7 @@ import { deadlineOf } from './deadlines.js';
 import { caseEligibility, householderOf, membersOf } from './household.js';
 import { eligibilityJson } from '../rules/eligibility.js';
 import { caseHistory } from './history.js';
+import { refusalNoticeOf } from './refusalDelivery.js';
 
 export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
   const members = membersOf(view, c.householdId);
@@ -53,6 +54,8 @@ export function caseDocument(view: View, c: DeepReadonly<Case>, today: string) {
           ...(c.decision.reason ? { reason: c.decision.reason } : {}),
         }
       : null,
+    /** The county's refusal notice: due (and overdue) or delivered; null when the county did not refuse. */
+    refusalNotice: refusalNoticeOf(view, c, today),
     verifications: c.verifications.map((v) => ({
       item: v.item,
       found: v.found,

@@ -75,3 +75,11 @@ export function decisionLine(d: CaseDocument['decision']): TextLine | null {
   const reason = d.reason ? `${detail ? ' ' : ''}${d.reason}` : '';
   return { text: t('case.docDecision', { result: d.result, date: d.date, detail: detail + reason }), tone: approved ? 'good' : 'bad' };
 }
+
+/** The refusal notice: owed by its last day (red once overdue), or delivered on a day; null when there is none. */
+export function refusalNoticeLine(caseNo: string, r: CaseDocument['refusalNotice']): TextLine | null {
+  if (!r) return null;
+  if (r.delivered) return { text: t('case.docRefusalDelivered', { date: r.delivered.date, by: r.delivered.by, note: r.delivered.note }).trimEnd(), tone: 'good' };
+  if (!r.due) return null;
+  return { text: t('case.refusalNoticeDue', { date: r.due, caseNo }) + (r.overdue ? t('case.overdueMark') : ''), tone: r.overdue ? 'bad' : 'warn' };
+}

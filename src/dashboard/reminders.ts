@@ -41,10 +41,10 @@ export interface RefusalReminder {
   overdue: boolean;
 }
 
-/** How long after its last day a refusal notice is still reminded of: nothing records its delivery. */
+/** How long after its last day a refusal notice never marked delivered (`case deliver`) is still reminded of. */
 export const REFUSAL_REMINDED_DAYS_AFTER = 10;
 
-/** County refusals whose refusal notice is owed (src/case/deadlines.ts), from the decision until shortly after its last day. */
+/** County refusals whose refusal notice is owed (src/case/deadlines.ts: not yet delivered), from the decision until delivered or shortly after its last day. */
 export function refusalNoticesOwed(view: View, today: string): RefusalReminder[] {
   const cal = calendarOf(view);
   const out: RefusalReminder[] = [];

@@ -10,6 +10,7 @@ import { groupsFor } from '../attendance/groups.js';
 import { rosterOn, type RosterData } from '../attendance/roster.js';
 import { datesOfMonth, newSession, scheduledDays } from '../attendance/schedule.js';
 import type { GroupAssignment, MarkStatus, Session } from '../attendance/types.js';
+import type { GradualExit } from '../recipients/gradualExit.js';
 
 import { mulberry32 } from './rng.js';
 
@@ -20,10 +21,12 @@ export function demoAttendance(opts: {
   members: readonly Member[];
   enrolments: readonly Enrolment[];
   cases?: readonly Case[];
+  /** members who found work are not due from the exit's first month (src/demo/gradualExits.ts) */
+  gradualExits?: readonly GradualExit[];
 }): { sessions: Session[]; groups: GroupAssignment[] } {
   const rnd = mulberry32(opts.seed ^ 0x5eed);
   const { labour } = opts.settings;
-  const data: RosterData = { members: opts.members, enrolments: opts.enrolments, cases: opts.cases ?? [], exemptions: [], labour };
+  const data: RosterData = { members: opts.members, enrolments: opts.enrolments, cases: opts.cases ?? [], exemptions: [], gradualExits: opts.gradualExits ?? [], labour };
   const cal = new WorkingCalendar();
   const from = addDays(opts.today, -61);
   const months = [...new Set([from.slice(0, 7), addDays(opts.today, -31).slice(0, 7), opts.today.slice(0, 7)])];

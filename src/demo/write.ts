@@ -7,6 +7,7 @@ import { generateOffice, type GenerateOptions } from './generate.js';
 import { demoAttendance } from './attendance.js';
 import { refreshRecommendations } from '../attendance/marking.js';
 import { demoReviews } from './reviews.js';
+import { demoGradualExits } from './gradualExits.js';
 import { t, tIn } from '../i18n/index.js';
 
 export interface DemoWritten {
@@ -34,7 +35,8 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     lastSeq.set(year, Math.max(lastSeq.get(year) ?? 0, Number(seq)));
   }
 
-  const attendance = demoAttendance({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments, cases: demo.cases });
+  const gradualExits = demoGradualExits({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments, cases: demo.cases });
+  const attendance = demoAttendance({ seed: opts.seed, today: opts.today, settings, members: demo.members, enrolments: demo.enrolments, cases: demo.cases, gradualExits });
   const office = await Office.create(dataDir);
   await office.transact({ operator: tIn('zh', 'demo.operator'), source: 'local', action: 'demo.generate', summary: tIn('zh', 'demo.journal.generate') }, (tx) => {
     tx.put('settings', 'office', settings);
@@ -45,6 +47,7 @@ export async function writeDemoOffice(dataDir: string, sharedDir: string, opts: 
     for (const c of demo.cases) tx.put('cases', c.caseNo, c);
     for (const e of demo.enrolments) tx.put('enrolments', e.id, e);
     for (const p of demo.pending) tx.put('pending', p.id, p);
+    for (const g of gradualExits) tx.put('gradualExits', g.id, g);
     for (const r of demoReviews({ seed: opts.seed, today: opts.today, settings, enrolments: demo.enrolments })) tx.put('reviews', r.id, r);
     // One record per session holding its marks (see src/attendance/types.ts).
     for (const s of attendance.sessions) tx.put('sessions', s.id, s);

@@ -5,6 +5,7 @@
 import type { Case, CaseStatus, Enrolment, Household, Member } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
 import { caseHistory } from '../case/history.js';
+import { refusalNoticeOf, type RefusalNoticeState } from '../case/refusalDelivery.js';
 import { householderOf } from '../case/household.js';
 import { ageOn } from '../rules/idNumber.js';
 import { reviewsOf, type Review } from '../recipients/reviews.js';
@@ -36,7 +37,7 @@ export interface Archive {
   household: DeepReadonly<Household>;
   householder: { name: string; idNumber: string };
   members: (DeepReadonly<Member> & { age: number; monthlyIncomeFen: number })[];
-  cases: { caseNo: string; program: string; status: CaseStatus; applicationDate: string; acceptedOn: string | null; decision: DeepReadonly<Case['decision']>; township: DeepReadonly<Case['township']>; events: DeepReadonly<Case['history']> }[];
+  cases: { caseNo: string; program: string; status: CaseStatus; applicationDate: string; acceptedOn: string | null; decision: DeepReadonly<Case['decision']>; township: DeepReadonly<Case['township']>; refusalNotice: RefusalNoticeState | null; events: DeepReadonly<Case['history']> }[];
   enrolments: (EnrolmentRow & { history: DeepReadonly<Enrolment['history']> })[];
   reviews: DeepReadonly<Review>[];
   gradualExits: DeepReadonly<GradualExit>[];
@@ -59,7 +60,7 @@ export function householdArchive(view: View, householdId: string, today: string)
     .all('cases')
     .filter((c) => c.householdId === householdId)
     .sort((a, b) => a.caseNo.localeCompare(b.caseNo))
-    .map((c) => ({ caseNo: c.caseNo, program: c.program, status: c.status, applicationDate: c.applicationDate, acceptedOn: c.acceptedOn, decision: c.decision, township: c.township, events: caseHistory(view, c) }));
+    .map((c) => ({ caseNo: c.caseNo, program: c.program, status: c.status, applicationDate: c.applicationDate, acceptedOn: c.acceptedOn, decision: c.decision, township: c.township, refusalNotice: refusalNoticeOf(view, c, today), events: caseHistory(view, c) }));
   const enrolmentRecs = view
     .all('enrolments')
     .filter((e) => e.householdId === householdId)

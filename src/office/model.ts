@@ -150,6 +150,8 @@ export interface Case {
   history: CaseEvent[];
   /** 单人保: who the clerk chose to cover (src/recipients/coverage.ts). */
   coverage?: { members: string[]; date: string; by: string };
+  /** The county's refusal notice (不予批准通知书) reached the applicant (src/case/refusalDelivery.ts); absent while it is owed. */
+  refusalDelivered?: { date: string; by: string; note: string };
 }
 
 /** What an application holds at intake; the steps of its way fill in the rest. */

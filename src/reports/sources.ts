@@ -13,6 +13,7 @@ import { effectiveMonth, paymentIn, startMonthOf } from './payments.js';
 import { monthSummary } from '../attendance/summary.js';
 import { monthEnd } from '../rules/dayNumber.js';
 import { tIn } from '../i18n/index.js';
+import { coveredNames } from '../recipients/coverage.js';
 
 export interface AttendanceLine {
   idNumber: string;
@@ -84,7 +85,8 @@ function recipients(view: View, period: Period, f: Filter): SourceRow[] {
     const amount = paymentIn(e, period.last);
     if (amount === 0) continue;
     const h = householderOf(view, e.householdId);
-    const names = e.covered.map((id) => view.get('members', id)?.name ?? id);
+    // An enrolment kept before coverage was recorded covers the whole household (as the labour roster reads it).
+    const names = e.covered.length ? coveredNames(view, e.covered) : membersOf(view, e.householdId).map((m) => m.name);
     rows.push({
       key: e.id,
       values: {

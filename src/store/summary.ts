@@ -57,7 +57,7 @@ const LEFT_OUT: ReadonlySet<CollectionName> = new Set(['drafts', 'cancellations'
  * history): what makes the summary a tenth of the stores.
  */
 const PICK: Partial<Record<CollectionName, readonly string[]>> = {
-  cases: ['caseNo', 'householdId', 'program', 'status', 'applicationDate', 'acceptedOn', 'submittedOn', 'township', 'decision', 'notice'],
+  cases: ['caseNo', 'householdId', 'program', 'status', 'applicationDate', 'acceptedOn', 'submittedOn', 'township', 'decision', 'notice', 'refusalDelivered'],
   enrolments: ['id', 'householdId', 'program', 'category', 'since', 'status'],
   households: ['id', 'householderId'],
   members: ['idNumber', 'name', 'householdId', 'leftOn'],

@@ -25,7 +25,7 @@ describe('jiuzhu report', () => {
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('低保金发放签字表（2026年10月）');
-    expect(ws.getRow(3).values).toEqual([undefined, '序号', '户主姓名', '身份证号', '住址', '保障人数', '分类', '本月金额(元)', '领取人签字', '领取日期']);
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '户主姓名', '身份证号', '住址', '保障人数', '保障成员', '分类', '本月金额(元)', '领取人签字', '领取日期']);
     const ids = [4, 5, 6].map((row) => ws.getCell(row, 3).value);
     expect(ids).toEqual([P.zhaoDeming, P.huangGuiying, P.liuJianguo]);
     for (const id of ids) {
@@ -33,9 +33,9 @@ describe('jiuzhu report', () => {
       expect((id as string).length).toBe(18);
     }
     expect(ws.getCell(4, 3).numFmt).toBe('@');
-    expect(ws.getCell(4, 7).value).toBe(700);
-    expect(ws.getCell(4, 7).numFmt).toBe('0.00');
-    expect(ws.getCell(7, 7).value).toBe(2160);
+    expect(ws.getCell(4, 8).value).toBe(700);
+    expect(ws.getCell(4, 8).numFmt).toBe('0.00');
+    expect(ws.getCell(7, 8).value).toBe(2160);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(18);
   });
@@ -56,12 +56,12 @@ describe('jiuzhu report', () => {
     if (!ta.ok || !tb.ok) throw new Error('unreadable');
     expect(ta.encoding).toBe('utf-8-bom');
     expect(tb.encoding).toBe('gb18030');
-    expect(ta.headers).toEqual(['序号', '户主姓名', '身份证号', '住址', '保障人数', '分类', '本月金额(元)', '领取人签字', '领取日期']);
+    expect(ta.headers).toEqual(['序号', '户主姓名', '身份证号', '住址', '保障人数', '保障成员', '分类', '本月金额(元)', '领取人签字', '领取日期']);
     expect(tb.headers).toEqual(ta.headers);
     const cells = (t: typeof ta) => t.rows.map((row) => t.headers.map((h) => row.cells[h]));
     expect(cells(tb)).toEqual(cells(ta));
     expect(cells(ta)[2]!.slice(0, 3)).toEqual(['3', '刘建国', P.liuJianguo]);
-    expect(cells(ta)[3]!.slice(0, 7)).toEqual(['合计', '3', '', '', '6', '', '2160.00']);
+    expect(cells(ta)[3]!.slice(0, 8)).toEqual(['合计', '3', '', '', '6', '', '', '2160.00']);
     // The same figures in another encoding are the same 填报 (issue 15): nothing changed.
     expect(r.stderr).toContain('本期第 1 次填报');
     expect(r.stderr).toContain('没有变化');
@@ -192,12 +192,12 @@ describe('jiuzhu report', () => {
     const o = await Office.open(data);
     expect(o.view.get('outbound', outboundId)).toMatchObject({
       kind: 'dibao-payroll',
-      columns: ['序号', '户主姓名', '身份证号', '住址', '保障人数', '分类', '本月金额(元)', '领取人签字', '领取日期'],
+      columns: ['序号', '户主姓名', '身份证号', '住址', '保障人数', '保障成员', '分类', '本月金额(元)', '领取人签字', '领取日期'],
       rows: [
-        ['1', '赵德明', P.zhaoDeming, '新塘村二组3号', '2', 'A', '700.00', '', ''],
-        ['2', '黄桂英', P.huangGuiying, '东风路8号1栋502', '1', 'B', '500.00', '', ''],
-        ['3', '刘建国', P.liuJianguo, '东风路12号3栋201', '3', 'A', '960.00', '', ''],
-        ['合计', '3', '', '', '6', '', '2160.00', '', ''],
+        ['1', '赵德明', P.zhaoDeming, '新塘村二组3号', '2', '赵德明、赵丽', 'A', '700.00', '', ''],
+        ['2', '黄桂英', P.huangGuiying, '东风路8号1栋502', '1', '黄桂英', 'B', '500.00', '', ''],
+        ['3', '刘建国', P.liuJianguo, '东风路12号3栋201', '3', '刘建国、周秀兰、刘桂芝', 'A', '960.00', '', ''],
+        ['合计', '3', '', '', '6', '', '', '2160.00', '', ''],
       ],
       writtenAs: null,
     });

@@ -96,12 +96,12 @@ describe('report forms filled on a hand-built office', () => {
   it('低保金发放签字表 for 2026-10: the three households paid in October, an empty signature column, totals', () => {
     const r = fill('dibao-payroll', '2026-10');
     const { columns, rows } = tableOf(r);
-    expect(columns).toEqual(['序号', '户主姓名', '身份证号', '住址', '保障人数', '分类', '本月金额(元)', '领取人签字', '领取日期']);
+    expect(columns).toEqual(['序号', '户主姓名', '身份证号', '住址', '保障人数', '保障成员', '分类', '本月金额(元)', '领取人签字', '领取日期']);
     expect(rows).toEqual([
-      ['1', '赵德明', P.zhaoDeming, '新塘村二组3号', '2', 'A', '700.00', '', ''],
-      ['2', '黄桂英', P.huangGuiying, '东风路8号1栋502', '1', 'B', '500.00', '', ''],
-      ['3', '刘建国', P.liuJianguo, '东风路12号3栋201', '3', 'A', '960.00', '', ''],
-      ['合计', '3', '', '', '6', '', '2160.00', '', ''],
+      ['1', '赵德明', P.zhaoDeming, '新塘村二组3号', '2', '赵德明、赵丽', 'A', '700.00', '', ''],
+      ['2', '黄桂英', P.huangGuiying, '东风路8号1栋502', '1', '黄桂英', 'B', '500.00', '', ''],
+      ['3', '刘建国', P.liuJianguo, '东风路12号3栋201', '3', '刘建国、周秀兰、刘桂芝', 'A', '960.00', '', ''],
+      ['合计', '3', '', '', '6', '', '', '2160.00', '', ''],
     ]);
     expect(failedChecks(r)).toEqual([]);
   });

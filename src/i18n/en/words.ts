@@ -28,6 +28,7 @@ export const event = {
   withdrawn: 'withdrawn',
   corrected: 'corrected',
   exported: 'exported again',
+  refusalDelivered: 'refusal notice delivered',
   returned: 'returned by the township',
   'township-approved': 'township approved',
   'township-rejected': 'township rejected',

@@ -28,6 +28,7 @@ export const event = {
   withdrawn: '撤回',
   corrected: '更正',
   exported: '重新导出',
+  refusalDelivered: '通知书送达',
   returned: '街道退回',
   'township-approved': '街道同意',
   'township-rejected': '街道不同意',

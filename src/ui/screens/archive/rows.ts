@@ -4,6 +4,7 @@ import { sourceWord, type HistoryLine } from '../../../household/history.js';
 import { recommendationWord } from '../../../recipients/reviews.js';
 import { pendingKindWord } from '../../../office/pending.js';
 import { coverageSummary } from '../../../recipients/coverage.js';
+import { refusalNoticeLine } from '../../../case/documentText.js';
 import { formatYuan } from '../../../rules/money.js';
 import type { View } from '../../../store/office.js';
 import { fit, row } from '../../layout.js';
@@ -52,6 +53,8 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
         const decision = c.decision ? t('household.archive.decision', { result: c.decision.result, date: c.decision.date, amount: perMonth(c.decision.monthlyAmountFen) }) : '';
         head(`c${c.caseNo}`, t('household.archive.caseLine', { caseNo: c.caseNo, program: c.program, status: word('status', c.status), date: c.applicationDate, decision }));
         if (c.township) line(`t${c.caseNo}`, t('household.archive.township', { result: c.township.result, date: c.township.date, note: c.township.note }));
+        const refusal = refusalNoticeLine(c.caseNo, c.refusalNotice);
+        if (refusal) rows.push({ key: `d${c.caseNo}`, text: `  ${refusal.text}`, color: refusal.tone === 'bad' ? 'red' : refusal.tone === 'warn' ? 'yellow' : undefined });
         c.events.forEach((e, i) =>
           line(`e${c.caseNo}:${i}`, `${short(e.at)}  ${word('event', e.event)}  ${e.by}  ${sourceWord(view, e.source)}${e.note ? `  ${e.note}` : ''}${e.stale ? t('household.archive.stale') : ''}`, true),
         );

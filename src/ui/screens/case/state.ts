@@ -1,15 +1,18 @@
 // The case screen's state, as a reducer that knows nothing of Ink: the menu
 // cursor, the history shown or not, and the open step form (its fields, the
-// field being typed, what was typed); and what each key means.
+// field being typed, what was typed); and what each key means (`d` records
+// the refusal notice as delivered while it is owed).
 import type { Key } from 'ink';
 import type { Case } from '../../../office/model.js';
 import type { DeepReadonly } from '../../../store/office.js';
 import { REVIEW_RESULTS, type Step } from '../../../case/steps.js';
 import { nextActions } from '../../../case/next.js';
+import { refusalNoticeOwed } from '../../../case/refusalDelivery.js';
 import type { Form } from '../../../print/forms.js';
 import { cycle } from '../intake/rows.js';
 
-export type CaseForm = Step | 'correct';
+/** A step of the way, the correction, or the refusal notice recorded as delivered. */
+export type CaseForm = Step | 'correct' | 'deliver';
 export type MenuItem = CaseForm | `print:${Form}`;
 export type FieldName = 'date' | 'by' | 'result' | 'note' | 'materials';
 
@@ -24,12 +27,13 @@ export const FIELDS: Record<CaseForm, readonly FieldName[]> = {
   submit: ['date'],
   withdraw: ['date', 'note'],
   correct: ['note', 'materials'],
+  deliver: ['date', 'by', 'note'],
 };
 
-/** The menu: the steps the way allows now, the correction, the printable forms (src/case/next.ts decides). */
+/** The menu: the steps the way allows now, the correction, the refusal notice delivered, the printable forms (src/case decides). */
 export function menuOf(c: DeepReadonly<Case>): MenuItem[] {
   const next = nextActions(c);
-  return [...next.steps, ...(next.correct ? (['correct'] as const) : []), ...next.forms.map((f) => `print:${f}` as const)];
+  return [...next.steps, ...(next.correct ? (['correct'] as const) : []), ...(refusalNoticeOwed(c) ? (['deliver'] as const) : []), ...next.forms.map((f) => `print:${f}` as const)];
 }
 
 export interface CaseState {
@@ -91,6 +95,7 @@ export function caseKey(s: CaseState, input: string, key: Key, menu: readonly Me
   if (!s.form) {
     if (key.escape) return s.history ? { type: 'history' } : { type: 'back' };
     if (input === 'h') return { type: 'history' };
+    if (input === 'd' && menu.includes('deliver')) return { type: 'open', form: 'deliver', today };
     if (key.upArrow) return { type: 'pick', by: -1, count: menu.length };
     if (key.downArrow) return { type: 'pick', by: 1, count: menu.length };
     if (key.return) {

@@ -8,11 +8,12 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Office } from '../../../store/office.js';
 import { caseDocument } from '../../../case/document.js';
-import { decisionLine, eligibilityLines, historyLine, townshipLine, interviewLine, verificationLines } from '../../../case/documentText.js';
+import { decisionLine, eligibilityLines, historyLine, interviewLine, refusalNoticeLine, townshipLine, verificationLines } from '../../../case/documentText.js';
+import { deliverRefusalNotice } from '../../../case/refusalDelivery.js';
 
 const TONE: Record<string, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red' };
 import { caseHistory } from '../../../case/history.js';
-import { communityDeadlineOf, investigationDueOf, noticeEndOf, refusalNoticeDueOf } from '../../../case/deadlines.js';
+import { communityDeadlineOf, investigationDueOf, noticeEndOf } from '../../../case/deadlines.js';
 import { advanceCase, openObjections, possibleSteps, splitNames, stepWord, submitFrom, type Step } from '../../../case/steps.js';
 import { isIsoDate } from '../../../rules/dayNumber.js';
 import { checklist } from '../../../rules/materials.js';
@@ -35,7 +36,7 @@ export interface CaseScreenProps {
   rows?: number;
 }
 
-const formTitle = (f: CaseForm) => (f === 'correct' ? t('case.correctWord') : stepWord(f));
+const formTitle = (f: CaseForm) => (f === 'correct' ? t('case.correctWord') : f === 'deliver' ? t('case.menuDeliver') : stepWord(f));
 
 function fieldLabel(form: CaseForm, f: FieldName): string {
   if (f === 'note') {
@@ -49,15 +50,15 @@ function fieldLabel(form: CaseForm, f: FieldName): string {
     };
     return notes[form] ?? t('case.fieldNote');
   }
-  if (f === 'by') return form === 'investigate' ? t('case.byInvestigate') : form === 'review' ? t('case.byReview') : t('case.fieldBy');
+  if (f === 'by') return form === 'investigate' ? t('case.byInvestigate') : form === 'review' ? t('case.byReview') : form === 'deliver' ? t('case.byDeliver') : t('case.fieldBy');
   const labels: Record<Exclude<FieldName, 'note' | 'by'>, string> = { date: t('case.fieldDate'), result: t('case.fieldResult'), materials: t('case.fieldMaterials') };
   return labels[f];
 }
 
-function hintsOf(form: boolean, history: boolean): Hint[] {
+function hintsOf(form: boolean, history: boolean, deliver: boolean): Hint[] {
   if (form) return [['↑↓', t('case.keyMove')], ['←→', t('case.keyChoose')], ['Enter', t('case.keyNextOrConfirm')], ['Ctrl+S', t('case.keyConfirm')], ['Esc', t('case.keyCancel')]];
   if (history) return [['h', t('case.keyHideHistory')], ['Esc', t('case.keyBack')]];
-  return [['↑↓', t('case.keyChoose')], ['Enter', t('case.keyDo')], ['h', t('case.keyHistory')], ['Esc', t('case.keyBack')]];
+  return [['↑↓', t('case.keyChoose')], ['Enter', t('case.keyDo')], ['h', t('case.keyHistory')], ...(deliver ? ([['d', t('case.keyDeliver')]] as Hint[]) : []), ['Esc', t('case.keyBack')]];
 }
 
 export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: CaseScreenProps) {
@@ -88,6 +89,14 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
     if (!form || busy.current) return;
     busy.current = true;
     try {
+      if (form === 'deliver') {
+        const { result } = await office.transact({ operator, source: 'local', action: 'case.deliver', summary: t('case.deliverSummary', { caseNo }) }, (tx) =>
+          deliverRefusalNotice(tx, caseNo, { date: values.date, by: values.by, note: values.note }),
+        );
+        setMessage({ ok: true, text: t('case.delivered', result) });
+        dispatch({ type: 'done' });
+        return;
+      }
       const meta = { operator, source: 'local' as const, action: form === 'correct' ? 'case.correct' : `case.${form}`, summary: `${caseNo} ${formTitle(form)}` };
       const { result } = await office.transact(meta, (tx) =>
         form === 'correct'
@@ -122,7 +131,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
       dispatch(cmd);
     }
     return true;
-  }, hintsOf(!!form, s.history));
+  }, hintsOf(!!form, s.history, menu.includes('deliver')));
 
   if (!c) {
     return (
@@ -165,8 +174,8 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   for (const l of eligibility.slice(1).filter((x) => x.tone !== 'bad')) add(l.text, TONE[l.tone ?? '']);
   const confirmed = interviewLine(doc);
   if (confirmed.tone) add(confirmed.text, TONE[confirmed.tone]);
-  const refusalDue = refusalNoticeDueOf(c, view, today);
-  if (refusalDue) add(t('case.refusalNoticeDue', { date: refusalDue.date, caseNo }), refusalDue.overdue ? 'red' : 'yellow');
+  const refusal = refusalNoticeLine(caseNo, doc.refusalNotice);
+  if (refusal) add(refusal.text, TONE[refusal.tone ?? '']);
   // The office's own steps and the township's and county's results, in time order.
   const history = caseHistory(view, c);
   const eventLine = (h: (typeof history)[number]) => historyLine(h).text;
@@ -185,7 +194,8 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
   else if (form === 'submit' && c.notice) hint = t('case.hintSubmit', { end: c.notice.end, from: submitFrom(c) ?? '', count: openObjections(c).length });
   else if (form === 'accept') hint = t('case.hintAccept', { missing: checklist(c.program, c.circumstances, c.materials).missing.join(sep) || t('case.none') });
   else if (form === 'correct' && c.township) hint = t('case.hintCorrect', { note: c.township.note });
-  const nothingToDo = possibleSteps(c).length === 0;
+  else if (form === 'deliver' && c.decision && doc.refusalNotice?.due) hint = t('case.hintDeliver', { refused: c.decision.date, due: doc.refusalNotice.due });
+  const nothingToDo = possibleSteps(c).length === 0 && !menu.includes('deliver');
   const body = form ? (
     <Box flexDirection="column">
       <Text bold>
@@ -210,7 +220,7 @@ export function CaseScreen({ office, operator, onBack, caseNo, rows = 24 }: Case
       {nothingToDo ? <Text dimColor>  {t('case.nothingToDo')}</Text> : null}
       {menu.map((a, i) => (
         <Text key={a} inverse={i === pick}>
-          {i === pick ? '›' : ' '} {a === 'correct' ? t('case.menuCorrect') : a.startsWith('print:') ? t('case.menuPrint', { form: formWord(a.slice(6) as Form) }) : stepWord(a as Step)}
+          {i === pick ? '›' : ' '} {a === 'correct' ? t('case.menuCorrect') : a === 'deliver' ? t('case.menuDeliver') : a.startsWith('print:') ? t('case.menuPrint', { form: formWord(a.slice(6) as Form) }) : stepWord(a as Step)}
         </Text>
       ))}
     </Box>
