@@ -41,7 +41,7 @@ describe('jiuzhu case deliver', () => {
     const show = run(['case', 'show', CASE(4)]).stdout;
     expect(show).toContain('通知书已送达 2026-11-26（送达人 李强）本人签收');
     expect(show).not.toContain('前送达');
-    expect(show).toMatch(/refusalDelivered/);
+    expect(show).toMatch(/2026-11-27 09:00 通知书送达 \S+ 不予批准通知书 2026-11-26 送达，送达人 李强/);
     const json = run(['case', 'show', CASE(4), '--json']).json<Record<string, unknown>>();
     expect(json.refusalNotice).toEqual({ due: null, overdue: false, delivered: { date: '2026-11-26', by: '李强', note: '本人签收' } });
     expect(json.decision).toMatchObject({ result: '不予批准', date: '2026-11-25' });

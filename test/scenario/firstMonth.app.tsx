@@ -269,7 +269,7 @@ export async function appMonth(): Promise<{ data: string; shared: string }> {
     await selectLine(r, '低保金发放签字表');
     await press(r, KEY.enter);
     const sheet = fits(await until(r, (f) => f.includes('低保金发放签字表（2026年12月）'), 'the payroll'));
-    expect(sheet).toMatch(/陈志强.*\b2\b.*500\.00/);
+    expect(sheet).toMatch(/陈志强 .* 2 李梅、陈浩然/);
     await press(r, 'x');
     await until(r, (f) => f.includes('导出：1 CSV'), 'the export choice');
     await press(r, '1');

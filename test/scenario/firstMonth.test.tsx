@@ -42,8 +42,8 @@ describe("a new office's first month", () => {
     expect(said.enrolments!.stdout).toMatch(/陈志强\s+低保\s+在保\s+500 元\/月\s+2 人.*保障成员：李梅、陈浩然/);
     // The payroll: only the covered members count; the roster: 陈志强 (not covered) owes no labour.
     const payroll = readFileSync(join(data, 'exports', '低保金发放签字表-2026-12.csv'), 'utf8');
-    expect(payroll).toMatch(/2,陈志强,43010519821128129X,东风二村12栋405,2,A,500\.00/);
-    expect(payroll).toMatch(/合计,2,,,5,,1500\.00/);
+    expect(payroll).toMatch(/2,陈志强,43010519821128129X,东风二村12栋405,2,李梅、陈浩然,A,500\.00/);
+    expect(payroll).toMatch(/合计,2,,,5,,,1500\.00/);
     const roster = said.roster!.stdout;
     expect(roster).toContain('应到 2 人');
     expect(roster).toMatch(/刘建国/);
