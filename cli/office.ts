@@ -62,8 +62,9 @@ export function registerOffice(program: Command): void {
       // The summary beside the checkpoint, brought up to the journal's end; the whole office only when it cannot stand for it.
       const view = (await Office.exists(dir)) ? await openSummaryView(dir, today) : null;
       const office = view ? null : await openForReading(g);
-      // Loaded here: the dashboard reads the report templates (zod), which no other command needs.
-      const { dashboard, dashboardText } = await import('../src/dashboard/dashboard.js');
+      const [{ dashboard, dashboardText }, { prepareBuiltinForms }] = await Promise.all([import('../src/dashboard/dashboard.js'), import('../src/dashboard/forms.js')]);
+      // The report forms as the build validated them, unless their files changed since (zod only then).
+      await prepareBuiltinForms();
       const d = dashboard(view ?? office!.view, office?.now().date ?? today, { daemon: readDaemonStatus(dir) });
       if (g.json) printJson(d);
       else out(dashboardText(d));

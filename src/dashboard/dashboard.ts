@@ -9,10 +9,7 @@ import { openPending, pendingRow, pendingKindWord } from '../office/pending.js';
 import { reviewsDue, type ReviewDue } from '../recipients/reviewsDue.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';
 import { reportsDue } from '../reports/due.js';
-import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/template.js';
-
-/** The built-in forms, read and validated once per process (the app refreshes the dashboard often). */
-let builtinTemplates: Template[] | null = null;
+import { builtinForms } from './forms.js';
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
 import { t, word } from '../i18n/index.js';
 import { reminders, remindersEmpty, remindersText, type Reminders } from './reminders.js';
@@ -25,10 +22,13 @@ export interface ReportDue {
   overdue: boolean;
 }
 
-/** Report forms whose current period is not yet filled, soonest first (overdue ones first of all). */
+/**
+ * Report forms whose current period is not yet filled, soonest first (overdue
+ * ones first of all). The built-in forms are read once per process, by
+ * `prepareBuiltinForms` (./forms.ts), before the first dashboard.
+ */
 export function reportFormsDue(view: View, today: string): ReportDue[] {
-  builtinTemplates ??= loadTemplates([builtinTemplatesDir()]);
-  return reportsDue(view, today, builtinTemplates)
+  return reportsDue(view, today, builtinForms())
     .filter((r): r is typeof r & { period: string; due: string } => (!r.done || r.overdue) && r.period !== null && r.due !== null)
     .map((r) => ({ id: r.templateId, title: r.title, period: r.period, due: r.due, overdue: r.overdue }))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));

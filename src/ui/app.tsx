@@ -6,6 +6,7 @@ import { Office } from '../store/office.js';
 import { ShellView } from './shell.js';
 import { globalHelp, REGISTRY } from './registry.js';
 import { knownOperators } from '../office/operators.js';
+import { prepareBuiltinForms } from '../dashboard/forms.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -28,7 +29,7 @@ export function App({ office, operator, size, first, pollMs }: AppProps) {
 }
 
 export async function runApp(opts: AppOptions): Promise<void> {
-  const office = await Office.open(opts.dataDir);
+  const [office] = await Promise.all([Office.open(opts.dataDir), prepareBuiltinForms()]);
   const operator = opts.operator ?? process.env.JIUZHU_OPERATOR ?? undefined;
   // Ctrl-C is the shell's: it saves open drafts and waits for a save in flight first.
   const app = render(<App office={office} operator={operator} />, { exitOnCtrlC: false });
