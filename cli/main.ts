@@ -7,11 +7,13 @@ import { quietOnClosedPipe, say, UsageError } from './common.js';
 import { UserFacingError } from '../src/office/errors.js';
 import { registrationsFor } from './commands.js';
 import { maskIds } from '../src/office/privacy.js';
-import { setLang, langFrom, t } from '../src/i18n/index.js';
+import { loadLang, setLang, langFrom, t } from '../src/i18n/index.js';
 import { localiseCommands, translateCommanderError } from './localise.js';
 
 // The language is chosen once, before any word is looked up: --lang, then LC_ALL/LC_MESSAGES/LANG.
-setLang(langFrom(process.argv.slice(2), process.env));
+const chosen = langFrom(process.argv.slice(2), process.env);
+await loadLang(chosen);
+setLang(chosen);
 
 process.noDeprecation = true;
 quietOnClosedPipe();
