@@ -20,7 +20,7 @@ async function openApp(g: Globals): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { runApp } = await import('../src/ui/app.js');
+  const { runApp } = await import('../src/ui/run.js');
   await runApp({ dataDir: dataDir(g), operator: g.operator });
 }
 
