@@ -1,21 +1,12 @@
 // Text laid out in display columns: a Chinese character is two columns wide,
 // so tables are padded and cut with string-width, never with .length.
 import stringWidth from 'string-width';
+import { simpleWidth } from './textWidth.js';
 
-/**
- * Printable ASCII (one column) and the common Chinese characters and
- * punctuation (two): the text of almost every row. string-width segments
- * graphemes and tests emoji for each string, which made laying out a
- * 2,000-household dashboard's rows cost tens of milliseconds; these are
- * counted directly (test/ui/layoutWidth.test.ts holds each code point to string-width).
- */
-const SIMPLE = /^[\x20-\x7e\u3001\u3002\u300a-\u3011\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*$/;
-
+/** Display columns of `s` (the common case counted directly: ./textWidth.ts). */
 export const width = (s: string): number => {
-  if (!SIMPLE.test(s)) return stringWidth(s);
-  let w = 0;
-  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 0x7f ? 1 : 2;
-  return w;
+  const w = simpleWidth(s);
+  return w === -1 ? stringWidth(s) : w;
 };
 
 /** Cuts `s` to at most `w` columns (ending in … when cut) and pads it to exactly `w`. */

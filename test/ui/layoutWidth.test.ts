@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { fit, width } from '../../src/ui/layout.js';
+import { simpleWidth } from '../../src/ui/textWidth.js';
 
 const RANGES: [number, number][] = [[0x20, 0x7e], [0x3001, 0x3002], [0x300a, 0x3011], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xff01, 0xff5e]];
 
@@ -11,7 +12,7 @@ describe('layout width', () => {
     const wrong: string[] = [];
     for (const [lo, hi] of RANGES) for (let c = lo; c <= hi; c++) {
       const ch = String.fromCodePoint(c);
-      if (width(ch) !== stringWidth(ch)) wrong.push(c.toString(16));
+      if (width(ch) !== stringWidth(ch) || simpleWidth(ch) !== stringWidth(ch)) wrong.push(c.toString(16));
     }
     expect(wrong).toEqual([]);
   });
@@ -20,6 +21,8 @@ describe('layout width', () => {
     for (const s of ['2026-0048 王芳 低保 待调查 3天后', '东风社区（430105003001）', '！还没有备份过数据：请运行', 'emoji 👍🏽 and é', '\u00e9\u0301', '']) {
       expect(width(s)).toBe(stringWidth(s));
     }
+    expect(simpleWidth('emoji 👍🏽')).toBe(-1);
+    expect(simpleWidth('\x1b[1m粗\x1b[22m')).toBe(-1);
     expect(fit('王芳王芳王芳', 7)).toBe('王芳王…');
     expect(width(fit('王芳王芳王芳', 7))).toBe(7);
   });
