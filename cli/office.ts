@@ -6,7 +6,6 @@ import { Office } from '../src/store/office.js';
 import { openSummaryView } from '../src/store/summaryView.js';
 import { now as clockNow } from '../src/office/clock.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
-import { runDoctor } from '../src/maintenance/doctor.js';
 import { readDaemonStatus } from '../src/sync/daemonStatus.js';
 import { AREAS, type Area } from '../src/office/model.js';
 import { t, tIn } from '../src/i18n/index.js';
@@ -78,6 +77,7 @@ export function registerOffice(program: Command): void {
       const g = globals(cmd);
       const dir = dataDir(g);
       if (!existsSync(dir)) throw new UserError(t('cli.doctor.noDataDir', { dir }));
+      const { runDoctor } = await import('../src/maintenance/doctor.js');
       const report = await runDoctor(dir, { repair: opts.repair, ...(g.shared ? { shared: resolve(g.shared) } : {}) });
       if (g.json) printJson(report);
       else {
