@@ -29,6 +29,7 @@ function parseArgs(argv) {
     else if (s === '--no-app') a.app = false;
     // Another build's entry (e.g. the previous commit's dist/jiuzhu.mjs): its status rows join the same interleaved run.
     else if (s === '--compare') a.compare = argv[++i] ?? usage(`${s} needs a path`);
+    // (its app's first frame and peak RSS too, in the same rounds as this build's)
     else if (s === '--app-runs') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage(`${s} needs a positive integer`);
@@ -202,7 +203,7 @@ async function main() {
   }
 
   // ------------------------------------------------------------ the real app
-  const app = args.app ? await measureApp({ office, hello, env, runs: args.appRuns }) : null;
+  const app = args.app ? await measureApp({ office, hello, env, runs: args.appRuns, compare: args.compare }) : null;
 
   // ------------------------------------------------------------ sizes
   const helloBytes = statSync(hello).size;
@@ -294,6 +295,7 @@ async function main() {
     out.push(`  first dashboard frame   ${app.firstFrameMs.toFixed(1)} ms median  vs Ink hello-world first frame ${app.helloFirstFrameMs.toFixed(1)} ms  → ${app.timeRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.timeRatio <= GOAL ? 'met' : 'NOT met'})`);
     if (app.rssRatio != null) out.push(`  peak RSS                ${app.peakRssMb.toFixed(1)} MB  vs Ink hello-world ${app.helloPeakRssMb.toFixed(1)} MB  → ${app.rssRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.rssRatio <= GOAL ? 'met' : 'NOT met'})`);
     out.push(`  open a household's archive from the search (Enter → frame)  ${app.archiveMs.toFixed(1)} ms median; its change history tab ${app.historyMs.toFixed(1)} ms`);
+    if (app.compareFirstFrameMs != null) out.push(`  --compare build: first frame ${app.compareFirstFrameMs.toFixed(1)} ms → ${app.compareTimeRatio.toFixed(2)}×; peak RSS ${app.comparePeakRssMb.toFixed(1)} MB → ${app.compareRssRatio.toFixed(2)}×`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -392,7 +394,7 @@ function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
   });
 }
 
-async function measureApp({ office, hello, env, runs }) {
+async function measureApp({ office, hello, env, runs, compare }) {
   if (spawnSync('script', ['--version']).status !== 0) return { error: 'script(1) from util-linux not found' };
   if (!existsSync(TIME)) return { error: `${TIME} not found` };
   // A case number of the demo office to search for: the householder of 2026-0048.
@@ -405,10 +407,13 @@ async function measureApp({ office, hello, env, runs }) {
     ['7', '次变更', 'history'],
   ];
   const helloSteps = [['', '你好', 'first']];
-  const s = { first: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [] };
+  // The --compare build's app, in the same rounds (its first frame and peak RSS).
+  const other = compare ? [compare, '--data', office, '--operator', '王芳'] : null;
+  const s = { first: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [], otherFirst: [], otherRss: [] };
   try {
     await inPty(app, env, appSteps, 'q'); // warm the page cache
     await inPty([hello], env, helloSteps);
+    if (other) await inPty(other, env, appSteps, 'q');
     for (let r = 0; r < runs; r++) {
       const h = await inPty([hello], env, helloSteps);
       const a = await inPty(app, env, appSteps, 'q');
@@ -418,6 +423,11 @@ async function measureApp({ office, hello, env, runs }) {
       s.rss.push(a.rssKb);
       s.helloFirst.push(h.times.first);
       s.helloRss.push(h.rssKb);
+      if (other) {
+        const o = await inPty(other, env, appSteps, 'q');
+        s.otherFirst.push(o.times.first);
+        s.otherRss.push(o.rssKb);
+      }
     }
   } catch (err) {
     return { error: err.message };
@@ -434,6 +444,12 @@ async function measureApp({ office, hello, env, runs }) {
     peakRssMb: round(peakRssMb),
     helloPeakRssMb: round(helloPeakRssMb),
     rssRatio: round(peakRssMb / helloPeakRssMb, 3),
+    ...(other ? {
+      compareFirstFrameMs: round(median(s.otherFirst)),
+      compareTimeRatio: round(median(s.otherFirst) / helloFirstFrameMs, 3),
+      comparePeakRssMb: round(median(s.otherRss) / 1024),
+      compareRssRatio: round(median(s.otherRss) / 1024 / helloPeakRssMb, 3),
+    } : {}),
     archiveMs: round(median(s.archive)),
     historyMs: round(median(s.history)),
     samples: { firstFrameMs: s.first.map(round), helloFirstFrameMs: s.helloFirst.map(round), archiveMs: s.archive.map(round) },

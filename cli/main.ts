@@ -1,25 +1,19 @@
 #!/usr/bin/env node
 // The `jiuzhu` command. Ink and React are loaded only by the commands that
-// open the app, so `status` and `sync once` start fast on an old PC.
+// open the app, and each command's module only when that command runs, so
+// `status` and `sync once` start fast on an old PC (docs/architecture.md "Start-up").
 import { Command, CommanderError } from 'commander';
 import { quietOnClosedPipe, say, UsageError } from './common.js';
 import { UserFacingError } from '../src/office/errors.js';
-import { registerCase } from './case.js';
-import { registerCaseFlow } from './caseFlow.js';
-import { registerOffice } from './office.js';
-import { registerSync } from './sync.js';
-import { registerDaemon } from './daemon.js';
-import { registerAttendance } from './attendance.js';
-import { registerReport } from './report.js';
-import { registerRecipients } from './recipients.js';
-import { registerBackup } from './backup.js';
-import { registerSettings } from './settings.js';
+import { registrationsFor } from './commands.js';
 import { maskIds } from '../src/office/privacy.js';
-import { setLang, langFrom, t } from '../src/i18n/index.js';
+import { loadLang, setLang, langFrom, t } from '../src/i18n/index.js';
 import { localiseCommands, translateCommanderError } from './localise.js';
 
 // The language is chosen once, before any word is looked up: --lang, then LC_ALL/LC_MESSAGES/LANG.
-setLang(langFrom(process.argv.slice(2), process.env));
+const chosen = langFrom(process.argv.slice(2), process.env);
+await loadLang(chosen);
+setLang(chosen);
 
 process.noDeprecation = true;
 quietOnClosedPipe();
@@ -43,16 +37,9 @@ if (argv.length === 0 || argv.some((a) => a === '-h' || a === '--help' || a === 
   program.configureHelp({ displayWidth: (s) => stringWidth(s) });
 }
 
-registerOffice(program);
-registerCase(program);
-registerSync(program);
-registerDaemon(program);
-registerAttendance(program);
-registerReport(program);
-registerRecipients(program);
-registerCaseFlow(program);
-registerBackup(program);
-registerSettings(program);
+// Only the module of the command asked for is loaded (each pulls its own
+// dependencies: csv-parse, iconv-lite, zod, …); help and unknown words get them all.
+for (const register of await registrationsFor(argv)) register(program);
 
 // commander's own texts in the process's language, on every command.
 localiseCommands(program);

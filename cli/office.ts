@@ -6,7 +6,6 @@ import { Office } from '../src/store/office.js';
 import { openSummaryView } from '../src/store/summaryView.js';
 import { now as clockNow } from '../src/office/clock.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
-import { runDoctor } from '../src/maintenance/doctor.js';
 import { readDaemonStatus } from '../src/sync/daemonStatus.js';
 import { AREAS, type Area } from '../src/office/model.js';
 import { t, tIn } from '../src/i18n/index.js';
@@ -20,7 +19,7 @@ async function openApp(g: Globals): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { runApp } = await import('../src/ui/app.js');
+  const { runApp } = await import('../src/ui/run.js');
   await runApp({ dataDir: dataDir(g), operator: g.operator });
 }
 
@@ -62,8 +61,9 @@ export function registerOffice(program: Command): void {
       // The summary beside the checkpoint, brought up to the journal's end; the whole office only when it cannot stand for it.
       const view = (await Office.exists(dir)) ? await openSummaryView(dir, today) : null;
       const office = view ? null : await openForReading(g);
-      // Loaded here: the dashboard reads the report templates (zod), which no other command needs.
-      const { dashboard, dashboardText } = await import('../src/dashboard/dashboard.js');
+      const [{ dashboard, dashboardText }, { prepareBuiltinForms }] = await Promise.all([import('../src/dashboard/dashboard.js'), import('../src/dashboard/forms.js')]);
+      // The report forms as the build validated them, unless their files changed since (zod only then).
+      await prepareBuiltinForms();
       const d = dashboard(view ?? office!.view, office?.now().date ?? today, { daemon: readDaemonStatus(dir) });
       if (g.json) printJson(d);
       else out(dashboardText(d));
@@ -77,6 +77,7 @@ export function registerOffice(program: Command): void {
       const g = globals(cmd);
       const dir = dataDir(g);
       if (!existsSync(dir)) throw new UserError(t('cli.doctor.noDataDir', { dir }));
+      const { runDoctor } = await import('../src/maintenance/doctor.js');
       const report = await runDoctor(dir, { repair: opts.repair, ...(g.shared ? { shared: resolve(g.shared) } : {}) });
       if (g.json) printJson(report);
       else {

@@ -4,17 +4,58 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chmod, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { nodeBundleOptions } from './esbuildOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'jiuzhu.mjs');
 
+/**
+ * templates/reports/*.json as they are now and as the one schema validates
+ * them (src/reports/template.ts), for src/dashboard/forms.ts: `status` and the
+ * app's first frame then need no zod while the files are unchanged. A broken
+ * built-in template fails the build, as it would fail `report`.
+ */
+async function builtinFormsSnapshot() {
+  const dir = await mkdtemp(join(tmpdir(), 'jiuzhu-build-'));
+  try {
+    const script = join(dir, 'forms.mjs');
+    await build({
+      ...nodeBundleOptions(root),
+      stdin: {
+        contents: `
+          import { readdirSync, readFileSync } from 'node:fs';
+          import { join } from 'node:path';
+          import { builtinTemplatesDir, loadTemplates } from './src/reports/template.ts';
+          const dir = builtinTemplatesDir();
+          const files = readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+          process.stdout.write(JSON.stringify({ files, templates: loadTemplates([dir]) }));
+        `,
+        loader: 'ts',
+        resolveDir: root,
+        sourcefile: 'build-forms.ts',
+      },
+      outfile: script,
+    });
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, JIUZHU_TEMPLATES: join(root, 'templates') }, maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error(`the built-in report templates do not validate:\n${r.stderr}`);
+    return r.stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const forms = await builtinFormsSnapshot();
+
 // Old chunks would otherwise pile up beside the new ones.
 await rm(join(root, 'dist'), { recursive: true, force: true });
 
+const options = nodeBundleOptions(root);
 await build({
-  ...nodeBundleOptions(root),
+  ...options,
+  define: { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms },
   entryPoints: { jiuzhu: join(root, 'cli', 'main.ts') },
   splitting: true,
   outdir: join(root, 'dist'),

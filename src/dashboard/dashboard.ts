@@ -9,10 +9,8 @@ import { openPending, pendingRow, pendingKindWord } from '../office/pending.js';
 import { reviewsDue, type ReviewDue } from '../recipients/reviewsDue.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';
 import { reportsDue } from '../reports/due.js';
-import { builtinTemplatesDir, loadTemplates, type Template } from '../reports/template.js';
-
-/** The built-in forms, read and validated once per process (the app refreshes the dashboard often). */
-let builtinTemplates: Template[] | null = null;
+import { builtinForms } from './forms.js';
+import { compareCodes } from './order.js';
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
 import { t, word } from '../i18n/index.js';
 import { reminders, remindersEmpty, remindersText, type Reminders } from './reminders.js';
@@ -25,13 +23,16 @@ export interface ReportDue {
   overdue: boolean;
 }
 
-/** Report forms whose current period is not yet filled, soonest first (overdue ones first of all). */
+/**
+ * Report forms whose current period is not yet filled, soonest first (overdue
+ * ones first of all). The built-in forms are read once per process, by
+ * `prepareBuiltinForms` (./forms.ts), before the first dashboard.
+ */
 export function reportFormsDue(view: View, today: string): ReportDue[] {
-  builtinTemplates ??= loadTemplates([builtinTemplatesDir()]);
-  return reportsDue(view, today, builtinTemplates)
+  return reportsDue(view, today, builtinForms())
     .filter((r): r is typeof r & { period: string; due: string } => (!r.done || r.overdue) && r.period !== null && r.due !== null)
     .map((r) => ({ id: r.templateId, title: r.title, period: r.period, due: r.due, overdue: r.overdue }))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || compareCodes(a.due, b.due));
 }
 
 export interface TodaySession {
@@ -90,7 +91,7 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
       end: c.notice!.end,
       openObjections: c.notice!.objections.filter((o) => !o.resolvedOn).length,
     }))
-    .sort((a, b) => a.end.localeCompare(b.end) || a.caseNo.localeCompare(b.caseNo));
+    .sort((a, b) => compareCodes(a.end, b.end) || compareCodes(a.caseNo, b.caseNo));
   return {
     office: { code: s.office.code, name: s.office.name },
     today,
@@ -101,8 +102,8 @@ export function dashboard(view: View, today: string, extra: { daemon?: DaemonSta
       openCases: open.length,
       pending: pending.length,
     },
-    overdue: rows.filter((r) => r.overdue).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.caseNo.localeCompare(b.caseNo)),
-    nearDeadline: rows.filter((r) => r.near).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.caseNo.localeCompare(b.caseNo)),
+    overdue: rows.filter((r) => r.overdue).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || compareCodes(a.caseNo, b.caseNo)),
+    nearDeadline: rows.filter((r) => r.near).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || compareCodes(a.caseNo, b.caseNo)),
     noticesEnding,
     reviewsDue: reviewsDue(view, today),
     reportsDue: reportFormsDue(view, today),

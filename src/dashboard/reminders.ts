@@ -11,6 +11,7 @@ import { investigationDueOf, refusalNoticeDueOf } from '../case/deadlines.js';
 import { householderOf } from '../case/household.js';
 import { addDays, addMonths } from '../rules/dayNumber.js';
 import { t } from '../i18n/index.js';
+import { compareCodes } from './order.js';
 
 export interface InvestigationReminder {
   caseNo: string;
@@ -30,7 +31,7 @@ export function investigationsDue(view: View, today: string): InvestigationRemin
     if (!d || d.daysLeft > warn) continue;
     out.push({ caseNo: c.caseNo, householderName: householderOf(view, c.householdId).name, due: d.date, daysLeft: d.daysLeft, overdue: d.overdue });
   }
-  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.caseNo.localeCompare(b.caseNo));
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || compareCodes(a.caseNo, b.caseNo));
 }
 
 export interface RefusalReminder {
@@ -53,7 +54,7 @@ export function refusalNoticesOwed(view: View, today: string): RefusalReminder[]
     if (!d || !c.decision || c.decision.date > today || addDays(d.date, REFUSAL_REMINDED_DAYS_AFTER) < today) continue;
     out.push({ caseNo: c.caseNo, householderName: householderOf(view, c.householdId).name, decided: c.decision.date, due: d.date, overdue: d.overdue });
   }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.caseNo.localeCompare(b.caseNo));
+  return out.sort((a, b) => compareCodes(a.due, b.due) || compareCodes(a.caseNo, b.caseNo));
 }
 
 export interface ExitReminder {
@@ -79,7 +80,7 @@ export function gradualExitsEnding(view: View, today: string): ExitReminder[] {
     const h = householderOf(view, g.householdId);
     out.push({ enrolmentId: g.enrolmentId, householderId: h.idNumber, householderName: h.name, memberName: g.memberName, until: g.until, ended: g.until < month });
   }
-  return out.sort((a, b) => a.until.localeCompare(b.until) || a.enrolmentId.localeCompare(b.enrolmentId));
+  return out.sort((a, b) => compareCodes(a.until, b.until) || a.enrolmentId.localeCompare(b.enrolmentId));
 }
 
 export interface RejectedFile {

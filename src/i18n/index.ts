@@ -3,8 +3,11 @@
 // `<area>.<name>`; values may hold `{name}` placeholders filled by `t`.
 // The exchange's fixed column and enumeration words are not here: they are
 // data and live with the exchange's definition (src/exchange/).
+//
+// Chinese is always loaded (the default, and receipts are Chinese in every
+// language); English only when asked for, by `loadLang` before `setLang`, so
+// a Chinese start-up does not read the other 110 KB.
 import { zh, type Catalogue } from './zh/index.js';
-import { en } from './en/index.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -18,15 +21,24 @@ type Placeholders<S> = S extends `${string}{${infer P}}${infer R}` ? P | Placeho
 export type Params<K extends MessageKey> = Record<Placeholders<Text<K>>, string | number>;
 type Args<K extends MessageKey> = [Placeholders<Text<K>>] extends [never] ? [] : [params: Params<K>];
 
-const CATALOGUES: Record<Lang, Record<string, Record<string, string>>> = {
-  zh: zh as unknown as Record<string, Record<string, string>>,
-  en: en as unknown as Record<string, Record<string, string>>,
+type Texts = Record<string, Record<string, string>>;
+
+const CATALOGUES: Record<'zh', Texts> & Partial<Record<Lang, Texts>> = {
+  zh: zh as unknown as Texts,
 };
 
 let current: Lang = 'zh';
 
-/** Chooses the language of this process (the command line does, once, at start). */
+/** Loads a language's catalogue, once; `setLang` needs it loaded. */
+export async function loadLang(l: Lang): Promise<void> {
+  if (CATALOGUES[l]) return;
+  const { en } = await import('./en/index.js');
+  CATALOGUES.en = en as unknown as Texts;
+}
+
+/** Chooses the language of this process (the command line does, once, at start, after `loadLang`). */
 export function setLang(l: Lang): void {
+  if (!CATALOGUES[l]) throw new Error(`setLang('${l}') before loadLang('${l}')`);
   current = l;
 }
 
@@ -36,7 +48,7 @@ export function lang(): Lang {
 
 function lookup(l: Lang, key: string): string {
   const dot = key.indexOf('.');
-  const text = CATALOGUES[l][key.slice(0, dot)]?.[key.slice(dot + 1)];
+  const text = CATALOGUES[l]?.[key.slice(0, dot)]?.[key.slice(dot + 1)];
   // Types make a missing key impossible in code; a key built at run time
   // (a status word) falls back to Chinese, then to the key itself.
   return text ?? CATALOGUES.zh[key.slice(0, dot)]?.[key.slice(dot + 1)] ?? key;
@@ -63,13 +75,13 @@ export function tIn<K extends MessageKey>(l: Lang, key: K, ...args: Args<K>): st
  * comes back as it is, so an event written by a newer version still shows.
  */
 export function word(area: Area, key: string): string {
-  const text = CATALOGUES[current][area]?.[key] ?? CATALOGUES.zh[area]?.[key];
+  const text = CATALOGUES[current]?.[area]?.[key] ?? CATALOGUES.zh[area]?.[key];
   return text ?? key;
 }
 
-/** Every key and text of a language, for the catalogue's own tests. */
+/** Every key and text of a language (loaded by `loadLang`), for the catalogue's own tests. */
 export function entriesOf(l: Lang): [string, string][] {
-  return Object.entries(CATALOGUES[l]).flatMap(([area, texts]) => Object.entries(texts).map(([k, v]) => [`${area}.${k}`, v] as [string, string]));
+  return Object.entries(CATALOGUES[l] ?? {}).flatMap(([area, texts]) => Object.entries(texts).map(([k, v]) => [`${area}.${k}`, v] as [string, string]));
 }
 
 /**

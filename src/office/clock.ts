@@ -1,11 +1,16 @@
 // The one place that reads the clock. `JIUZHU_NOW` (an ISO date or timestamp)
 // freezes "now" for tests, training and the demo office.
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+//
+// The office's zone is Asia/Shanghai, which has been UTC+08:00 without
+// daylight saving since 1991-09-15: the offset is a constant here, not an
+// Intl time-zone formatter (whose first use costs ~14 ms of every start-up).
+// test/office/clock.test.ts holds it against the zone database.
 import { UserFacingError } from './errors.js';
 import { t } from '../i18n/index.js';
 
 export const OFFICE_TZ = 'Asia/Shanghai';
+const OFFSET_MS = 8 * 3_600_000;
+const OFFSET = '+08:00';
 
 export interface Now {
   /** `YYYY-MM-DD` in the office's time zone. */
@@ -19,7 +24,7 @@ export class ClockError extends UserFacingError {}
 
 /** Wall-clock time in the office's zone → epoch ms, whatever the machine's zone. */
 function officeWallTime(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
-  return new TZDate(y, mo - 1, d, h, mi, s, OFFICE_TZ).getTime();
+  return Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET_MS;
 }
 
 function parseNowVar(v: string): number {
@@ -37,9 +42,14 @@ function parseNowVar(v: string): number {
   return ms;
 }
 
+const two = (n: number): string => String(n).padStart(2, '0');
+
 export function nowFrom(ms: number): Now {
-  const d = new TZDate(ms, OFFICE_TZ);
-  return { date: format(d, 'yyyy-MM-dd'), iso: format(d, "yyyy-MM-dd'T'HH:mm:ssXXX"), ms };
+  // The office's wall time, read with the UTC getters.
+  const d = new Date(ms + OFFSET_MS);
+  if (Number.isNaN(d.getTime())) throw new RangeError('Invalid time value');
+  const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+  return { date, iso: `${date}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${OFFSET}`, ms };
 }
 
 export function now(env: NodeJS.ProcessEnv = process.env): Now {

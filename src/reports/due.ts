@@ -4,7 +4,7 @@ import type { View } from '../store/office.js';
 import type { WorkingCalendar } from '../rules/workingDays.js';
 import { calendarOf } from '../office/context.js';
 import { addDays } from '../rules/dayNumber.js';
-import { builtinTemplatesDir, loadTemplates, type DueRule, type Template } from './template.js';
+import type { DueRule, Template } from './template.js';
 import { periodContaining, shiftPeriod, type Period } from './period.js';
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { latestFills } from './kept.js';
@@ -65,10 +65,11 @@ const LOOKBACK_DAYS = 366;
  * Each form's due state on `today`. A period is done once a filled report of
  * it is kept. Periods count from the form's first fill in jiuzhu (before it,
  * only the latest open period) and at most a year back. Pass
- * `officeTemplates(office.dir)` to include the office's own templates; the
- * default is the built-in ones.
+ * `officeTemplates(office.dir)` to include the office's own templates, or the
+ * built-in ones (`loadTemplates([builtinTemplatesDir()])`); the caller reads
+ * them, so that this module loads no zod (start-up of `status`).
  */
-export function reportsDue(view: View, today: string, templates: readonly Template[] = loadTemplates([builtinTemplatesDir()])): DueRow[] {
+export function reportsDue(view: View, today: string, templates: readonly Template[]): DueRow[] {
   const cal = calendarOf(view);
   const filled = latestFills(view);
   const since = addDays(today, -LOOKBACK_DAYS);

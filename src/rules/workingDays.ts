@@ -1,6 +1,9 @@
 // The office's working-day calendar: the State Council holiday tables shipped in
 // chinese-days, overridden by the county's `holidays` files, for every deadline rule.
-import cd from 'chinese-days';
+// The tables are read from the package's data file, not through its code:
+// evaluating that code (lunar calendar and all) cost ~10 ms of every start-up.
+// test/rules/workingDaysTable.test.ts holds the two to the same answer for every day.
+import tables from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { dateOf, dayNo, daysFromCivil, isIsoDate, yearOfDay } from './dayNumber.js';
 import { t } from '../i18n/index.js';
 import { isMonth } from './month.js';
@@ -53,16 +56,19 @@ interface BuiltinEntry {
   name: string;
 }
 
+const WORKDAYS: Readonly<Record<string, string>> = tables.workdays;
+const HOLIDAYS: Readonly<Record<string, string>> = tables.holidays;
+
 /**
- * A day in chinese-days' tables, or null for an ordinary day. Table entries are
- * named "National Day,国庆节,3"; ordinary days get the English weekday name, and
- * their `work` is computed from a local-time weekday that is a day off in time
- * zones west of UTC, so ordinary days are decided here instead.
+ * A day in chinese-days' tables, or null for an ordinary day: a working day
+ * (调休上班) first, as its getDayDetail has it, then a day off. Entries are
+ * named "National Day,国庆节,3"; ordinary days are decided here (by weekday).
  */
-function builtinEntry(date: string): BuiltinEntry | null {
-  const detail = cd.getDayDetail(date);
-  const zh = detail.name.split(',')[1];
-  return zh === undefined ? null : { work: detail.work, name: zh };
+export function builtinEntry(date: string): BuiltinEntry | null {
+  const work = Object.hasOwn(WORKDAYS, date);
+  const named = work ? WORKDAYS[date] : Object.hasOwn(HOLIDAYS, date) ? HOLIDAYS[date] : undefined;
+  const zh = named?.split(',')[1];
+  return zh === undefined ? null : { work, name: zh };
 }
 
 /**

@@ -1,37 +1,42 @@
 // Text laid out in display columns: a Chinese character is two columns wide,
 // so tables are padded and cut with string-width, never with .length.
 import stringWidth from 'string-width';
+import { simpleWidth } from './textWidth.js';
 
-export const width = (s: string): number => stringWidth(s);
+/** Display columns of `s` (the common case counted directly: ./textWidth.ts). */
+export const width = (s: string): number => {
+  const w = simpleWidth(s);
+  return w === -1 ? stringWidth(s) : w;
+};
 
 /** Cuts `s` to at most `w` columns (ending in … when cut) and pads it to exactly `w`. */
 export function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   if (w <= 0) return '';
   let text = s.replace(/[\r\n\t]+/g, ' ');
-  if (stringWidth(text) > w) {
+  if (width(text) > w) {
     let out = '';
     let used = 0;
     for (const ch of text) {
-      const cw = stringWidth(ch);
+      const cw = width(ch);
       if (used + cw > w - 1) break;
       out += ch;
       used += cw;
     }
     text = `${out}…`;
   }
-  const pad = ' '.repeat(Math.max(0, w - stringWidth(text)));
+  const pad = ' '.repeat(Math.max(0, w - width(text)));
   return align === 'right' ? pad + text : text + pad;
 }
 
 /** Cuts `s` to at most `w` columns without padding (ending in … when cut); keeps the end instead when `keepEnd`. */
 export function clip(s: string, w: number, keepEnd = false): string {
-  if (stringWidth(s) <= w) return s;
+  if (width(s) <= w) return s;
   if (!keepEnd) return fit(s, w).trimEnd();
   const chars = [...s].reverse();
   let out = '';
   let used = 1;
   for (const ch of chars) {
-    const cw = stringWidth(ch);
+    const cw = width(ch);
     if (used + cw > w) break;
     out = ch + out;
     used += cw;
@@ -41,7 +46,7 @@ export function clip(s: string, w: number, keepEnd = false): string {
 
 /** Pads `s` to `w` columns, never cutting. */
 export function pad(s: string, w: number): string {
-  return s + ' '.repeat(Math.max(0, w - stringWidth(s)));
+  return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 
 export interface Column {

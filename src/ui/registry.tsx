@@ -5,7 +5,7 @@
 import React from 'react';
 import { t } from '../i18n/index.js';
 import { useShell, type ScreenEntry, type ShellScreenProps } from './shell.js';
-import { DashboardScreen, dashboardHelp } from './screens/dashboard/view.js';
+import { dashboardEntry } from './screens/dashboard/entry.js';
 import { DASHBOARD_MENU } from './screens/dashboard/rows.js';
 import { SearchScreen } from './screens/search/view.js';
 import { ArchiveScreen } from './screens/archive/view.js';
@@ -44,7 +44,7 @@ function CasesEntry(p: ShellScreenProps) {
 
 export const REGISTRY: Readonly<Record<string, ScreenEntry>> = {
   operator: { title: () => t('ui.title.operator'), render: () => <OperatorScreen /> },
-  dashboard: { title: () => t('ui.title.dashboard'), help: dashboardHelp, render: () => <DashboardScreen /> },
+  dashboard: dashboardEntry,
   search: { title: () => t('ui.title.search'), help: () => [t('ui.help.search')], render: () => <SearchScreen /> },
   archive: {
     title: () => t('ui.title.archive'),

@@ -130,6 +130,8 @@ export interface ShellOptions {
   /** How often to look at the journal besides the file watch (ms). */
   pollMs?: number;
   globalHelp: string[];
+  /** false while the office is the first frame's stand-in (src/ui/firstFrame.ts): keys are kept until it is true. */
+  ready?: boolean;
 }
 
 /** The keys every screen has, after its own in the footer. */
@@ -280,7 +282,9 @@ export function ShellView(opts: ShellOptions) {
     for (const part of parts) inbox.current.push(/^[\r\n]+$/.test(part) && parts.length > 1 ? ['\r', { ...key, return: true }] : [part, key]);
     setKeyTick((t) => t + 1);
   });
+  const ready = opts.ready !== false;
   useEffect(() => {
+    if (!ready) return;
     const next = inbox.current.shift();
     if (!next) return;
     if (inbox.current.length) setKeyTick((t) => t + 1);
@@ -301,7 +305,7 @@ export function ShellView(opts: ShellOptions) {
     if (input === 'q') return void quit();
     if (input === '/' && top.id !== 'search') return shell.open('search');
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [keyTick]);
+  }, [keyTick, ready]);
 
   let settingsName = '';
   try {

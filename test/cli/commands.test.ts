@@ -1,0 +1,41 @@
+// A run loads only its own command's module (cli/commands.ts): the table of
+// top-level commands must name every command the full tree has, in the module
+// that registers it, and the command word must be found after the program's options.
+import { describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { allRegistrations, COMMAND_MODULES, commandWord, registrationsFor } from '../../cli/commands.js';
+
+async function namesOf(registers: Promise<((p: Command) => void)[]>): Promise<string[]> {
+  const program = new Command('jiuzhu');
+  for (const r of await registers) r(program);
+  return program.commands.map((c) => c.name());
+}
+
+describe('lazy command registration', () => {
+  it('names every top-level command of the full tree, and nothing else', async () => {
+    const all = await namesOf(allRegistrations());
+    expect(Object.keys(COMMAND_MODULES).sort()).toEqual([...all].sort());
+  }, 60_000);
+
+  it('registers each command from its own module', async () => {
+    for (const name of Object.keys(COMMAND_MODULES)) {
+      expect(await namesOf(COMMAND_MODULES[name]!())).toContain(name);
+    }
+  }, 60_000);
+
+  it('finds the command word after the program options and their values', () => {
+    expect(commandWord(['--data', 'x', '--json', 'status'])).toBe('status');
+    expect(commandWord(['--lang=en', '--operator', '王芳', 'case', 'add'])).toBe('case');
+    expect(commandWord(['--data', 'x'])).toBe('');
+    expect(commandWord([])).toBe('');
+    expect(commandWord(['--nope', 'status'])).toBeNull();
+  });
+
+  it('registers everything for help and for words it does not know', async () => {
+    const all = await namesOf(allRegistrations());
+    expect(await namesOf(registrationsFor(['--help']))).toEqual(all);
+    expect(await namesOf(registrationsFor(['status', '-h']))).toEqual(all);
+    expect(await namesOf(registrationsFor(['stauts']))).toEqual(all);
+    expect(await namesOf(registrationsFor(['status']))).toEqual(['init', 'status', 'doctor', 'demo', 'ui']);
+  }, 60_000);
+});
