@@ -23,6 +23,14 @@ export interface Change {
   was?: AnyRecord;
   /** Fields the change removed. */
   unset?: string[];
+  /**
+   * Fields of `set` that hold only the changed keys of a map (a session's
+   * marks): merged into the record's map, not put in its place; `was` holds
+   * those keys' old values. Journals before this field set maps whole.
+   */
+  merge?: string[];
+  /** Keys removed from a merged map, by field. */
+  drop?: Record<string, string[]>;
 }
 
 export interface JournalEntry {
@@ -49,8 +57,15 @@ export function applyChangeTo(colls: Partial<Record<string, Record<string, AnyRe
     delete coll[ch.id];
     return undefined;
   }
-  const rec: AnyRecord = ch.op === 'create' ? { ...(ch.set ?? {}) } : { ...(coll[ch.id] ?? {}), ...(ch.set ?? {}) };
+  const cur = coll[ch.id];
+  const rec: AnyRecord = ch.op === 'create' ? { ...(ch.set ?? {}) } : { ...(cur ?? {}), ...(ch.set ?? {}) };
   for (const k of ch.unset ?? []) delete rec[k];
+  for (const f of ch.merge ?? []) {
+    if (!ch.set || !(f in ch.set)) continue;
+    const map: AnyRecord = { ...((cur?.[f] as AnyRecord | undefined) ?? {}), ...(ch.set[f] as AnyRecord) };
+    for (const k of ch.drop?.[f] ?? []) delete map[k];
+    rec[f] = map;
+  }
   coll[ch.id] = rec;
   return rec;
 }
