@@ -11,13 +11,12 @@ import { Low } from 'lowdb';
 import { now as clockNow, type Now } from '../office/clock.js';
 import { crashPoint, DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
-  appendDurably,
+  appendEntryDurably,
   applyChangeTo,
   dropTornTail,
   GENESIS_HASH,
   journalSize,
   readJournal,
-  serializeEntry,
   type Change,
   type JournalEntry,
   type Source,
@@ -320,6 +319,40 @@ function applyChange(data: Data, ch: Change): void {
   if (rec && FREEZE) data[ch.c][ch.id] = freezeDeep(structuredClone(rec));
 }
 
+/**
+ * A store file's JSON text a record at a time (joined, what JSON.stringify
+ * gives): a 60 MB store is written without a 60 MB string.
+ */
+export function* storePieces(file: StoreFile): Generator<string> {
+  let sep = '{';
+  for (const [k, v] of Object.entries(file)) {
+    if (v === undefined) continue;
+    if (k !== 'collections') {
+      yield `${sep}${JSON.stringify(k)}:${JSON.stringify(v)}`;
+      sep = ',';
+      continue;
+    }
+    yield `${sep}"collections":`;
+    sep = ',';
+    let csep = '{';
+    for (const [c, recs] of Object.entries(v as StoreFile['collections'])) {
+      if (recs === undefined) continue;
+      yield `${csep}${JSON.stringify(c)}:`;
+      csep = ',';
+      let rsep = '{';
+      for (const id in recs) {
+        const r = recs[id];
+        if (r === undefined) continue;
+        yield `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
+        rsep = ',';
+      }
+      yield rsep === '{' ? '{}' : '}';
+    }
+    yield csep === '{' ? '{}' : '}';
+  }
+  yield sep === '{' ? '{}' : '}';
+}
+
 export interface OpenOptions {
   /** Take the lock and repair (replay the journal, drop a torn tail). Default true. */
   repair?: boolean;
@@ -476,9 +509,8 @@ export class Office {
 
   /** Writes one store file whole and atomically; returns its size. */
   private async writeStore(s: StoreName, beforeRename?: () => void): Promise<void> {
-    const text = JSON.stringify(this.stores[s]);
-    await writeFileAtomic(join(this.dir, storeFileName(s)), text, undefined, beforeRename);
-    this.storeSize.set(s, Buffer.byteLength(text));
+    const bytes = await writeFileAtomic(join(this.dir, storeFileName(s)), storePieces(this.stores[s]), undefined, beforeRename);
+    this.storeSize.set(s, bytes);
   }
 
   private async writeHead(head: Head): Promise<void> {
@@ -681,10 +713,10 @@ export class Office {
       changes,
       prev: this.head.hash,
     };
-    const { line, hash } = serializeEntry(body);
     let end: number;
+    let hash: string;
     try {
-      end = await appendDurably(this.journalPath, line);
+      ({ end, hash } = await appendEntryDurably(this.journalPath, body));
     } catch (err) {
       // Disk full or the like: nothing is committed; cut any partial line.
       await dropTornTail(this.journalPath, this.head.end).catch(() => undefined);
