@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
 import type { AnyRecord, CollectionName } from './schema.js';
 import { FILE_MODE, writePieces } from './atomicFile.js';
+import { expandChanges, type StoredChange } from './table.js';
 import { t } from '../i18n/index.js';
 
 
@@ -46,6 +47,15 @@ export interface JournalEntry {
 }
 
 export type EntryBody = Omit<JournalEntry, 'hash'>;
+/** An entry as it is written: its changes may hold tables (table.ts). */
+export type StoredEntryBody = Omit<EntryBody, 'changes'> & { changes: readonly StoredChange[] };
+
+/** A journal line's entry, its tables expanded (no hash check: see verifyLine). */
+export function parseEntryText(text: string): JournalEntry {
+  const e = JSON.parse(text) as JournalEntry;
+  e.changes = expandChanges(e.changes as StoredChange[]);
+  return e;
+}
 
 /**
  * Applies one change to collections of records; replaying an entry twice
@@ -104,6 +114,7 @@ export function verifyLine(line: string): { ok: true; entry: JournalEntry } | { 
   const { hash, ...body } = parsed;
   if (typeof hash !== 'string') return { ok: false, reason: t('store.noHash') };
   if (hashBody(JSON.stringify(body)) !== hash) return { ok: false, reason: t('store.hashMismatch') };
+  parsed.changes = expandChanges(parsed.changes as StoredChange[]);
   return { ok: true, entry: parsed };
 }
 
@@ -173,14 +184,52 @@ export async function readJournal(path: string, offset: number, prevHash: string
  * `JSON.stringify(body)`, whose hash the line carries. The last piece is
  * `],"prev":"…"}`; the line ends instead `],"prev":"…","hash":"…"}` and a newline.
  */
-function* entryPieces(body: EntryBody): Generator<string> {
+function* entryPieces(body: StoredEntryBody): Generator<string> {
   const { changes, prev, ...head } = body;
   yield `${JSON.stringify(head).slice(0, -1)},"changes":[`;
-  let first = true;
+  let sep = '';
   for (const ch of changes) {
-    yield first ? JSON.stringify(ch) : `,${JSON.stringify(ch)}`;
-    first = false;
+    // A table is given a column value at a time; a change as one piece.
+    if (ch.op === 'table') {
+      yield sep;
+      yield* tablePieces(ch);
+    } else yield `${sep}${JSON.stringify(ch)}`;
+    sep = ',';
   }
+}
+
+/** Arrays longer than this are given an element at a time. */
+const PIECE_ELEMENTS = 256;
+
+/** JSON.stringify(v) of a table in pieces: objects a field at a time, long arrays an element at a time. */
+function* tablePieces(v: unknown): Generator<string> {
+  if (Array.isArray(v)) {
+    if (v.length <= PIECE_ELEMENTS) {
+      yield JSON.stringify(v);
+      return;
+    }
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      const sep = i === 0 ? '[' : ',';
+      yield x === undefined || typeof x === 'function' || typeof x === 'symbol' ? `${sep}null` : `${sep}${JSON.stringify(x)}`;
+    }
+    yield ']';
+    return;
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    let sep = '{';
+    for (const k in o) {
+      const x = o[k];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      yield `${sep}${JSON.stringify(k)}:`;
+      sep = ',';
+      yield* tablePieces(x);
+    }
+    yield sep === '{' ? '{}' : '}';
+    return;
+  }
+  yield JSON.stringify(v);
 }
 
 /**
@@ -190,7 +239,7 @@ function* entryPieces(body: EntryBody): Generator<string> {
  * journal's size after it and the entry's hash. A crash or a full disk
  * part-way leaves a line without its newline: torn, never committed.
  */
-export async function appendEntryDurably(path: string, body: EntryBody): Promise<{ end: number; hash: string }> {
+export async function appendEntryDurably(path: string, body: StoredEntryBody): Promise<{ end: number; hash: string }> {
   const h = await open(path, 'a', FILE_MODE);
   try {
     const sha = createHash('sha256');

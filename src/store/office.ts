@@ -22,6 +22,7 @@ import {
   type Source,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
+import { compactChanges } from './table.js';
 import { deriveSummary, writeSummary, type Summary } from './summary.js';
 import { UserFacingError } from '../office/errors.js';
 import { t } from '../i18n/index.js';
@@ -716,7 +717,7 @@ export class Office {
     let end: number;
     let hash: string;
     try {
-      ({ end, hash } = await appendEntryDurably(this.journalPath, body));
+      ({ end, hash } = await appendEntryDurably(this.journalPath, { ...body, changes: compactChanges(changes) }));
     } catch (err) {
       // Disk full or the like: nothing is committed; cut any partial line.
       await dropTornTail(this.journalPath, this.head.end).catch(() => undefined);
