@@ -239,13 +239,14 @@ function* tablePieces(v: unknown): Generator<string> {
  * journal's size after it and the entry's hash. A crash or a full disk
  * part-way leaves a line without its newline: torn, never committed.
  */
-export async function appendEntryDurably(path: string, body: StoredEntryBody): Promise<{ end: number; hash: string }> {
+export async function appendEntryDurably(path: string, body: StoredEntryBody, beforeEnd?: () => void): Promise<{ end: number; hash: string }> {
   const h = await open(path, 'a', FILE_MODE);
   try {
     const sha = createHash('sha256');
     await writePieces(h, entryPieces(body), (b) => sha.update(b));
     const tail = `],"prev":${JSON.stringify(body.prev)}`;
     const hash = sha.update(`${tail}}`).digest('hex');
+    beforeEnd?.();
     await writePieces(h, [`${tail},"hash":"${hash}"}\n`]);
     await h.sync();
     return { end: (await h.stat()).size, hash };

@@ -717,7 +717,7 @@ export class Office {
     let end: number;
     let hash: string;
     try {
-      ({ end, hash } = await appendEntryDurably(this.journalPath, { ...body, changes: compactChanges(changes) }));
+      ({ end, hash } = await appendEntryDurably(this.journalPath, { ...body, changes: compactChanges(changes) }, () => crashPoint(this.env, 'commit:mid-append')));
     } catch (err) {
       // Disk full or the like: nothing is committed; cut any partial line.
       await dropTornTail(this.journalPath, this.head.end).catch(() => undefined);
