@@ -64,6 +64,15 @@ function measured(data, shared, argv) {
 }
 
 const json = (p) => JSON.parse(readFileSync(p, 'utf8'));
+const FIXED_MARKS = 50;
+let markedId = null;
+let prepScript = null;
+/** Marks today's session present for everyone but its last `keep` people, outside the measurement; returns the first person marked. */
+function prep(data, keep) {
+  const r = spawnSync(process.execPath, [prepScript, data, TODAY, String(keep)], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`prep failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
 
 /** The commands, each given a fresh copy of the office (so each starts from the same state). */
 function commands(base) {
@@ -75,7 +84,12 @@ function commands(base) {
   return [
     { key: 'caseAdd', label: 'case add', argv: ['case', 'add', '--from', INTAKE] },
     { key: 'caseAdvance', label: 'case advance (investigate)', argv: ['case', 'advance', accepted.caseNo, 'investigate', '--by', '王芳,李秀梅', '--note', '入户调查属实', '--date', TODAY] },
+    // The whole session: its roster grows with the office (236 people at 300 households, 1,490 at 2,000), and so does the change.
     { key: 'attendanceMark', label: 'attendance mark, whole session', argv: ['attendance', 'mark', '--date', TODAY, '--rest', 'present'] },
+    // The same command with a fixed number of people left to mark (the others marked beforehand, not measured): the change is the same at both sizes.
+    { key: 'attendanceMark50', label: `attendance mark, the session's last ${FIXED_MARKS} people`, argv: ['attendance', 'mark', '--date', TODAY, '--rest', 'present'], prepare: (_shared, data) => prep(data, FIXED_MARKS) },
+    // One person's mark changed in a session already marked: the change is that mark, whatever the roster.
+    { key: 'attendanceMarkOne', label: 'attendance mark, one person in a marked session', argv: () => ['attendance', 'mark', '--date', TODAY, '--id', markedId, '--status', 'late'], prepare: (_shared, data) => (markedId = prep(data, 0)) },
     {
       key: 'sync50',
       label: 'sync once, 50 rows',
@@ -109,6 +123,31 @@ async function main() {
     },
     outfile: gen,
   });
+  prepScript = join(tmp, 'prep.mjs');
+  await build({
+    ...nodeBundleOptions(ROOT),
+    stdin: {
+      contents: `
+        import { Office } from './src/store/office.ts';
+        import { markSession } from './src/attendance/marking.ts';
+        import { sessionLines } from './src/attendance/sessionRoster.ts';
+        const [dir, date, keepText] = process.argv.slice(2);
+        const office = await Office.open(dir);
+        const { result } = await office.transact({ operator: 'bench', source: 'local', action: 'bench.prep' }, (tx) => {
+          const lines = sessionLines(tx, tx.get('sessions', date));
+          const marked = lines.slice(0, lines.length - Number(keepText));
+          markSession(tx, date, marked.map((l) => ({ idNumber: l.idNumber, status: 'present' })));
+          return marked[0].idNumber;
+        });
+        await office.checkpoint({ force: true });
+        process.stdout.write(result + '\\n');
+      `,
+      loader: 'ts',
+      resolveDir: ROOT,
+      sourcefile: 'bench-writes-prep.ts',
+    },
+    outfile: prepScript,
+  });
   const offices = {};
   for (const n of args.households) {
     const base = join(tmp, `h${n}`);
@@ -127,8 +166,8 @@ async function main() {
       for (const c of offices[n].cmds) {
         const run = join(tmp, `run-${n}-${c.key}-${r}`);
         cpSync(offices[n].base, run, { recursive: true });
-        c.prepare?.(join(run, 'shared'));
-        const m = measured(join(run, 'data'), join(run, 'shared'), c.argv);
+        c.prepare?.(join(run, 'shared'), join(run, 'data'));
+        const m = measured(join(run, 'data'), join(run, 'shared'), typeof c.argv === 'function' ? c.argv() : c.argv);
         ((samples[c.key] ??= {})[n] ??= []).push(m);
         rmSync(run, { recursive: true, force: true });
       }

@@ -3,7 +3,7 @@
 // `household show`. Read without re-hashing (the chain is doctor's business).
 import type { Source } from '../office/model.js';
 import type { Office, View } from '../store/office.js';
-import { readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
+import { parseEntryText, readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
 import { maskIds } from '../office/privacy.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
@@ -135,7 +135,7 @@ async function readEntriesFrom(path: string, offset: number, afterSeq: number): 
     const nl = buf.indexOf(0x0a, pos);
     if (nl === -1) break;
     try {
-      const entry = JSON.parse(buf.toString('utf8', pos, nl)) as JournalEntry;
+      const entry = parseEntryText(buf.toString('utf8', pos, nl));
       if (entry.seq > afterSeq) out.push({ entry, end: offset + nl + 1 });
     } catch {
       break; // damage: doctor's business; show what came before it

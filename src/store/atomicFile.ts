@@ -1,7 +1,7 @@
 // Durable file writes: temp file in the same folder, fsync, rename, fsync the
 // folder. lowdb's own writer (steno) never fsyncs and is last-write-wins, so
 // every store file goes through here instead.
-import { open, rename, mkdir, unlink, readFile, chmod, stat } from 'node:fs/promises';
+import { open, rename, mkdir, unlink, readFile, chmod, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
@@ -58,14 +58,49 @@ export function crashPoint(env: NodeJS.ProcessEnv, point: string): void {
   if (env.JIUZHU_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = FILE_MODE, beforeRename?: () => void): Promise<void> {
+/** Pieces of text gathered into writes of about this many characters. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * Writes text given in pieces (a big store as one JSON text per record) in
+ * writes of about 1 MB: neither the whole text nor its bytes are ever held at
+ * once. `onBytes` sees each write's bytes (a hash). Returns the bytes written.
+ */
+export async function writePieces(h: FileHandle, pieces: Iterable<string>, onBytes?: (b: Buffer) => void): Promise<number> {
+  let parts: string[] = [];
+  let chars = 0;
+  let total = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const buf = Buffer.from(parts.length === 1 ? parts[0]! : parts.join(''));
+    parts = [];
+    chars = 0;
+    onBytes?.(buf);
+    // One write call may write only part of it when the disk is nearly full, without an error.
+    for (let off = 0; off < buf.length; ) off += (await h.write(buf, off, buf.length - off)).bytesWritten;
+    total += buf.length;
+  };
+  for (const p of pieces) {
+    parts.push(p);
+    chars += p.length;
+    if (chars >= PIECE_CHARS) await flush();
+  }
+  await flush();
+  return total;
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, mode = FILE_MODE, beforeRename?: () => void): Promise<number> {
   const dir = dirname(path);
   // A long (Chinese) name plus the suffix can pass the 255-byte limit of a file name.
   const base = Buffer.byteLength(basename(path)) > 160 ? 'jiuzhu' : basename(path);
   const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const h = await open(tmp, 'wx', mode);
+  let bytes: number;
   try {
-    await h.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await h.writeFile(data);
+      bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    } else bytes = await writePieces(h, data);
     await h.sync();
   } catch (err) {
     await h.close().catch(() => undefined);
@@ -81,6 +116,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     throw err;
   }
   await fsyncDir(dir);
+  return bytes;
 }
 
 export async function readFileIfExists(path: string): Promise<Buffer | null> {

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
 import type { AnyRecord, CollectionName } from './schema.js';
-import { FILE_MODE } from './atomicFile.js';
+import { FILE_MODE, writePieces } from './atomicFile.js';
+import { expandChanges, type StoredChange } from './table.js';
 import { t } from '../i18n/index.js';
 
 
@@ -23,6 +24,14 @@ export interface Change {
   was?: AnyRecord;
   /** Fields the change removed. */
   unset?: string[];
+  /**
+   * Fields of `set` that hold only the changed keys of a map (a session's
+   * marks): merged into the record's map, not put in its place; `was` holds
+   * those keys' old values. Journals before this field set maps whole.
+   */
+  merge?: string[];
+  /** Keys removed from a merged map, by field. */
+  drop?: Record<string, string[]>;
 }
 
 export interface JournalEntry {
@@ -38,6 +47,15 @@ export interface JournalEntry {
 }
 
 export type EntryBody = Omit<JournalEntry, 'hash'>;
+/** An entry as it is written: its changes may hold tables (table.ts). */
+export type StoredEntryBody = Omit<EntryBody, 'changes'> & { changes: readonly StoredChange[] };
+
+/** A journal line's entry, its tables expanded (no hash check: see verifyLine). */
+export function parseEntryText(text: string): JournalEntry {
+  const e = JSON.parse(text) as JournalEntry;
+  e.changes = expandChanges(e.changes as StoredChange[]);
+  return e;
+}
 
 /**
  * Applies one change to collections of records; replaying an entry twice
@@ -49,8 +67,15 @@ export function applyChangeTo(colls: Partial<Record<string, Record<string, AnyRe
     delete coll[ch.id];
     return undefined;
   }
-  const rec: AnyRecord = ch.op === 'create' ? { ...(ch.set ?? {}) } : { ...(coll[ch.id] ?? {}), ...(ch.set ?? {}) };
+  const cur = coll[ch.id];
+  const rec: AnyRecord = ch.op === 'create' ? { ...(ch.set ?? {}) } : { ...(cur ?? {}), ...(ch.set ?? {}) };
   for (const k of ch.unset ?? []) delete rec[k];
+  for (const f of ch.merge ?? []) {
+    if (!ch.set || !(f in ch.set)) continue;
+    const map: AnyRecord = { ...((cur?.[f] as AnyRecord | undefined) ?? {}), ...(ch.set[f] as AnyRecord) };
+    for (const k of ch.drop?.[f] ?? []) delete map[k];
+    rec[f] = map;
+  }
   coll[ch.id] = rec;
   return rec;
 }
@@ -89,6 +114,7 @@ export function verifyLine(line: string): { ok: true; entry: JournalEntry } | { 
   const { hash, ...body } = parsed;
   if (typeof hash !== 'string') return { ok: false, reason: t('store.noHash') };
   if (hashBody(JSON.stringify(body)) !== hash) return { ok: false, reason: t('store.hashMismatch') };
+  parsed.changes = expandChanges(parsed.changes as StoredChange[]);
   return { ok: true, entry: parsed };
 }
 
@@ -151,6 +177,82 @@ export async function readJournal(path: string, offset: number, prevHash: string
     out.end = offset + pos;
   }
   return out;
+}
+
+/**
+ * The text of an entry in pieces, a change at a time: joined, exactly
+ * `JSON.stringify(body)`, whose hash the line carries. The last piece is
+ * `],"prev":"…"}`; the line ends instead `],"prev":"…","hash":"…"}` and a newline.
+ */
+function* entryPieces(body: StoredEntryBody): Generator<string> {
+  const { changes, prev, ...head } = body;
+  yield `${JSON.stringify(head).slice(0, -1)},"changes":[`;
+  let sep = '';
+  for (const ch of changes) {
+    // A table is given a column value at a time; a change as one piece.
+    if (ch.op === 'table') {
+      yield sep;
+      yield* tablePieces(ch);
+    } else yield `${sep}${JSON.stringify(ch)}`;
+    sep = ',';
+  }
+}
+
+/** Arrays longer than this are given an element at a time. */
+const PIECE_ELEMENTS = 256;
+
+/** JSON.stringify(v) of a table in pieces: objects a field at a time, long arrays an element at a time. */
+function* tablePieces(v: unknown): Generator<string> {
+  if (Array.isArray(v)) {
+    if (v.length <= PIECE_ELEMENTS) {
+      yield JSON.stringify(v);
+      return;
+    }
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      const sep = i === 0 ? '[' : ',';
+      yield x === undefined || typeof x === 'function' || typeof x === 'symbol' ? `${sep}null` : `${sep}${JSON.stringify(x)}`;
+    }
+    yield ']';
+    return;
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    let sep = '{';
+    for (const k in o) {
+      const x = o[k];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      yield `${sep}${JSON.stringify(k)}:`;
+      sep = ',';
+      yield* tablePieces(x);
+    }
+    yield sep === '{' ? '{}' : '}';
+    return;
+  }
+  yield JSON.stringify(v);
+}
+
+/**
+ * Appends an entry as one line, written in pieces of about 1 MB and hashed
+ * as they go (a merge of 100,000 rows is one line of some 100 MB, never one
+ * string), then waits until it is on disk: the commit point. Returns the
+ * journal's size after it and the entry's hash. A crash or a full disk
+ * part-way leaves a line without its newline: torn, never committed.
+ */
+export async function appendEntryDurably(path: string, body: StoredEntryBody, beforeEnd?: () => void): Promise<{ end: number; hash: string }> {
+  const h = await open(path, 'a', FILE_MODE);
+  try {
+    const sha = createHash('sha256');
+    await writePieces(h, entryPieces(body), (b) => sha.update(b));
+    const tail = `],"prev":${JSON.stringify(body.prev)}`;
+    const hash = sha.update(`${tail}}`).digest('hex');
+    beforeEnd?.();
+    await writePieces(h, [`${tail},"hash":"${hash}"}\n`]);
+    await h.sync();
+    return { end: (await h.stat()).size, hash };
+  } finally {
+    await h.close();
+  }
 }
 
 /** Appends one line and waits until it is on disk: this is the commit point. */

@@ -11,18 +11,18 @@ import { Low } from 'lowdb';
 import { now as clockNow, type Now } from '../office/clock.js';
 import { crashPoint, DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
-  appendDurably,
+  appendEntryDurably,
   applyChangeTo,
   dropTornTail,
   GENESIS_HASH,
   journalSize,
   readJournal,
-  serializeEntry,
   type Change,
   type JournalEntry,
   type Source,
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
+import { compactChanges } from './table.js';
 import { deriveSummary, writeSummary, type Summary } from './summary.js';
 import { UserFacingError } from '../office/errors.js';
 import { t } from '../i18n/index.js';
@@ -134,9 +134,39 @@ export class SummaryView extends View {
   }
 }
 
+/** A transaction's own changes, one map per collection (Tx.get looks in one, never builds a key). */
+export class Pending {
+  private readonly by = new Map<CollectionName, Map<string, AnyRecord | null>>();
+
+  of(c: CollectionName): Map<string, AnyRecord | null> | undefined {
+    return this.by.get(c);
+  }
+
+  set(c: CollectionName, id: string, after: AnyRecord | null): void {
+    let m = this.by.get(c);
+    if (!m) this.by.set(c, (m = new Map()));
+    m.set(id, after);
+  }
+
+  /** Forgets every change (a file refused whole, a strict merge with a rejected row). */
+  clear(): void {
+    this.by.clear();
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const m of this.by.values()) n += m.size;
+    return n;
+  }
+
+  *values(): IterableIterator<{ c: CollectionName; id: string; after: AnyRecord | null }> {
+    for (const [c, m] of this.by) for (const [id, after] of m) yield { c, id, after };
+  }
+}
+
 /** What a transaction's function sees: committed records plus its own pending changes. */
 export class Tx extends View {
-  readonly pending = new Map<string, { c: CollectionName; id: string; after: AnyRecord | null }>();
+  readonly pending = new Pending();
 
   constructor(
     data: Data,
@@ -147,31 +177,44 @@ export class Tx extends View {
   }
 
   override get<C extends CollectionName>(c: C, id: string): DeepReadonly<RecordOf<C>> | undefined {
-    const p = this.pending.get(`${c}\u0000${id}`);
-    if (p) return (p.after ?? undefined) as DeepReadonly<RecordOf<C>> | undefined;
+    const p = this.pending.of(c);
+    if (p !== undefined) {
+      const after = p.get(id);
+      if (after !== undefined) return (after ?? undefined) as DeepReadonly<RecordOf<C>> | undefined;
+    }
     return super.get(c, id);
   }
 
   override all<C extends CollectionName>(c: C): DeepReadonly<RecordOf<C>>[] {
-    let any = false;
-    for (const p of this.pending.values()) if (p.c === c) any = true;
-    if (!any) return super.all(c);
-    const merged: Record<string, AnyRecord> = { ...this.data[c] };
-    for (const p of this.pending.values()) {
-      if (p.c !== c) continue;
-      if (p.after) merged[p.id] = p.after;
-      else delete merged[p.id];
+    const p = this.pending.of(c);
+    if (!p || p.size === 0) return super.all(c);
+    // In the committed order, a replaced record in its place, new ones after.
+    const out: AnyRecord[] = [];
+    const committed = this.data[c];
+    for (const id in committed) {
+      const after = p.get(id);
+      if (after === undefined) out.push(committed[id]!);
+      else if (after) out.push(after);
     }
-    return Object.values(merged) as DeepReadonly<RecordOf<C>>[];
+    for (const [id, after] of p) if (after && !Object.hasOwn(committed, id)) out.push(after);
+    return out as unknown as DeepReadonly<RecordOf<C>>[];
   }
 
   override count(c: CollectionName): number {
-    return this.all(c).length;
+    const p = this.pending.of(c);
+    if (!p || p.size === 0) return super.count(c);
+    let n = super.count(c);
+    for (const [id, after] of p) {
+      const was = Object.hasOwn(this.data[c], id);
+      if (after && !was) n++;
+      else if (!after && was) n--;
+    }
+    return n;
   }
 
   /** Creates or replaces a record. Pass a new object; committed records are never edited in place. */
   put<C extends CollectionName>(c: C, id: string, rec: RecordOf<C>): void {
-    this.pending.set(`${c}\u0000${id}`, { c, id, after: rec as unknown as AnyRecord });
+    this.pending.set(c, id, rec as unknown as AnyRecord);
   }
 
   /** Edits a copy of the record; returns the new record, or undefined when there is none. */
@@ -185,9 +228,51 @@ export class Tx extends View {
   }
 
   delete(c: CollectionName, id: string): void {
-    this.pending.set(`${c}\u0000${id}`, { c, id, after: null });
+    this.pending.set(c, id, null);
   }
 }
+
+const isPlainObject = (v: unknown): v is AnyRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
+const same = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * A field holding a map (a session's marks by person) that changed in a few
+ * of its keys: the change carries those keys only (`merge`), so marking one
+ * person journals that person's mark, not the session's whole roster.
+ * Null when the map is small or most of it changed (then the field is set whole).
+ */
+function mapPatch(before: AnyRecord, after: AnyRecord): { set: AnyRecord; was: AnyRecord; drop: string[] } | null {
+  const keys = Object.keys(after);
+  if (keys.length < MERGE_MIN_KEYS) return null;
+  const set: AnyRecord = {};
+  const was: AnyRecord = {};
+  const drop: string[] = [];
+  let n = 0;
+  for (const k of keys) {
+    const v = after[k];
+    if (v === undefined) continue;
+    if (same(before[k], v)) continue;
+    set[k] = v;
+    if (before[k] !== undefined) was[k] = before[k];
+    n++;
+  }
+  for (const k of Object.keys(before)) {
+    if (before[k] !== undefined && after[k] === undefined) {
+      drop.push(k);
+      was[k] = before[k];
+      n++;
+    }
+  }
+  // The merged map keeps the old keys' order and puts new ones last: patch only when that is `after`'s order too.
+  const order = Object.keys(before).filter((k) => before[k] !== undefined && after[k] !== undefined);
+  for (const k of keys) if (after[k] !== undefined && (before[k] === undefined)) order.push(k);
+  let i = 0;
+  for (const k of keys) if (after[k] !== undefined && order[i++] !== k) return null;
+  return n * 2 <= keys.length ? { set, was, drop } : null;
+}
+
+/** Maps with fewer keys than this are set whole (a patch would save nothing). */
+const MERGE_MIN_KEYS = 8;
 
 function diff(c: CollectionName, id: string, before: AnyRecord | undefined, after: AnyRecord | null): Change | null {
   if (!after) return before ? { c, id, op: 'delete', was: before } : null;
@@ -195,15 +280,26 @@ function diff(c: CollectionName, id: string, before: AnyRecord | undefined, afte
   const set: AnyRecord = {};
   const was: AnyRecord = {};
   const unset: string[] = [];
-  for (const [k, v] of Object.entries(after)) {
+  const merge: string[] = [];
+  const drop: Record<string, string[]> = {};
+  for (const k in after) {
+    const v = after[k];
     if (v === undefined) continue;
     const old = before[k];
     if (old === v) continue;
-    if (old !== undefined && typeof v === 'object' && JSON.stringify(old) === JSON.stringify(v)) continue;
+    if (old !== undefined && typeof v === 'object' && same(old, v)) continue;
+    const patch = isPlainObject(old) && isPlainObject(v) ? mapPatch(old, v) : null;
+    if (patch) {
+      set[k] = patch.set;
+      was[k] = patch.was;
+      merge.push(k);
+      if (patch.drop.length) drop[k] = patch.drop;
+      continue;
+    }
     set[k] = v;
     if (old !== undefined) was[k] = old;
   }
-  for (const k of Object.keys(before)) {
+  for (const k in before) {
     if (after[k] === undefined && before[k] !== undefined) {
       unset.push(k);
       was[k] = before[k];
@@ -212,6 +308,8 @@ function diff(c: CollectionName, id: string, before: AnyRecord | undefined, afte
   if (Object.keys(set).length === 0 && unset.length === 0) return null;
   const ch: Change = { c, id, op: 'update', set, was };
   if (unset.length) ch.unset = unset;
+  if (merge.length) ch.merge = merge;
+  if (Object.keys(drop).length) ch.drop = drop;
   return ch;
 }
 
@@ -220,6 +318,40 @@ function applyChange(data: Data, ch: Change): void {
   const rec = applyChangeTo(data, ch);
   // Frozen on a deep copy: the nested values may still be the caller's.
   if (rec && FREEZE) data[ch.c][ch.id] = freezeDeep(structuredClone(rec));
+}
+
+/**
+ * A store file's JSON text a record at a time (joined, what JSON.stringify
+ * gives): a 60 MB store is written without a 60 MB string.
+ */
+export function* storePieces(file: StoreFile): Generator<string> {
+  let sep = '{';
+  for (const [k, v] of Object.entries(file)) {
+    if (v === undefined) continue;
+    if (k !== 'collections') {
+      yield `${sep}${JSON.stringify(k)}:${JSON.stringify(v)}`;
+      sep = ',';
+      continue;
+    }
+    yield `${sep}"collections":`;
+    sep = ',';
+    let csep = '{';
+    for (const [c, recs] of Object.entries(v as StoreFile['collections'])) {
+      if (recs === undefined) continue;
+      yield `${csep}${JSON.stringify(c)}:`;
+      csep = ',';
+      let rsep = '{';
+      for (const id in recs) {
+        const r = recs[id];
+        if (r === undefined) continue;
+        yield `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
+        rsep = ',';
+      }
+      yield rsep === '{' ? '{}' : '}';
+    }
+    yield csep === '{' ? '{}' : '}';
+  }
+  yield sep === '{' ? '{}' : '}';
 }
 
 export interface OpenOptions {
@@ -378,9 +510,8 @@ export class Office {
 
   /** Writes one store file whole and atomically; returns its size. */
   private async writeStore(s: StoreName, beforeRename?: () => void): Promise<void> {
-    const text = JSON.stringify(this.stores[s]);
-    await writeFileAtomic(join(this.dir, storeFileName(s)), text, undefined, beforeRename);
-    this.storeSize.set(s, Buffer.byteLength(text));
+    const bytes = await writeFileAtomic(join(this.dir, storeFileName(s)), storePieces(this.stores[s]), undefined, beforeRename);
+    this.storeSize.set(s, bytes);
   }
 
   private async writeHead(head: Head): Promise<void> {
@@ -583,10 +714,10 @@ export class Office {
       changes,
       prev: this.head.hash,
     };
-    const { line, hash } = serializeEntry(body);
     let end: number;
+    let hash: string;
     try {
-      end = await appendDurably(this.journalPath, line);
+      ({ end, hash } = await appendEntryDurably(this.journalPath, { ...body, changes: compactChanges(changes) }, () => crashPoint(this.env, 'commit:mid-append')));
     } catch (err) {
       // Disk full or the like: nothing is committed; cut any partial line.
       await dropTornTail(this.journalPath, this.head.end).catch(() => undefined);

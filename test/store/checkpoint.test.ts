@@ -44,6 +44,29 @@ const STEPS = [
   'checkpoint:after',
 ];
 
+describe('a crash in the middle of writing a journal line', () => {
+  it('leaves a torn line: never committed, cut off at the next open, doctor passes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jiuzhu-ckpt-'));
+    dirs.push(dir);
+    const o = await Office.create(dir, everyChange);
+    await o.transact(meta, (tx) => tx.put('meta', 'm0', { id: 'm0', n: 0 }));
+    const size = (await readFile(join(dir, 'journal.jsonl'))).length;
+    const r = await crashingWriter(dir, 'commit:mid-append');
+    expect(r.signal).toBe('SIGKILL');
+    expect(r.out).toBe('');
+    const torn = await readFile(join(dir, 'journal.jsonl'));
+    expect(torn.length).toBeGreaterThan(size);
+    expect(torn.at(-1)).not.toBe(0x0a);
+    const again = await Office.open(dir, { env: everyChange });
+    expect(again.journalHead.seq).toBe(1);
+    expect(again.view.get('meta', 'w-0')).toBeUndefined();
+    expect((await readFile(join(dir, 'journal.jsonl'))).length).toBe(size);
+    expect((await runDoctor(dir, { shared: null })).findings.filter((f) => f.level === 'damage')).toEqual([]);
+    await again.transact(meta, (tx) => tx.put('meta', 'm1', { id: 'm1', n: 1 }));
+    expect((await Office.open(dir, { env: everyChange })).view.get('meta', 'm1')).toMatchObject({ n: 1 });
+  });
+});
+
 describe('a crash at each step of a checkpoint', () => {
   for (const point of STEPS) {
     it(`${point}: the office opens with the change, doctor passes, the next checkpoint catches up`, async () => {

@@ -76,3 +76,36 @@ describe('store migrations', () => {
     expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
   });
 });
+
+describe('a data folder of the version before map patches (stores-v2)', () => {
+  const V2 = join(process.cwd(), 'test', 'fixtures', 'stores-v2');
+  const expected = async (s: string) => JSON.parse(await readFile(join(V2, 'expected', `${s}.json`), 'utf8'));
+
+  it('replays its journal (maps set whole) to what that version folded in, passes doctor, and takes new changes as patches', async () => {
+    const dir = await copyOfFixture(join(V2, 'data'));
+    expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
+    const env = { ...process.env, JIUZHU_CHECKPOINT_BYTES: String(1 << 30) };
+    const o = await Office.open(dir, { env });
+    expect(o.journalHead.seq).toBe(6);
+    for (const s of ['attendance', 'cases', 'enrolments', 'households', 'sync', 'settings']) {
+      const want = await expected(s);
+      for (const c of Object.keys(want)) expect(o.view.count(c as never)).toBe(Object.keys(want[c]).length);
+      for (const c of Object.keys(want)) for (const [id, rec] of Object.entries(want[c])) expect(o.view.get(c as never, id)).toEqual(rec);
+    }
+    // A new mark on the old session: journaled as that person's mark.
+    const session = o.view.get('sessions', '2026-11-23')!;
+    const marks = session.marks as Record<string, { status: string }>;
+    const someone = Object.keys(marks).find((k) => marks[k]!.status === 'present')!;
+    await o.transact({ operator: '王芳', source: 'local', action: 'test' }, (tx) =>
+      tx.update('sessions', '2026-11-23', (d) => void (d.marks = { ...d.marks, [someone]: { status: 'absent' } })),
+    );
+    const last = JSON.parse((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').at(-1)!);
+    expect(last.changes[0]).toMatchObject({ c: 'sessions', merge: ['marks'], set: { marks: { [someone]: { status: 'absent' } } } });
+    expect(Object.keys(last.changes[0].set.marks)).toEqual([someone]);
+    const again = await Office.open(dir, { env });
+    expect(again.view.get('sessions', '2026-11-23')).toEqual({ ...session, marks: { ...marks, [someone]: { status: 'absent' } } });
+    expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
+    await again.checkpoint({ force: true });
+    expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
+  });
+});
