@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataDir, globals, openOffice, operatorOf, printJson, say, UserError } from './common.js';
 import { t } from '../src/i18n/index.js';
+import { minuteStamp } from '../src/office/time.js';
 
 export function registerBackup(program: Command): void {
   program
@@ -36,7 +37,7 @@ export function registerBackup(program: Command): void {
       await recordRestore(await openOffice(g), file, r.manifest.createdAt, operatorOf(g));
       if (g.json) printJson({ restored: r.restored, replacedAside: r.replacedAside, replacedJournalSeq: r.replacedJournalSeq, office: r.manifest.office, createdAt: r.manifest.createdAt, journalSeq: r.manifest.journal.seq, files: r.manifest.files.length });
       else {
-        say(t('maintenance.restored', { createdAt: r.manifest.createdAt.slice(0, 16).replace('T', ' '), office: r.manifest.office.name, code: r.manifest.office.code, files: r.manifest.files.length, seq: r.manifest.journal.seq }));
+        say(t('maintenance.restored', { createdAt: minuteStamp(r.manifest.createdAt), office: r.manifest.office.name, code: r.manifest.office.code, files: r.manifest.files.length, seq: r.manifest.journal.seq }));
         if (r.replacedAside) say(t('maintenance.replacedAside', { dir: r.replacedAside }));
         const lost = (r.replacedJournalSeq ?? 0) - r.manifest.journal.seq;
         if (r.replacedAside && lost > 0) say(t('maintenance.lostChanges', { replaced: r.replacedJournalSeq ?? 0, seq: r.manifest.journal.seq, lost }));

@@ -17,6 +17,7 @@ import { resolveHousehold } from '../src/household/resolve.js';
 import { addHouseholdNote, noteSummary } from '../src/household/notes.js';
 import { coverageText } from '../src/recipients/coverage.js';
 import { refusalNoticeLine } from '../src/case/documentText.js';
+import { minuteStamp } from '../src/office/time.js';
 
 // The archive, history and search modules load only in the commands that use
 // them, so that `status` and `sync once` do not pay for them at start-up.
@@ -45,7 +46,6 @@ function fen(v: string | undefined, what: string): number | null {
   }
 }
 
-const stamp = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const categoryWord = (c: string | null) => (c ? t('recipients.cli.category', { category: c }) : t('recipients.cli.uncategorised'));
 
 /** The options that name one benefit: the household and the programme. */
@@ -109,9 +109,9 @@ export function registerRecipients(program: Command): void {
       for (const x of a.gradualExits) out(t('household.cli.exit', { from: x.from, until: x.until, name: x.memberName, work: x.work }));
       for (const c of a.cancellations) out(t('household.cli.cancellation', { month: c.effectiveMonth, reason: c.reason, decidedBy: c.decidedBy, date: c.decisionDate }));
       if (a.notes.length) out(t('household.cli.notes'));
-      for (const n of a.notes) out(t('household.cli.note', { at: stamp(n.at), by: n.by, text: n.text }));
+      for (const n of a.notes) out(t('household.cli.note', { at: minuteStamp(n.at), by: n.by, text: n.text }));
       out(t('household.cli.history', { n: history.length }));
-      for (const l of history) out(`  ${stamp(l.at)}  ${l.operator}  ${sourceWord(office.view, l.source)}  ${l.summary || l.action}`);
+      for (const l of history) out(`  ${minuteStamp(l.at)}  ${l.operator}  ${sourceWord(office.view, l.source)}  ${l.summary || l.action}`);
     });
 
   h.command('note')

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataDir, globals, openForReading, openOffice, operatorOf, out, printJson, say, UsageError } from './common.js';
 import { t } from '../src/i18n/index.js';
+import { minuteStamp } from '../src/office/time.js';
 
 const ENCODINGS = ['utf-8-bom', 'gb18030'] as const;
 type Encoding = (typeof ENCODINGS)[number];
@@ -127,9 +128,9 @@ export function registerReport(program: Command): void {
       for (const c of res.failed) say(t('reports.cliForced', { name: c.name, problems: c.problems.join(t('reports.checkSep')) }));
       say(t('reports.cliExported', { title: res.report.title, period: res.report.periodLabel, file, n: res.kept.n }));
       if (res.previous) {
-        if (res.changes.length === 0) say(t('reports.cliNoChanges', { at: res.previous.at.slice(0, 16).replace('T', ' ') }));
+        if (res.changes.length === 0) say(t('reports.cliNoChanges', { at: minuteStamp(res.previous.at) }));
         else {
-          say(t('reports.cliChanges', { at: res.previous.at.slice(0, 16).replace('T', ' '), n: res.changes.length }));
+          say(t('reports.cliChanges', { at: minuteStamp(res.previous.at), n: res.changes.length }));
           for (const c of res.changes.slice(0, 40)) say(`  ${changeText(c)}`);
           if (res.changes.length > 40) say(t('reports.cliMoreChanges', { n: res.changes.length - 40 }));
         }
@@ -163,6 +164,6 @@ export function registerReport(program: Command): void {
       const file = resolve(opts.out);
       await writeReportFile(file, await renderReport(report, format, encoding ?? s.office.outboundEncoding));
       if (g.json) printJson({ id: kept.id, reportId: form.id, period, file, format, at: kept.at });
-      else say(t('reports.cliReexported', { at: kept.at.slice(0, 16).replace('T', ' '), n: kept.n, title: form.title, period: report.periodLabel, file }));
+      else say(t('reports.cliReexported', { at: minuteStamp(kept.at), n: kept.n, title: form.title, period: report.periodLabel, file }));
     });
 }

@@ -5,6 +5,8 @@ import { verdictWord, type Verdict } from '../rules/eligibility.js';
 import { fenToYuan } from '../rules/money.js';
 import { t, word } from '../i18n/index.js';
 import type { CaseDocument } from './document.js';
+import { countyApproved, townshipAgreed } from './refusal.js';
+import { minuteStamp } from '../office/time.js';
 
 export interface TextLine {
   text: string;
@@ -56,19 +58,19 @@ export function interviewLine(doc: Pick<CaseDocument, 'interviewConfirmed'>): Te
 export function historyLine(h: { at: string; event: string; by: string; source: string; note?: string; stale?: boolean }): TextLine {
   const from = h.source === 'local' ? '' : t('case.fromFile');
   const stale = h.stale ? t('case.historyStale') : '';
-  return { text: `${h.at.slice(0, 16).replace('T', ' ')} ${word('event', h.event as never)} ${h.by}${from}${h.note ? ` ${h.note}` : ''}${stale}` };
+  return { text: `${minuteStamp(h.at)} ${word('event', h.event as never)} ${h.by}${from}${h.note ? ` ${h.note}` : ''}${stale}` };
 }
 
 /** The township's result: agreed is good news, a return is work for the office. */
 export function townshipLine(x: CaseDocument['township']): TextLine | null {
   if (!x) return null;
-  return { text: t('case.docTownship', { result: x.result, date: x.date, note: x.note }), tone: x.result === '同意' ? 'good' : 'warn' };
+  return { text: t('case.docTownship', { result: x.result, date: x.date, note: x.note }), tone: townshipAgreed({ township: x }) ? 'good' : 'warn' };
 }
 
 /** The county's decision with what it approved (persons, amount, class, first month) and its 原因 (a refusal's reason, or whom it covers). */
 export function decisionLine(d: CaseDocument['decision']): TextLine | null {
   if (!d) return null;
-  const approved = d.result === '批准';
+  const approved = countyApproved({ decision: d });
   const detail = approved
     ? t('case.docApprovedDetail', { persons: d.persons ?? '', amount: d.monthlyAmountFen == null ? '' : fenToYuan(d.monthlyAmountFen), category: d.category ?? '', month: d.startMonth ?? '' })
     : '';

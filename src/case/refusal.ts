@@ -17,12 +17,12 @@ export function refusalOf(c: DeepReadonly<Case>): Refusal | null {
   return null;
 }
 
-/** The township agreed (同意), to be sent on to the county. */
-export function townshipAgreed(c: DeepReadonly<Case>): boolean {
+/** The township agreed (同意), to be sent on to the county. A case or its document. */
+export function townshipAgreed(c: { readonly township?: { readonly result: string } | null }): boolean {
   return c.township?.result === '同意';
 }
 
-/** The county approved (批准). */
-export function countyApproved(c: DeepReadonly<Case>): boolean {
+/** The county approved (批准). A case or its document. */
+export function countyApproved(c: { readonly decision?: { readonly result: string } | null }): boolean {
   return c.decision?.result === '批准';
 }

@@ -14,6 +14,7 @@ import { compareCodes } from './order.js';
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
 import { t, word } from '../i18n/index.js';
 import { reminders, remindersEmpty, remindersText, type Reminders } from './reminders.js';
+import { minuteStamp } from '../office/time.js';
 
 export interface ReportDue {
   id: string;
@@ -126,7 +127,7 @@ export function daemonLine(d: DaemonStatus | null): string | null {
   if (!d.running && !d.lastRunAt) return t('dashboard.daemon.notRunning');
   return t('dashboard.daemon.line', {
     state: d.running ? t('dashboard.daemon.running', { pid: d.pid ?? '' }) : t('dashboard.daemon.stopped'),
-    last: d.lastRunAt ? t('dashboard.daemon.lastRun', { at: d.lastRunAt.slice(0, 16).replace('T', ' ') }) : t('dashboard.daemon.neverRun'),
+    last: d.lastRunAt ? t('dashboard.daemon.lastRun', { at: minuteStamp(d.lastRunAt) }) : t('dashboard.daemon.neverRun'),
     counts: t('dashboard.daemon.counts', { files: d.counts.files, applied: d.counts.applied, rejected: d.counts.rejected }),
     error: d.lastError ? t('dashboard.daemon.lastError', { error: d.lastError }) : '',
   });

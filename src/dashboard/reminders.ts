@@ -12,6 +12,7 @@ import { householderOf } from '../case/household.js';
 import { addDays, addMonths } from '../rules/dayNumber.js';
 import { t } from '../i18n/index.js';
 import { compareCodes } from './order.js';
+import { minuteStamp } from '../office/time.js';
 
 export interface InvestigationReminder {
   caseNo: string;
@@ -130,7 +131,7 @@ export function exitLine(r: ExitReminder): string {
   return t(r.ended ? 'dashboard.remind.exitEnded' : 'dashboard.remind.exitEnds', { member: r.memberName, until: r.until });
 }
 export function rejectedFileLine(r: RejectedFile): string {
-  return t(r.outcome === 'rejected' ? 'dashboard.remind.fileRejected' : 'dashboard.remind.fileRows', { rows: r.rejected, at: r.processedAt.slice(0, 16).replace('T', ' ') });
+  return t(r.outcome === 'rejected' ? 'dashboard.remind.fileRejected' : 'dashboard.remind.fileRows', { rows: r.rejected, at: minuteStamp(r.processedAt) });
 }
 
 export interface ReminderPart {
@@ -165,7 +166,7 @@ export function daemonLines(d: DaemonStatus | null): string[] {
   if (!d) return [];
   if (!d.running && !d.lastRunAt) return [t('dashboard.daemon.notRunning')];
   const state = d.running ? t('dashboard.daemon.running', { pid: d.pid ?? '' }) : t('dashboard.daemon.stopped');
-  const last = d.lastRunAt ? t('dashboard.daemon.lastRun', { at: d.lastRunAt.slice(0, 16).replace('T', ' ') }) : t('dashboard.daemon.neverRun');
+  const last = d.lastRunAt ? t('dashboard.daemon.lastRun', { at: minuteStamp(d.lastRunAt) }) : t('dashboard.daemon.neverRun');
   const counts = t('dashboard.daemon.counts', { files: d.counts.files, applied: d.counts.applied, rejected: d.counts.rejected });
   return [t('dashboard.remind.daemonState', { state, last }), `  ${counts}${d.lastError ? t('dashboard.daemon.lastError', { error: d.lastError }) : ''}`];
 }

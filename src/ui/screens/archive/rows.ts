@@ -11,8 +11,8 @@ import { fit, row } from '../../layout.js';
 import type { ListRow } from '../../widgets.js';
 import { t, word } from '../../../i18n/index.js';
 import { ARCHIVE_TABS, type ArchiveTab } from './state.js';
+import { minuteStamp } from '../../../office/time.js';
 
-const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 const TAB_KEYS = {
   members: 'household.tab.members',
@@ -56,7 +56,7 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
         const refusal = refusalNoticeLine(c.caseNo, c.refusalNotice);
         if (refusal) rows.push({ key: `d${c.caseNo}`, text: `  ${refusal.text}`, color: refusal.tone === 'bad' ? 'red' : refusal.tone === 'warn' ? 'yellow' : undefined });
         c.events.forEach((e, i) =>
-          line(`e${c.caseNo}:${i}`, `${short(e.at)}  ${word('event', e.event)}  ${e.by}  ${sourceWord(view, e.source)}${e.note ? `  ${e.note}` : ''}${e.stale ? t('household.archive.stale') : ''}`, true),
+          line(`e${c.caseNo}:${i}`, `${minuteStamp(e.at)}  ${word('event', e.event)}  ${e.by}  ${sourceWord(view, e.source)}${e.note ? `  ${e.note}` : ''}${e.stale ? t('household.archive.stale') : ''}`, true),
         );
       }
       break;
@@ -75,7 +75,7 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
             color: cover.unchosen ? 'yellow' : undefined,
           });
         }
-        e.history.forEach((h, i) => line(`h${e.id}:${i}`, `${h.date ?? short(h.at)}  ${word('event', h.event)}${h.month ? ` ${h.month}` : ''}${h.amountFen != null ? ` ${formatYuan(h.amountFen)}` : ''}  ${sourceWord(view, h.source)}${h.reason ? `  ${h.reason}` : ''}`, true));
+        e.history.forEach((h, i) => line(`h${e.id}:${i}`, `${h.date ?? minuteStamp(h.at)}  ${word('event', h.event)}${h.month ? ` ${h.month}` : ''}${h.amountFen != null ? ` ${formatYuan(h.amountFen)}` : ''}  ${sourceWord(view, h.source)}${h.reason ? `  ${h.reason}` : ''}`, true));
       }
       for (const x of a.gradualExits) head(`x${x.id}`, t('household.archive.exitLine', { from: x.from, until: x.until, name: x.memberName, work: x.work, wage: perMonth(x.wageFen, '  '), by: x.by }));
       for (const c of a.cancellations) head(`k${c.id}`, t('household.archive.cancelLine', { month: c.effectiveMonth, reason: c.reason, decidedBy: c.decidedBy, date: c.decisionDate, by: c.by }));
@@ -109,7 +109,7 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
       }
       break;
     case 'notes':
-      for (const [i, n] of [...a.notes].entries()) head(`o${i}`, t('household.archive.noteLine', { at: short(n.at), by: n.by, text: n.text }));
+      for (const [i, n] of [...a.notes].entries()) head(`o${i}`, t('household.archive.noteLine', { at: minuteStamp(n.at), by: n.by, text: n.text }));
       for (const [i, p] of a.pending.entries()) {
         const state = p.resolvedOn ? t('household.archive.pendingResolved', { date: p.resolvedOn }) : t('household.archive.pendingOpen');
         rows.push({ key: `p${i}`, text: t('household.archive.pendingLine', { state, kind: pendingKindWord(p.kind), since: p.since, reason: p.reason }), dim: Boolean(p.resolvedOn) });
@@ -117,7 +117,7 @@ export function archiveRows(a: Archive, tab: number, history: readonly HistoryLi
       break;
     case 'history':
       for (const h of [...history].reverse()) {
-        head(`j${h.seq}`, `${short(h.at)}  ${fit(h.operator, 6).trimEnd()}  ${sourceWord(view, h.source)}  ${h.summary || h.action}`);
+        head(`j${h.seq}`, `${minuteStamp(h.at)}  ${fit(h.operator, 6).trimEnd()}  ${sourceWord(view, h.source)}  ${h.summary || h.action}`);
         for (const [i, w] of h.what.entries()) line(`j${h.seq}:${i}`, w, true);
       }
       break;

@@ -23,6 +23,7 @@ import { useKeys, useShell, type Hint } from '../../shell.js';
 import { useNavReducer } from '../navReducer.js';
 import { t } from '../../../i18n/index.js';
 import { RELATIONS } from '../../../office/model.js';
+import { minuteStamp } from '../../../office/time.js';
 
 /** 户主, the first of the relations. */
 const HOUSEHOLDER = RELATIONS[0];
@@ -220,7 +221,7 @@ export function IntakeScreen({ office, operator, onBack, onSaved, rows = 24 }: I
           const head = d.form.members.find((m) => m.relation === HOUSEHOLDER)?.name || t('case.intakeNoHead');
           return (
             <Text key={d.id} inverse={i === pick}>
-              {pad(`${head} ${d.form.program}`, 30)} {t('case.intakeSavedAt', { at: d.savedAt.slice(0, 16).replace('T', ' '), by: d.operator })}
+              {pad(`${head} ${d.form.program}`, 30)} {t('case.intakeSavedAt', { at: minuteStamp(d.savedAt), by: d.operator })}
             </Text>
           );
         })}
