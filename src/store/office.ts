@@ -320,8 +320,11 @@ function applyChange(data: Data, ch: Change): void {
   if (rec && FREEZE) data[ch.c][ch.id] = freezeDeep(structuredClone(rec));
 }
 
+/** A store file's records are yielded in pieces of about this many characters. */
+const STORE_PIECE_CHARS = 1 << 16;
+
 /**
- * A store file's JSON text a record at a time (joined, what JSON.stringify
+ * A store file's JSON text some records at a time (joined, what JSON.stringify
  * gives): a 60 MB store is written without a 60 MB string.
  */
 export function* storePieces(file: StoreFile): Generator<string> {
@@ -340,14 +343,21 @@ export function* storePieces(file: StoreFile): Generator<string> {
       if (recs === undefined) continue;
       yield `${csep}${JSON.stringify(c)}:`;
       csep = ',';
+      // Records gathered into pieces of about 64 K characters: one yield (and one
+      // string in the writer's list) per record cost more than the records' own text.
       let rsep = '{';
+      let piece = '';
       for (const id in recs) {
         const r = recs[id];
         if (r === undefined) continue;
-        yield `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
+        piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
         rsep = ',';
+        if (piece.length >= STORE_PIECE_CHARS) {
+          yield piece;
+          piece = '';
+        }
       }
-      yield rsep === '{' ? '{}' : '}';
+      yield piece + (rsep === '{' ? '{}' : '}');
     }
     yield csep === '{' ? '{}' : '}';
   }
