@@ -53,10 +53,16 @@ const forms = await builtinFormsSnapshot();
 await rm(join(root, 'dist'), { recursive: true, force: true });
 
 const options = nodeBundleOptions(root);
+const define = { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms };
+// dist/jiuzhu.mjs only chooses (cli/main.ts): a plain `status` runs
+// dist/status.mjs, one file with no commander and nothing shared with the
+// chunks; every other command line runs dist/program.mjs and its chunks.
+await build({ ...options, entryPoints: [join(root, 'cli', 'main.ts')], outfile });
+await build({ ...options, define, entryPoints: { status: join(root, 'cli', 'statusMain.ts') }, splitting: true, outdir: join(root, 'dist'), entryNames: '[name]', chunkNames: 'status/[name]-[hash]', outExtension: { '.js': '.mjs' } });
 await build({
   ...options,
-  define: { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms },
-  entryPoints: { jiuzhu: join(root, 'cli', 'main.ts') },
+  define,
+  entryPoints: { program: join(root, 'cli', 'program.ts') },
   splitting: true,
   outdir: join(root, 'dist'),
   entryNames: '[name]',
