@@ -207,7 +207,9 @@ async function main() {
 
   // ------------------------------------------------------------ sizes
   const helloBytes = statSync(hello).size;
-  const closure = staticClosure(CLI);
+  // A plain `status` runs dist/status.mjs, which the entry imports by a computed URL (cli/main.ts); older builds have none.
+  const statusEntry = join(dirname(CLI), 'status.mjs');
+  const closure = [...new Set([...staticClosure(CLI), ...(existsSync(statusEntry) ? staticClosure(statusEntry) : [])])];
   const statusBytes = closure.reduce((n, f) => n + statSync(f).size, 0);
   const inkInStatus = closure.filter((f) => looksLikeInk(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
 

@@ -2,6 +2,9 @@
 // the module of its own command. Help, no command and unknown words load
 // every module, in the order the help lists them.
 import type { Command } from 'commander';
+import { commandWord } from './argv.js';
+
+export { commandWord };
 
 export type Register = (program: Command) => void;
 
@@ -33,25 +36,6 @@ export const COMMAND_MODULES: Readonly<Record<string, Loader>> = {
   backup, restore: backup,
   settings, standard: settings,
 };
-
-/** The program's own options that take a value: their value is not the command word. */
-const VALUED = new Set(['--data', '--shared', '--operator', '--lang']);
-
-/**
- * The command word of argv (after the program's own options); '' when there
- * is none (the app opens); null when it cannot be told (an option of no
- * command before it).
- */
-export function commandWord(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (VALUED.has(a)) i++;
-    else if (a === '--json' || VALUED.has(a.slice(0, a.indexOf('=')))) continue;
-    else if (a.startsWith('-')) return null;
-    else return a;
-  }
-  return '';
-}
 
 function wantsHelp(argv: readonly string[]): boolean {
   return argv.some((a) => a === '-h' || a === '--help' || a === 'help');

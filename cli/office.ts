@@ -3,13 +3,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Office } from '../src/store/office.js';
-import { openSummaryView } from '../src/store/summaryView.js';
-import { now as clockNow } from '../src/office/clock.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
-import { readDaemonStatus } from '../src/sync/daemonStatus.js';
 import { AREAS, type Area } from '../src/office/model.js';
 import { t, tIn } from '../src/i18n/index.js';
-import { dataDir, globals, openForReading, operatorOf, out, printJson, say, UsageError, UserError, type Globals } from './common.js';
+import { dataDir, globals, operatorOf, printJson, say, UsageError, UserError, type Globals } from './common.js';
 
 const isArea = (a: string): a is Area => (AREAS as readonly string[]).includes(a);
 
@@ -54,20 +51,7 @@ export function registerOffice(program: Command): void {
   program
     .command('status')
     .description(t('cli.status.description'))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const g = globals(cmd);
-      const dir = dataDir(g);
-      const today = clockNow(process.env).date;
-      // The summary beside the checkpoint, brought up to the journal's end; the whole office only when it cannot stand for it.
-      const view = (await Office.exists(dir)) ? await openSummaryView(dir, today) : null;
-      const office = view ? null : await openForReading(g);
-      const [{ dashboard, dashboardText }, { prepareBuiltinForms }] = await Promise.all([import('../src/dashboard/dashboard.js'), import('../src/dashboard/forms.js')]);
-      // The report forms as the build validated them, unless their files changed since (zod only then).
-      await prepareBuiltinForms();
-      const d = dashboard(view ?? office!.view, office?.now().date ?? today, { daemon: readDaemonStatus(dir) });
-      if (g.json) printJson(d);
-      else out(dashboardText(d));
-    });
+    .action(async (_opts: unknown, cmd: Command) => (await import('./status.js')).runStatus(globals(cmd)));
 
   program
     .command('doctor')

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { nodeBundleOptions } from './esbuildOptions.mjs';
+import { lazyBuiltins } from './lazyBuiltins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'jiuzhu.mjs');
@@ -53,10 +54,16 @@ const forms = await builtinFormsSnapshot();
 await rm(join(root, 'dist'), { recursive: true, force: true });
 
 const options = nodeBundleOptions(root);
+const define = { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms };
+// dist/jiuzhu.mjs only chooses (cli/main.ts): a plain `status` runs
+// dist/status.mjs, one file with no commander and nothing shared with the
+// chunks; every other command line runs dist/program.mjs and its chunks.
+await build({ ...options, entryPoints: [join(root, 'cli', 'main.ts')], outfile });
+await build({ ...options, define, plugins: [...options.plugins, lazyBuiltins()], entryPoints: { status: join(root, 'cli', 'statusMain.ts') }, splitting: true, outdir: join(root, 'dist'), entryNames: '[name]', chunkNames: 'status/[name]-[hash]', outExtension: { '.js': '.mjs' } });
 await build({
   ...options,
-  define: { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms },
-  entryPoints: { jiuzhu: join(root, 'cli', 'main.ts') },
+  define,
+  entryPoints: { program: join(root, 'cli', 'program.ts') },
   splitting: true,
   outdir: join(root, 'dist'),
   entryNames: '[name]',

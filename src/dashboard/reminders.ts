@@ -11,7 +11,7 @@ import { investigationDueOf, refusalNoticeDueOf } from '../case/deadlines.js';
 import { householderOf } from '../case/household.js';
 import { addDays, addMonths } from '../rules/dayNumber.js';
 import { t } from '../i18n/index.js';
-import { compareCodes } from './order.js';
+import { compareCodes, compareText } from './order.js';
 import { minuteStamp } from '../office/time.js';
 
 export interface InvestigationReminder {
@@ -81,7 +81,7 @@ export function gradualExitsEnding(view: View, today: string): ExitReminder[] {
     const h = householderOf(view, g.householdId);
     out.push({ enrolmentId: g.enrolmentId, householderId: h.idNumber, householderName: h.name, memberName: g.memberName, until: g.until, ended: g.until < month });
   }
-  return out.sort((a, b) => compareCodes(a.until, b.until) || a.enrolmentId.localeCompare(b.enrolmentId));
+  return out.sort((a, b) => compareCodes(a.until, b.until) || compareText(a.enrolmentId, b.enrolmentId));
 }
 
 export interface RejectedFile {
@@ -102,7 +102,7 @@ export function rejectedFiles(view: View): RejectedFile[] {
   return (view.all('files') as unknown as FileRecord[])
     .filter((f) => (f.outcome === 'rejected' || f.counts.rejected > 0) && f.processedAt > seen)
     .map((f) => ({ sha256: f.sha256, name: f.names[0] ?? f.sha256, kind: f.kind, outcome: f.outcome, rejected: f.counts.rejected, processedAt: f.processedAt }))
-    .sort((a, b) => b.processedAt.localeCompare(a.processedAt) || a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(b.processedAt, a.processedAt) || compareText(a.name, b.name));
 }
 
 export interface Reminders {

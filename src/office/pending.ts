@@ -4,6 +4,7 @@
 import type { PendingItem } from './model.js';
 import type { Tx, View } from '../store/office.js';
 import { word } from '../i18n/index.js';
+import { compareText } from '../dashboard/order.js';
 
 /**
  * Adds or refreshes one item. `id` is stable per subject (e.g.
@@ -27,7 +28,7 @@ export function clearPending(tx: Tx, id: string): void {
 
 /** Open items, oldest first. */
 export function openPending(view: View): PendingItem[] {
-  return (view.all('pending') as PendingItem[]).filter((p) => !p.resolvedOn).sort((a, b) => a.since.localeCompare(b.since) || a.id.localeCompare(b.id));
+  return (view.all('pending') as PendingItem[]).filter((p) => !p.resolvedOn).sort((a, b) => compareText(a.since, b.since) || compareText(a.id, b.id));
 }
 
 /** An item as `pending list --json` (cli.md) shows it. */

@@ -9,6 +9,7 @@ import { periodContaining, shiftPeriod, type Period } from './period.js';
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { latestFills } from './kept.js';
 import { t } from '../i18n/index.js';
+import { compareText } from '../dashboard/order.js';
 
 export interface DueDate {
   date: string;
@@ -74,7 +75,7 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
   const filled = latestFills(view);
   const since = addDays(today, -LOOKBACK_DAYS);
   return templates.map((form) => {
-    const last = [...filled.values()].filter((f) => f.templateId === form.id).sort((a, b) => b.at.localeCompare(a.at))[0];
+    const last = [...filled.values()].filter((f) => f.templateId === form.id).sort((a, b) => compareText(b.at, a.at))[0];
     const lastFilled = last ? { period: last.period, at: last.at } : null;
     const base = { templateId: form.id, title: form.title, rule: dueRuleText(form.due, form.period), lastFilled };
     if (!form.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };

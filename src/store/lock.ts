@@ -5,13 +5,23 @@
 // "gate" lock, so the holder file always names the real holder when another
 // process looks at it. proper-lockfile's stale check remains the backstop
 // (a holder on another machine, or a frozen one).
-import lockfile from 'proper-lockfile';
+import type * as ProperLockfile from 'proper-lockfile';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rmdir, writeFile } from 'node:fs/promises';
 import { UserFacingError } from '../office/errors.js';
 import { isAlive, sleep } from './process.js';
 import { t } from '../i18n/index.js';
+
+// proper-lockfile (with graceful-fs, retry, signal-exit and the Node modules
+// they pull) is read at the first lock, not when the store is loaded: `status`
+// and the other readers never lock (docs/architecture.md "Start-up").
+type Lockfile = Pick<typeof ProperLockfile, 'lock'>;
+let loading: Promise<Lockfile> | undefined;
+function properLockfile(): Promise<Lockfile> {
+  loading ??= import('proper-lockfile').then((m): Lockfile => m.default ?? m);
+  return loading;
+}
 
 export class LockTimeoutError extends UserFacingError {}
 
@@ -99,6 +109,7 @@ export class DataLock {
         held.compromised = err;
       },
     };
+    const lockfile = await properLockfile();
     // proper-lockfile keys its in-process registry by the first argument, so the
     // gate and the main lock must name different paths.
     const releaseGate = await lockfile.lock(this.gatePath, {

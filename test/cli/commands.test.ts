@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { allRegistrations, COMMAND_MODULES, commandWord, registrationsFor } from '../../cli/commands.js';
+import { plainStatus } from '../../cli/argv.js';
 
 async function namesOf(registers: Promise<((p: Command) => void)[]>): Promise<string[]> {
   const program = new Command('jiuzhu');
@@ -38,4 +39,15 @@ describe('lazy command registration', () => {
     expect(await namesOf(registrationsFor(['stauts']))).toEqual(all);
     expect(await namesOf(registrationsFor(['status']))).toEqual(['init', 'status', 'doctor', 'demo', 'ui']);
   }, 60_000);
+
+  it('answers a plain status without commander, with the options commander would give its action', () => {
+    expect(plainStatus(['status'])).toEqual({});
+    expect(plainStatus(['--data', 'x', 'status', '--json', '--lang', 'en'])).toEqual({ data: 'x', json: true });
+    expect(plainStatus(['--data=x', '--shared=s', 'status', '--operator', '王芳', '--data', 'y'])).toEqual({ data: 'y', shared: 's', operator: '王芳' });
+    expect(plainStatus(['--data', 'status'])).toBeNull();
+    // Everything else goes to commander: help, other words, unknown options, a missing value, a value that looks like an option.
+    for (const argv of [[], ['status', '-h'], ['status', '--help'], ['help', 'status'], ['status', 'x'], ['status', 'status'], ['doctor'], ['status', '--nope'], ['status', '--data'], ['status', '--data', '--json'], ['--json=1', 'status']]) {
+      expect(plainStatus(argv), argv.join(' ')).toBeNull();
+    }
+  });
 });
