@@ -23,18 +23,19 @@ export function commandWord(argv: readonly string[]): string | null {
 }
 
 /**
- * The program options of a run that is the word `status` and the program's
- * own options (before or after it, `--opt value` or `--opt=value`, the last
- * one winning), as commander would hand them to the action; null for anything
- * else (help, another word, an unknown option, a missing value, a value that
- * looks like an option), which commander then reads as before.
+ * The program options of a run that is the word `word` (or no word, for
+ * null) and the program's own options (before or after it, `--opt value` or
+ * `--opt=value`, the last one winning), as commander would hand them to the
+ * action; null for anything else (help, another word, an unknown option, a
+ * missing value, a value that looks like an option), which commander then
+ * reads as before.
  */
-export function plainStatus(argv: readonly string[]): Globals | null {
+function plainRun(argv: readonly string[], word: string | null): Globals | null {
   const g: Globals = {};
-  let status = false;
+  let seen = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === 'status' && !status) status = true;
+    if (word !== null && a === word && !seen) seen = true;
     else if (a === '--json') g.json = true;
     else {
       const eq = a.indexOf('=');
@@ -47,5 +48,15 @@ export function plainStatus(argv: readonly string[]): Globals | null {
       else if (name === '--operator') g.operator = value;
     }
   }
-  return status ? g : null;
+  return word === null || seen ? g : null;
+}
+
+/** A plain `status` (dist/status.mjs answers it without commander). */
+export function plainStatus(argv: readonly string[]): Globals | null {
+  return plainRun(argv, 'status');
+}
+
+/** No command word, only the program's own options: the app opens (dist/app.mjs, without commander). */
+export function plainApp(argv: readonly string[]): Globals | null {
+  return plainRun(argv, null);
 }

@@ -6,19 +6,10 @@ import { Office } from '../src/store/office.js';
 import { isOfficeCode } from '../src/rules/officeCode.js';
 import { AREAS, type Area } from '../src/office/model.js';
 import { t, tIn } from '../src/i18n/index.js';
+import { openApp } from './openApp.js';
 import { dataDir, globals, operatorOf, printJson, say, UsageError, UserError, type Globals } from './common.js';
 
 const isArea = (a: string): a is Area => (AREAS as readonly string[]).includes(a);
-
-async function openApp(g: Globals): Promise<void> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    say(t('cli.app.noTerminal'));
-    process.exitCode = 1;
-    return;
-  }
-  const { runApp } = await import('../src/ui/run.js');
-  await runApp({ dataDir: dataDir(g), operator: g.operator });
-}
 
 export function registerOffice(program: Command): void {
   program

@@ -60,6 +60,10 @@ const define = { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms };
 // chunks; every other command line runs dist/program.mjs and its chunks.
 await build({ ...options, entryPoints: [join(root, 'cli', 'main.ts')], outfile });
 await build({ ...options, define, plugins: [...options.plugins, lazyBuiltins()], entryPoints: { status: join(root, 'cli', 'statusMain.ts') }, splitting: true, outdir: join(root, 'dist'), entryNames: '[name]', chunkNames: 'status/[name]-[hash]', outExtension: { '.js': '.mjs' } });
+// A plain `jiuzhu [--data DIR] [--operator NAME]` (the app) runs dist/app.mjs,
+// bundled apart the same way: the first frame reads Ink and the dashboard, the
+// other screens come from dist/app/ chunks after it.
+await build({ ...options, define, entryPoints: { app: join(root, 'cli', 'appMain.ts') }, splitting: true, outdir: join(root, 'dist'), entryNames: '[name]', chunkNames: 'app/[name]-[hash]', outExtension: { '.js': '.mjs' } });
 await build({
   ...options,
   define,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { allRegistrations, COMMAND_MODULES, commandWord, registrationsFor } from '../../cli/commands.js';
-import { plainStatus } from '../../cli/argv.js';
+import { plainApp, plainStatus } from '../../cli/argv.js';
 
 async function namesOf(registers: Promise<((p: Command) => void)[]>): Promise<string[]> {
   const program = new Command('jiuzhu');
@@ -48,6 +48,16 @@ describe('lazy command registration', () => {
     // Everything else goes to commander: help, other words, unknown options, a missing value, a value that looks like an option.
     for (const argv of [[], ['status', '-h'], ['status', '--help'], ['help', 'status'], ['status', 'x'], ['status', 'status'], ['doctor'], ['status', '--nope'], ['status', '--data'], ['status', '--data', '--json'], ['--json=1', 'status']]) {
       expect(plainStatus(argv), argv.join(' ')).toBeNull();
+    }
+  });
+
+  it('opens the app without commander when the line holds only the program options', () => {
+    expect(plainApp([])).toEqual({});
+    expect(plainApp(['--data', 'x', '--operator', '王芳', '--lang', 'en'])).toEqual({ data: 'x', operator: '王芳' });
+    expect(plainApp(['--data=x', '--data', 'y'])).toEqual({ data: 'y' });
+    // A word (a command, or one commander reports as unknown), help or an option it does not know goes to commander.
+    for (const argv of [['status'], ['ui'], ['demo'], ['nope'], ['-h'], ['--help'], ['help'], ['--data'], ['--data', '--json'], ['--nope'], ['-V']]) {
+      expect(plainApp(argv), argv.join(' ')).toBeNull();
     }
   });
 });
