@@ -8,14 +8,21 @@ export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const DIGIT_OR_HYPHEN = /[-0-9]/;
+/** 0 for a digit or '-', 1 for a lowercase ASCII letter, 2 for an uppercase one, -1 for anything else (NaN: the string ended). */
+function kindOf(c: number): number {
+  if ((c >= 48 && c <= 57) || c === 45) return 0;
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 65 && c <= 90) return 2;
+  return -1;
+}
 
-/** Whether two different characters (undefined: the string ended) are ordered by code unit as localeCompare orders them. */
-function codeUnitsAgree(x: string | undefined, y: string | undefined): boolean {
-  if (x === undefined || y === undefined) return DIGIT_OR_HYPHEN.test(x ?? y ?? '') || /[a-zA-Z]/.test(x ?? y ?? '');
-  const lower = (c: string) => DIGIT_OR_HYPHEN.test(c) || (c >= 'a' && c <= 'z');
-  const upper = (c: string) => DIGIT_OR_HYPHEN.test(c) || (c >= 'A' && c <= 'Z');
-  return (lower(x) && lower(y)) || (upper(x) && upper(y));
+/** Whether two different characters (NaN: the string ended) are ordered by code unit as localeCompare orders them. */
+function codeUnitsAgree(x: number, y: number): boolean {
+  if (Number.isNaN(x)) return kindOf(y) >= 0;
+  if (Number.isNaN(y)) return kindOf(x) >= 0;
+  const kx = kindOf(x);
+  const ky = kindOf(y);
+  return kx >= 0 && ky >= 0 && kx + ky !== 3;
 }
 
 /**
@@ -30,6 +37,6 @@ export function compareText(a: string, b: string): number {
   if (a === b) return 0;
   let i = 0;
   while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (codeUnitsAgree(a[i], b[i])) return a < b ? -1 : 1;
+  if (codeUnitsAgree(a.charCodeAt(i), b.charCodeAt(i))) return a < b ? -1 : 1;
   return a.localeCompare(b);
 }
