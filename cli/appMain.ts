@@ -4,14 +4,7 @@
 // Node, Ink and the dashboard's own modules only (docs/architecture.md
 // "Start-up"). Any other command line goes through commander (cli/program.ts).
 import { plainApp } from './argv.js';
-import { startRun } from './start.js';
+import { runPlain } from './start.js';
 import { openApp } from './openApp.js';
-import { reportFailure } from './failure.js';
 
-const argv = process.argv.slice(2);
-await startRun(argv);
-try {
-  await openApp(plainApp(argv) ?? {});
-} catch (err) {
-  reportFailure(err);
-}
+await runPlain(plainApp, openApp);

@@ -4,14 +4,7 @@
 // uses (docs/architecture.md "Start-up"). Any other command line goes through
 // commander (cli/program.ts).
 import { plainStatus } from './argv.js';
-import { startRun } from './start.js';
+import { runPlain } from './start.js';
 import { runStatus } from './status.js';
-import { reportFailure } from './failure.js';
 
-const argv = process.argv.slice(2);
-await startRun(argv);
-try {
-  await runStatus(plainStatus(argv) ?? {});
-} catch (err) {
-  reportFailure(err);
-}
+await runPlain(plainStatus, runStatus);
