@@ -30,6 +30,13 @@ function hashes(root: string, rel = '', into: Record<string, string> = {}): Reco
   return into;
 }
 
+/** Whether head.json and summary.json both reflect the journal's end (no checkpoint still being written). */
+function checkpointed(dir: string): boolean {
+  const end = statSync(join(dir, 'journal.jsonl')).size;
+  const at = (f: string) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { end?: number }).end;
+  return at('head.json') === end && at('summary.json') === end;
+}
+
 const noKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, pageUp: false, pageDown: false } as never;
 
 describe('the receipts screen', () => {
@@ -64,6 +71,8 @@ describe('the receipts screen', () => {
     expect(overflow(list)).toEqual([]);
     // Opening the receipts is the clerk's look: the dashboard stops reminding of the file.
     await until(r, () => reminders(t.office.view, '2026-11-26').rejectedFiles.length === 0, 'the look recorded');
+    // The look is committed (the journal) before the checkpoint it makes is written: wait for that too.
+    await until(r, () => checkpointed(t.dir), 'the look checkpointed');
 
     await press(r, KEY.enter);
     const receipt = await until(r, (f) => f.includes('拒绝'), 'the receipt');
