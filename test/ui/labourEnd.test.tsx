@@ -48,7 +48,8 @@ describe('the month end of labour in the app', () => {
     await until(ui.lastFrame, (x) => x.includes('结账后的更正要写明原因'), 'the refusal without a reason');
     for (const ch of '补交病假条') await key(ch);
     await key('\r');
-    await until(ui.lastFrame, (x) => x.includes('请假') && !x.includes('改为'), 'the saved amendment');
+    // The saved line, not the prompt's absence: the footer's hints say 改为 too.
+    await until(ui.lastFrame, (x) => x.includes('已更正 2026-10-12：到 → 请假') && x.includes('补交病假条'), 'the saved amendment');
     const month = office.view.get('attendanceMonths', '2026-10')!;
     expect(month.amendments).toEqual([{ on: '2026-10-31', date: '2026-10-12', idNumber: liu, from: { status: 'present' }, to: { status: 'excused', note: '补交病假条' }, reason: '补交病假条' }]);
     expect(office.view.all('outbound')).toHaveLength(2);
