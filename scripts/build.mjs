@@ -55,23 +55,27 @@ await rm(join(root, 'dist'), { recursive: true, force: true });
 
 const options = nodeBundleOptions(root);
 const define = { ...options.define, __JIUZHU_BUILTIN_FORMS__: forms };
+// One entry of the program with its own chunks in dist/<chunkDir>/.
+const entryBundle = (name, entry, chunkDir, plugins = options.plugins) =>
+  build({
+    ...options,
+    define,
+    plugins,
+    entryPoints: { [name]: join(root, 'cli', entry) },
+    splitting: true,
+    outdir: join(root, 'dist'),
+    entryNames: '[name]',
+    chunkNames: `${chunkDir}/[name]-[hash]`,
+    outExtension: { '.js': '.mjs' },
+  });
+
 // dist/jiuzhu.mjs only chooses (cli/main.ts): a plain `status` runs
-// dist/status.mjs, one file with no commander and nothing shared with the
-// chunks; every other command line runs dist/program.mjs and its chunks.
+// dist/status.mjs and a plain `jiuzhu [--data DIR] [--operator NAME]` (the
+// app) dist/app.mjs, each bundled apart with its own chunks and no commander
+// (status also reads node:crypto at its first call); every other command line
+// runs dist/program.mjs and its chunks.
 await build({ ...options, entryPoints: [join(root, 'cli', 'main.ts')], outfile });
-await build({ ...options, define, plugins: [...options.plugins, lazyBuiltins()], entryPoints: { status: join(root, 'cli', 'statusMain.ts') }, splitting: true, outdir: join(root, 'dist'), entryNames: '[name]', chunkNames: 'status/[name]-[hash]', outExtension: { '.js': '.mjs' } });
-// A plain `jiuzhu [--data DIR] [--operator NAME]` (the app) runs dist/app.mjs,
-// bundled apart the same way: the first frame reads Ink and the dashboard, the
-// other screens come from dist/app/ chunks after it.
-await build({ ...options, define, entryPoints: { app: join(root, 'cli', 'appMain.ts') }, splitting: true, outdir: join(root, 'dist'), entryNames: '[name]', chunkNames: 'app/[name]-[hash]', outExtension: { '.js': '.mjs' } });
-await build({
-  ...options,
-  define,
-  entryPoints: { program: join(root, 'cli', 'program.ts') },
-  splitting: true,
-  outdir: join(root, 'dist'),
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
-});
+await entryBundle('status', 'statusMain.ts', 'status', [...options.plugins, lazyBuiltins()]);
+await entryBundle('app', 'appMain.ts', 'app');
+await entryBundle('program', 'program.ts', 'chunks');
 await chmod(outfile, 0o755);
