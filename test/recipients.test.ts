@@ -49,6 +49,23 @@ describe('the dashboard of a hand-built office on 2026-11-19', () => {
     expect(d.counts).toEqual({ households: 7, activeEnrolments: 4, suspendedEnrolments: 0, openCases: 3, pending: 1 });
   });
 
+  it('orders one household’s programmes due the same day as the catalogue does, whatever the locale', async () => {
+    const { office } = await handBuiltOffice();
+    const base = office.view.get('enrolments', `${H[1]}:特困`)!;
+    await office.transact({ operator: '李娜', source: 'local', action: 'test.setup' }, (tx) => {
+      for (const program of ['医疗救助', '低保'] as const) {
+        tx.put('enrolments', `${H[1]}:${program}`, { ...structuredClone(base), id: `${H[1]}:${program}`, program });
+        tx.put('reviews', `${H[1]}:${program}@2026-08-25`, { ...structuredClone(office.view.get('reviews', `${H[1]}:特困@2026-08-25`)!), id: `${H[1]}:${program}@2026-08-25`, enrolmentId: `${H[1]}:${program}` });
+      }
+    });
+    const due = reviewsDue(office.view, TODAY).filter((r) => r.due === '2026-11-25');
+    expect(due.map((r) => [r.householderName, r.program])).toEqual([
+      ['张三丰', '低保'],
+      ['张三丰', '特困'],
+      ['张三丰', '医疗救助'],
+    ]);
+  });
+
   it('warns when the holiday calendar does not cover the year, and has no session on another day', () => {
     const d = dashboard(office.view, '2031-01-06');
     expect(d.calendar.covered).toBe(false);

@@ -1,6 +1,6 @@
 // The rhythm of reviews (动态管理): each recipient is reviewed every so many
 // months by category (settings.reviewMonths), and the reviews falling due.
-import type { Category, Enrolment } from '../office/model.js';
+import { PROGRAMS, type Category, type Enrolment, type Program } from '../office/model.js';
 import type { DeepReadonly, View } from '../store/office.js';
 import type { Settings } from '../office/settings.js';
 import { settingsOf } from '../office/context.js';
@@ -62,5 +62,12 @@ export function reviewsDue(view: View, today: string): ReviewDue[] {
       overdue: daysLeft < 0,
     });
   }
-  return out.sort((a, b) => compareCodes(a.due, b.due) || compareText(a.enrolmentId, b.enrolmentId));
+  // Same day: by household, then in the catalogue's order of programmes (低保 before 特困), as
+  // the standards table orders them. Neither builds ICU's collator, which a
+  // tie-break on the enrolment id's Chinese tail did (~7 ms of every `status`).
+  return out.sort((a, b) => compareCodes(a.due, b.due) || compareText(a.householdId, b.householdId) || programRank(a.program) - programRank(b.program));
+}
+
+function programRank(p: string): number {
+  return PROGRAMS.indexOf(p as Program);
 }

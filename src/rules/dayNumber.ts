@@ -52,15 +52,28 @@ export function addMonths(month: string, n: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Days in month m (1–12) of a proleptic Gregorian year. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
 /** The last day of a `YYYY-MM` month. */
 export function monthEnd(month: string): string {
-  return addDays(`${addMonths(month, 1)}-01`, -1);
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return `${month.slice(0, 7)}-${pad2(daysInMonth(y, m))}`;
 }
 
 /** `YYYY-MM-DD` plus n months; the 31st becomes the month's last day where it has none. */
 export function addMonthsToDate(date: string, n: number): string {
-  const month = addMonths(date.slice(0, 7), n);
-  const end = monthEnd(month);
-  const day = `${month}-${date.slice(8, 10)}`;
-  return day > end ? end : day;
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
