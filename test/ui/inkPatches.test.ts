@@ -1,0 +1,67 @@
+// The build's patches to Ink's dependencies (scripts/esbuildOptions.mjs) change
+// how fast, never what: the patched styledCharsToString gives the original's
+// string for any row, and yoga's WebAssembly loads without fetch and lays out.
+import { describe, expect, it, beforeAll } from 'vitest';
+import fc from 'fast-check';
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as original from '@alcalzone/ansi-tokenize';
+// @ts-expect-error: a plain .mjs of the project's own build scripts
+import { nodeBundleOptions } from '../../scripts/esbuildOptions.mjs';
+import { ROOT } from '../support/paths.js';
+
+type Tokenize = typeof original;
+let patched: Tokenize;
+let yogaOut: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-inkpatch-'));
+  const entry = join(dir, 'entry.mjs');
+  writeFileSync(entry, "export * from '@alcalzone/ansi-tokenize';\n");
+  const yogaEntry = join(dir, 'yoga.mjs');
+  writeFileSync(
+    yogaEntry,
+    `globalThis.fetch = () => { throw new Error('fetch called'); };
+const { default: Yoga } = await import('yoga-layout');
+const root = Yoga.Node.create(); root.setWidth(80); root.setFlexDirection(Yoga.FLEX_DIRECTION_ROW);
+const a = Yoga.Node.create(); a.setFlexGrow(1); const b = Yoga.Node.create(); b.setWidth(20);
+root.insertChild(a, 0); root.insertChild(b, 1); root.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
+process.stdout.write(JSON.stringify([a.getComputedWidth(), b.getComputedLeft()]));
+`,
+  );
+  const opts = nodeBundleOptions(ROOT);
+  await build({ ...opts, entryPoints: [entry], outfile: join(dir, 'out.mjs'), absWorkingDir: ROOT, nodePaths: [join(ROOT, 'node_modules')] });
+  await build({ ...opts, entryPoints: [yogaEntry], outfile: join(dir, 'yoga.out.mjs'), absWorkingDir: ROOT, nodePaths: [join(ROOT, 'node_modules')] });
+  patched = (await import(pathToFileURL(join(dir, 'out.mjs')).href)) as Tokenize;
+  yogaOut = join(dir, 'yoga.out.mjs');
+  // The patch is in the bundle (else the property below compares the original with itself).
+  expect(readFileSync(join(dir, 'out.mjs'), 'utf8')).toContain('sameCodes(');
+});
+
+const CODES = ['\x1b[1m', '\x1b[22m', '\x1b[2m', '\x1b[31m', '\x1b[32m', '\x1b[39m', '\x1b[0m', '\x1b[4m', '\x1b[24m', '\x1b[7m', '\x1b[27m', '\x1b[38;5;33m', '\x1b[44m', '\x1b[49m', '\x1b[90m'];
+const piece = fc.oneof(fc.constantFrom(...CODES), fc.constantFrom('a', ' ', '工', '作', '台', '—', '·', '1', '低保', '▸'));
+const row = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+describe("the build's patches to Ink's dependencies", () => {
+  it('styledCharsToString gives the original string for any row of cells, styled or not', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(60), { maxLength: 6 }), (lines, blanks) => {
+        // A row as Ink's output grid holds it: cells of several writes, blank cells between.
+        const cells = lines.flatMap((l) => original.styledCharsFromTokens(original.tokenize(l)));
+        for (const at of blanks) cells.splice(Math.min(at, cells.length), 0, { type: 'char', value: ' ', fullWidth: false, styles: [] });
+        expect(patched.styledCharsToString(cells)).toBe(original.styledCharsToString(cells));
+        const line = lines.join('');
+        expect(patched.styledCharsToString(patched.styledCharsFromTokens(patched.tokenize(line)))).toBe(original.styledCharsToString(original.styledCharsFromTokens(original.tokenize(line))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("yoga's WebAssembly loads without fetch and lays a row out", async () => {
+    const { execFileSync } = await import('node:child_process');
+    expect(JSON.parse(execFileSync(process.execPath, [yogaOut], { encoding: 'utf8' }))).toEqual([60, 60]);
+  });
+});
