@@ -17,6 +17,8 @@ import { readHouseholdHistory } from '../src/household/history.js';
 import { addHouseholdNote } from '../src/household/notes.js';
 import { addMonthsToDate } from '../src/rules/dayNumber.js';
 import { jiuzhu } from './support/cli.js';
+import type { Enrolment } from '../src/office/model.js';
+import type { Review } from '../src/recipients/reviews.js';
 import { CASE_NO, FILE_SHA, H, handBuiltOffice, ID, TODAY } from './support/handBuilt.js';
 
 const NOW = { JIUZHU_NOW: TODAY };
@@ -54,8 +56,8 @@ describe('the dashboard of a hand-built office on 2026-11-19', () => {
     const base = office.view.get('enrolments', `${H[1]}:特困`)!;
     await office.transact({ operator: '李娜', source: 'local', action: 'test.setup' }, (tx) => {
       for (const program of ['医疗救助', '低保'] as const) {
-        tx.put('enrolments', `${H[1]}:${program}`, { ...structuredClone(base), id: `${H[1]}:${program}`, program });
-        tx.put('reviews', `${H[1]}:${program}@2026-08-25`, { ...structuredClone(office.view.get('reviews', `${H[1]}:特困@2026-08-25`)!), id: `${H[1]}:${program}@2026-08-25`, enrolmentId: `${H[1]}:${program}` });
+        tx.put('enrolments', `${H[1]}:${program}`, { ...(structuredClone(base) as Enrolment), id: `${H[1]}:${program}`, program });
+        tx.put('reviews', `${H[1]}:${program}@2026-08-25`, { ...(structuredClone(office.view.get('reviews', `${H[1]}:特困@2026-08-25`)!) as Review), id: `${H[1]}:${program}@2026-08-25`, enrolmentId: `${H[1]}:${program}` });
       }
     });
     const due = reviewsDue(office.view, TODAY).filter((r) => r.due === '2026-11-25');

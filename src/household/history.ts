@@ -3,7 +3,9 @@
 // `household show`. Read without re-hashing (the chain is doctor's business).
 import type { Source } from '../office/model.js';
 import type { Office, View } from '../store/office.js';
-import { parseEntryText, readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
+import { join } from 'node:path';
+import { GENESIS_HASH, parseEntryText, readJournalBytes, type Change, type JournalEntry } from '../store/journal.js';
+import { readFileIfExists, writeFileAtomic } from '../store/atomicFile.js';
 import { maskIds } from '../office/privacy.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
@@ -112,12 +114,33 @@ function wordOf(keys: Readonly<Record<string, MessageKey>>, name: string): strin
   return key ? (t as (k: MessageKey) => string)(key) : name;
 }
 
+/** What one change did to a household's records, as the history keeps it: words come at reading, in the session's language. */
+type What = readonly [c: string, op: Change['op'], id: string, fields: readonly string[]] | 'more';
+
+/** A history line as indexed (and cached in history.json): the changes, not yet in words. */
+interface RawLine {
+  seq: number;
+  at: string;
+  operator: string;
+  source: Source;
+  action: string;
+  summary: string;
+  what: What[];
+}
+
+/** One change as the history keeps it; the fields only for an update. */
+function whatOf(ch: Change): What {
+  return [ch.c, ch.op, ch.id, ch.op === 'update' ? [...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])] : []];
+}
+
 /** One change in words: 申请修改 430105003001-2026-0007：状态、经过 */
-function describe(ch: Change): string {
-  const id = ch.c === 'members' ? maskIds(ch.id) : ch.id;
-  const head = t('household.change.head', { what: wordOf(COLLECTION_KEYS, ch.c), op: t(OP_KEYS[ch.op]), id });
-  if (ch.op !== 'update') return head;
-  const fields = [...Object.keys(ch.set ?? {}), ...(ch.unset ?? [])].map((f) => wordOf(FIELD_KEYS, f));
+function describe(w: What): string {
+  if (w === 'more') return t('household.change.more');
+  const [c, op, rawId, fieldNames] = w;
+  const id = c === 'members' ? maskIds(rawId) : rawId;
+  const head = t('household.change.head', { what: wordOf(COLLECTION_KEYS, c), op: t(OP_KEYS[op]), id });
+  if (op !== 'update') return head;
+  const fields = fieldNames.map((f) => wordOf(FIELD_KEYS, f));
   return t('household.change.fields', { head, fields: fields.join(t('household.listSeparator')) });
 }
 
@@ -125,38 +148,96 @@ function describe(ch: Change): string {
  * Complete journal lines from byte `offset`, parsed but not hash-checked:
  * reading history for the screen must be quick (a demo office's first entry
  * is ~10 MB, and re-hashing it costs most of a second on an old PC), and the
- * chain is what `jiuzhu doctor` checks. A torn last line is left for later.
+ * chain is what `jiuzhu doctor` checks. Each entry is handed to `each` and
+ * let go, so the lines are never all held at once. A torn last line is left
+ * for later. Returns where reading stopped, or null when the journal is not
+ * the one the caller indexed: the line before `from` does not end with its
+ * hash, or the next does not follow it.
  */
-async function readEntriesFrom(path: string, offset: number, afterSeq: number): Promise<{ entry: JournalEntry; end: number }[]> {
-  const buf = await readJournalBytes(path, offset);
-  if (!buf) return [];
-  const out: { entry: JournalEntry; end: number }[] = [];
-  for (let pos = 0; pos < buf.length; ) {
+async function eachEntryFrom(path: string, from: Cursor, each: (e: JournalEntry) => void): Promise<Cursor | null> {
+  // From inside, the line that ends at `from.end` must end with its hash (serializeEntry).
+  const seal = from.end > 0 ? Buffer.from(`,"hash":"${from.hash}"}\n`) : Buffer.alloc(0);
+  if (seal.length > from.end) return null;
+  const buf = await readJournalBytes(path, from.end - seal.length);
+  if (!buf) return from.end === 0 ? from : null;
+  if (buf.length < seal.length || !buf.subarray(0, seal.length).equals(seal)) return null;
+  let at = from;
+  for (let pos = seal.length; pos < buf.length; ) {
     const nl = buf.indexOf(0x0a, pos);
     if (nl === -1) break;
+    let entry: JournalEntry;
     try {
-      const entry = parseEntryText(buf.toString('utf8', pos, nl));
-      if (entry.seq > afterSeq) out.push({ entry, end: offset + nl + 1 });
+      entry = parseEntryText(buf.toString('utf8', pos, nl));
     } catch {
       break; // damage: doctor's business; show what came before it
     }
+    if (entry.seq !== at.seq + 1 || entry.prev !== at.hash) return null;
+    each(entry);
+    at = { end: from.end - seal.length + nl + 1, seq: entry.seq, hash: entry.hash };
     pos = nl + 1;
   }
-  return out;
+  return at;
+}
+
+/** Where the index has read the journal to: the end of the last line read, its seq and its hash. */
+interface Cursor {
+  end: number;
+  seq: number;
+  hash: string;
+}
+
+const START: Cursor = { end: 0, seq: 0, hash: GENESIS_HASH };
+
+/**
+ * The index is kept in the data folder (history.json), so that a session
+ * reads the journal only past it: the first line of an office can be tens of
+ * MB (a demo, an imported roster), and parsing it for one household's tab
+ * cost ~40 MB of memory and a large part of a second. It is a cache: written
+ * atomically, trusted only where the journal past it follows its last hash,
+ * rebuilt from the journal when missing, older or not following; doctor and
+ * backup need nothing of it. It is rewritten when the index has read this
+ * much of the journal past it.
+ */
+export const HISTORY_FILE = 'history.json';
+const HISTORY_VERSION = 1;
+const REWRITE_AFTER_BYTES = 256 * 1024;
+
+interface HistoryFile {
+  version: number;
+  cursor: Cursor;
+  lastSeq: number;
+  by: Record<string, RawLine[]>;
+}
+
+async function readHistoryFile(dir: string): Promise<HistoryFile | null> {
+  const buf = await readFileIfExists(join(dir, HISTORY_FILE)).catch(() => null);
+  if (!buf) return null;
+  try {
+    const f = JSON.parse(buf.toString('utf8')) as HistoryFile;
+    const c = f.cursor;
+    if (f.version !== HISTORY_VERSION || !c || typeof c.end !== 'number' || typeof c.seq !== 'number' || typeof c.hash !== 'string' || !f.by || typeof f.by !== 'object') return null;
+    return f;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The journal, indexed by household. The app builds it once from the whole
- * journal and then adds the entries each refresh brings.
+ * The journal, indexed by household. A session starts from history.json and
+ * reads the journal past it (all of it the first time), then adds the entries
+ * each refresh brings.
  */
 export class HouseholdHistory {
-  private readonly by = new Map<string, HistoryLine[]>();
+  private by = new Map<string, RawLine[]>();
   private lastSeq = 0;
-  private read = { end: 0, seq: 0 };
+  private read: Cursor = START;
+  private started = false;
+  /** The journal's end when history.json was last read or written by this index. */
+  private cachedAt = -1;
 
   private chain: Promise<unknown> = Promise.resolve();
 
-  /** Reads the journal lines written since the last call (all of them the first time). */
+  /** Reads the journal lines written since the last call (all of them, or those past history.json, the first time). */
   update(office: Office): Promise<boolean> {
     const p = this.chain.then(() => this.readTail(office));
     this.chain = p.catch(() => undefined);
@@ -164,27 +245,55 @@ export class HouseholdHistory {
   }
 
   private async readTail(office: Office): Promise<boolean> {
-    const entries = await readEntriesFrom(office.journalPath, this.read.end, this.read.seq);
-    const last = entries.at(-1);
-    if (!last) return false;
-    this.read = { end: last.end, seq: last.entry.seq };
-    this.add(
-      entries.map((e) => e.entry),
-      office.view,
-    );
-    return true;
+    if (!this.started) {
+      this.started = true;
+      const f = await readHistoryFile(office.dir);
+      if (f) {
+        this.by = new Map(Object.entries(f.by));
+        this.lastSeq = f.lastSeq;
+        this.read = f.cursor;
+        this.cachedAt = f.cursor.end;
+      }
+    }
+    let added = false;
+    const each = (e: JournalEntry) => {
+      this.add([e], office.view);
+      added = true;
+    };
+    let at = await eachEntryFrom(office.journalPath, this.read, each);
+    if (!at) {
+      // history.json was made from another journal (a restore, a copy): index this one afresh.
+      this.by = new Map();
+      this.lastSeq = 0;
+      this.cachedAt = -1;
+      at = (await eachEntryFrom(office.journalPath, START, each)) ?? START;
+    }
+    this.read = at;
+    if (at.end - Math.max(0, this.cachedAt) >= REWRITE_AFTER_BYTES || (this.cachedAt === -1 && at.end > 0)) await this.save(office.dir);
+    return added;
+  }
+
+  /** Writes the index to history.json; a failure only costs the next session a longer read. */
+  private async save(dir: string): Promise<void> {
+    const f: HistoryFile = { version: HISTORY_VERSION, cursor: this.read, lastSeq: this.lastSeq, by: Object.fromEntries(this.by) };
+    try {
+      await writeFileAtomic(join(dir, HISTORY_FILE), JSON.stringify(f));
+      this.cachedAt = this.read.end;
+    } catch {
+      // a read-only folder, a full disk: the index in memory is whole all the same
+    }
   }
 
   add(entries: readonly JournalEntry[], view: View): void {
     for (const e of entries) {
       if (e.seq <= this.lastSeq) continue;
       this.lastSeq = e.seq;
-      const per = new Map<string, string[]>();
+      const per = new Map<string, What[]>();
       for (const ch of e.changes) {
         for (const h of householdsOfChange(ch, view)) {
           const list = per.get(h) ?? [];
-          if (list.length < 6) list.push(describe(ch));
-          else if (list.length === 6) list.push(t('household.change.more'));
+          if (list.length < 6) list.push(whatOf(ch));
+          else if (list.length === 6) list.push('more');
           per.set(h, list);
         }
       }
@@ -200,9 +309,9 @@ export class HouseholdHistory {
     return this.lastSeq;
   }
 
-  /** Oldest first. */
+  /** Oldest first, in the session's language. */
   of(householdId: string): HistoryLine[] {
-    return this.by.get(householdId) ?? [];
+    return (this.by.get(householdId) ?? []).map((l) => ({ ...l, what: l.what.map(describe) }));
   }
 }
 
