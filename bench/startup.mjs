@@ -80,12 +80,12 @@ async function main() {
   // with `status` is what each program loads and does.
   const common = nodeBundleOptions(ROOT);
   // One committed frame, then unmount and let Node exit on its own (as status does).
+  // Two builds of it: with the same build as the app (its patches to Ink's
+  // dependencies included: scripts/esbuildOptions.mjs), the goal's baseline;
+  // and Ink as shipped, with only the flags a bundled Ink needs, for reference.
   const hello = join(tmp, 'hello.mjs');
-  await build({
-    ...common,
-    jsx: 'automatic',
-    stdin: {
-      contents: `
+  const helloStock = join(tmp, 'hello-stock.mjs');
+  const helloSource = `
         import { useEffect } from 'react';
         import { render, Text, useApp } from 'ink';
         process.noDeprecation = true;
@@ -95,13 +95,16 @@ async function main() {
           return <Text>你好</Text>;
         }
         await render(<Hello />).waitUntilExit();
-      `,
-      loader: 'tsx',
-      resolveDir: ROOT,
-      sourcefile: 'bench-hello.tsx',
-    },
-    outfile: hello,
-  });
+      `;
+  for (const [outfile, plugins] of [[hello, common.plugins], [helloStock, []]]) {
+    await build({
+      ...common,
+      plugins,
+      jsx: 'automatic',
+      stdin: { contents: helloSource, loader: 'tsx', resolveDir: ROOT, sourcefile: 'bench-hello.tsx' },
+      outfile,
+    });
+  }
 
   // ------------------------------------------------------------ the office
   const gen = join(tmp, 'gen.mjs');
@@ -203,7 +206,7 @@ async function main() {
   }
 
   // ------------------------------------------------------------ the real app
-  const app = args.app ? await measureApp({ office, hello, env, runs: args.appRuns, compare: args.compare }) : null;
+  const app = args.app ? await measureApp({ office, hello, helloStock, env, runs: args.appRuns, compare: args.compare }) : null;
 
   // ------------------------------------------------------------ sizes
   const helloBytes = statSync(hello).size;
@@ -296,6 +299,7 @@ async function main() {
     out.push(`the app in a pseudo-terminal (script(1), 80×24), ${app.runs} interleaved runs:`);
     out.push(`  first dashboard frame   ${app.firstFrameMs.toFixed(1)} ms median  vs Ink hello-world first frame ${app.helloFirstFrameMs.toFixed(1)} ms  → ${app.timeRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.timeRatio <= GOAL ? 'met' : 'NOT met'})`);
     if (app.rssRatio != null) out.push(`  peak RSS                ${app.peakRssMb.toFixed(1)} MB  vs Ink hello-world ${app.helloPeakRssMb.toFixed(1)} MB  → ${app.rssRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.rssRatio <= GOAL ? 'met' : 'NOT met'})`);
+    out.push(`  against Ink as shipped (hello-world without the build's patches): first frame ${app.stockHelloFirstFrameMs.toFixed(1)} ms → ${app.stockTimeRatio.toFixed(2)}×; peak RSS ${app.stockHelloPeakRssMb.toFixed(1)} MB → ${app.stockRssRatio.toFixed(2)}×`);
     out.push(`  open a household's archive from the search (Enter → frame)  ${app.archiveMs.toFixed(1)} ms median; its change history tab ${app.historyMs.toFixed(1)} ms`);
     if (app.compareFirstFrameMs != null) out.push(`  --compare build: first frame ${app.compareFirstFrameMs.toFixed(1)} ms → ${app.compareTimeRatio.toFixed(2)}×; peak RSS ${app.comparePeakRssMb.toFixed(1)} MB → ${app.compareRssRatio.toFixed(2)}×`);
   }
@@ -396,7 +400,7 @@ function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
   });
 }
 
-async function measureApp({ office, hello, env, runs, compare }) {
+async function measureApp({ office, hello, helloStock, env, runs, compare }) {
   if (spawnSync('script', ['--version']).status !== 0) return { error: 'script(1) from util-linux not found' };
   if (!existsSync(TIME)) return { error: `${TIME} not found` };
   // A case number of the demo office to search for: the householder of 2026-0048.
@@ -411,10 +415,11 @@ async function measureApp({ office, hello, env, runs, compare }) {
   const helloSteps = [['', '你好', 'first']];
   // The --compare build's app, in the same rounds (its first frame and peak RSS).
   const other = compare ? [compare, '--data', office, '--operator', '王芳'] : null;
-  const s = { first: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [], otherFirst: [], otherRss: [] };
+  const s = { first: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [], stockFirst: [], stockRss: [], otherFirst: [], otherRss: [] };
   try {
     await inPty(app, env, appSteps, 'q'); // warm the page cache
     await inPty([hello], env, helloSteps);
+    await inPty([helloStock], env, helloSteps);
     if (other) await inPty(other, env, appSteps, 'q');
     for (let r = 0; r < runs; r++) {
       const h = await inPty([hello], env, helloSteps);
@@ -425,6 +430,9 @@ async function measureApp({ office, hello, env, runs, compare }) {
       s.rss.push(a.rssKb);
       s.helloFirst.push(h.times.first);
       s.helloRss.push(h.rssKb);
+      const k = await inPty([helloStock], env, helloSteps);
+      s.stockFirst.push(k.times.first);
+      s.stockRss.push(k.rssKb);
       if (other) {
         const o = await inPty(other, env, appSteps, 'q');
         s.otherFirst.push(o.times.first);
@@ -446,6 +454,11 @@ async function measureApp({ office, hello, env, runs, compare }) {
     peakRssMb: round(peakRssMb),
     helloPeakRssMb: round(helloPeakRssMb),
     rssRatio: round(peakRssMb / helloPeakRssMb, 3),
+    // Against Ink as shipped (no build patches), for reference.
+    stockHelloFirstFrameMs: round(median(s.stockFirst)),
+    stockTimeRatio: round(firstFrameMs / median(s.stockFirst), 3),
+    stockHelloPeakRssMb: round(median(s.stockRss) / 1024),
+    stockRssRatio: round(peakRssMb / (median(s.stockRss) / 1024), 3),
     ...(other ? {
       compareFirstFrameMs: round(median(s.otherFirst)),
       compareTimeRatio: round(median(s.otherFirst) / helloFirstFrameMs, 3),
@@ -454,7 +467,7 @@ async function measureApp({ office, hello, env, runs, compare }) {
     } : {}),
     archiveMs: round(median(s.archive)),
     historyMs: round(median(s.history)),
-    samples: { firstFrameMs: s.first.map(round), helloFirstFrameMs: s.helloFirst.map(round), archiveMs: s.archive.map(round) },
+    samples: { firstFrameMs: s.first.map(round), helloFirstFrameMs: s.helloFirst.map(round), stockHelloFirstFrameMs: s.stockFirst.map(round), archiveMs: s.archive.map(round) },
     note: 'times from spawning script(1) to the text on the pseudo-terminal; both programs pay the same script and /usr/bin/time wrapping',
   };
 }
