@@ -4,29 +4,79 @@
 // (Ink's, wrap-ansi's, ours) counts ASCII and common Chinese text directly
 // before asking the real one (src/ui/textWidth.ts). Yoga's WebAssembly is
 // decoded from its base64 in place rather than fetched from a data: URL, and
-// Ink's frame skips the style diff between two cells of the same style.
+// Ink's frame skips the style diff between two cells of the same style and
+// the slicing of lines that a clip leaves whole.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/**
+ * A dependency's module with some of its text replaced at build time. Each
+ * edit is [text as it stands, replacement, prelude?]; should an update of the
+ * library change any of those texts, the build stops with the module named
+ * rather than ship the module unpatched.
+ */
+function patchSource(name, file, edits) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter: file }, async (args) => {
+        let src = await readFile(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (!src.includes(from)) return { errors: [{ text: `${name}: ${args.path} no longer holds ${JSON.stringify(from)}; update scripts/esbuildOptions.mjs` }] };
+          src = src.replace(from, to);
+        }
+        return { contents: src, loader: 'js' };
+      });
+    },
+  };
+}
+
+const dir = (...parts) => parts.join('[\\\\/]');
 
 /**
  * yoga-layout's emscripten loader fetches its own base64 data: URL whenever
  * `fetch` exists, which on Node loads undici (~15–20 ms of every app start).
  * Its synchronous decoder (`wa`) reads the same bytes; the build takes that
- * branch. Should a new yoga-layout change the loader, the build stops here.
+ * branch.
  */
-function yogaWithoutFetch() {
-  const branch = 'function ya(){return w||"function"!=typeof fetch?';
-  return {
-    name: 'yoga-without-fetch',
-    setup(b) {
-      b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
-        const src = await readFile(args.path, 'utf8');
-        if (!src.includes(branch)) return { errors: [{ text: `yoga-layout's wasm loader changed (no "${branch}" in ${args.path}): update scripts/esbuildOptions.mjs` }] };
-        return { contents: src.replace(branch, 'function ya(){return w||!0?'), loader: 'js' };
-      });
-    },
-  };
+const yogaWithoutFetch = () =>
+  patchSource('yoga-without-fetch', new RegExp(`${dir('yoga-layout', 'dist', 'binaries', 'yoga-wasm-base64-esm')}\\.js$`), [
+    ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||!0?'],
+  ]);
+
+/**
+ * Ink builds each frame cell by cell (ink/build/output.js) and joins a row
+ * with @alcalzone/ansi-tokenize's styledCharsToString, which diffs the styles
+ * of every cell against the one before: three Sets and four arrays a cell,
+ * ~10 ms of a full first frame. Two cells with the same codes have nothing to
+ * diff (diffAnsiCodes gives [] for equal lists), nor does a row ending
+ * unstyled; those skip it, and the string is the same.
+ */
+const SAME_CODES = `function sameCodes(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false;
+  return true;
 }
+`;
+const inkRowsWithoutIdleDiffs = () =>
+  patchSource('ink-rows-without-idle-diffs', new RegExp(`${dir('@alcalzone', 'ansi-tokenize', 'build', 'styledChars')}\\.js$`), [
+    ['export function styledCharsToString(chars) {', `${SAME_CODES}export function styledCharsToString(chars) {`],
+    ['ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));', 'if (!sameCodes(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));'],
+    ['ret += ansiCodesToString(diffAnsiCodes(char.styles, []));', 'if (char.styles.length !== 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));'],
+  ]);
+
+/**
+ * Inside a box that clips (overflow hidden: the shell's body), Ink slices
+ * every line of every text with slice-ansi, which segments graphemes and
+ * tests emoji per character, even when the line lies wholly inside the clip
+ * (~10 ms of a full first frame). Such a line is kept as it is: its cells are
+ * the same (test/ui/inkPatches.test.ts renders frames both ways).
+ */
+const inkClipOnlyWhatSticksOut = () =>
+  patchSource('ink-clip-only-what-sticks-out', new RegExp(`${dir('ink', 'build', 'output')}\\.js$`), [
+    ['return sliceAnsi(line, from, to);', 'return from === 0 && to === width ? line : sliceAnsi(line, from, to);'],
+  ]);
 
 /** Wraps each bare `string-width` import (whichever version its importer gets) with the direct count. */
 function fastStringWidth(root) {
@@ -62,40 +112,6 @@ export default function stringWidth(s, options) {
   };
 }
 
-/**
- * Ink builds each frame cell by cell (ink/build/output.js) and joins a row
- * with @alcalzone/ansi-tokenize's styledCharsToString, which diffs the styles
- * of every cell against the one before: three Sets and four arrays a cell,
- * ~10 ms of a full first frame. Two cells with the same codes have nothing to
- * diff (diffAnsiCodes gives [] for equal lists), nor does a row ending
- * unstyled; those skip it, and the string is the same
- * (test/ui/inkPatches.test.ts holds the patched function to the original).
- */
-function inkRowsWithoutIdleDiffs() {
-  const call = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
-  const reset = 'ret += ansiCodesToString(diffAnsiCodes(char.styles, []));';
-  return {
-    name: 'ink-rows-without-idle-diffs',
-    setup(b) {
-      b.onLoad({ filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => {
-        const src = await readFile(args.path, 'utf8');
-        if (!src.includes(call) || !src.includes(reset)) return { errors: [{ text: `@alcalzone/ansi-tokenize's styledCharsToString changed (${args.path}): update scripts/esbuildOptions.mjs` }] };
-        const same = `function sameCodes(a, b) {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false;
-  return true;
-}
-`;
-        const contents = same + src
-          .replace(call, 'if (!sameCodes(chars[i - 1].styles, char.styles)) ' + call)
-          .replace(reset, 'if (char.styles.length !== 0) ' + reset);
-        return { contents, loader: 'js' };
-      });
-    },
-  };
-}
-
 export function nodeBundleOptions(root) {
   return {
     bundle: true,
@@ -108,7 +124,7 @@ export function nodeBundleOptions(root) {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': join(root, 'scripts', 'devtools-stub.js') },
-    plugins: [fastStringWidth(root), yogaWithoutFetch(), inkRowsWithoutIdleDiffs()],
+    plugins: [fastStringWidth(root), yogaWithoutFetch(), inkRowsWithoutIdleDiffs(), inkClipOnlyWhatSticksOut()],
     banner: {
       js: "import { createRequire as __jiuzhuCreateRequire } from 'node:module'; const require = __jiuzhuCreateRequire(import.meta.url);",
     },

@@ -14,13 +14,23 @@ import { nodeBundleOptions } from '../../scripts/esbuildOptions.mjs';
 import { ROOT } from '../support/paths.js';
 
 type Tokenize = typeof original;
+interface OutputLike {
+  write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
+  clip(c: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
+  unclip(): void;
+  get(): { output: string; height: number };
+}
+type OutputClass = new (o: { width: number; height: number }) => OutputLike;
 let patched: Tokenize;
+let PatchedOutput: OutputClass;
+let OriginalOutput: OutputClass;
 let yogaOut: string;
+const INK_OUTPUT = join(ROOT, 'node_modules', 'ink', 'build', 'output.js');
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-inkpatch-'));
   const entry = join(dir, 'entry.mjs');
-  writeFileSync(entry, "export * from '@alcalzone/ansi-tokenize';\n");
+  writeFileSync(entry, `export * from '@alcalzone/ansi-tokenize';\nexport { default as Output } from ${JSON.stringify(INK_OUTPUT)};\n`);
   const yogaEntry = join(dir, 'yoga.mjs');
   writeFileSync(
     yogaEntry,
@@ -35,10 +45,15 @@ process.stdout.write(JSON.stringify([a.getComputedWidth(), b.getComputedLeft()])
   const opts = nodeBundleOptions(ROOT);
   await build({ ...opts, entryPoints: [entry], outfile: join(dir, 'out.mjs'), absWorkingDir: ROOT, nodePaths: [join(ROOT, 'node_modules')] });
   await build({ ...opts, entryPoints: [yogaEntry], outfile: join(dir, 'yoga.out.mjs'), absWorkingDir: ROOT, nodePaths: [join(ROOT, 'node_modules')] });
-  patched = (await import(pathToFileURL(join(dir, 'out.mjs')).href)) as Tokenize;
+  const bundle = (await import(pathToFileURL(join(dir, 'out.mjs')).href)) as Tokenize & { Output: OutputClass };
+  patched = bundle;
+  PatchedOutput = bundle.Output;
+  OriginalOutput = ((await import(pathToFileURL(INK_OUTPUT).href)) as { default: OutputClass }).default;
   yogaOut = join(dir, 'yoga.out.mjs');
   // The patch is in the bundle (else the property below compares the original with itself).
-  expect(readFileSync(join(dir, 'out.mjs'), 'utf8')).toContain('sameCodes(');
+  const text = readFileSync(join(dir, 'out.mjs'), 'utf8');
+  expect(text).toContain('sameCodes(');
+  expect(text).toMatch(/from === 0 && to === width\w* \? line : sliceAnsi/);
 });
 
 const CODES = ['\x1b[1m', '\x1b[22m', '\x1b[2m', '\x1b[31m', '\x1b[32m', '\x1b[39m', '\x1b[0m', '\x1b[4m', '\x1b[24m', '\x1b[7m', '\x1b[27m', '\x1b[38;5;33m', '\x1b[44m', '\x1b[49m', '\x1b[90m'];
@@ -57,6 +72,25 @@ describe("the build's patches to Ink's dependencies", () => {
         expect(patched.styledCharsToString(patched.styledCharsFromTokens(patched.tokenize(line)))).toBe(original.styledCharsToString(original.styledCharsFromTokens(original.tokenize(line))));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('a frame drawn with clips is the same, cell for cell, whether lines inside the clip are sliced or kept', () => {
+    const write = fc.record({ x: fc.integer({ min: -4, max: 30 }), y: fc.integer({ min: -1, max: 6 }), text: fc.array(row, { minLength: 1, maxLength: 3 }).map((l) => l.join('\n')) });
+    const clip = fc.record({ x1: fc.integer({ min: 0, max: 12 }), w: fc.integer({ min: 1, max: 30 }), y1: fc.integer({ min: 0, max: 3 }), h: fc.integer({ min: 1, max: 6 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 40 }), fc.integer({ min: 2, max: 7 }), clip, fc.array(write, { maxLength: 6 }), fc.array(write, { maxLength: 3 }), (width, height, c, inside, outside) => {
+        const draw = (O: OutputClass) => {
+          const o = new O({ width, height });
+          for (const w of outside) o.write(w.x, w.y, w.text, { transformers: [] });
+          o.clip({ x1: c.x1, x2: c.x1 + c.w, y1: c.y1, y2: c.y1 + c.h });
+          for (const w of inside) o.write(w.x, w.y, w.text, { transformers: [] });
+          o.unclip();
+          return o.get();
+        };
+        expect(draw(PatchedOutput)).toEqual(draw(OriginalOutput));
+      }),
+      { numRuns: 400 },
     );
   });
 
