@@ -150,7 +150,8 @@ function describe(w: What): string {
  * is ~10 MB, and re-hashing it costs most of a second on an old PC), and the
  * chain is what `jiuzhu doctor` checks. Each entry is handed to `each` and
  * let go, so the lines are never all held at once. A torn last line is left
- * for later. Returns where reading stopped, or null when the journal is not
+ * for later, and so is everything from a line that does not follow the one
+ * before it. Returns where reading stopped, or null when the journal is not
  * the one the caller indexed: the line before `from` does not end with its
  * hash, or the next does not follow it.
  */
@@ -171,7 +172,11 @@ async function eachEntryFrom(path: string, from: Cursor, each: (e: JournalEntry)
     } catch {
       break; // damage: doctor's business; show what came before it
     }
-    if (entry.seq !== at.seq + 1 || entry.prev !== at.hash) return null;
+    if (entry.seq !== at.seq + 1 || entry.prev !== at.hash) {
+      // Right after the cursor: another journal. Further on, or from the start: damage, as above.
+      if (at === from && from.end > 0) return null;
+      break;
+    }
     each(entry);
     at = { end: from.end - seal.length + nl + 1, seq: entry.seq, hash: entry.hash };
     pos = nl + 1;

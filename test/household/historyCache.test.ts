@@ -78,6 +78,18 @@ describe('the household history kept in history.json', () => {
     expect((await readHouseholdHistory(b.office)).of(H[3]!)).toEqual(truth);
   });
 
+  it('shows what comes before a line that does not follow the one before it, as it shows what comes before a damaged one', async () => {
+    const { office, dir } = await handBuiltOffice();
+    await office.transact(meta, (tx) => addHouseholdNote(tx, H[3]!, '第一条'));
+    await office.transact(meta, (tx) => addHouseholdNote(tx, H[3]!, '第二条'));
+    const journal = join(dir, JOURNAL_FILE);
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    // The third line's link to the second, broken (same length, still JSON).
+    lines[2] = lines[2]!.replace(/"prev":"[0-9a-f]{64}"/, `"prev":"${'0'.repeat(64)}"`);
+    writeFileSync(journal, lines.join('\n'));
+    expect((await readHouseholdHistory(office)).of(H[3]!).map((l) => l.seq)).toEqual([1, 2]);
+  });
+
   it('keeps the changes, not their words: a cached line reads in English when the session is', async () => {
     const { office } = await handBuiltOffice();
     await office.transact(meta, (tx) => addHouseholdNote(tx, H[3]!, '刘洋在读大专'));
