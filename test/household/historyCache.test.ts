@@ -88,6 +88,8 @@ describe('the household history kept in history.json', () => {
     lines[2] = lines[2]!.replace(/"prev":"[0-9a-f]{64}"/, `"prev":"${'0'.repeat(64)}"`);
     writeFileSync(journal, lines.join('\n'));
     expect((await readHouseholdHistory(office)).of(H[3]!).map((l) => l.seq)).toEqual([1, 2]);
+    // The index stands at the second line, and a later session starts there.
+    expect(JSON.parse(readFileSync(join(dir, HISTORY_FILE), 'utf8')).cursor.seq).toBe(2);
   });
 
   it('keeps the changes, not their words: a cached line reads in English when the session is', async () => {
