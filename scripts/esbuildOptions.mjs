@@ -4,8 +4,7 @@
 // (Ink's, wrap-ansi's, ours) counts ASCII and common Chinese text directly
 // before asking the real one (src/ui/textWidth.ts). Yoga's WebAssembly is
 // decoded from its base64 in place rather than fetched from a data: URL, and
-// Ink's frame skips the style diff between two cells of the same style and
-// the slicing of lines that a clip leaves whole.
+// Ink's frame skips the style diff between two cells of the same style.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -66,18 +65,6 @@ const inkRowsWithoutIdleDiffs = () =>
     ['ret += ansiCodesToString(diffAnsiCodes(char.styles, []));', 'if (char.styles.length !== 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));'],
   ]);
 
-/**
- * Inside a box that clips (overflow hidden: the shell's body), Ink slices
- * every line of every text with slice-ansi, which segments graphemes and
- * tests emoji per character, even when the line lies wholly inside the clip
- * (~10 ms of a full first frame). Such a line is kept as it is: its cells are
- * the same (test/ui/inkPatches.test.ts renders frames both ways).
- */
-const inkClipOnlyWhatSticksOut = () =>
-  patchSource('ink-clip-only-what-sticks-out', new RegExp(`${dir('ink', 'build', 'output')}\\.js$`), [
-    ['return sliceAnsi(line, from, to);', 'return from === 0 && to === width ? line : sliceAnsi(line, from, to);'],
-  ]);
-
 /** Wraps each bare `string-width` import (whichever version its importer gets) with the direct count. */
 function fastStringWidth(root) {
   const simple = join(root, 'src', 'ui', 'textWidth.ts');
@@ -124,7 +111,7 @@ export function nodeBundleOptions(root) {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': join(root, 'scripts', 'devtools-stub.js') },
-    plugins: [fastStringWidth(root), yogaWithoutFetch(), inkRowsWithoutIdleDiffs(), inkClipOnlyWhatSticksOut()],
+    plugins: [fastStringWidth(root), yogaWithoutFetch(), inkRowsWithoutIdleDiffs()],
     banner: {
       js: "import { createRequire as __jiuzhuCreateRequire } from 'node:module'; const require = __jiuzhuCreateRequire(import.meta.url);",
     },
