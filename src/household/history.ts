@@ -118,15 +118,7 @@ function wordOf(keys: Readonly<Record<string, MessageKey>>, name: string): strin
 type What = readonly [c: string, op: Change['op'], id: string, fields: readonly string[]] | 'more';
 
 /** A history line as indexed (and cached in history.json): the changes, not yet in words. */
-interface RawLine {
-  seq: number;
-  at: string;
-  operator: string;
-  source: Source;
-  action: string;
-  summary: string;
-  what: What[];
-}
+type RawLine = Omit<HistoryLine, 'what'> & { what: What[] };
 
 /** One change as the history keeps it; the fields only for an update. */
 function whatOf(ch: Change): What {
