@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 /**
  * A dependency's module with some of its text replaced at build time. Each
- * edit is [text as it stands, replacement, prelude?]; should an update of the
+ * edit is [text as it stands, its replacement]; should an update of the
  * library change any of those texts, the build stops with the module named
  * rather than ship the module unpatched.
  */
