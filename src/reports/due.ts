@@ -80,7 +80,11 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
     const base = { templateId: form.id, title: form.title, rule: dueRuleText(form.due, form.period), lastFilled };
     if (!form.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
     const rule = form.due;
-    // Open periods, newest first, back to the look-back limit.
+    // Before a form's first fill here it was kept on paper: only the latest
+    // open period is expected. From its first fill on, every period is.
+    const mine = [...filled.values()].filter((f) => f.templateId === form.id).map((f) => f.period).sort();
+    const firstKept = mine[0];
+    // Open periods, newest first, back to the look-back limit (never filled: the latest alone).
     const open: { p: Period; due: DueDate }[] = [];
     let p = periodContaining(form.period, today);
     while (opensOn(rule, p) > today) p = shiftPeriod(p, -1);
@@ -88,13 +92,9 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
       const due = dueDateOf(rule, p, cal);
       if (due.date < since) break;
       open.push({ p, due });
+      if (firstKept === undefined) break;
     }
-    // Before a form's first fill here it was kept on paper: only the latest
-    // open period is expected. From its first fill on, every period is.
-    const mine = [...filled.values()].filter((f) => f.templateId === form.id).map((f) => f.period).sort();
-    const firstKept = mine[0];
-    if (firstKept === undefined) open.splice(1);
-    else for (let i = open.length - 1; i > 0; i--) if (open[i]!.p.id < firstKept) open.splice(i, 1);
+    if (firstKept !== undefined) for (let i = open.length - 1; i > 0; i--) if (open[i]!.p.id < firstKept) open.splice(i, 1);
     const isDone = (x: Period) => filled.has(`${form.id}:${x.id}`);
     const overdue = open.filter((x) => x.due.date < today && !isDone(x.p)).reverse();
     const pendingOpen = open.filter((x) => !isDone(x.p)).reverse();
