@@ -1,6 +1,6 @@
 // The command line as the entry reads it before commander: the program's own
-// options, the command word, and whether a run is plain `status` (which the
-// entry answers without commander; docs/architecture.md "Start-up").
+// options, the command word, and whether a run is a plain `status` or a plain
+// app (which the entry runs without commander; docs/architecture.md "Start-up").
 import type { Globals } from './common.js';
 
 /** The program's own options that take a value: their value is not the command word. */

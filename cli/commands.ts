@@ -4,8 +4,6 @@
 import type { Command } from 'commander';
 import { commandWord } from './argv.js';
 
-export { commandWord };
-
 export type Register = (program: Command) => void;
 
 type Loader = () => Promise<Register[]>;

@@ -1,4 +1,5 @@
-// How a run that failed ends, in both entries (cli/program.ts, cli/statusMain.ts):
+// How a run that failed ends, in every entry (cli/program.ts, and through
+// runPlain cli/statusMain.ts and cli/appMain.ts):
 // wrong usage exits 2, a failure the clerk can act on 1 with its one line, and
 // anything else 1 with where and a hint. ID numbers are masked (logs).
 import { say, UsageError } from './common.js';

@@ -1,5 +1,5 @@
-// dist/program.mjs: every `jiuzhu` command line but a plain `status`
-// (cli/main.ts). Ink and React are loaded only by the commands that open the
+// dist/program.mjs: every `jiuzhu` command line but a plain `status` and a
+// plain app (cli/main.ts). Ink and React are loaded only by the commands that open the
 // app, and each command's module only when that command runs, so `sync once`
 // starts fast on an old PC (docs/architecture.md "Start-up").
 import { Command, CommanderError } from 'commander';

@@ -1,6 +1,7 @@
-// What every run does before its command, in both entries (cli/program.ts,
-// cli/statusMain.ts): the language, chosen once before any word is looked up
-// (--lang, then LC_ALL/LC_MESSAGES/LANG), and a quiet end on a closed pipe.
+// What every run does before its command, in every entry (cli/program.ts,
+// cli/statusMain.ts, cli/appMain.ts): the language, chosen once before any
+// word is looked up (--lang, then LC_ALL/LC_MESSAGES/LANG), and a quiet end
+// on a closed pipe.
 import { loadLang, setLang, langFrom } from '../src/i18n/index.js';
 import { quietOnClosedPipe, type Globals } from './common.js';
 import { reportFailure } from './failure.js';

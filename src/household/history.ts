@@ -202,7 +202,6 @@ const REWRITE_AFTER_BYTES = 256 * 1024;
 interface HistoryFile {
   version: number;
   cursor: Cursor;
-  lastSeq: number;
   by: Record<string, RawLine[]>;
 }
 
@@ -226,11 +225,10 @@ async function readHistoryFile(dir: string): Promise<HistoryFile | null> {
  */
 export class HouseholdHistory {
   private by = new Map<string, RawLine[]>();
-  private lastSeq = 0;
   private read: Cursor = START;
   private started = false;
-  /** The journal's end when history.json was last read or written by this index. */
-  private cachedAt = -1;
+  /** The journal's end when history.json was last read or written by this index; null: no file of it. */
+  private cachedAt: number | null = null;
 
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -247,32 +245,31 @@ export class HouseholdHistory {
       const f = await readHistoryFile(office.dir);
       if (f) {
         this.by = new Map(Object.entries(f.by));
-        this.lastSeq = f.lastSeq;
         this.read = f.cursor;
         this.cachedAt = f.cursor.end;
       }
     }
     let added = false;
     const each = (e: JournalEntry) => {
-      this.add([e], office.view);
+      this.add(e, office.view);
       added = true;
     };
     let at = await eachEntryFrom(office.journalPath, this.read, each);
     if (!at) {
       // history.json was made from another journal (a restore, a copy): index this one afresh.
       this.by = new Map();
-      this.lastSeq = 0;
-      this.cachedAt = -1;
+      this.cachedAt = null;
       at = (await eachEntryFrom(office.journalPath, START, each)) ?? START;
     }
     this.read = at;
-    if (at.end - Math.max(0, this.cachedAt) >= REWRITE_AFTER_BYTES || (this.cachedAt === -1 && at.end > 0)) await this.save(office.dir);
+    const due = this.cachedAt === null ? at.end > 0 : at.end - this.cachedAt >= REWRITE_AFTER_BYTES;
+    if (due) await this.save(office.dir);
     return added;
   }
 
   /** Writes the index to history.json; a failure only costs the next session a longer read. */
   private async save(dir: string): Promise<void> {
-    const f: HistoryFile = { version: HISTORY_VERSION, cursor: this.read, lastSeq: this.lastSeq, by: Object.fromEntries(this.by) };
+    const f: HistoryFile = { version: HISTORY_VERSION, cursor: this.read, by: Object.fromEntries(this.by) };
     try {
       await writeFileAtomic(join(dir, HISTORY_FILE), JSON.stringify(f));
       this.cachedAt = this.read.end;
@@ -281,29 +278,22 @@ export class HouseholdHistory {
     }
   }
 
-  add(entries: readonly JournalEntry[], view: View): void {
-    for (const e of entries) {
-      if (e.seq <= this.lastSeq) continue;
-      this.lastSeq = e.seq;
-      const per = new Map<string, What[]>();
-      for (const ch of e.changes) {
-        for (const h of householdsOfChange(ch, view)) {
-          const list = per.get(h) ?? [];
-          if (list.length < 6) list.push(whatOf(ch));
-          else if (list.length === 6) list.push('more');
-          per.set(h, list);
-        }
-      }
-      for (const [h, what] of per) {
-        const lines = this.by.get(h) ?? [];
-        lines.push({ seq: e.seq, at: e.at, operator: e.operator, source: e.source, action: e.action, summary: e.summary ?? '', what });
-        this.by.set(h, lines);
+  /** One entry, read in order (eachEntryFrom holds each to the one before it). */
+  private add(e: JournalEntry, view: View): void {
+    const per = new Map<string, What[]>();
+    for (const ch of e.changes) {
+      for (const h of householdsOfChange(ch, view)) {
+        const list = per.get(h) ?? [];
+        if (list.length < 6) list.push(whatOf(ch));
+        else if (list.length === 6) list.push('more');
+        per.set(h, list);
       }
     }
-  }
-
-  get seq(): number {
-    return this.lastSeq;
+    for (const [h, what] of per) {
+      const lines = this.by.get(h) ?? [];
+      lines.push({ seq: e.seq, at: e.at, operator: e.operator, source: e.source, action: e.action, summary: e.summary ?? '', what });
+      this.by.set(h, lines);
+    }
   }
 
   /** Oldest first, in the session's language. */

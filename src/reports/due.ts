@@ -75,15 +75,15 @@ export function reportsDue(view: View, today: string, templates: readonly Templa
   const filled = latestFills(view);
   const since = addDays(today, -LOOKBACK_DAYS);
   return templates.map((form) => {
-    const last = [...filled.values()].filter((f) => f.templateId === form.id).sort((a, b) => compareText(b.at, a.at))[0];
+    const fills = [...filled.values()].filter((f) => f.templateId === form.id);
+    const last = fills.sort((a, b) => compareText(b.at, a.at))[0];
     const lastFilled = last ? { period: last.period, at: last.at } : null;
     const base = { templateId: form.id, title: form.title, rule: dueRuleText(form.due, form.period), lastFilled };
     if (!form.due) return { ...base, period: null, due: null, done: false, overdue: false, overduePeriods: [], covered: true };
     const rule = form.due;
     // Before a form's first fill here it was kept on paper: only the latest
     // open period is expected. From its first fill on, every period is.
-    const mine = [...filled.values()].filter((f) => f.templateId === form.id).map((f) => f.period).sort();
-    const firstKept = mine[0];
+    const firstKept = fills.map((f) => f.period).sort()[0];
     // Open periods, newest first, back to the look-back limit (never filled: the latest alone).
     const open: { p: Period; due: DueDate }[] = [];
     let p = periodContaining(form.period, today);

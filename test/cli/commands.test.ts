@@ -3,8 +3,8 @@
 // that registers it, and the command word must be found after the program's options.
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
-import { allRegistrations, COMMAND_MODULES, commandWord, registrationsFor } from '../../cli/commands.js';
-import { plainApp, plainStatus } from '../../cli/argv.js';
+import { allRegistrations, COMMAND_MODULES, registrationsFor } from '../../cli/commands.js';
+import { commandWord, plainApp, plainStatus } from '../../cli/argv.js';
 
 async function namesOf(registers: Promise<((p: Command) => void)[]>): Promise<string[]> {
   const program = new Command('jiuzhu');

@@ -2,9 +2,9 @@
 // journal only past it, it is trusted only where the journal follows it, and
 // what it gives is what indexing the whole journal gives, in either language.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HISTORY_FILE, HouseholdHistory, readHouseholdHistory } from '../../src/household/history.js';
+import { HISTORY_FILE, readHouseholdHistory } from '../../src/household/history.js';
 import { addHouseholdNote } from '../../src/household/notes.js';
 import { JOURNAL_FILE } from '../../src/store/office.js';
 import { loadLang, setLang } from '../../src/i18n/index.js';
@@ -12,12 +12,17 @@ import { H, handBuiltOffice } from '../support/handBuilt.js';
 
 const meta = { operator: '李娜', source: 'local' as const, action: 'household.note' };
 
-/** What indexing the whole journal gives, with no history.json. */
+/** What indexing the whole journal gives, with no history.json (the file, if any, is put back after). */
 async function fresh(office: Awaited<ReturnType<typeof handBuiltOffice>>['office'], id: string) {
-  const h = new HouseholdHistory();
-  (h as unknown as { started: boolean }).started = true; // as if history.json were absent
-  await h.update(office);
-  return h.of(id);
+  const file = join(office.dir, HISTORY_FILE);
+  const kept = existsSync(file) ? readFileSync(file) : null;
+  rmSync(file, { force: true });
+  try {
+    return (await readHouseholdHistory(office)).of(id);
+  } finally {
+    if (kept) writeFileSync(file, kept);
+    else rmSync(file, { force: true });
+  }
 }
 
 describe('the household history kept in history.json', () => {
