@@ -2,7 +2,8 @@
 // What merging costs (issue 5): `sync once` over a county-decision file of N
 // rows against an office with N cases, as a ratio to a bare csv-parse pass
 // over the same file measured in the same run; its peak RSS; the growth from
-// 10k to 100k rows; and the idle daemon's CPU over a minute with 1,000
+// 10k to 100k rows; a second 100k-row file into the office the first merged
+// into (its history has grown); and the idle daemon's CPU over a minute with 1,000
 // processed files in the inbox, beside an idle Node process. A benchmark,
 // never a test: it exits 0 whatever the figures.
 //
@@ -18,20 +19,21 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'jiuzhu.mjs');
 const TIME = '/usr/bin/time';
-const args = { small: 10000, large: 100000, idleSeconds: 60, idleFiles: 1000, json: false, keep: false, make: null, skipIdle: false, skipMerge: false };
+const args = { small: 10000, large: 100000, idleSeconds: 60, idleFiles: 1000, json: false, keep: false, make: null, skipIdle: false, skipMerge: false, skipSecond: false };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--json') args.json = true;
   else if (a === '--keep') args.keep = true;
   else if (a === '--no-idle') args.skipIdle = true;
   else if (a === '--no-merge') args.skipMerge = true;
+  else if (a === '--no-second') args.skipSecond = true;
   else if (a === '--make') {
     args.make = { dir: process.argv[++i], n: process.argv[++i], files: [] };
     if (/^\d+$/.test(process.argv[i + 1] ?? '')) args.make.files.push(process.argv[++i]);
   }
   else if (['--small', '--large', '--idle-seconds', '--idle-files'].includes(a)) args[a.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = Number(process.argv[++i]);
   else {
-    process.stderr.write('usage: node bench/merge.mjs [--small N] [--large N] [--idle-seconds S] [--idle-files N] [--no-idle] [--no-merge] [--json] [--keep] | --make DIR N [FILES]\n');
+    process.stderr.write('usage: node bench/merge.mjs [--small N] [--large N] [--idle-seconds S] [--idle-files N] [--no-idle] [--no-merge] [--no-second] [--json] [--keep] | --make DIR N [FILES]\n');
     process.exit(2);
   }
 }
@@ -78,6 +80,7 @@ async function main() {
   });
 
   const sizes = {};
+  let second = null;
   for (const n of args.skipMerge ? [] : [args.small, args.large]) {
     const dir = join(tmp, `n${n}`);
     log(`making an office with ${n} cases and a ${n}-row county-decision file …`);
@@ -106,6 +109,7 @@ async function main() {
       rssKb = Math.max(rssKb ?? 0, Number(t.stderr.trim().split('\n').pop()));
       outcome = JSON.parse(t.stdout).files[0];
       parseMs.push(timed(process.execPath, [parseOnly, file]).ms);
+      if (n === args.large && r === 0 && !args.skipSecond) second = secondFile(n, run, file, parseOnly);
       rmSync(run, { recursive: true, force: true });
     }
     const parse = median(parseMs);
@@ -121,6 +125,7 @@ async function main() {
 
   const result = {
     merge: sizes,
+    second,
     growth: { from: args.small, to: args.large, factor: growth, goal: +(args.large / args.small * 1.1).toFixed(1) },
     goalRatio: 3,
     idle,
@@ -129,9 +134,40 @@ async function main() {
   else {
     log('');
     for (const s of Object.values(sizes)) log(`merge ${s.rows} rows (${s.fileMB} MB): ${s.ratio}× a bare csv-parse pass (goal ≤ 3×); ${s.syncMs} ms vs ${s.parseMs} ms; peak RSS ${s.peakRssMB} MB`);
+    if (second) log(`a second ${second.rows}-row file into the merged office: ${second.ratio}× a bare csv-parse pass; ${second.syncMs} ms vs ${second.parseMs} ms; peak RSS ${second.peakRssMB} MB (the office then keeps ${second.keptDecisions} decisions)`);
     if (growth !== null) log(`growth ${args.small}→${args.large}: ${growth}× (goal ≤ ${result.growth.goal}×, linear)`);
     if (idle) log(`idle daemon CPU over ${idle.seconds} s with ${idle.files} processed files: ${idle.daemonCpuS} s (goal ≤ 0.05 s); an idle node process: ${idle.baselineCpuS} s`);
   }
+}
+
+/**
+ * A second county file into the office the first one merged into: the same
+ * cases decided again three days later, as next month's file would. The
+ * office now keeps the first file's decisions too (they are the cases'
+ * history), so this shows what a merge costs as the office's history grows,
+ * not only as the file does.
+ */
+function secondFile(n, run, file, parseOnly) {
+  const first = readFileSync(file, 'latin1');
+  const text = first.replaceAll(',2026-11-25,', ',2026-11-28,');
+  if (text === first) throw new Error('the generated county file has no 2026-11-25 decision date to move');
+  const name = 'county-decision-2.csv';
+  const path = join(run, name);
+  writeFileSync(path, text, 'latin1');
+  const inbox = join(run, 'shared', 'inbox');
+  rmSync(join(inbox, 'county-decision.csv'));
+  cpSync(path, join(inbox, name));
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(inbox, name), past, past);
+  const before = timed(process.execPath, [parseOnly, path]).ms;
+  const t = timed(TIME, ['-f', '%M', process.execPath, CLI, '--data', join(run, 'data'), '--shared', join(run, 'shared'), 'sync', 'once', '--json']);
+  const after = timed(process.execPath, [parseOnly, path]).ms;
+  const outcome = JSON.parse(t.stdout).files[0];
+  const parse = (before + after) / 2;
+  const rssKb = Number(t.stderr.trim().split('\n').pop());
+  const kept = Object.keys(JSON.parse(readFileSync(join(run, 'data', 'sync.json'), 'utf8')).collections.decisions ?? {}).length;
+  log(`  a second ${n}-row file: sync once ${Math.round(t.ms)} ms, csv-parse ${Math.round(parse)} ms → ${(t.ms / parse).toFixed(2)}×, peak RSS ${Math.round(rssKb / 1024)} MB, applied ${outcome.applied}`);
+  return { rows: n, parseMs: Math.round(parse), syncMs: Math.round(t.ms), ratio: +(t.ms / parse).toFixed(2), peakRssMB: Math.round(rssKb / 1024), applied: outcome.applied, keptDecisions: kept };
 }
 
 function timed(file, argv) {
