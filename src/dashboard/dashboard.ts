@@ -10,7 +10,7 @@ import { reviewsDue, type ReviewDue } from '../recipients/reviewsDue.js';
 import type { DaemonStatus } from '../sync/daemonStatus.js';
 import { reportsDue } from '../reports/due.js';
 import { builtinForms } from './forms.js';
-import { compareCodes } from './order.js';
+import { compareCodes } from '../rules/order.js';
 import { backupReminder, type BackupReminder } from '../maintenance/backupReminder.js';
 import { t, word } from '../i18n/index.js';
 import { reminders, remindersEmpty, remindersText, type Reminders } from './reminders.js';

@@ -11,7 +11,7 @@ import { investigationDueOf, refusalNoticeDueOf } from '../case/deadlines.js';
 import { householderOf } from '../case/household.js';
 import { addDays, addMonths } from '../rules/dayNumber.js';
 import { t } from '../i18n/index.js';
-import { compareCodes, compareText } from './order.js';
+import { compareCodes, compareText } from '../rules/order.js';
 import { minuteStamp } from '../office/time.js';
 
 export interface InvestigationReminder {

@@ -4,7 +4,7 @@
 import type { PendingItem } from './model.js';
 import type { Tx, View } from '../store/office.js';
 import { word } from '../i18n/index.js';
-import { compareText } from '../dashboard/order.js';
+import { compareText } from '../rules/order.js';
 
 /**
  * Adds or refreshes one item. `id` is stable per subject (e.g.

@@ -6,7 +6,7 @@ import type { Settings } from '../office/settings.js';
 import { settingsOf } from '../office/context.js';
 import { householderOf } from '../case/household.js';
 import { addMonthsToDate, dayNo, monthEnd } from '../rules/dayNumber.js';
-import { compareCodes, compareText } from '../dashboard/order.js';
+import { compareCodes, compareText } from '../rules/order.js';
 
 /** Months between reviews for a category; an enrolment without one is reviewed like B (decision). */
 export function reviewMonthsOf(settings: Pick<Settings, 'reviewMonths'>, category: Category | null): number {

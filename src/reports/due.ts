@@ -9,7 +9,7 @@ import { periodContaining, shiftPeriod, type Period } from './period.js';
 import { addMonths, monthEnd } from '../rules/dayNumber.js';
 import { latestFills } from './kept.js';
 import { t } from '../i18n/index.js';
-import { compareText } from '../dashboard/order.js';
+import { compareText } from '../rules/order.js';
 
 export interface DueDate {
   date: string;

@@ -1,7 +1,7 @@
 // compareCodes orders dates and case numbers as localeCompare does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareCodes, compareText } from '../../src/dashboard/order.js';
+import { compareCodes, compareText } from '../../src/rules/order.js';
 
 const code = fc.string({ unit: fc.constantFrom(...'0123456789-'), maxLength: 24 });
 

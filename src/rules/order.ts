@@ -1,7 +1,7 @@
 // Ordering of ISO dates and case numbers (digits and '-') by code unit: the
 // order localeCompare gives such strings, without building ICU's collator
 // (~7 ms on the first call of a process, paid by every `status`).
-// test/dashboard/order.test.ts holds the two to the same sign.
+// test/rules/order.test.ts holds the two to the same sign.
 
 /** a before b: negative; after: positive; same: 0. Only for digits-and-hyphen codes (dates, case numbers). */
 export function compareCodes(a: string, b: string): number {
@@ -31,7 +31,7 @@ function codeUnitsAgree(x: number, y: number): boolean {
  * characters ordered the same by code unit: digits, '-', and letters of one
  * case (ids, dates, times, case numbers, file names); localeCompare itself
  * otherwise (a Chinese word against another, punctuation against a digit).
- * test/dashboard/order.test.ts holds it to localeCompare's sign.
+ * test/rules/order.test.ts holds it to localeCompare's sign.
  */
 export function compareText(a: string, b: string): number {
   if (a === b) return 0;
