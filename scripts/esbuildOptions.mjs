@@ -99,6 +99,57 @@ export default function stringWidth(s, options) {
   };
 }
 
+/**
+ * Packages a clerk's session needs only for particular actions: zod when an
+ * intake is checked or a setting changed, pinyin-pro when a member is
+ * written, iconv-lite when a GB18030 file is read or written. The project's
+ * own imports of them get a stub that requires the real module at its first
+ * use, so esbuild evaluates it then and not when the app's screens load
+ * (together ~30 MB of RSS and ~100 ms before the first key). Each binding is
+ * named with how it is used: a function, or an object reached through a
+ * proxy. A binding the project imports that is not named fails the build
+ * ("No matching export"). Imports from inside node_modules get the real one.
+ */
+export const LAZY_PACKAGES = {
+  zod: { z: 'object' },
+  'pinyin-pro': { pinyin: 'function' },
+  'iconv-lite': { default: 'object' },
+};
+
+export function lazyPackages(packages = LAZY_PACKAGES) {
+  const names = Object.keys(packages).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, async (args) => {
+        if (args.namespace === 'lazy-package' || /[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+        const real = await b.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, namespace: 'lazy-package' });
+        if (real.errors.length) return { errors: real.errors };
+        return { path: real.path, namespace: 'lazy-package', pluginData: { name: args.path } };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+        const lines = [`let m;`, `const mod = () => (m ??= require(${JSON.stringify(args.path)}));`];
+        for (const [binding, kind] of Object.entries(packages[args.pluginData.name])) {
+          const value = binding === 'default' ? `(mod().__esModule ? mod().default : mod())` : `mod()[${JSON.stringify(binding)}]`;
+          if (kind === 'function') {
+            const fn = `function (...a) { return ${value}.apply(this, a); }`;
+            lines.push(binding === 'default' ? `export default ${fn};` : `export const ${binding} = ${fn};`);
+          } else {
+            const proxy = `new Proxy({}, {
+  get: (_, k) => Reflect.get(${value}, k),
+  has: (_, k) => Reflect.has(${value}, k),
+  ownKeys: () => Reflect.ownKeys(${value}),
+  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(${value}, k); if (d) d.configurable = true; return d; },
+})`;
+            lines.push(binding === 'default' ? `export default ${proxy};` : `export const ${binding} = ${proxy};`);
+          }
+        }
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: process.cwd() };
+      });
+    },
+  };
+}
+
 export function nodeBundleOptions(root) {
   return {
     bundle: true,
@@ -111,7 +162,7 @@ export function nodeBundleOptions(root) {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': join(root, 'scripts', 'devtools-stub.js') },
-    plugins: [fastStringWidth(root), yogaWithoutFetch(), inkRowsWithoutIdleDiffs()],
+    plugins: [fastStringWidth(root), yogaWithoutFetch(), inkRowsWithoutIdleDiffs(), lazyPackages()],
     banner: {
       js: "import { createRequire as __jiuzhuCreateRequire } from 'node:module'; const require = __jiuzhuCreateRequire(import.meta.url);",
     },

@@ -43,38 +43,49 @@ export function idProblemWord(problem: IdProblem): string {
 const say = (fn: () => string) => ({ error: fn });
 const oneOf = (values: readonly string[]) => say(() => t('case.intakeOneOf', { values: values.join(t('case.nameSep')) }));
 
-const yuan = z.union([z.number(), z.string()]).refine(isYuan, say(() => t('case.intakeBadYuan')));
-const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-  error: () => t('case.intakeBadDate'),
-});
+/**
+ * The intake document's schemas, built at the first check rather than when
+ * the module loads: the app's start then evaluates no zod (the build requires
+ * it at its first use, docs/architecture.md "Start-up").
+ */
+function buildSchemas() {
+  const yuan = z.union([z.number(), z.string()]).refine(isYuan, say(() => t('case.intakeBadYuan')));
+  const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: () => t('case.intakeBadDate'),
+  });
 
-const memberSchema = z.looseObject({
-  name: z.string(say(() => t('case.intakeEmpty'))).trim().min(1, say(() => t('case.intakeEmpty'))),
-  idNumber: z.string(say(() => t('case.intakeEmpty'))),
-  relation: z.enum(RELATIONS, oneOf(RELATIONS)),
-  labourAbility: z.enum(LABOUR_ABILITIES, oneOf(LABOUR_ABILITIES)),
-  disability: z.enum(DISABILITY_GRADES, say(() => t('case.intakeNullOrOneOf', { values: DISABILITY_GRADES.join(t('case.nameSep')) }))).nullable().optional(),
-  monthlyIncome: yuan.optional(),
-  incomes: z
-    .array(z.looseObject({ kind: z.string().trim().min(1, say(() => t('case.intakeNoIncomeKind'))), amount: yuan, note: z.string().optional() }))
-    .optional(),
-});
+  const memberSchema = z.looseObject({
+    name: z.string(say(() => t('case.intakeEmpty'))).trim().min(1, say(() => t('case.intakeEmpty'))),
+    idNumber: z.string(say(() => t('case.intakeEmpty'))),
+    relation: z.enum(RELATIONS, oneOf(RELATIONS)),
+    labourAbility: z.enum(LABOUR_ABILITIES, oneOf(LABOUR_ABILITIES)),
+    disability: z.enum(DISABILITY_GRADES, say(() => t('case.intakeNullOrOneOf', { values: DISABILITY_GRADES.join(t('case.nameSep')) }))).nullable().optional(),
+    monthlyIncome: yuan.optional(),
+    incomes: z
+      .array(z.looseObject({ kind: z.string().trim().min(1, say(() => t('case.intakeNoIncomeKind'))), amount: yuan, note: z.string().optional() }))
+      .optional(),
+  });
 
-export const intakeSchema = z.looseObject({
-  program: z.enum(PROGRAMS, oneOf(PROGRAMS)),
-  area: z.enum(AREAS, oneOf(AREAS)),
-  applicationDate: isoDate,
-  address: z.string(say(() => t('case.intakeEmpty'))).trim().min(1, say(() => t('case.intakeEmpty'))),
-  phone: z.string().optional().default(''),
-  housingArea: z.number(say(() => t('case.intakeBadArea'))).nonnegative(say(() => t('case.intakeNegative'))).nullable().optional(),
-  circumstances: z.array(z.enum(CIRCUMSTANCES, oneOf(CIRCUMSTANCES))).optional().default([]),
-  materials: z.array(z.string()).optional().default([]),
-  interview: z.string().optional().default(''),
-  interviewConfirmed: z.boolean(say(() => t('case.intakeBadConfirmed'))).optional().default(false),
-  members: z.array(memberSchema, say(() => t('case.intakeMembersList'))).min(1, say(() => t('case.intakeNoMember'))),
-});
+  const intakeSchema = z.looseObject({
+    program: z.enum(PROGRAMS, oneOf(PROGRAMS)),
+    area: z.enum(AREAS, oneOf(AREAS)),
+    applicationDate: isoDate,
+    address: z.string(say(() => t('case.intakeEmpty'))).trim().min(1, say(() => t('case.intakeEmpty'))),
+    phone: z.string().optional().default(''),
+    housingArea: z.number(say(() => t('case.intakeBadArea'))).nonnegative(say(() => t('case.intakeNegative'))).nullable().optional(),
+    circumstances: z.array(z.enum(CIRCUMSTANCES, oneOf(CIRCUMSTANCES))).optional().default([]),
+    materials: z.array(z.string()).optional().default([]),
+    interview: z.string().optional().default(''),
+    interviewConfirmed: z.boolean(say(() => t('case.intakeBadConfirmed'))).optional().default(false),
+    members: z.array(memberSchema, say(() => t('case.intakeMembersList'))).min(1, say(() => t('case.intakeNoMember'))),
+  });
+  return { memberSchema, intakeSchema };
+}
 
-export type IntakeInput = z.infer<typeof intakeSchema>;
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const intakeSchemas = () => (schemas ??= buildSchemas());
+
+export type IntakeInput = z.infer<ReturnType<typeof buildSchemas>['intakeSchema']>;
 
 export interface Problem {
   field: string;
@@ -135,6 +146,7 @@ export interface CheckedIntake {
 /** Validates an intake document and lists every problem; no store access. With `today`, a later application date is one. */
 export function checkIntake(raw: unknown, today?: string): { ok: true; value: CheckedIntake } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
+  const { intakeSchema, memberSchema } = intakeSchemas();
   const parsed = intakeSchema.safeParse(raw);
   if (parsed.success && today) problems.push(...intakeDateProblems(parsed.data.applicationDate, today));
   if (!parsed.success) {

@@ -219,7 +219,7 @@ async function checkSchema(coll: Coll, damage: Say): Promise<void> {
   const { isValidIdNumber } = await import('../rules/idNumber.js');
   const office = coll('settings').office;
   if (office) {
-    const parsed = settingsSchema.safeParse(office);
+    const parsed = settingsSchema().safeParse(office);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       damage(t('maintenance.doctor.settingsWhere'), t('maintenance.doctor.settingBad', { path: issue.path.join('.'), message: issue.message }));

@@ -186,7 +186,7 @@ export function setSetting(tx: Tx, key: string, text: string): SettingChange {
   const was = def.get(cur);
   def.set(next, value);
   crossCheck(next);
-  settingsSchema.parse(next);
+  settingsSchema().parse(next);
   tx.put('settings', 'office', next);
   return { key, was, now: def.get(next) };
 }

@@ -52,122 +52,132 @@ function own(key: MessageKey & `reports.tpl${string}`): { error: () => string } 
   };
 }
 
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, own('reports.tplKey'));
-const text = z.string().trim().min(1, own('reports.tplNotEmpty'));
+/**
+ * The templates' schemas, built at the first template read rather than when
+ * the module loads: the app's report screen imports this module, and its
+ * start then evaluates no zod (docs/architecture.md "Start-up").
+ */
+function buildSchemas() {
+  const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, own('reports.tplKey'));
+  const text = z.string().trim().min(1, own('reports.tplNotEmpty'));
 
-const filterSchema = z.strictObject({
-  program: z.enum(PROGRAMS).optional(),
-  category: z.enum(CATEGORIES).optional(),
-  area: z.enum(AREAS).optional(),
-});
-export type Filter = z.infer<typeof filterSchema>;
+  const filterSchema = z.strictObject({
+    program: z.enum(PROGRAMS).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    area: z.enum(AREAS).optional(),
+  });
 
+  const dueSchema = z.discriminatedUnion(
+    'type',
+    [
+    z.strictObject({
+      type: z.literal('dayOfMonth'),
+      /** A day of the month, or `last`. */
+      day: z.union([z.number().int().min(1, own('reports.tplDay')).max(28, own('reports.tplDay')), z.literal('last')], own('reports.tplDay')),
+      /** `same`: in the period's last month; `next`: in the month after the period. */
+      month: z.enum(['same', 'next']),
+    }),
+    z.strictObject({
+      type: z.literal('workingDays'),
+      /** The n-th working day after the period ends. */
+      days: z.number().int().min(1).max(30),
+    }),
+    ],
+    own('reports.tplDueType'),
+  );
 
-const dueSchema = z.discriminatedUnion(
-  'type',
-  [
-  z.strictObject({
-    type: z.literal('dayOfMonth'),
-    /** A day of the month, or `last`. */
-    day: z.union([z.number().int().min(1, own('reports.tplDay')).max(28, own('reports.tplDay')), z.literal('last')], own('reports.tplDay')),
-    /** `same`: in the period's last month; `next`: in the month after the period. */
-    month: z.enum(['same', 'next']),
-  }),
-  z.strictObject({
-    type: z.literal('workingDays'),
-    /** The n-th working day after the period ends. */
-    days: z.number().int().min(1).max(30),
-  }),
-  ],
-  own('reports.tplDueType'),
-);
-export type DueRule = z.infer<typeof dueSchema>;
+  const summaryColumn = z
+    .strictObject({
+      key,
+      header: text,
+      measure: z.enum(MEASURES).optional(),
+      filter: filterSchema.optional(),
+      manual: z.literal(true).optional(),
+      type: z.enum(['integer', 'amount']).default('integer'),
+      width: z.number().int().min(2).max(80).optional(),
+    })
+    .refine((c) => (c.measure === undefined) !== (c.manual === undefined), own('reports.tplMeasureOrManual'));
 
-const summaryColumn = z
-  .strictObject({
+  const summaryRow = z.strictObject({ key, label: text, filter: filterSchema.default({}) });
+
+  const listColumn = z.strictObject({
     key,
     header: text,
-    measure: z.enum(MEASURES).optional(),
-    filter: filterSchema.optional(),
+    field: z.string().min(1),
     manual: z.literal(true).optional(),
-    type: z.enum(['integer', 'amount']).default('integer'),
+    type: z.enum(CELL_TYPES).default('text'),
     width: z.number().int().min(2).max(80).optional(),
-  })
-  .refine((c) => (c.measure === undefined) !== (c.manual === undefined), own('reports.tplMeasureOrManual'));
+  });
 
-const summaryRow = z.strictObject({ key, label: text, filter: filterSchema.default({}) });
+  const checkSchema = z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('total'),
+      /** Summary: the row that must equal the sum of `rows`. List forms: the 合计 row against the list. */
+      total: key.optional(),
+      rows: z.array(key).min(1).optional(),
+      columns: z.array(key).min(1).optional(),
+      name: text.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('compare'),
+      left: z.array(z.string().regex(/^-?[A-Za-z][A-Za-z0-9_]*$/)).min(1),
+      op: z.enum(['>=', '<=', '=']),
+      right: z.array(z.string().regex(/^-?[A-Za-z][A-Za-z0-9_]*$/)).min(1),
+      name: text.optional(),
+    }),
+    z.strictObject({ type: z.literal('required'), keys: z.array(z.string().min(1)).min(1), name: text.optional() }),
+  ], own('reports.tplCheckType'));
 
-const listColumn = z.strictObject({
-  key,
-  header: text,
-  field: z.string().min(1),
-  manual: z.literal(true).optional(),
-  type: z.enum(CELL_TYPES).default('text'),
-  width: z.number().int().min(2).max(80).optional(),
-});
+  const fieldSchema = z.strictObject({
+    key,
+    label: text,
+    /** Filled from the office (`office`, `period`, `today`) or typed by the clerk (`manual`). */
+    value: z.enum(['office', 'period', 'today', 'manual']),
+  });
 
-const checkSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('total'),
-    /** Summary: the row that must equal the sum of `rows`. List forms: the 合计 row against the list. */
-    total: key.optional(),
-    rows: z.array(key).min(1).optional(),
-    columns: z.array(key).min(1).optional(),
-    name: text.optional(),
-  }),
-  z.strictObject({
-    type: z.literal('compare'),
-    left: z.array(z.string().regex(/^-?[A-Za-z][A-Za-z0-9_]*$/)).min(1),
-    op: z.enum(['>=', '<=', '=']),
-    right: z.array(z.string().regex(/^-?[A-Za-z][A-Za-z0-9_]*$/)).min(1),
-    name: text.optional(),
-  }),
-  z.strictObject({ type: z.literal('required'), keys: z.array(z.string().min(1)).min(1), name: text.optional() }),
-], own('reports.tplCheckType'));
-export type Check = z.infer<typeof checkSchema>;
+  const common = {
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, own('reports.tplId')),
+    title: text,
+    period: z.enum(['monthly', 'quarterly', 'yearly']),
+    due: dueSchema.nullable(),
+    scope: filterSchema.default({}),
+    fields: z.array(fieldSchema).default([]),
+    checks: z.array(checkSchema).default([]),
+    orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+    note: z.string().optional(),
+  };
 
-const fieldSchema = z.strictObject({
-  key,
-  label: text,
-  /** Filled from the office (`office`, `period`, `today`) or typed by the clerk (`manual`). */
-  value: z.enum(['office', 'period', 'today', 'manual']),
-});
+  const ageSchema = z.strictObject({ age: z.number().int().min(1).max(130), benefit: text });
 
-const common = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, own('reports.tplId')),
-  title: text,
-  period: z.enum(['monthly', 'quarterly', 'yearly']),
-  due: dueSchema.nullable(),
-  scope: filterSchema.default({}),
-  fields: z.array(fieldSchema).default([]),
-  checks: z.array(checkSchema).default([]),
-  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
-  note: z.string().optional(),
-};
+  const templateSchema = z.discriminatedUnion('kind', [
+    z.strictObject({
+      ...common,
+      kind: z.literal('summary'),
+      labelHeader: text,
+      columns: z.array(summaryColumn).min(1),
+      rows: z.array(summaryRow).min(1),
+    }),
+    z.strictObject({
+      ...common,
+      kind: z.literal('list'),
+      source: z.enum(SOURCES as [SourceName, ...SourceName[]]),
+      /** turning: the ages that count and what each brings. */
+      ages: z.array(ageSchema).optional(),
+      columns: z.array(listColumn).min(1),
+      /** The 合计 row: per column, a measure counted from the data independently of the list, or `count` (rows). */
+      total: z.strictObject({ label: text, columns: z.record(key, z.union([z.enum(MEASURES), z.literal('count')])) }).optional(),
+    }),
+  ], own('reports.tplKind'));
+  return { filterSchema, dueSchema, checkSchema, templateSchema };
+}
 
-const ageSchema = z.strictObject({ age: z.number().int().min(1).max(130), benefit: text });
-
-export const templateSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    ...common,
-    kind: z.literal('summary'),
-    labelHeader: text,
-    columns: z.array(summaryColumn).min(1),
-    rows: z.array(summaryRow).min(1),
-  }),
-  z.strictObject({
-    ...common,
-    kind: z.literal('list'),
-    source: z.enum(SOURCES as [SourceName, ...SourceName[]]),
-    /** turning: the ages that count and what each brings. */
-    ages: z.array(ageSchema).optional(),
-    columns: z.array(listColumn).min(1),
-    /** The 合计 row: per column, a measure counted from the data independently of the list, or `count` (rows). */
-    total: z.strictObject({ label: text, columns: z.record(key, z.union([z.enum(MEASURES), z.literal('count')])) }).optional(),
-  }),
-], own('reports.tplKind'));
-
-export type Template = z.infer<typeof templateSchema>;
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const templateSchemas = () => (schemas ??= buildSchemas());
+type Schemas = ReturnType<typeof buildSchemas>;
+export type Filter = z.infer<Schemas['filterSchema']>;
+export type DueRule = z.infer<Schemas['dueSchema']>;
+export type Check = z.infer<Schemas['checkSchema']>;
+export type Template = z.infer<Schemas['templateSchema']>;
 
 export class TemplateError extends UserFacingError {}
 
@@ -260,7 +270,7 @@ function crossCheck(t: Template): { path: string; problem: string }[] {
 
 /** Validates one parsed template; `file` names it in the messages. */
 export function parseTemplate(raw: unknown, file: string): Template {
-  const r = templateSchema.safeParse(raw);
+  const r = templateSchemas().templateSchema.safeParse(raw);
   if (!r.success) {
     const lines = r.error.issues.slice(0, 8).map((i) => tr('reports.tplProblemLine', { file, path: pathText(i.path), problem: issueText(i) }));
     throw new TemplateError(tr('reports.tplProblems', { file, n: r.error.issues.length, lines: lines.join('\n') }));

@@ -36,7 +36,7 @@ describe('setting values', () => {
       const text = Array.isArray(v) ? v.join(',') : String(v);
       const copy = structuredClone(s);
       d.set(copy, parseSettingValue(d, text));
-      expect(settingsSchema.parse(copy), d.key).toEqual(s);
+      expect(settingsSchema().parse(copy), d.key).toEqual(s);
     }
   });
 });
