@@ -58,36 +58,59 @@ export function crashPoint(env: NodeJS.ProcessEnv, point: string): void {
   if (env.JIUZHU_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
-/** Pieces of text gathered into writes of about this many characters. */
-const PIECE_CHARS = 1 << 20;
+/** Pieces of text are encoded into one buffer of this many bytes, written when full. */
+const WRITE_BYTES = 1 << 20;
 
 /**
- * Writes text given in pieces (a big store as one JSON text per record) in
- * writes of about 1 MB: neither the whole text nor its bytes are ever held at
- * once. `onBytes` sees each write's bytes (a hash). Returns the bytes written.
+ * Writes text given in pieces (a big store a few records at a time) through
+ * one buffer of 1 MB: each piece is encoded into it and the buffer written
+ * when the next piece might not fit. Neither the whole text nor its bytes
+ * are ever held at once, and no piece is joined to another: a string of a
+ * megabyte joined for each write, and a Buffer made from it, went straight
+ * to V8's old generation and waited there for a full GC (docs/architecture.md
+ * "The store"). `onBytes` sees each write's bytes before the buffer is
+ * reused (a hash).
+ * Returns the bytes written.
  */
 export async function writePieces(h: FileHandle, pieces: Iterable<string>, onBytes?: (b: Buffer) => void): Promise<number> {
-  let parts: string[] = [];
-  let chars = 0;
+  let buf: Buffer | null = null;
+  let used = 0;
   let total = 0;
-  const flush = async () => {
-    if (parts.length === 0) return;
-    const buf = Buffer.from(parts.length === 1 ? parts[0]! : parts.join(''));
-    parts = [];
-    chars = 0;
-    onBytes?.(buf);
+  const put = async (bytes: Buffer, length: number) => {
+    onBytes?.(bytes.subarray(0, length));
     // One write call may write only part of it when the disk is nearly full, without an error.
-    for (let off = 0; off < buf.length; ) off += (await h.write(buf, off, buf.length - off)).bytesWritten;
-    total += buf.length;
+    for (let off = 0; off < length; ) off += (await h.write(bytes, off, length - off)).bytesWritten;
+    total += length;
   };
-  for (const p of pieces) {
-    parts.push(p);
-    chars += p.length;
-    if (chars >= PIECE_CHARS) await flush();
+  try {
+    for (const p of pieces) {
+      // A UTF-16 code unit is at most 3 bytes of UTF-8.
+      const most = p.length * 3;
+      if (buf && used > 0 && most > WRITE_BYTES - used) {
+        await put(buf, used);
+        used = 0;
+      }
+      if (most > WRITE_BYTES) {
+        const b = Buffer.from(p);
+        await put(b, b.length);
+        continue;
+      }
+      if (!buf) {
+        buf = spare ?? Buffer.allocUnsafeSlow(WRITE_BYTES);
+        spare = null;
+      }
+      used += buf.write(p, used);
+    }
+    if (buf && used > 0) await put(buf, used);
+  } finally {
+    // Kept for the next write; two writes at once each have their own.
+    if (buf) spare = buf;
   }
-  await flush();
   return total;
 }
+
+/** The buffer of the last write that finished, for the next one. */
+let spare: Buffer | null = null;
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, mode = FILE_MODE, beforeRename?: () => void): Promise<number> {
   const dir = dirname(path);

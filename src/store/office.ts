@@ -321,7 +321,7 @@ function applyChange(data: Data, ch: Change): void {
 }
 
 /** A store file's records are yielded in pieces of about this many characters. */
-const STORE_PIECE_CHARS = 1 << 16;
+const STORE_PIECE_CHARS = 1 << 13;
 
 /**
  * A store file's JSON text some records at a time (joined, what JSON.stringify
@@ -343,8 +343,10 @@ export function* storePieces(file: StoreFile): Generator<string> {
       if (recs === undefined) continue;
       yield `${csep}${JSON.stringify(c)}:`;
       csep = ',';
-      // Records gathered into pieces of about 64 K characters: one yield (and one
-      // string in the writer's list) per record cost more than the records' own text.
+      // Records gathered into pieces of about 8 K characters: one yield per
+      // record cost more than the records' own text, and a piece of 64 K
+      // (128 KB of UTF-16) was born in V8's old generation, garbage there until
+      // the next full GC; one of 8 K dies young.
       let rsep = '{';
       let piece = '';
       for (const id in recs) {
