@@ -6,7 +6,7 @@
 // decoded from its base64 in place rather than fetched from a data: URL, and
 // Ink's frame skips the style diff between two cells of the same style.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * A dependency's module with some of its text replaced at build time. Each
@@ -105,7 +105,8 @@ export default function stringWidth(s, options) {
  * written, iconv-lite when a GB18030 file is read or written. The project's
  * own imports of them get a stub that requires the real module at its first
  * use, so esbuild evaluates it then and not when the app's screens load
- * (together ~30 MB of RSS and ~100 ms before the first key). Each binding is
+ * (~6–9 MB of the app's peak and ~50–90 ms before its first key,
+ * bench/results/r7-vs-r6.txt). Each binding is
  * named with how it is used: a function, or an object reached through a
  * proxy. A binding the project imports that is not named fails the build
  * ("No matching export"). Imports from inside node_modules get the real one.
@@ -144,7 +145,8 @@ export function lazyPackages(packages = LAZY_PACKAGES) {
             lines.push(binding === 'default' ? `export default ${proxy};` : `export const ${binding} = ${proxy};`);
           }
         }
-        return { contents: lines.join('\n'), loader: 'js', resolveDir: process.cwd() };
+        // A stub outside the file system still needs a folder to resolve its require from.
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: dirname(args.path) };
       });
     },
   };
