@@ -24,7 +24,7 @@ function probeDir(): string {
   writeFileSync(
     join(pkg, 'index.js'),
     `globalThis.probeEvaluated = (globalThis.probeEvaluated ?? 0) + 1;
-exports.hello = function (name) { return 'hi ' + name + (this && this.tag ? this.tag : ''); };
+exports.hello = function (name) { return 'hi ' + name; };
 exports.table = { size: 3, grow() { return this.size + 1; } };
 `,
   );

@@ -1,10 +1,11 @@
 // Big texts are written in pieces (a merge's journal line, a checkpoint's
 // store file): the pieces must make exactly the text written whole before.
 import { describe, it, expect, afterEach } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storePieces } from '../../src/store/office.js';
+import { writePieces } from '../../src/store/atomicFile.js';
 import { appendEntryDurably, serializeEntry, readJournal, GENESIS_HASH, type EntryBody } from '../../src/store/journal.js';
 import { emptyStoreFile } from '../../src/store/schema.js';
 
@@ -41,5 +42,31 @@ describe('texts written in pieces', () => {
     expect(tail.damage).toBeNull();
     expect(tail.entries.map((e) => e.entry.seq)).toEqual([1, 2]);
     expect(tail.entries[0]!.entry.changes).toHaveLength(20000);
+  });
+
+  it('writes pieces of any size, two files at once, byte for byte what the joined text is, and shows each byte once to onBytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jiuzhu-pieces-'));
+    dirs.push(dir);
+    // Small pieces, one too big for the buffer (400 K Chinese characters, 1.2 MB), pieces that
+    // fill it past its end, and a last piece in a fresh buffer.
+    const a = ['{', '测试'.repeat(200_000), ',"x":', 'y'.repeat(700_000), '中'.repeat(120_000), '}'];
+    const b = Array.from({ length: 300 }, (_, i) => `${i}:${'救助'.repeat(i * 7)};`);
+    const write = async (name: string, pieces: string[]) => {
+      const h = await open(join(dir, name), 'w');
+      const seen: Buffer[] = [];
+      try {
+        const n = await writePieces(h, pieces, (bytes) => seen.push(Buffer.from(bytes)));
+        return { n, seen: Buffer.concat(seen) };
+      } finally {
+        await h.close();
+      }
+    };
+    const [ra, rb] = await Promise.all([write('a', a), write('b', b)]);
+    for (const [name, pieces, r] of [['a', a, ra], ['b', b, rb]] as const) {
+      const want = Buffer.from(pieces.join(''));
+      expect((await readFile(join(dir, name))).equals(want), name).toBe(true);
+      expect(r.seen.equals(want), name).toBe(true);
+      expect(r.n).toBe(want.length);
+    }
   });
 });
