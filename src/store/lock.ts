@@ -3,12 +3,16 @@
 // a process killed on this machine is recovered at once rather than after the
 // stale timeout. Taking and breaking the lock both happen under a short
 // "gate" lock, so the holder file always names the real holder when another
-// process looks at it. proper-lockfile's stale check remains the backstop
+// process looks at it (a free lock is named before it is taken, so a process
+// killed in between leaves its own name). A process killed while it holds
+// the gate (a few milliseconds of each change) holds the next one up for the
+// gate's stale time, proper-lockfile's floor of 2 s. proper-lockfile's stale check remains the backstop
 // (a holder on another machine, or a frozen one).
 import type * as ProperLockfile from 'proper-lockfile';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { readFile, rmdir, writeFile } from 'node:fs/promises';
+import { readFile, rmdir, stat, writeFile } from 'node:fs/promises';
+import { crashPoint } from './atomicFile.js';
 import { UserFacingError } from '../office/errors.js';
 import { isAlive, sleep } from './process.js';
 import { t } from '../i18n/index.js';
@@ -121,9 +125,17 @@ export class DataLock {
     });
     try {
       for (let breakAttempt = 0; breakAttempt < 2; breakAttempt++) {
+        // A free lock is named before it is taken (nobody else can take it
+        // while this process holds the gate): a process killed between the
+        // two leaves a lock that names it, dead, and not the one before it,
+        // which may be alive (the app) and would hold everyone up to the
+        // stale timeout.
+        const free = !(await stat(this.lockPath).catch(() => null));
+        if (free) await writeFile(this.holderPath, ME, { mode: 0o600 });
         try {
           const release = await lockfile.lock(this.lockPath, opts);
-          await writeFile(this.holderPath, ME, { mode: 0o600 });
+          crashPoint(process.env, 'lock:taken');
+          if (!free) await writeFile(this.holderPath, ME, { mode: 0o600 });
           return release;
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
