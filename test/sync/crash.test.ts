@@ -113,8 +113,10 @@ describe('sync once under SIGKILL', () => {
 
     // Early in the work, so that a copy takes several kills (up to ten) before a run gets to the end.
     const delays = fc.sample(fc.integer({ min: Math.round(startUp * 0.9), max: Math.round(startUp + (span - startUp) * 0.3) }), { numRuns: 400, seed: 42 });
-    // A run measured while another test loaded the machine is slower than the runs after it: a run
-    // that gets to the end before its kill shortens the delays after it, so the kills stay in the work.
+    // The machine is shared: the runs measured above may have been slower or faster than the ones
+    // that follow. The delays follow what the kills find, so that they keep falling in the work: a
+    // run that got to the end first shortens them, a kill that came before a file was merged
+    // lengthens them.
     let scale = 1;
     const receipted = (shared: string) => {
       const dir = join(shared, 'outbox', 'receipts');
@@ -133,6 +135,7 @@ describe('sync once under SIGKILL', () => {
         if (r.signal === 'SIGKILL') {
           kills++;
           if (receipted(run.shared) > before) inWork++;
+          else scale = Math.min(scale * 1.1, 3);
         } else {
           expect(r.code, r.stderr).toBe(0); // it got to the end before the kill
           scale *= 0.8;
@@ -145,7 +148,7 @@ describe('sync once under SIGKILL', () => {
     }
     console.log(`crash test: ${kills} kills (${inWork} after a file was merged) in ${runs} runs over ${scenarios} copies of a ${base.names.length}-file inbox; a run takes ${span} ms, start-up ${startUp} ms`);
     // The kills fell in the work, not only in the start-up: a good part of them after a file was committed.
-    expect(inWork).toBeGreaterThanOrEqual(15);
+    expect(inWork).toBeGreaterThanOrEqual(30);
   }, 280_000);
 });
 
