@@ -58,6 +58,15 @@ export function crashPoint(env: NodeJS.ProcessEnv, point: string): void {
   if (env.JIUZHU_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
+/**
+ * Big files (a store, the summary) are given to `writePieces` a few records
+ * at a time, in pieces of about this many characters: one piece per record
+ * cost more than the records' own text, and a piece of 64 K (128 KB of
+ * UTF-16) was born in V8's old generation, garbage there until the next full
+ * GC; one of 8 K dies young.
+ */
+export const PIECE_CHARS = 1 << 13;
+
 /** Pieces of text are encoded into one buffer of this many bytes, written when full. */
 const WRITE_BYTES = 1 << 20;
 

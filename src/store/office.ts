@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { now as clockNow, type Now } from '../office/clock.js';
-import { crashPoint, DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import { crashPoint, DurableJSONFile, ensureDir, isTempName, PIECE_CHARS, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import {
   appendEntryDurably,
   applyChangeTo,
@@ -23,7 +23,7 @@ import {
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
 import { compactChanges } from './table.js';
-import { deriveSummary, writeSummary, type Summary } from './summary.js';
+import { writeSummaryOf, type Summary } from './summary.js';
 import { UserFacingError } from '../office/errors.js';
 import { t } from '../i18n/index.js';
 import {
@@ -320,9 +320,6 @@ function applyChange(data: Data, ch: Change): void {
   if (rec && FREEZE) data[ch.c][ch.id] = freezeDeep(structuredClone(rec));
 }
 
-/** A store file's records are yielded in pieces of about this many characters. */
-const STORE_PIECE_CHARS = 1 << 13;
-
 /**
  * A store file's JSON text some records at a time (joined, what JSON.stringify
  * gives): a 60 MB store is written without a 60 MB string.
@@ -343,10 +340,7 @@ export function* storePieces(file: StoreFile): Generator<string> {
       if (recs === undefined) continue;
       yield `${csep}${JSON.stringify(c)}:`;
       csep = ',';
-      // Records gathered into pieces of about 8 K characters: one yield per
-      // record cost more than the records' own text, and a piece of 64 K
-      // (128 KB of UTF-16) was born in V8's old generation, garbage there until
-      // the next full GC; one of 8 K dies young.
+      // Records gathered into pieces of PIECE_CHARS (why that size: atomicFile.ts).
       let rsep = '{';
       let piece = '';
       for (const id in recs) {
@@ -354,7 +348,7 @@ export function* storePieces(file: StoreFile): Generator<string> {
         if (r === undefined) continue;
         piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
         rsep = ',';
-        if (piece.length >= STORE_PIECE_CHARS) {
+        if (piece.length >= PIECE_CHARS) {
           yield piece;
           piece = '';
         }
@@ -407,7 +401,7 @@ export class Office {
         await office.writeStore(s);
       }
       office.bind();
-      await writeSummary(dir, deriveSummary(office.data, office.head, office.now().date));
+      await writeSummaryOf(dir, office.data, office.head, office.now().date);
       await office.writeHead(office.head);
     });
     return office;
@@ -604,7 +598,7 @@ export class Office {
     }
     crash('stores-written');
     // Beside the checkpoint: what `status` and the first frame read instead of the stores.
-    await writeSummary(this.dir, deriveSummary(this.data, head, this.now().date));
+    await writeSummaryOf(this.dir, this.data, head, this.now().date);
     crash('summary-written');
     await this.writeHead(head);
     this.checkpointed = head;

@@ -12,7 +12,7 @@
 // test/store/summary.test.ts proves dashboard(summary) = dashboard(full data).
 import { join } from 'node:path';
 import { CLOSED_STATUSES } from '../case/statuses.js';
-import { readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import { PIECE_CHARS, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import { applyChangeTo, readJournal, type Change } from './journal.js';
 import { STORES, STORE_NAMES, type AnyRecord, type CollectionName } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -73,10 +73,6 @@ function project(c: CollectionName, r: AnyRecord): AnyRecord {
   return out;
 }
 
-function projectAll(c: CollectionName, rs: Record<string, AnyRecord>): Record<string, AnyRecord> {
-  return PICK[c] ? Object.fromEntries(Object.entries(rs).map(([id, r]) => [id, project(c, r)])) : rs;
-}
-
 /** A change cut to the summary's fields (null when none of them changed). */
 function projectChange(ch: Change): Change | null {
   const pick = PICK[ch.c];
@@ -89,33 +85,55 @@ function projectChange(ch: Change): Change | null {
 
 const ALL_COLLECTIONS = STORE_NAMES.flatMap((s) => STORES[s] as readonly CollectionName[]);
 
-/** The summary of the full data at journal head `head`, on day `today`. */
-export function deriveSummary(data: Data, head: { seq: number; hash: string; end: number }, today: string): Summary {
-  const collections: Data = {};
+/** A collection's records as the summary keeps them, read when written (no copy of the summary is built). */
+type Part = readonly [CollectionName, () => Iterable<readonly [string, AnyRecord]>];
+
+/** What the summary of `data` holds on day `today`: every collection's count, and the parts kept. */
+function summaryParts(data: Data, today: string): { counts: Summary['counts']; parts: Part[] } {
   const counts: Summary['counts'] = {};
+  const parts: Part[] = [];
+  const kept: Partial<Record<CollectionName, Set<string>>> = {};
   for (const c of ALL_COLLECTIONS) {
     const all = data[c] ?? {};
     counts[c] = Object.keys(all).length;
     if (LEFT_OUT.has(c) || REFERENCED.includes(c)) continue;
     const f = FILTERED[c];
-    collections[c] = projectAll(c, f ? Object.fromEntries(Object.entries(all).filter(([, r]) => f.keep(r[f.field], today))) : { ...all });
+    const ids = new Set<string>();
+    for (const id in all) if (!f || f.keep(all[id]![f.field], today)) ids.add(id);
+    kept[c] = ids;
+    parts.push([c, () => picked(c, all, ids)]);
   }
-  const households: Record<string, AnyRecord> = {};
-  const members: Record<string, AnyRecord> = {};
-  const keepHousehold = (id: unknown) => {
-    const h = typeof id === 'string' ? data.households?.[id] : undefined;
-    if (!h) return;
-    households[id as string] = project('households', h);
-    const m = data.members?.[String(h.householderId)];
-    if (m) members[String(h.householderId)] = project('members', m);
-  };
-  for (const r of Object.values(collections.cases ?? {})) keepHousehold(r.householdId);
-  for (const r of Object.values(collections.enrolments ?? {})) keepHousehold(r.householdId);
-  for (const r of Object.values(collections.gradualExits ?? {})) keepHousehold(r.householdId);
-  const kept = collections.enrolments ?? {};
-  collections.households = households;
-  collections.members = members;
-  collections.reviews = projectAll('reviews', Object.fromEntries(Object.entries(data.reviews ?? {}).filter(([, r]) => String(r.enrolmentId) in kept)));
+  // The households (and their householders) a kept case, enrolment or gradual exit names.
+  const households = new Set<string>();
+  const members = new Set<string>();
+  for (const c of ['cases', 'enrolments', 'gradualExits'] as const) {
+    const all = data[c] ?? {};
+    for (const id of kept[c] ?? []) {
+      const hid = all[id]!.householdId;
+      const h = typeof hid === 'string' ? data.households?.[hid] : undefined;
+      if (!h) continue;
+      households.add(hid as string);
+      if (data.members?.[String(h.householderId)]) members.add(String(h.householderId));
+    }
+  }
+  const enrolments = kept.enrolments ?? new Set();
+  const reviews = new Set<string>();
+  for (const [id, r] of Object.entries(data.reviews ?? {})) if (enrolments.has(String(r.enrolmentId))) reviews.add(id);
+  parts.push(['households', () => picked('households', data.households ?? {}, households)]);
+  parts.push(['members', () => picked('members', data.members ?? {}, members)]);
+  parts.push(['reviews', () => picked('reviews', data.reviews ?? {}, reviews)]);
+  return { counts, parts };
+}
+
+function* picked(c: CollectionName, all: Record<string, AnyRecord>, ids: Iterable<string>): Generator<readonly [string, AnyRecord]> {
+  for (const id of ids) yield [id, project(c, all[id]!)];
+}
+
+/** The summary of the full data at journal head `head`, on day `today` (doctor compares it; the checkpoint writes it without building it). */
+export function deriveSummary(data: Data, head: { seq: number; hash: string; end: number }, today: string): Summary {
+  const { counts, parts } = summaryParts(data, today);
+  const collections: Data = {};
+  for (const [c, records] of parts) collections[c] = Object.fromEntries(records());
   return { version: SUMMARY_VERSION, seq: head.seq, hash: head.hash, end: head.end, since: today, counts, collections };
 }
 
@@ -126,16 +144,48 @@ export function deriveSummary(data: Data, head: { seq: number; hash: string; end
  * 2,000 households; `status` and the app's first frame read it at every
  * start), for a file ~10% larger. Still UTF-8 (ASCII is), so a summary
  * written with raw Chinese (before this, or by hand) reads as before.
+ * It is written in pieces of a few records, as the store files are: at
+ * 100,000 open cases it is ~33 MB, and one string of it (and its escaped
+ * copy, and the projected records built before) held ~0.2 GB at the
+ * checkpoint.
  */
 export async function writeSummary(dir: string, s: Summary): Promise<void> {
-  await writeFileAtomic(join(dir, SUMMARY_FILE), asciiJson(s));
+  const parts = Object.entries(s.collections).map(([c, recs]): Part => [c as CollectionName, () => Object.entries(recs ?? {})]);
+  await writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces(s, s.counts, parts));
+}
+
+/** Writes the summary of `data` (as `writeSummary(dir, deriveSummary(...))`, without building it). */
+export async function writeSummaryOf(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
+  const { counts, parts } = summaryParts(data, today);
+  await writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces({ version: SUMMARY_VERSION, ...head, since: today }, counts, parts));
+}
+
+function* summaryPieces(top: Pick<Summary, 'version' | 'seq' | 'hash' | 'end' | 'since'>, counts: Summary['counts'], parts: readonly Part[]): Generator<string> {
+  const { version, seq, hash, end, since } = top;
+  yield ascii(`${JSON.stringify({ version, seq, hash, end, since, counts }).slice(0, -1)},"collections":`);
+  let csep = '{';
+  for (const [c, records] of parts) {
+    let piece = `${csep}${JSON.stringify(c)}:`;
+    csep = ',';
+    let rsep = '{';
+    for (const [id, r] of records()) {
+      piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
+      rsep = ',';
+      if (piece.length >= PIECE_CHARS) {
+        yield ascii(piece);
+        piece = '';
+      }
+    }
+    yield ascii(piece + (rsep === '{' ? '{}' : '}'));
+  }
+  yield csep === '{' ? '{}}' : '}}';
 }
 
 const NOT_ASCII = /[\u0080-\uffff]+/g;
 
-/** JSON.stringify with every character past ASCII escaped (surrogates one by one, as JSON allows). */
-function asciiJson(v: unknown): string {
-  return JSON.stringify(v).replace(NOT_ASCII, (run) => {
+/** JSON text with every character past ASCII escaped (surrogates one by one, as JSON allows). */
+function ascii(json: string): string {
+  return json.replace(NOT_ASCII, (run) => {
     let out = '';
     for (let i = 0; i < run.length; i++) out += `\\u${run.charCodeAt(i).toString(16).padStart(4, '0')}`;
     return out;
@@ -242,5 +292,5 @@ export async function summaryProblem(dir: string, data: Data, journal: string): 
 
 /** doctor --repair: the summary made again from the full data. */
 export async function rewriteSummary(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
-  await writeSummary(dir, deriveSummary(data, head, today));
+  await writeSummaryOf(dir, data, head, today);
 }

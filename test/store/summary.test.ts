@@ -11,6 +11,7 @@ import { isAscii } from 'node:buffer';
 import { Office } from '../../src/store/office.js';
 import { openSummaryView } from '../../src/store/summaryView.js';
 import { readSummaryFile, writeSummary } from '../../src/store/summary.js';
+import { PIECE_CHARS } from '../../src/store/atomicFile.js';
 import { writeDemoOffice } from '../../src/demo/write.js';
 import { dashboard } from '../../src/dashboard/dashboard.js';
 import { CASE_STATUSES } from '../../src/office/model.js';
@@ -118,6 +119,21 @@ describe('the summary', () => {
       expect(await same(dir)).toBe(true);
     }
   }, 120_000);
+
+  it('is written some records at a time, and the pieces make the summary doctor derives from the stores', async () => {
+    const dir = await demo(150);
+    const office = await Office.open(dir);
+    await office.checkpoint({ force: true });
+    const bytes = await readFile(join(dir, 'summary.json'));
+    // Many pieces, each of whole records: the households alone are several.
+    expect(bytes.length).toBeGreaterThan(8 * PIECE_CHARS);
+    const s = JSON.parse(bytes.toString('utf8'));
+    expect(Object.keys(s.collections.households).length).toBeGreaterThan(100);
+    expect(s.counts.cases).toBe(office.view.count('cases'));
+    const doctor = await runDoctor(dir);
+    expect(doctor.findings.filter((f) => f.where === 'summary.json')).toEqual([]);
+    expect(await same(dir)).toBe(true);
+  }, 60_000);
 
   it('is checked by doctor, and made again by doctor --repair', async () => {
     const dir = await demo(8);
