@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFirst from './test/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default'],
     globalSetup: ['test/globalSetup.ts'],
+    sequence: { sequencer: LongFirst },
     // What the command loads before its first word and its first dashboard (test/support/setup.ts).
     setupFiles: ['test/support/setup.ts'],
     // The suite speaks Chinese, the default, whatever the machine's locale; the
