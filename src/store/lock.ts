@@ -6,8 +6,8 @@
 // process looks at it (a free lock is named before it is taken, so a process
 // killed in between leaves its own name). A process killed while it holds
 // the gate (a few milliseconds of each change) holds the next one up for the
-// gate's stale time, proper-lockfile's floor of 2 s. proper-lockfile's stale check remains the backstop
-// (a holder on another machine, or a frozen one).
+// gate's stale time, proper-lockfile's floor of 2 s. proper-lockfile's stale
+// check remains the backstop (a holder on another machine, or a frozen one).
 import type * as ProperLockfile from 'proper-lockfile';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +140,9 @@ export class DataLock {
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
         }
+        // Taken between the look and the taking, by a process outside the gate:
+        // the holder file now names this one, so it says nothing; wait.
+        if (free) return null;
         const holder = await readFile(this.holderPath, 'utf8').catch(() => '');
         if (!holderIsDeadHere(holder)) return null;
         // Its holder was killed on this machine: the lock is abandoned.
