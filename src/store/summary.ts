@@ -99,7 +99,10 @@ function summaryParts(data: Data, today: string): { counts: Summary['counts']; p
     if (LEFT_OUT.has(c) || REFERENCED.includes(c)) continue;
     const f = FILTERED[c];
     const ids = new Set<string>();
-    for (const id in all) if (!f || f.keep(all[id]![f.field], today)) ids.add(id);
+    for (const id in all) {
+      const r = all[id];
+      if (r !== undefined && (!f || f.keep(r[f.field], today))) ids.add(id);
+    }
     kept[c] = ids;
     parts.push([c, () => picked(c, all, ids)]);
   }
@@ -169,6 +172,7 @@ function* summaryPieces(top: Pick<Summary, 'version' | 'seq' | 'hash' | 'end' | 
     csep = ',';
     let rsep = '{';
     for (const [id, r] of records()) {
+      if (r === undefined) continue; // as JSON.stringify leaves it out
       piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
       rsep = ',';
       if (piece.length >= PIECE_CHARS) {
