@@ -10,7 +10,7 @@ import { maskIds } from '../office/privacy.js';
 import { HEAD_FILE, JOURNAL_FILE, readHeadFile, storeFileName } from '../store/office.js';
 import { emptyStoreFile, migrate, STORE_NAMES, STORE_OF, STORES, type AnyRecord, type StoreFile, type StoreName } from '../store/schema.js';
 import { t } from '../i18n/index.js';
-import { rewriteSummary, SUMMARY_FILE, summaryProblem } from '../store/summary.js';
+import { SUMMARY_FILE, summaryProblem, writeSummary } from '../store/summary.js';
 import { now as clockNow } from '../office/clock.js';
 
 export interface Finding {
@@ -141,7 +141,7 @@ export async function runDoctor(dir: string, opts: DoctorOptions = {}): Promise<
     const problem = await summaryProblem(dir, all, jpath);
     const last = tail.entries.at(-1);
     if (problem && opts.repair) {
-      await rewriteSummary(dir, all, last ? { seq: last.entry.seq, hash: last.entry.hash, end: last.end } : { seq: 0, hash: GENESIS_HASH, end: 0 }, clockNow().date);
+      await writeSummary(dir, all, last ? { seq: last.entry.seq, hash: last.entry.hash, end: last.end } : { seq: 0, hash: GENESIS_HASH, end: 0 }, clockNow().date);
       repaired(SUMMARY_FILE, problem);
     } else if (problem) damage(SUMMARY_FILE, problem);
   }

@@ -67,6 +67,36 @@ export function crashPoint(env: NodeJS.ProcessEnv, point: string): void {
  */
 export const PIECE_CHARS = 1 << 13;
 
+/** One collection for `collectionPieces`: its name, the ids to write, and the record of an id. */
+export type PieceCollection = readonly [name: string, ids: Iterable<string>, record: (id: string) => unknown];
+
+/**
+ * `head` then `{"<name>":{"<id>":<record>,…},…}` in pieces of about
+ * PIECE_CHARS: a store file's collections, the summary's. A record left
+ * undefined is left out, as JSON.stringify leaves it.
+ */
+export function* collectionPieces(head: string, collections: Iterable<PieceCollection>): Generator<string> {
+  let piece = head;
+  let csep = '{';
+  for (const [name, ids, record] of collections) {
+    piece += `${csep}${JSON.stringify(name)}:`;
+    csep = ',';
+    let rsep = '{';
+    for (const id of ids) {
+      const r = record(id);
+      if (r === undefined) continue;
+      piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
+      rsep = ',';
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += rsep === '{' ? '{}' : '}';
+  }
+  yield piece + (csep === '{' ? '{}' : '}');
+}
+
 /** Pieces of text are encoded into one buffer of this many bytes, written when full. */
 const WRITE_BYTES = 1 << 20;
 

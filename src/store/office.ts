@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readdir, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { now as clockNow, type Now } from '../office/clock.js';
-import { crashPoint, DurableJSONFile, ensureDir, isTempName, PIECE_CHARS, readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import { collectionPieces, crashPoint, DurableJSONFile, ensureDir, isTempName, readFileIfExists, writeFileAtomic, type PieceCollection } from './atomicFile.js';
 import {
   appendEntryDurably,
   applyChangeTo,
@@ -23,7 +23,7 @@ import {
 } from './journal.js';
 import { DataLock, type HeldLock } from './lock.js';
 import { compactChanges } from './table.js';
-import { writeSummaryOf, type Summary } from './summary.js';
+import { writeSummary, type Summary } from './summary.js';
 import { UserFacingError } from '../office/errors.js';
 import { t } from '../i18n/index.js';
 import {
@@ -333,29 +333,9 @@ export function* storePieces(file: StoreFile): Generator<string> {
       sep = ',';
       continue;
     }
-    yield `${sep}"collections":`;
+    const collections = Object.entries(v as StoreFile['collections']).flatMap(([c, recs]): PieceCollection[] => (recs === undefined ? [] : [[c, Object.keys(recs), (id) => recs[id]]]));
+    yield* collectionPieces(`${sep}"collections":`, collections);
     sep = ',';
-    let csep = '{';
-    for (const [c, recs] of Object.entries(v as StoreFile['collections'])) {
-      if (recs === undefined) continue;
-      yield `${csep}${JSON.stringify(c)}:`;
-      csep = ',';
-      // Records gathered into pieces of PIECE_CHARS (why that size: atomicFile.ts).
-      let rsep = '{';
-      let piece = '';
-      for (const id in recs) {
-        const r = recs[id];
-        if (r === undefined) continue;
-        piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
-        rsep = ',';
-        if (piece.length >= PIECE_CHARS) {
-          yield piece;
-          piece = '';
-        }
-      }
-      yield piece + (rsep === '{' ? '{}' : '}');
-    }
-    yield csep === '{' ? '{}' : '}';
   }
   yield sep === '{' ? '{}' : '}';
 }
@@ -401,7 +381,7 @@ export class Office {
         await office.writeStore(s);
       }
       office.bind();
-      await writeSummaryOf(dir, office.data, office.head, office.now().date);
+      await writeSummary(dir, office.data, office.head, office.now().date);
       await office.writeHead(office.head);
     });
     return office;
@@ -598,7 +578,7 @@ export class Office {
     }
     crash('stores-written');
     // Beside the checkpoint: what `status` and the first frame read instead of the stores.
-    await writeSummaryOf(this.dir, this.data, head, this.now().date);
+    await writeSummary(this.dir, this.data, head, this.now().date);
     crash('summary-written');
     await this.writeHead(head);
     this.checkpointed = head;

@@ -12,7 +12,7 @@
 // test/store/summary.test.ts proves dashboard(summary) = dashboard(full data).
 import { join } from 'node:path';
 import { CLOSED_STATUSES } from '../case/statuses.js';
-import { PIECE_CHARS, readFileIfExists, writeFileAtomic } from './atomicFile.js';
+import { collectionPieces, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import { applyChangeTo, readJournal, type Change } from './journal.js';
 import { STORES, STORE_NAMES, type AnyRecord, type CollectionName } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -85,8 +85,10 @@ function projectChange(ch: Change): Change | null {
 
 const ALL_COLLECTIONS = STORE_NAMES.flatMap((s) => STORES[s] as readonly CollectionName[]);
 
-/** A collection's records as the summary keeps them, read when written (no copy of the summary is built). */
-type Part = readonly [CollectionName, () => Iterable<readonly [string, AnyRecord]>];
+/** A collection as the summary keeps it: its ids, each record cut to its fields when it is written (no copy of the summary is built). */
+type Part = readonly [CollectionName, Iterable<string>, (id: string) => AnyRecord];
+
+const picked = (c: CollectionName, all: Record<string, AnyRecord>, ids: Iterable<string>): Part => [c, ids, (id) => project(c, all[id]!)];
 
 /** What the summary of `data` holds on day `today`: every collection's count, and the parts kept. */
 function summaryParts(data: Data, today: string): { counts: Summary['counts']; parts: Part[] } {
@@ -104,7 +106,7 @@ function summaryParts(data: Data, today: string): { counts: Summary['counts']; p
       if (r !== undefined && (!f || f.keep(r[f.field], today))) ids.add(id);
     }
     kept[c] = ids;
-    parts.push([c, () => picked(c, all, ids)]);
+    parts.push(picked(c, all, ids));
   }
   // The households (and their householders) a kept case, enrolment or gradual exit names.
   const households = new Set<string>();
@@ -122,21 +124,21 @@ function summaryParts(data: Data, today: string): { counts: Summary['counts']; p
   const enrolments = kept.enrolments ?? new Set();
   const reviews = new Set<string>();
   for (const [id, r] of Object.entries(data.reviews ?? {})) if (enrolments.has(String(r.enrolmentId))) reviews.add(id);
-  parts.push(['households', () => picked('households', data.households ?? {}, households)]);
-  parts.push(['members', () => picked('members', data.members ?? {}, members)]);
-  parts.push(['reviews', () => picked('reviews', data.reviews ?? {}, reviews)]);
+  parts.push(picked('households', data.households ?? {}, households));
+  parts.push(picked('members', data.members ?? {}, members));
+  parts.push(picked('reviews', data.reviews ?? {}, reviews));
   return { counts, parts };
 }
 
-function* picked(c: CollectionName, all: Record<string, AnyRecord>, ids: Iterable<string>): Generator<readonly [string, AnyRecord]> {
-  for (const id of ids) yield [id, project(c, all[id]!)];
-}
-
-/** The summary of the full data at journal head `head`, on day `today` (doctor compares it; the checkpoint writes it without building it). */
+/** The summary of the full data at journal head `head`, on day `today`, built (doctor compares it; `writeSummary` writes the same parts without building it). */
 export function deriveSummary(data: Data, head: { seq: number; hash: string; end: number }, today: string): Summary {
   const { counts, parts } = summaryParts(data, today);
   const collections: Data = {};
-  for (const [c, records] of parts) collections[c] = Object.fromEntries(records());
+  for (const [c, ids, record] of parts) {
+    const out: Record<string, AnyRecord> = {};
+    for (const id of ids) out[id] = record(id);
+    collections[c] = out;
+  }
   return { version: SUMMARY_VERSION, seq: head.seq, hash: head.hash, end: head.end, since: today, counts, collections };
 }
 
@@ -152,37 +154,15 @@ export function deriveSummary(data: Data, head: { seq: number; hash: string; end
  * copy, and the projected records built before) held ~0.2 GB at the
  * checkpoint.
  */
-export async function writeSummary(dir: string, s: Summary): Promise<void> {
-  const parts = Object.entries(s.collections).map(([c, recs]): Part => [c as CollectionName, () => Object.entries(recs ?? {})]);
-  await writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces(s, s.counts, parts));
-}
-
-/** Writes the summary of `data` (as `writeSummary(dir, deriveSummary(...))`, without building it). */
-export async function writeSummaryOf(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
+export async function writeSummary(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
   const { counts, parts } = summaryParts(data, today);
-  await writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces({ version: SUMMARY_VERSION, ...head, since: today }, counts, parts));
+  const top = `${JSON.stringify({ version: SUMMARY_VERSION, seq: head.seq, hash: head.hash, end: head.end, since: today, counts }).slice(0, -1)},"collections":`;
+  await writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces(top, parts));
 }
 
-function* summaryPieces(top: Pick<Summary, 'version' | 'seq' | 'hash' | 'end' | 'since'>, counts: Summary['counts'], parts: readonly Part[]): Generator<string> {
-  const { version, seq, hash, end, since } = top;
-  yield ascii(`${JSON.stringify({ version, seq, hash, end, since, counts }).slice(0, -1)},"collections":`);
-  let csep = '{';
-  for (const [c, records] of parts) {
-    let piece = `${csep}${JSON.stringify(c)}:`;
-    csep = ',';
-    let rsep = '{';
-    for (const [id, r] of records()) {
-      if (r === undefined) continue; // as JSON.stringify leaves it out
-      piece += `${rsep}${JSON.stringify(id)}:${JSON.stringify(r)}`;
-      rsep = ',';
-      if (piece.length >= PIECE_CHARS) {
-        yield ascii(piece);
-        piece = '';
-      }
-    }
-    yield ascii(piece + (rsep === '{' ? '{}' : '}'));
-  }
-  yield csep === '{' ? '{}}' : '}}';
+function* summaryPieces(top: string, parts: readonly Part[]): Generator<string> {
+  for (const piece of collectionPieces(top, parts)) yield ascii(piece);
+  yield '}';
 }
 
 const NOT_ASCII = /[\u0080-\uffff]+/g;
@@ -294,7 +274,3 @@ export async function summaryProblem(dir: string, data: Data, journal: string): 
   return null;
 }
 
-/** doctor --repair: the summary made again from the full data. */
-export async function rewriteSummary(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
-  await writeSummaryOf(dir, data, head, today);
-}

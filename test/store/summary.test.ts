@@ -170,8 +170,8 @@ describe('the summary', () => {
     expect(before).toEqual(dashboard(office.view, TODAY));
     // Any text comes back as it was: Latin-1, CJK, and a character beyond the BMP (its two surrogates).
     const text = '·é×—低保😀';
-    const s = { ...JSON.parse(bytes.toString('utf8')), collections: { meta: { x: { id: 'x', text } } } };
-    await writeSummary(dir, s);
+    const s = JSON.parse(bytes.toString('utf8'));
+    await writeSummary(dir, { meta: { x: { id: 'x', text } } }, s, s.since);
     expect(isAscii(await readFile(file))).toBe(true);
     expect((await readSummaryFile(dir))!.collections.meta!.x).toEqual({ id: 'x', text });
   }, 60_000);

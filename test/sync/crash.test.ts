@@ -74,7 +74,7 @@ function copyOf(root: string): { data: string; shared: string } {
 async function check(data: string, shared: string, names: string[]) {
   const office = await Office.open(data, { env });
   // Every file: exactly one receipt by its own name, and applied at most once.
-  const receipts = readdirSync(join(shared, 'outbox', 'receipts')).filter((f) => !f.startsWith('.'));
+  const receipts = receiptsIn(shared);
   const want = names.map((n) => receiptName(createSha(join(shared, 'inbox', n)), n)).sort();
   expect(receipts.sort()).toEqual([...new Set(want)].sort());
   const { entries } = await readJournal(join(data, 'journal.jsonl'), 0, GENESIS_HASH, 0);
@@ -86,6 +86,12 @@ async function check(data: string, shared: string, names: string[]) {
   const doctor = await runDoctor(data, { shared });
   expect(doctor.findings, JSON.stringify(doctor.findings)).toEqual([]);
   return stateOf(office);
+}
+
+/** The receipts sent to the shared folder so far. */
+function receiptsIn(shared: string): string[] {
+  const dir = join(shared, 'outbox', 'receipts');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')) : [];
 }
 
 function createSha(path: string): string {
@@ -118,10 +124,6 @@ describe('sync once under SIGKILL', () => {
     // run that got to the end first shortens them, a kill that came before a file was merged
     // lengthens them.
     let scale = 1;
-    const receipted = (shared: string) => {
-      const dir = join(shared, 'outbox', 'receipts');
-      return existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).length : 0;
-    };
     let kills = 0;
     let inWork = 0;
     let runs = 0;
@@ -130,11 +132,11 @@ describe('sync once under SIGKILL', () => {
       scenarios++;
       const run = copyOf(base.root);
       for (let k = 0; k < 10 && kills < 100; k++) {
-        const before = receipted(run.shared);
+        const before = receiptsIn(run.shared).length;
         const r = await runSync(run, Math.round(delays[runs++ % delays.length]! * scale));
         if (r.signal === 'SIGKILL') {
           kills++;
-          if (receipted(run.shared) > before) inWork++;
+          if (receiptsIn(run.shared).length > before) inWork++;
           else scale = Math.min(scale * 1.1, 3);
         } else {
           expect(r.code, r.stderr).toBe(0); // it got to the end before the kill
