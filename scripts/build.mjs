@@ -72,10 +72,10 @@ const entryBundle = (name, entry, chunkDir, plugins = options.plugins) =>
 // dist/jiuzhu.mjs only chooses (cli/main.ts): a plain `status` runs
 // dist/status.mjs and a plain `jiuzhu [--data DIR] [--operator NAME]` (the
 // app) dist/app.mjs, each bundled apart with its own chunks and no commander
-// (status also reads node:crypto at its first call); every other command line
+// (both read node:crypto and node:zlib at their first call, scripts/lazyBuiltins.mjs); every other command line
 // runs dist/program.mjs and its chunks.
 await build({ ...options, entryPoints: [join(root, 'cli', 'main.ts')], outfile });
 await entryBundle('status', 'statusMain.ts', 'status', [...options.plugins, lazyBuiltins()]);
-await entryBundle('app', 'appMain.ts', 'app');
+await entryBundle('app', 'appMain.ts', 'app', [...options.plugins, lazyBuiltins({ ownOnly: true })]);
 await entryBundle('program', 'program.ts', 'chunks');
 await chmod(outfile, 0o755);

@@ -1,19 +1,24 @@
-// An esbuild plugin for dist/status.mjs: `node:crypto` is read when one of
-// its functions is first called, not when the bundle starts. Loading it costs
-// ~2.5 ms (it pulls stream and friends), and a plain `status` hashes nothing
-// unless the journal ran past the summary. Only plain functions are wrapped:
-// a name the bundle imports that is not one fails the build ("No matching
-// export"), so nothing can silently change meaning.
+// An esbuild plugin for dist/status.mjs and dist/app.mjs: `node:crypto` and
+// `node:zlib` are read when one of their functions is first called, not when
+// the bundle starts. Loading them costs ~2.7 and ~1.6 ms (crypto pulls stream
+// and friends); a plain `status` or the app's first frame hashes nothing
+// unless the journal ran past the summary, and unzips nothing (zlib is for
+// kept report fills and backups). Only plain functions are wrapped: a name
+// the bundle imports that is not one fails the build ("No matching export"),
+// so nothing can silently change meaning. `ownOnly` leaves packages' own
+// imports alone (the app bundles exceljs, whose uuid takes crypto's default).
 import { builtinModules, createRequire } from 'node:module';
 
-const LAZY = ['crypto'];
+const LAZY = ['crypto', 'zlib'];
 const require = createRequire(import.meta.url);
 
-export function lazyBuiltins() {
+export function lazyBuiltins({ ownOnly = false } = {}) {
   return {
     name: 'lazy-builtins',
     setup(b) {
-      b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY.join('|')})$`) }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+      b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY.join('|')})$`) }, (args) =>
+        ownOnly && /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+      );
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
         if (!builtinModules.includes(args.path)) return undefined;
         const real = require(`node:${args.path}`);
