@@ -2,7 +2,7 @@
 // where, and the hash of the entry before it. It is also the write-ahead log:
 // an entry is committed once its line is on disk, and store files are
 // brought up to it at the next open if a crash came in between.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
 import type { AnyRecord, CollectionName } from './schema.js';
 import { FILE_MODE, writePieces } from './atomicFile.js';
@@ -80,9 +80,9 @@ export function applyChangeTo(colls: Partial<Record<string, Record<string, AnyRe
   return rec;
 }
 
-/** SHA-256 as hex: journal lines, kept files, backups. */
+/** SHA-256 as hex: journal lines, kept files, backups, decisions' content ids. One-shot `hash` (Node 20.12+) is about twice as fast as a Hash object for short data. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 export const hashBody = (body: string): string => sha256Hex(body);
