@@ -72,8 +72,9 @@ const entryBundle = (name, entry, chunkDir, plugins = options.plugins) =>
 // dist/jiuzhu.mjs only chooses (cli/main.ts): a plain `status` runs
 // dist/status.mjs and a plain `jiuzhu [--data DIR] [--operator NAME]` (the
 // app) dist/app.mjs, each bundled apart with its own chunks and no commander
-// (both read node:crypto and node:zlib at their first call, scripts/lazyBuiltins.mjs); every other command line
-// runs dist/program.mjs and its chunks.
+// (both read node:crypto and node:zlib at their first call,
+// scripts/lazyBuiltins.mjs); every other command line runs dist/program.mjs
+// and its chunks.
 await build({ ...options, entryPoints: [join(root, 'cli', 'main.ts')], outfile });
 await entryBundle('status', 'statusMain.ts', 'status', [...options.plugins, lazyBuiltins()]);
 await entryBundle('app', 'appMain.ts', 'app', [...options.plugins, lazyBuiltins({ ownOnly: true })]);
