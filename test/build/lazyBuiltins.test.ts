@@ -5,7 +5,6 @@
 // while one that must follow the journal past the summary hashes through the
 // stub and shows the change.
 import { describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,21 +13,13 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error: a plain .mjs of the project's own build scripts
 import { lazyBuiltins } from '../../scripts/lazyBuiltins.mjs';
-// @ts-expect-error: a plain .mjs of the project's own build scripts
-import { nodeBundleOptions } from '../../scripts/esbuildOptions.mjs';
-import { CLI, PUBLIC_FIXTURES, ROOT } from '../support/paths.js';
+import { CLI, PUBLIC_FIXTURES } from '../support/paths.js';
+import { bundleEntry } from '../support/bundle.js';
+import { until } from '../support/until.js';
 import { jiuzhu, tempOffice } from '../support/cli.js';
 import { useTerminal } from '../support/tmux.js';
 
 const term = useTerminal('lazybuiltins');
-
-async function bundle(dir: string, source: string, plugins: unknown[]): Promise<string> {
-  const entry = join(dir, 'entry.mjs');
-  writeFileSync(entry, source);
-  const out = join(dir, 'out.mjs');
-  await build({ ...nodeBundleOptions(ROOT), plugins, entryPoints: [entry], outfile: out, absWorkingDir: dir, nodePaths: [join(dir, 'node_modules')], logLevel: 'silent' });
-  return out;
-}
 
 const loaded = (name: string) => `process.moduleLoadList.includes('NativeModule ${name}')`;
 
@@ -63,8 +54,8 @@ async function appModules(data: string, now: string, expected: string): Promise<
   term.start(`env -u CI JIUZHU_NOW=${now} NODE_ENV=production ${process.execPath} --import ${hook} ${CLI} --data ${data} --operator 王芳; sleep 30`);
   await term.until((s) => s.includes('工作台') && s.includes(expected), `the dashboard with ${expected}`);
   term.keys('q');
-  for (let i = 0; i < 100 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 100));
-  const modules = JSON.parse(readFileSync(out, 'utf8')) as string[];
+  const written = await until(() => (existsSync(out) ? readFileSync(out, 'utf8') : undefined), (s) => s !== '', 'the modules the app loaded, written at its exit');
+  const modules = JSON.parse(written) as string[];
   term.run(['kill-session', '-t', term.session]);
   return modules;
 }
@@ -72,7 +63,7 @@ async function appModules(data: string, now: string, expected: string): Promise<
 describe('node:crypto and node:zlib at their first call', () => {
   it('a stubbed function answers as the real one, and the module is read only at that call', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-lazy-builtin-'));
-    const out = await bundle(
+    const out = await bundleEntry(
       dir,
       `import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'zlib';
@@ -103,9 +94,9 @@ process.stdout.write(JSON.stringify({ before, hash, afterHash, zipped: [...zippe
     writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'hash-probe', version: '1.0.0', type: 'module', main: 'index.js' }));
     writeFileSync(join(pkg, 'index.js'), `import crypto from 'crypto';\nexport const digest = (s) => crypto.createHash('sha256').update(s).digest('hex');\n`);
     const source = `import { digest } from 'hash-probe';\nprocess.stdout.write(digest('低保'));\n`;
-    const out = await bundle(dir, source, [lazyBuiltins({ ownOnly: true })]);
+    const out = await bundleEntry(dir, source, [lazyBuiltins({ ownOnly: true })]);
     expect(spawnSync(process.execPath, [out], { encoding: 'utf8' }).stdout).toBe(createHash('sha256').update('低保').digest('hex'));
-    const failed = await bundle(dir, source, [lazyBuiltins()]).then(
+    const failed = await bundleEntry(dir, source, [lazyBuiltins()]).then(
       () => null,
       (err: Error) => err.message,
     );

@@ -4,7 +4,6 @@
 // binding the stub does not name stops the build; and the real three give in
 // the bundle what they give unbundled.
 import { describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import iconv from 'iconv-lite';
 // @ts-expect-error: a plain .mjs of the project's own build scripts
 import { lazyPackages, nodeBundleOptions } from '../../scripts/esbuildOptions.mjs';
 import { ROOT } from '../support/paths.js';
+import { bundleEntry } from '../support/bundle.js';
 
 function probeDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-lazy-'));
@@ -32,10 +32,7 @@ exports.table = { size: 3, grow() { return this.size + 1; } };
 }
 
 async function bundleAndRun(dir: string, source: string, plugins: unknown[]): Promise<unknown> {
-  const entry = join(dir, 'entry.mjs');
-  writeFileSync(entry, source);
-  const out = join(dir, 'out.mjs');
-  await build({ ...nodeBundleOptions(ROOT), plugins, entryPoints: [entry], outfile: out, absWorkingDir: ROOT, nodePaths: [join(ROOT, 'node_modules')], logLevel: 'silent' });
+  const out = await bundleEntry(dir, source, plugins);
   const r = spawnSync(process.execPath, [out], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
@@ -59,15 +56,7 @@ process.stdout.write(JSON.stringify({ before, said, after, size: table.size, gro
 
   it('stops the build at a binding the stub does not name', async () => {
     const dir = probeDir();
-    writeFileSync(join(dir, 'entry.mjs'), `import { table } from 'lazy-probe';\nconsole.log(table);\n`);
-    const failed = await build({
-      ...nodeBundleOptions(ROOT),
-      plugins: [lazyPackages({ 'lazy-probe': { hello: 'function' } })],
-      entryPoints: [join(dir, 'entry.mjs')],
-      outfile: join(dir, 'out.mjs'),
-      absWorkingDir: ROOT,
-      logLevel: 'silent',
-    }).then(
+    const failed = await bundleEntry(dir, `import { table } from 'lazy-probe';\nconsole.log(table);\n`, [lazyPackages({ 'lazy-probe': { hello: 'function' } })]).then(
       () => null,
       (err: Error) => err.message,
     );
