@@ -21,7 +21,8 @@ export function useTerminal(name: string): Terminal {
   const run = (args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
   afterEach(() => {
     try {
-      run(['kill-session', '-t', session]);
+      // Quietly: a test may have ended its session (and so its server) itself.
+      execFileSync('tmux', ['-L', session, 'kill-session', '-t', session], { stdio: 'ignore' });
     } catch {
       /* already gone */
     }
