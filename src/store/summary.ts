@@ -11,6 +11,7 @@
 // is told to load the office whole: the summary is an index, never the record.
 // test/store/summary.test.ts proves dashboard(summary) = dashboard(full data).
 import { join } from 'node:path';
+import { open } from 'node:fs/promises';
 import { CLOSED_STATUSES } from '../case/statuses.js';
 import { collectionPieces, readFileIfExists, writeFileAtomic } from './atomicFile.js';
 import { applyChangeTo, readJournal, type Change } from './journal.js';
@@ -154,11 +155,32 @@ export function deriveSummary(data: Data, head: { seq: number; hash: string; end
  * copy, and the projected records built before) held ~0.2 GB at the
  * checkpoint.
  */
-export async function writeSummary(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string): Promise<void> {
+export async function writeSummary(dir: string, data: Data, head: { seq: number; hash: string; end: number }, today: string, beforeRename?: () => void): Promise<number> {
   const { counts, parts } = summaryParts(data, today);
   const top = `${JSON.stringify({ version: SUMMARY_VERSION, seq: head.seq, hash: head.hash, end: head.end, since: today, counts }).slice(0, -1)},"collections":`;
-  await writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces(top, parts));
+  return writeFileAtomic(join(dir, SUMMARY_FILE), summaryPieces(top, parts), undefined, beforeRename);
 }
+
+/** The entry a summary file reflects and its size, from its first bytes (its stamp comes first, as `writeSummary` writes it). */
+export async function readSummaryStamp(dir: string): Promise<{ seq: number; hash: string; end: number; bytes: number } | null> {
+  let h;
+  try {
+    h = await open(join(dir, SUMMARY_FILE), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.alloc(256);
+    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+    const m = STAMP.exec(buf.toString('latin1', 0, bytesRead));
+    if (!m || Number(m[1]) !== SUMMARY_VERSION) return null;
+    return { seq: Number(m[2]), hash: m[3]!, end: Number(m[4]), bytes: (await h.stat()).size };
+  } finally {
+    await h.close();
+  }
+}
+
+const STAMP = /^\{"version":(\d+),"seq":(\d+),"hash":"([0-9a-f]+)","end":(\d+),/;
 
 function* summaryPieces(top: string, parts: readonly Part[]): Generator<string> {
   for (const piece of collectionPieces(top, parts)) yield ascii(piece);

@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { Office } from '../../src/store/office.js';
 import { openSummaryView } from '../../src/store/summaryView.js';
-import { readSummaryFile, writeSummary } from '../../src/store/summary.js';
+import { readSummaryFile, readSummaryStamp, writeSummary } from '../../src/store/summary.js';
 import { PIECE_CHARS } from '../../src/store/atomicFile.js';
 import { writeDemoOffice } from '../../src/demo/write.js';
 import { dashboard } from '../../src/dashboard/dashboard.js';
 import { CASE_STATUSES } from '../../src/office/model.js';
 import { child } from '../support/paths.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readHeadFile, SUMMARY_MIN_BYTES } from '../../src/store/office.js';
 import { runDoctor } from '../../src/maintenance/doctor.js';
 import { jiuzhu } from '../support/cli.js';
 
@@ -98,6 +99,82 @@ describe('the summary', () => {
     expect(followed).toBeGreaterThan(20);
     await office.checkpoint({ force: true });
     expect(await same(dir)).toBe(true);
+  }, 120_000);
+
+  it('is written on its own, ahead of the checkpoint, whenever the journal past it passes its bound', async () => {
+    const dir = await demo(40);
+    const bound = 6_000;
+    const env = { ...process.env, JIUZHU_CHECKPOINT_BYTES: String(1e9), JIUZHU_SUMMARY_BYTES: String(bound) };
+    const office = await Office.open(dir, { env });
+    await office.checkpoint({ force: true });
+    const checkpoint = await readHeadFile(dir);
+    const r = rng(23);
+    let ahead = 0;
+    let followed = 0;
+    for (let i = 0; i < 40; i++) {
+      await randomChange(office, r);
+      const journal = (await stat(join(dir, 'journal.jsonl'))).size;
+      const stamp = (await readSummaryStamp(dir))!;
+      // What status and the first frame follow past it stays under the bound.
+      expect(journal - stamp.end).toBeLessThan(bound);
+      if (stamp.seq > (checkpoint as { seq: number }).seq) ahead++;
+      if (await same(dir)) followed++;
+    }
+    // The store files and head.json stayed at the checkpoint; the summary moved on without them.
+    expect(await readHeadFile(dir)).toEqual(checkpoint);
+    expect(ahead).toBeGreaterThan(20);
+    expect(followed).toBeGreaterThan(20);
+    expect((await runDoctor(dir)).findings).toEqual([]);
+    // Opened afresh (the journal past head.json replayed), the office and its summary agree.
+    await office.checkpoint({ force: true });
+    expect(await same(dir)).toBe(true);
+  }, 120_000);
+
+  it('waits, by default, for a quarter of its own size (at least 64 KiB) of journal past it', async () => {
+    const dir = await demo(40);
+    const env = { ...process.env, JIUZHU_CHECKPOINT_BYTES: String(1e9) };
+    const office = await Office.open(dir, { env });
+    await office.checkpoint({ force: true });
+    const first = (await readSummaryStamp(dir))!;
+    const bound = Math.max(SUMMARY_MIN_BYTES, Math.floor(first.bytes / 4));
+    let n = 0;
+    for (;;) {
+      const end = office.journalHead.end;
+      await office.transact(meta, (tx) => tx.put('meta', `m${n}`, { id: `m${n}`, note: '入户核实：'.repeat(40) }));
+      n++;
+      const stamp = (await readSummaryStamp(dir))!;
+      if (end - first.end + (office.journalHead.end - end) < bound) {
+        expect(stamp.seq).toBe(first.seq);
+      } else {
+        // The commit that passed the bound wrote it, at its own entry.
+        expect(stamp.seq).toBe(office.journalHead.seq);
+        break;
+      }
+    }
+    expect(n).toBeGreaterThan(10);
+    expect(await same(dir)).toBe(true);
+  }, 60_000);
+
+  it('stands for the data after a crash at every step of writing it on its own', async () => {
+    for (const point of ['summary:before', 'summary:temp', 'summary:after']) {
+      const dir = await demo(5);
+      const before = (await readSummaryStamp(dir))!;
+      const p = spawn(process.execPath, [child('writer'), dir, 'w', '3'], {
+        env: { ...process.env, JIUZHU_CHECKPOINT_BYTES: String(1e9), JIUZHU_SUMMARY_BYTES: '0', NODE_ENV: 'production', JIUZHU_CRASH_AT: point, JIUZHU_NOW: TODAY },
+        stdio: 'ignore',
+      });
+      const signal = await new Promise((resolve) => p.on('exit', (_c, s) => resolve(s)));
+      expect(signal, point).toBe('SIGKILL');
+      // The change was committed before the summary was begun: it is kept whatever the summary.
+      const stamp = (await readSummaryStamp(dir))!;
+      expect(stamp.seq, point).toBe(point === 'summary:after' ? before.seq + 1 : before.seq);
+      expect((await readdir(dir)).some((f) => f.endsWith('.tmp')), point).toBe(point === 'summary:temp');
+      expect(await same(dir), point).toBe(true);
+      const office = await Office.open(dir);
+      expect(office.view.get('counters', 'w')?.value, point).toBe(1);
+      expect((await readdir(dir)).some((f) => f.endsWith('.tmp')), point).toBe(false);
+      expect((await runDoctor(dir)).findings, point).toEqual([]);
+    }
   }, 120_000);
 
   it('is not used for a day before it was made (sessions of that day are left out)', async () => {
