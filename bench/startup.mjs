@@ -9,7 +9,7 @@
 import { build } from 'esbuild';
 import { nodeBundleOptions } from '../scripts/esbuildOptions.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +155,53 @@ async function main() {
     return;
   }
 
+  // A mid-day office: the same office after a clerk's day of small changes
+  // (household notes, ~0.5 KB of journal each, committed one by one through
+  // the store with its default bounds) until the journal past head.json holds
+  // nine tenths of the checkpoint's bound: the most an office's status and
+  // first frame can meet before the next checkpoint folds it in.
+  const grow = join(tmp, 'grow.mjs');
+  await build({
+    ...common,
+    stdin: {
+      contents: `
+        import { Office } from './src/store/office.ts';
+        import { addHouseholdNote } from './src/household/notes.ts';
+        const [dir, targetText] = process.argv.slice(2);
+        const office = await Office.open(dir);
+        const start = office.journalHead.end;
+        const ids = office.view.all('households').map((h) => h.id);
+        let n = 0;
+        while (office.journalHead.end - start < Number(targetText)) {
+          const id = ids[(n * 7919) % ids.length];
+          await office.transact({ operator: '王芳', source: 'local', action: 'household.note' }, (tx) => addHouseholdNote(tx, id, '第' + n + '次电话回访：户主说明近期收入情况，材料下周补交'));
+          n++;
+        }
+        process.stdout.write(JSON.stringify({ notes: n, journalBytes: office.journalHead.end - start }));
+      `,
+      loader: 'ts',
+      resolveDir: ROOT,
+      sourcefile: 'bench-grow.ts',
+    },
+    outfile: grow,
+  });
+  const midday = join(tmp, 'midday');
+  cpSync(office, midday, { recursive: true });
+  const storeBytes = ['settings', 'households', 'cases', 'enrolments', 'attendance', 'sync'].reduce((n, f) => n + statSync(join(office, `${f}.json`)).size, 0);
+  const target = Math.floor(0.9 * Math.max(1 << 20, storeBytes / 4));
+  const gw = spawnSync(process.execPath, [grow, midday, String(target)], { encoding: 'utf8', env: { ...process.env, JIUZHU_NOW: TODAY } });
+  if (gw.status !== 0) {
+    log(`the mid-day office's changes failed (exit ${gw.status}):\n${gw.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+  const grown = JSON.parse(gw.stdout);
+  const summaryLag = (() => {
+    const top = readFileSync(join(midday, 'summary.json'), 'latin1').slice(0, 256);
+    const end = Number(/"end":(\d+)/.exec(top)?.[1] ?? 0);
+    return statSync(join(midday, 'journal.jsonl')).size - end;
+  })();
+
   // ------------------------------------------------------------ measure
   const env = { ...process.env, JIUZHU_NOW: TODAY };
   delete env.JIUZHU_DATA;
@@ -163,6 +210,7 @@ async function main() {
     { key: 'ink', label: 'Ink hello-world', argv: [hello] },
     { key: 'status', label: 'jiuzhu status', argv: [CLI, 'status', '--data', office] },
     { key: 'statusEmpty', label: 'status, empty office', argv: [CLI, 'status', '--data', empty] },
+    { key: 'statusMidday', label: 'status, mid-day office', argv: [CLI, 'status', '--data', midday] },
     ...(args.compare ? [
       { key: 'statusCompare', label: 'status (--compare build)', argv: [args.compare, 'status', '--data', office] },
       { key: 'statusEmptyCompare', label: 'status, empty (--compare)', argv: [args.compare, 'status', '--data', empty] },
@@ -226,6 +274,7 @@ async function main() {
     node: process.version,
     office: args.keep ? office : null,
     generator: { ms: round(genMs), made },
+    midday: { ...grown, summaryLagBytes: summaryLag },
     commands: Object.fromEntries(subjects.map((s) => [s.key, {
       label: s.label,
       medianMs: round(med(s.key)),
@@ -240,6 +289,7 @@ async function main() {
       inkOverNode: round(med('ink') / med('node'), 3),
       // What the records add, against what the code costs.
       emptyStatusOverNode: round(med('statusEmpty') / med('node'), 3),
+      middayStatusOverNode: round(med('statusMidday') / med('node'), 3),
       dataMs: round(med('status') - med('statusEmpty')),
       // The same ratios taken round by round, then the median: steadier when
       // the load on the machine changes during the run.
@@ -285,6 +335,7 @@ async function main() {
   out.push(`status / Ink hello-world  ${r.statusOverInk.toFixed(2)}×  (paired ${r.pairedStatusOverInk.toFixed(2)}×)  goal ≤ ${GOAL}: ${result.goal.met ? 'met' : 'NOT met'}`);
   out.push(`Ink hello-world / node    ${r.inkOverNode.toFixed(2)}×`);
   out.push(`empty-office status / node -e 0  ${r.emptyStatusOverNode.toFixed(2)}×  (goal ≤ 1.5)`);
+  out.push(`mid-day status / node -e 0  ${r.middayStatusOverNode.toFixed(2)}×  (${grown.notes} notes, ${kb(grown.journalBytes)} of journal past head.json; summary.json ${kb(summaryLag)} behind the journal)`);
   if (args.compare) out.push(`--compare build: status / node ${r.compareStatusOverNode.toFixed(2)}×, empty office ${r.compareEmptyStatusOverNode.toFixed(2)}×`);
   out.push(`status − status on an empty office = ${r.dataMs.toFixed(0)} ms for the records; the rest is Node + code`);
   out.push('');
