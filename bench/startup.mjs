@@ -185,22 +185,23 @@ async function main() {
     },
     outfile: grow,
   });
-  const midday = join(tmp, 'midday');
-  cpSync(office, midday, { recursive: true });
+  // Twice: as the store keeps it, and with the summary written only with the
+  // checkpoint, as before round 10 (JIUZHU_SUMMARY_BYTES past any journal), so
+  // that the run measures both alike.
   const storeBytes = ['settings', 'households', 'cases', 'enrolments', 'attendance', 'sync'].reduce((n, f) => n + statSync(join(office, `${f}.json`)).size, 0);
   const target = Math.floor(0.9 * Math.max(1 << 20, storeBytes / 4));
-  const gw = spawnSync(process.execPath, [grow, midday, String(target)], { encoding: 'utf8', env: { ...process.env, JIUZHU_NOW: TODAY } });
-  if (gw.status !== 0) {
-    log(`the mid-day office's changes failed (exit ${gw.status}):\n${gw.stderr}`);
-    process.exitCode = 1;
-    return;
-  }
-  const grown = JSON.parse(gw.stdout);
-  const summaryLag = (() => {
-    const top = readFileSync(join(midday, 'summary.json'), 'latin1').slice(0, 256);
+  const growOffice = (dir, extraEnv) => {
+    cpSync(office, dir, { recursive: true });
+    const gw = spawnSync(process.execPath, [grow, dir, String(target)], { encoding: 'utf8', env: { ...process.env, JIUZHU_NOW: TODAY, ...extraEnv } });
+    if (gw.status !== 0) throw new Error(`the mid-day office's changes failed (exit ${gw.status}):\n${gw.stderr}`);
+    const top = readFileSync(join(dir, 'summary.json'), 'latin1').slice(0, 256);
     const end = Number(/"end":(\d+)/.exec(top)?.[1] ?? 0);
-    return statSync(join(midday, 'journal.jsonl')).size - end;
-  })();
+    return { ...JSON.parse(gw.stdout), summaryLagBytes: statSync(join(dir, 'journal.jsonl')).size - end };
+  };
+  const midday = join(tmp, 'midday');
+  const grown = growOffice(midday, {});
+  const middayLag = join(tmp, 'midday-lag');
+  const grownLag = growOffice(middayLag, { JIUZHU_SUMMARY_BYTES: String(2 ** 50) });
 
   // ------------------------------------------------------------ measure
   const env = { ...process.env, JIUZHU_NOW: TODAY };
@@ -211,6 +212,7 @@ async function main() {
     { key: 'status', label: 'jiuzhu status', argv: [CLI, 'status', '--data', office] },
     { key: 'statusEmpty', label: 'status, empty office', argv: [CLI, 'status', '--data', empty] },
     { key: 'statusMidday', label: 'status, mid-day office', argv: [CLI, 'status', '--data', midday] },
+    { key: 'statusMiddayLag', label: 'status, mid-day, summary as of the checkpoint', argv: [CLI, 'status', '--data', middayLag] },
     ...(args.compare ? [
       { key: 'statusCompare', label: 'status (--compare build)', argv: [args.compare, 'status', '--data', office] },
       { key: 'statusEmptyCompare', label: 'status, empty (--compare)', argv: [args.compare, 'status', '--data', empty] },
@@ -254,7 +256,7 @@ async function main() {
   }
 
   // ------------------------------------------------------------ the real app
-  const app = args.app ? await measureApp({ office, hello, helloStock, env, runs: args.appRuns, compare: args.compare }) : null;
+  const app = args.app ? await measureApp({ office, midday, middayLag, hello, helloStock, env, runs: args.appRuns, compare: args.compare }) : null;
 
   // ------------------------------------------------------------ sizes
   const helloBytes = statSync(hello).size;
@@ -274,7 +276,8 @@ async function main() {
     node: process.version,
     office: args.keep ? office : null,
     generator: { ms: round(genMs), made },
-    midday: { ...grown, summaryLagBytes: summaryLag },
+    midday: grown,
+    middayLag: grownLag,
     commands: Object.fromEntries(subjects.map((s) => [s.key, {
       label: s.label,
       medianMs: round(med(s.key)),
@@ -290,6 +293,7 @@ async function main() {
       // What the records add, against what the code costs.
       emptyStatusOverNode: round(med('statusEmpty') / med('node'), 3),
       middayStatusOverNode: round(med('statusMidday') / med('node'), 3),
+      middayLagStatusOverNode: round(med('statusMiddayLag') / med('node'), 3),
       dataMs: round(med('status') - med('statusEmpty')),
       // The same ratios taken round by round, then the median: steadier when
       // the load on the machine changes during the run.
@@ -335,7 +339,8 @@ async function main() {
   out.push(`status / Ink hello-world  ${r.statusOverInk.toFixed(2)}×  (paired ${r.pairedStatusOverInk.toFixed(2)}×)  goal ≤ ${GOAL}: ${result.goal.met ? 'met' : 'NOT met'}`);
   out.push(`Ink hello-world / node    ${r.inkOverNode.toFixed(2)}×`);
   out.push(`empty-office status / node -e 0  ${r.emptyStatusOverNode.toFixed(2)}×  (goal ≤ 1.5)`);
-  out.push(`mid-day status / node -e 0  ${r.middayStatusOverNode.toFixed(2)}×  (${grown.notes} notes, ${kb(grown.journalBytes)} of journal past head.json; summary.json ${kb(summaryLag)} behind the journal)`);
+  out.push(`mid-day status / node -e 0  ${r.middayStatusOverNode.toFixed(2)}×  (${grown.notes} notes, ${kb(grown.journalBytes)} of journal past head.json; summary.json ${kb(grown.summaryLagBytes)} behind the journal)`);
+  out.push(`  with the summary as of the checkpoint (as before round 10): ${r.middayLagStatusOverNode.toFixed(2)}×  (summary.json ${kb(grownLag.summaryLagBytes)} behind)`);
   if (args.compare) out.push(`--compare build: status / node ${r.compareStatusOverNode.toFixed(2)}×, empty office ${r.compareEmptyStatusOverNode.toFixed(2)}×`);
   out.push(`status − status on an empty office = ${r.dataMs.toFixed(0)} ms for the records; the rest is Node + code`);
   out.push('');
@@ -351,6 +356,7 @@ async function main() {
     out.push(`  first dashboard frame   ${app.firstFrameMs.toFixed(1)} ms median  vs Ink hello-world first frame ${app.helloFirstFrameMs.toFixed(1)} ms  → ${app.timeRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.timeRatio <= GOAL ? 'met' : 'NOT met'})`);
     if (app.rssRatio != null) out.push(`  peak RSS                ${app.peakRssMb.toFixed(1)} MB  vs Ink hello-world ${app.helloPeakRssMb.toFixed(1)} MB  → ${app.rssRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.rssRatio <= GOAL ? 'met' : 'NOT met'})`);
     out.push(`  against Ink as shipped (hello-world without the build's patches): first frame ${app.stockHelloFirstFrameMs.toFixed(1)} ms → ${app.stockTimeRatio.toFixed(2)}×; peak RSS ${app.stockHelloPeakRssMb.toFixed(1)} MB → ${app.stockRssRatio.toFixed(2)}×`);
+    if (app.middayFirstFrameMs != null) out.push(`  first frame, mid-day office  ${app.middayFirstFrameMs.toFixed(1)} ms median → ${app.middayTimeRatio.toFixed(2)}×; with the summary as of the checkpoint ${app.middayLagFirstFrameMs.toFixed(1)} ms → ${app.middayLagTimeRatio.toFixed(2)}×`);
     out.push(`  the first key (/ sent 30 ms after the first frame, answered once the stores are read)  ${app.searchMs.toFixed(1)} ms median`);
     out.push(`  open a household's archive from the search (Enter → frame)  ${app.archiveMs.toFixed(1)} ms median; its change history tab ${app.historyMs.toFixed(1)} ms`);
     if (app.compareFirstFrameMs != null) out.push(`  --compare build: first frame ${app.compareFirstFrameMs.toFixed(1)} ms → ${app.compareTimeRatio.toFixed(2)}×; peak RSS ${app.comparePeakRssMb.toFixed(1)} MB → ${app.compareRssRatio.toFixed(2)}×; first key ${app.compareSearchMs.toFixed(1)} ms`);
@@ -452,7 +458,7 @@ function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
   });
 }
 
-async function measureApp({ office, hello, helloStock, env, runs, compare }) {
+async function measureApp({ office, midday, middayLag, hello, helloStock, env, runs, compare }) {
   if (spawnSync('script', ['--version']).status !== 0) return { error: 'script(1) from util-linux not found' };
   if (!existsSync(TIME)) return { error: `${TIME} not found` };
   // A case number of the demo office to search for: the householder of 2026-0048.
@@ -465,14 +471,20 @@ async function measureApp({ office, hello, helloStock, env, runs, compare }) {
     ['7', '次变更', 'history'],
   ];
   const helloSteps = [['', '你好', 'first']];
+  // The mid-day office's first frame alone (then q), in the same rounds.
+  const middayApp = midday ? [CLI, '--data', midday, '--operator', '王芳'] : null;
+  const middayLagApp = middayLag ? [CLI, '--data', middayLag, '--operator', '王芳'] : null;
+  const firstSteps = [['', '工作台', 'first']];
   // The --compare build's app, in the same rounds (its first frame and peak RSS).
   const other = compare ? [compare, '--data', office, '--operator', '王芳'] : null;
-  const s = { first: [], search: [], otherSearch: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [], stockFirst: [], stockRss: [], otherFirst: [], otherRss: [] };
+  const s = { first: [], search: [], otherSearch: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [], stockFirst: [], stockRss: [], otherFirst: [], otherRss: [], middayFirst: [], middayLagFirst: [] };
   try {
     await inPty(app, env, appSteps, 'q'); // warm the page cache
     await inPty([hello], env, helloSteps);
     await inPty([helloStock], env, helloSteps);
     if (other) await inPty(other, env, appSteps, 'q');
+    if (middayApp) await inPty(middayApp, env, firstSteps, 'q');
+    if (middayLagApp) await inPty(middayLagApp, env, firstSteps, 'q');
     for (let r = 0; r < runs; r++) {
       const h = await inPty([hello], env, helloSteps);
       const a = await inPty(app, env, appSteps, 'q');
@@ -486,6 +498,8 @@ async function measureApp({ office, hello, helloStock, env, runs, compare }) {
       const k = await inPty([helloStock], env, helloSteps);
       s.stockFirst.push(k.times.first);
       s.stockRss.push(k.rssKb);
+      if (middayApp) s.middayFirst.push((await inPty(middayApp, env, firstSteps, 'q')).times.first);
+      if (middayLagApp) s.middayLagFirst.push((await inPty(middayLagApp, env, firstSteps, 'q')).times.first);
       if (other) {
         const o = await inPty(other, env, appSteps, 'q');
         s.otherFirst.push(o.times.first);
@@ -520,6 +534,8 @@ async function measureApp({ office, hello, helloStock, env, runs, compare }) {
       comparePeakRssMb: round(median(s.otherRss) / 1024),
       compareRssRatio: round(median(s.otherRss) / 1024 / helloPeakRssMb, 3),
     } : {}),
+    ...(middayApp ? { middayFirstFrameMs: round(median(s.middayFirst)), middayTimeRatio: round(median(s.middayFirst) / helloFirstFrameMs, 3) } : {}),
+    ...(middayLagApp ? { middayLagFirstFrameMs: round(median(s.middayLagFirst)), middayLagTimeRatio: round(median(s.middayLagFirst) / helloFirstFrameMs, 3) } : {}),
     // The first key, sent 30 ms after the first frame, waits for the stores (src/ui/run.tsx).
     searchMs: round(median(s.search)),
     archiveMs: round(median(s.archive)),
