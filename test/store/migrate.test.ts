@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, SCHEMA_VERSION, SchemaError } from '../../src/store/schema.js';
 import { Office } from '../../src/store/office.js';
+import { readSummaryStamp } from '../../src/store/summary.js';
+import { openSummaryView } from '../../src/store/summaryView.js';
 import { runDoctor } from '../../src/maintenance/doctor.js';
 
 const V1 = join(process.cwd(), 'test', 'fixtures', 'stores-v1', 'data');
@@ -69,6 +71,9 @@ describe('store migrations', () => {
     // The new change lives in the journal past the old version's head, which is now a checkpoint.
     expect(await readFile(join(dir, 'cases.json'), 'utf8')).toBe(casesBefore);
     expect(JSON.parse(await readFile(join(dir, 'head.json'), 'utf8')).seq).toBe(seq);
+    // That version wrote no summary: the first change writes one at its own entry, which status then reads instead of the stores.
+    expect((await readSummaryStamp(dir))?.seq).toBe(seq + 1);
+    expect(await openSummaryView(dir, o.now().date)).not.toBeNull();
     expect((await Office.open(dir, { env })).view.get('cases', '430105003001-2026-0001')?.interview).toBe('迁移后的修改');
     expect((await runDoctor(dir, { shared: null })).findings).toEqual([]);
     await o.checkpoint({ force: true });
