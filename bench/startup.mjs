@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Start-up cost of `jiuzhu status` on a 2,000-household office, and of the
-// app itself (first dashboard frame, peak RSS, opening an archive), as ratios
+// Start-up cost of `jiuzhu status` on a 2,000-household office (also as it
+// stands mid-day, with changes past its checkpoint), and of the app itself
+// (first dashboard frame, peak RSS, opening an archive), as ratios
 // against `node -e 0` and a bundled Ink hello-world measured in the same run
 // (interleaved, because the machine is shared and noisy). A benchmark, never a
 // test: it exits 0 whatever the ratios.

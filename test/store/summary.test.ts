@@ -125,7 +125,7 @@ describe('the summary', () => {
     expect(ahead).toBeGreaterThan(20);
     expect(followed).toBeGreaterThan(20);
     expect((await runDoctor(dir)).findings).toEqual([]);
-    // Opened afresh (the journal past head.json replayed), the office and its summary agree.
+    // Folded into the store files at last, the two still agree.
     await office.checkpoint({ force: true });
     expect(await same(dir)).toBe(true);
   }, 120_000);
