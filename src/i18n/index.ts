@@ -54,9 +54,18 @@ function lookup(l: Lang, key: string): string {
   return text ?? CATALOGUES.zh[key.slice(0, dot)]?.[key.slice(dot + 1)] ?? key;
 }
 
+/**
+ * Fills `{name}` with the parameter. `{s:name}` is English's plural ending:
+ * "s" unless the parameter is 1 (`{days} working day{s:days} overdue`);
+ * Chinese has no use for it.
+ */
 export function fill(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;
-  return text.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(s:)?([A-Za-z0-9_]+)\}/g, (m, plural: string | undefined, name: string) => {
+    if (!(name in params)) return m;
+    if (plural) return Number(params[name]) === 1 ? '' : 's';
+    return String(params[name]);
+  });
 }
 
 /** The message `key` in the process's language, its placeholders filled. */

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { entriesOf, fill, LANGS, setLang, t, tIn, word, langFrom } from '../../src/i18n/index.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]/;
-const placeholders = (s: string) => [...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+// `{s:name}` (English's plural ending) reads the same parameter as `{name}`.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(?:s:)?([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))].sort();
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -40,9 +41,19 @@ describe('the catalogue of words', () => {
       for (const [k, v] of entriesOf(l)) {
         const params = Object.fromEntries(placeholders(v).map((p) => [p, `<${p}>`]));
         const out = fill(v, params);
-        expect(out, `${l} ${k}`).not.toMatch(/\{[A-Za-z0-9_]+\}/);
+        expect(out, `${l} ${k}`).not.toMatch(/\{(s:)?[A-Za-z0-9_]+\}/);
       }
     }
+  });
+
+  it("gives English its plural ending by the count: 1 working day, 0 or 2 working days", () => {
+    expect(fill('{days} working day{s:days} overdue', { days: 1 })).toBe('1 working day overdue');
+    expect(fill('{days} working day{s:days} overdue', { days: 0 })).toBe('0 working days overdue');
+    expect(fill('{days} working day{s:days} overdue', { days: 2 })).toBe('2 working days overdue');
+    expect(fill('{days} working day{s:days} left', {})).toBe('{days} working day{s:days} left');
+    expect(tIn('en', 'case.overdueWorkingDays', { days: 1 })).toBe('1 working day overdue');
+    expect(tIn('en', 'dashboard.screen.daysLeft', { days: 3, deadline: '2026-11-26' })).toBe('3 working days left (2026-11-26)');
+    expect(tIn('zh', 'case.overdueWorkingDays', { days: 1 })).not.toContain('{');
   });
 
   it('names in code only keys that exist, and every key is named somewhere', () => {

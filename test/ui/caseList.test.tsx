@@ -88,7 +88,7 @@ describe('the case screens in English', () => {
       const c = renderScreen(office, <CaseScreen office={office} operator="王芳" onBack={() => undefined} caseNo="430105003001-2026-0001" />);
       mounted.push(c);
       const cf = await until(c, (fr) => fr.includes('Next'), 'the case in English');
-      for (const s of ['"accepted"', 'Deadline 2026-11-23 (1 working days overdue)', 'Home visit must start by', 'home visit', 'print the intake receipt']) expect(cf).toContain(s);
+      for (const s of ['"accepted"', 'Deadline 2026-11-23 (1 working day overdue)', 'Home visit must start by', 'home visit', 'print the intake receipt']) expect(cf).toContain(s);
     } finally {
       setLang('zh');
     }

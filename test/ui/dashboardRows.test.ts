@@ -35,7 +35,7 @@ describe('the dashboard rows', () => {
     setLang('en');
     try {
       const { rows } = dashboardRows(dashboard(office.view, TODAY));
-      expect(rows.map((r) => r.text)).toEqual(expect.arrayContaining(['Overdue, 1 cases', 'Reviews due, 3 households', 'Waiting, 1 items']));
+      expect(rows.map((r) => r.text)).toEqual(expect.arrayContaining(['Overdue, 1 case', 'Reviews due, 3 households', 'Waiting, 1 item']));
       expect(rows.find((r) => r.key === `r${H[5]}:低保`)!.text).toMatch(/cat\. B +due 2026-11-01, 18 days ago/);
     } finally {
       setLang('zh');

@@ -61,7 +61,7 @@ export default {
   'doctor.ok': 'Check done: the data is sound ({entries} journal entries, hash chain intact)',
   'doctor.bad': 'Check done: damage found, see above. Back up the whole data folder first, then run jiuzhu doctor --repair or restore from a backup',
   'demo.description': 'fill an empty folder with a demo community, then open the app',
-  'demo.made': 'Made a demo community: {households} households, {cases} cases, {files} files waiting in the shared folder. Data folder: {dir}',
+  'demo.made': 'Made a demo community: {households} household{s:households}, {cases} case{s:cases}, {files} file{s:files} waiting in the shared folder. Data folder: {dir}',
   'demo.officeName': 'Dongfeng Community',
   'ui.description': 'open the terminal app (as running jiuzhu with no command does)',
 } as const satisfies Same<typeof zh>;

@@ -141,7 +141,7 @@ export default {
   'receipts.colResult': 'result',
   'receipts.colReason': 'case, ID number, reason',
   'receipts.missing': 'The data folder holds no copy of this receipt',
-  'receipts.summary': '{n} files received, {bad} with rejected rows',
+  'receipts.summary': '{n} file{s:n} received, {bad} with rejected rows',
   'receipts.colAt': 'time',
   'receipts.colFile': 'file',
   'receipts.colKind': 'kind',
