@@ -453,6 +453,9 @@ export class Office {
     // either in the store files or in the tail we read.
     const head = await this.readHead();
     this.checkpointed = head;
+    // Read afresh when needed: a restore may have put another folder's summary here.
+    this.summarized = null;
+    this.summaryBytes = 0;
     const migrated: StoreName[] = [];
     for (const s of STORE_NAMES) {
       const { file, migratedFrom } = await this.loadStore(s);
