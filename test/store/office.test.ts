@@ -81,8 +81,9 @@ describe('the office stores', () => {
   });
 
   it("does not rewrite a big office's summary for a change to a small store: the summary counts as what a checkpoint rewrites", async () => {
-    const dir = join(await tempDir(), 'office');
-    await writeDemoOffice(dir, join(dir, '..', 'shared'), { seed: 5, households: 150, officeCode: '430105003001', officeName: '东风社区', today: '2026-11-23' });
+    const root = await tempDir();
+    const dir = join(root, 'office');
+    await writeDemoOffice(dir, join(root, 'exchange'), { seed: 5, households: 150, officeCode: '430105003001', officeName: '东风社区', today: '2026-11-23' });
     const env = { ...process.env, JIUZHU_CHECKPOINT_BYTES: undefined };
     const o = await Office.open(dir, { env });
     const summary = await readFile(join(dir, 'summary.json'));
