@@ -390,8 +390,7 @@ export class Office {
         await office.writeStore(s);
       }
       office.bind();
-      office.summaryBytes = await writeSummary(dir, office.data, office.head, office.now().date);
-      office.summarized = { ...office.head };
+      await office.writeSummaryAt({ ...office.head });
       await office.writeHead(office.head);
     });
     return office;
@@ -530,8 +529,8 @@ export class Office {
    * (tests: 0 checkpoints after every change).
    */
   private get checkpointBound(): number {
-    const env = this.env.JIUZHU_CHECKPOINT_BYTES;
-    if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env))) return Number(env);
+    const set = this.bytesSetting('JIUZHU_CHECKPOINT_BYTES');
+    if (set !== null) return set;
     let bytes = 0;
     for (const n of this.storeSize.values()) bytes += n;
     return Math.max(CHECKPOINT_MIN_BYTES, Math.floor(bytes / 4));
@@ -559,8 +558,9 @@ export class Office {
 
   /** Under the lock, with the data caught up: a checkpoint if one is due. */
   private async checkpointIfDue(): Promise<void> {
-    // The summary's size, once per process, before the rule that counts it.
-    if (this.summarized === null) await this.adoptSummaryStamp();
+    // The summary's size, once per read of the folder, before the rule that counts it
+    // (not at an open with nothing past the checkpoint).
+    if (this.summarized === null && this.head.seq > this.checkpointed.seq) await this.adoptSummaryStamp();
     if (!this.checkpointDue) return;
     await this.adoptDiskCheckpoint();
     if (!this.checkpointDue) return;
@@ -582,13 +582,23 @@ export class Office {
    * JIUZHU_SUMMARY_BYTES overrides it (tests).
    */
   private get summaryBound(): number {
-    const env = this.env.JIUZHU_SUMMARY_BYTES;
-    if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env))) return Number(env);
-    return Math.max(SUMMARY_MIN_BYTES, Math.floor(this.summaryBytes / 4));
+    return this.bytesSetting('JIUZHU_SUMMARY_BYTES') ?? Math.max(SUMMARY_MIN_BYTES, Math.floor(this.summaryBytes / 4));
+  }
+
+  /** A bound set in the environment (tests), or null. */
+  private bytesSetting(name: 'JIUZHU_CHECKPOINT_BYTES' | 'JIUZHU_SUMMARY_BYTES'): number | null {
+    const v = this.env[name];
+    return v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
   }
 
   private get summaryDue(): boolean {
     return this.summarized === null || (this.head.seq > this.summarized.seq && this.head.end - this.summarized.end >= this.summaryBound);
+  }
+
+  /** Writes `summary.json` for the data at `head`, and remembers where it is and its size. */
+  private async writeSummaryAt(head: Head, beforeRename?: () => void): Promise<void> {
+    this.summaryBytes = await writeSummary(this.dir, this.data, head, this.now().date, beforeRename);
+    this.summarized = head;
   }
 
   /** Where `summary.json` is and its size, from its stamp; false when there is none this journal can follow. */
@@ -617,9 +627,7 @@ export class Office {
     const crash = (step: string) => crashPoint(this.env, `summary:${step}`);
     try {
       crash('before');
-      const head = { ...this.head };
-      this.summaryBytes = await writeSummary(this.dir, this.data, head, this.now().date, () => crash('temp'));
-      this.summarized = head;
+      await this.writeSummaryAt({ ...this.head }, () => crash('temp'));
       crash('after');
     } catch {
       // Disk full or the like: the summary is an index; the next commit tries again.
@@ -649,8 +657,7 @@ export class Office {
     }
     crash('stores-written');
     // Beside the checkpoint: what `status` and the first frame read instead of the stores.
-    this.summaryBytes = await writeSummary(this.dir, this.data, head, this.now().date);
-    this.summarized = head;
+    await this.writeSummaryAt(head);
     crash('summary-written');
     await this.writeHead(head);
     this.checkpointed = head;
