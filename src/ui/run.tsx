@@ -9,6 +9,7 @@ import { ShellView } from './shell.js';
 import { dashboardEntry } from './screens/dashboard/entry.js';
 import { prepareBuiltinForms } from '../dashboard/forms.js';
 import { firstFrameOffice, operatorFor } from './firstFrame.js';
+import { keepYoungGenerationSmall } from './youngGeneration.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -16,6 +17,7 @@ export interface AppOptions {
 }
 
 export async function runApp(opts: AppOptions): Promise<void> {
+  keepYoungGenerationSmall();
   const operator = opts.operator ?? process.env.JIUZHU_OPERATOR ?? undefined;
   const [standIn] = await Promise.all([firstFrameOffice(opts.dataDir), prepareBuiltinForms()]);
   // Only when the first screen is the dashboard: a clerk still to be chosen needs the whole app.
