@@ -10,7 +10,7 @@
 import { build } from 'esbuild';
 import { nodeBundleOptions } from '../scripts/esbuildOptions.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -355,6 +355,7 @@ async function main() {
     out.push('');
     out.push(`the app in a pseudo-terminal (script(1), 80×24), ${app.runs} interleaved runs:`);
     out.push(`  first dashboard frame   ${app.firstFrameMs.toFixed(1)} ms median  vs Ink hello-world first frame ${app.helloFirstFrameMs.toFixed(1)} ms  → ${app.timeRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.timeRatio <= GOAL ? 'met' : 'NOT met'})`);
+    if (app.firstFrameRssRatio != null) out.push(`  peak RSS up to the first frame ${app.firstFrameRssMb.toFixed(1)} MB  vs the hello-world's up to its frame ${app.helloFirstFrameRssMb.toFixed(1)} MB  → ${app.firstFrameRssRatio.toFixed(2)}×`);
     if (app.rssRatio != null) out.push(`  peak RSS                ${app.peakRssMb.toFixed(1)} MB  vs Ink hello-world ${app.helloPeakRssMb.toFixed(1)} MB  → ${app.rssRatio.toFixed(2)}× (goal ≤ ${GOAL}: ${app.rssRatio <= GOAL ? 'met' : 'NOT met'})`);
     out.push(`  against Ink as shipped (hello-world without the build's patches): first frame ${app.stockHelloFirstFrameMs.toFixed(1)} ms → ${app.stockTimeRatio.toFixed(2)}×; peak RSS ${app.stockHelloPeakRssMb.toFixed(1)} MB → ${app.stockRssRatio.toFixed(2)}×`);
     if (app.middayFirstFrameMs != null) out.push(`  first frame, mid-day office  ${app.middayFirstFrameMs.toFixed(1)} ms median → ${app.middayTimeRatio.toFixed(2)}×; with the summary as of the checkpoint ${app.middayLagFirstFrameMs.toFixed(1)} ms → ${app.middayLagTimeRatio.toFixed(2)}×`);
@@ -402,6 +403,38 @@ function looksLikeInk(src) {
 
 // ---------------------------------------------------------------- the app
 /**
+ * The peak RSS so far (VmHWM, KB) of the node process under `root`
+ * (script(1) → /usr/bin/time → node), or null where /proc cannot tell.
+ */
+function nodeHwmKb(root) {
+  const parents = new Map();
+  const names = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      names.set(Number(d), stat.slice(stat.indexOf('(') + 1, close));
+      parents.set(Number(d), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (const [pid, name] of names) {
+    if (name !== 'node') continue;
+    for (let up = parents.get(pid); up; up = parents.get(up)) {
+      if (up !== root) continue;
+      try {
+        return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * Runs a command in a pseudo-terminal (util-linux `script`), feeding keys and
  * timing what appears on the screen. `steps` are [keys to send, text to wait
  * for, name]; a step's time runs from sending its keys to the text showing.
@@ -418,6 +451,7 @@ function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
     // in between (a late part of the last frame) must not complete it.
     let sent = false;
     let stepStart = started;
+    let firstHwmKb = null;
     const times = {};
     const timer = setTimeout(() => {
       p.kill('SIGKILL');
@@ -428,6 +462,8 @@ function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
       if (!step || !sent) return;
       if (!buf.slice(mark).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').includes(step[1])) return;
       times[step[2]] = Number(process.hrtime.bigint() - stepStart) / 1e6;
+      // The peak memory up to the first frame, read as it reaches the screen.
+      if (i === 0) firstHwmKb = nodeHwmKb(p.pid);
       mark = buf.length;
       i++;
       sent = false;
@@ -451,7 +487,7 @@ function inPty(argv, env, steps, quitKeys = '', timeoutMs = 60000) {
       clearTimeout(timer);
       const rss = /PEAKRSS=(\d+)/.exec(buf);
       if (i < steps.length) reject(new Error(`exited before ${steps[i][1]}`));
-      else resolve({ times, rssKb: rss ? Number(rss[1]) : null });
+      else resolve({ times, rssKb: rss ? Number(rss[1]) : null, firstHwmKb });
     });
     // The first step (no keys) times the start itself.
     sent = true;
@@ -478,7 +514,7 @@ async function measureApp({ office, midday, middayLag, hello, helloStock, env, r
   const firstSteps = [['', '工作台', 'first']];
   // The --compare build's app, in the same rounds (its first frame and peak RSS).
   const other = compare ? [compare, '--data', office, '--operator', '王芳'] : null;
-  const s = { first: [], search: [], otherSearch: [], archive: [], history: [], rss: [], helloFirst: [], helloRss: [], stockFirst: [], stockRss: [], otherFirst: [], otherRss: [], middayFirst: [], middayLagFirst: [] };
+  const s = { first: [], search: [], otherSearch: [], archive: [], history: [], rss: [], firstHwm: [], helloFirst: [], helloRss: [], helloFirstHwm: [], stockFirst: [], stockRss: [], otherFirst: [], otherRss: [], middayFirst: [], middayLagFirst: [] };
   try {
     await inPty(app, env, appSteps, 'q'); // warm the page cache
     await inPty([hello], env, helloSteps);
@@ -494,8 +530,10 @@ async function measureApp({ office, midday, middayLag, hello, helloStock, env, r
       s.archive.push(a.times.archive);
       s.history.push(a.times.history);
       s.rss.push(a.rssKb);
+      if (a.firstHwmKb != null) s.firstHwm.push(a.firstHwmKb);
       s.helloFirst.push(h.times.first);
       s.helloRss.push(h.rssKb);
+      if (h.firstHwmKb != null) s.helloFirstHwm.push(h.firstHwmKb);
       const k = await inPty([helloStock], env, helloSteps);
       s.stockFirst.push(k.times.first);
       s.stockRss.push(k.rssKb);
@@ -523,6 +561,14 @@ async function measureApp({ office, midday, middayLag, hello, helloStock, env, r
     peakRssMb: round(peakRssMb),
     helloPeakRssMb: round(helloPeakRssMb),
     rssRatio: round(peakRssMb / helloPeakRssMb, 3),
+    // The peak up to the first frame (VmHWM as the frame reaches the screen),
+    // beside the whole session's above: after its first frame the app reads
+    // the stores, and the session's search, archive and history use them.
+    ...(s.firstHwm.length && s.helloFirstHwm.length ? {
+      firstFrameRssMb: round(median(s.firstHwm) / 1024),
+      helloFirstFrameRssMb: round(median(s.helloFirstHwm) / 1024),
+      firstFrameRssRatio: round(median(s.firstHwm) / median(s.helloFirstHwm), 3),
+    } : {}),
     // Against Ink as shipped (no build patches), for reference.
     stockHelloFirstFrameMs: round(median(s.stockFirst)),
     stockTimeRatio: round(firstFrameMs / median(s.stockFirst), 3),
