@@ -198,20 +198,22 @@ function* entryPieces(body: StoredEntryBody): Generator<string> {
   }
 }
 
-/** Arrays longer than this are given an element at a time. */
+/** Arrays longer than this are given this many elements at a time. */
 const PIECE_ELEMENTS = 256;
 
-/** JSON.stringify(v) of a table in pieces: objects a field at a time, long arrays an element at a time. */
+/** JSON.stringify(v) of a table in pieces: objects a field at a time, long arrays PIECE_ELEMENTS elements at a time. */
 function* tablePieces(v: unknown): Generator<string> {
   if (Array.isArray(v)) {
     if (v.length <= PIECE_ELEMENTS) {
       yield JSON.stringify(v);
       return;
     }
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      const sep = i === 0 ? '[' : ',';
-      yield x === undefined || typeof x === 'function' || typeof x === 'symbol' ? `${sep}null` : `${sep}${JSON.stringify(x)}`;
+    // A slice at a time, its brackets cut: JSON.stringify writes an
+    // undefined element as null, as the whole array's would. A piece per
+    // element cost a JS call and an encode per value (~40 ms of a 10k-row merge).
+    for (let i = 0; i < v.length; i += PIECE_ELEMENTS) {
+      const part = JSON.stringify(v.slice(i, i + PIECE_ELEMENTS));
+      yield `${i === 0 ? '[' : ','}${part.slice(1, -1)}`;
     }
     yield ']';
     return;
