@@ -52,7 +52,7 @@ if (app && !app.error) {
   if (app.middayLagFirstFrameMs != null) out.push(`| app, first dashboard frame, mid-day office with its summary as of the checkpoint (before round 10) | ${f(app.middayLagFirstFrameMs)} ms | Ink hello-world first frame ${f(app.helloFirstFrameMs)} ms | ${f(app.middayLagTimeRatio, 2)}× | (reference) |`);
 } else out.push(`| app, first dashboard frame | not measured (${app?.error ?? 'skipped'}) | | | |`);
 for (const m of Object.values(merge.merge)) {
-  out.push(`| \`sync once\`, ${m.rows}-row county file (${m.fileMB} MB) | ${m.syncMs} ms, ${m.peakRssMB} MB | bare csv-parse ${m.parseMs} ms | ${f(m.ratio, 1)}× | ≤ 3×${m.rows >= 100000 ? ', ≤ 400 MB' : ''} |`);
+  out.push(`| \`sync once\`, ${m.rows}-row county file (${m.fileMB} MB), median of 3 (range) | ${m.syncMs} ms (${m.syncRangeMs.join('–')}), ${m.peakRssMB} MB (worst ${m.peakRssMaxMB}) | bare csv-parse ${m.parseMs} ms | ${f(m.ratio, 1)}× | ≤ 3×${m.rows >= 100000 ? ', ≤ 400 MB' : ''} |`);
 }
 if (merge.second) {
   const m = merge.second;
