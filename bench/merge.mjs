@@ -96,7 +96,7 @@ async function main() {
     const rssKbs = [];
     let outcome = null;
     // Three rounds at every size: one 100k run's peak ranged 600–910 MB and
-    // its time 13–19 s on the same code (round 12), so one sample misleads.
+    // its time 13–19 s from one run to the next (round 12): one sample misleads.
     const rounds = 3;
     for (let r = 0; r < rounds; r++) {
       parseMs.push(timed(process.execPath, [parseOnly, file]).ms);
