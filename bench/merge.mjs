@@ -108,7 +108,7 @@ async function main() {
       utimesSync(join(run, 'shared', 'inbox', 'county-decision.csv'), past, past);
       const t = timed(TIME, ['-f', '%M', process.execPath, CLI, '--data', join(run, 'data'), '--shared', join(run, 'shared'), 'sync', 'once', '--json']);
       syncMs.push(t.ms);
-      rssKbs.push(Number(t.stderr.trim().split('\n').pop()));
+      rssKbs.push(peakKb(t));
       outcome = JSON.parse(t.stdout).files[0];
       parseMs.push(timed(process.execPath, [parseOnly, file]).ms);
       if (n === args.large && r === 0 && !args.skipSecond) second = secondFile(n, run, file, parseOnly);
@@ -116,7 +116,6 @@ async function main() {
     }
     const parse = median(parseMs);
     const sync = median(syncMs);
-    const mb = (kb) => Math.round(kb / 1024);
     sizes[n] = {
       rows: n,
       fileMB: +(statSync(file).size / 1e6).toFixed(1),
@@ -130,7 +129,8 @@ async function main() {
       applied: outcome.applied,
       rejected: outcome.rejected,
     };
-    log(`  ${n} rows: sync once ${Math.round(sync)} ms (${sizes[n].syncRangeMs.join('–')}), csv-parse ${Math.round(parse)} ms → ${(sync / parse).toFixed(2)}×, peak RSS ${sizes[n].peakRssMB} MB (worst of ${rounds} ${sizes[n].peakRssMaxMB}), applied ${outcome.applied}`);
+    const s = sizes[n];
+    log(`  ${n} rows: sync once ${s.syncMs} ms (${s.syncRangeMs.join('–')}), csv-parse ${s.parseMs} ms → ${s.ratio}×, peak RSS ${s.peakRssMB} MB (worst of ${rounds} ${s.peakRssMaxMB}), applied ${outcome.applied}`);
     rmSync(dir, { recursive: true, force: true });
   }
   const growth = args.skipMerge ? null : +(sizes[args.large].syncMs / sizes[args.small].syncMs).toFixed(2);
@@ -179,10 +179,10 @@ function secondFile(n, run, file, parseOnly) {
   const after = timed(process.execPath, [parseOnly, path]).ms;
   const outcome = JSON.parse(t.stdout).files[0];
   const parse = (before + after) / 2;
-  const rssKb = Number(t.stderr.trim().split('\n').pop());
+  const rssMB = mb(peakKb(t));
   const kept = Object.keys(JSON.parse(readFileSync(join(run, 'data', 'sync.json'), 'utf8')).collections.decisions ?? {}).length;
-  log(`  a second ${n}-row file: sync once ${Math.round(t.ms)} ms, csv-parse ${Math.round(parse)} ms → ${(t.ms / parse).toFixed(2)}×, peak RSS ${Math.round(rssKb / 1024)} MB, applied ${outcome.applied}`);
-  return { rows: n, parseMs: Math.round(parse), syncMs: Math.round(t.ms), ratio: +(t.ms / parse).toFixed(2), peakRssMB: Math.round(rssKb / 1024), applied: outcome.applied, keptDecisions: kept };
+  log(`  a second ${n}-row file: sync once ${Math.round(t.ms)} ms, csv-parse ${Math.round(parse)} ms → ${(t.ms / parse).toFixed(2)}×, peak RSS ${rssMB} MB, applied ${outcome.applied}`);
+  return { rows: n, parseMs: Math.round(parse), syncMs: Math.round(t.ms), ratio: +(t.ms / parse).toFixed(2), peakRssMB: rssMB, applied: outcome.applied, keptDecisions: kept };
 }
 
 function timed(file, argv) {
@@ -192,6 +192,10 @@ function timed(file, argv) {
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { ms, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The peak RSS in KB that `/usr/bin/time -f %M` printed last on a timed run's stderr. */
+const peakKb = (t) => Number(t.stderr.trim().split('\n').pop());
+const mb = (kb) => Math.round(kb / 1024);
 
 function median(a) {
   const s = [...a].sort((x, y) => x - y);
