@@ -43,13 +43,14 @@ export function reviewsDue(view: View, today: string): ReviewDue[] {
     if (!cur || r.date > cur) lastBy.set(r.enrolmentId, r.date);
   }
   const horizon = monthEnd(today.slice(0, 7));
+  const todayNo = dayNo(today);
   const out: ReviewDue[] = [];
   for (const e of view.all('enrolments')) {
     if (e.status !== 'active') continue;
     const last = lastBy.get(e.id) ?? null;
     const due = nextReview(e, last, reviewMonthsOf(s, e.category));
     if (due > horizon) continue;
-    const daysLeft = dayNo(due) - dayNo(today);
+    const daysLeft = dayNo(due) - todayNo;
     out.push({
       enrolmentId: e.id,
       householdId: e.householdId,

@@ -39,9 +39,19 @@ export class CalendarGapError extends Error {
   }
 }
 
+// Deadline lists ask for the same few hundred dates thousands of times (today,
+// each case's acceptance): each is checked and numbered once. Bounded, for a
+// daemon that runs for months.
+const numbered = new Map<string, number>();
+
 function dayNumber(date: string): number {
+  const known = numbered.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new RangeError(t('rules.badDate', { date }));
-  return dayNo(date);
+  if (numbered.size >= 4096) numbered.clear();
+  const n = dayNo(date);
+  numbered.set(date, n);
+  return n;
 }
 
 const yearOf = yearOfDay;
@@ -89,6 +99,7 @@ function probeBuiltinYears(): { first: number; last: number } {
 
 interface Resolved {
   info: DayInfo;
+  year: number;
   /** A named day off (holiday block, 调休), as opposed to an ordinary weekend. */
   statutoryOff: boolean;
 }
@@ -140,7 +151,7 @@ export class WorkingCalendar {
       if (this.resolve(cur).info.work) left--;
     }
     const uncoveredYears = this.uncoveredYears(Math.min(start, cur), Math.max(start, cur));
-    return { date: dateOf(cur), covered: uncoveredYears.length === 0, uncoveredYears };
+    return { date: this.resolve(cur).info.date, covered: uncoveredYears.length === 0, uncoveredYears };
   }
 
   /** Working days in (from, to]: strictly after `from`, up to and including `to`; negative when to < from. */
@@ -187,7 +198,7 @@ export class WorkingCalendar {
 
   private uncoveredYears(lo: number, hi: number): number[] {
     const years: number[] = [];
-    for (let y = yearOf(lo), last = yearOf(hi); y <= last; y++) if (!this.covers(y)) years.push(y);
+    for (let y = this.resolve(lo).year, last = this.resolve(hi).year; y <= last; y++) if (!this.covers(y)) years.push(y);
     return years;
   }
 
@@ -220,7 +231,7 @@ export class WorkingCalendar {
     const info: DayInfo = { date, work, covered: this.covers(year) };
     if (name !== undefined) info.name = name;
     if (work && weekend) info.makeUp = true;
-    const resolved: Resolved = { info: Object.freeze(info), statutoryOff };
+    const resolved: Resolved = { info: Object.freeze(info), year, statutoryOff };
     this.cache.set(n, resolved);
     return resolved;
   }

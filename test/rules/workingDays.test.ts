@@ -136,6 +136,22 @@ describe('WorkingCalendar with the built-in State Council tables', () => {
     expect(() => cal.addWorkingDays('2026-11-02', 1.5)).toThrow(RangeError);
   });
 
+  it('answers the same for a date asked again, past the bound of the dates it keeps numbered, and still rejects a bad one', () => {
+    // 6,000 days (more than the 4,096 dates kept), each counted against the day before.
+    let prev = '2008-01-01';
+    for (let i = 1; i <= 6000; i++) {
+      const next = new Date(Date.UTC(2008, 0, 1 + i)).toISOString().slice(0, 10);
+      expect(cal.addWorkingDays(next, 0).date).toBe(next);
+      expect(cal.workingDaysBetween(prev, next).days).toBe(cal.day(next).work ? 1 : 0);
+      prev = next;
+    }
+    // January 2008: 23 weekdays, New Year's Day off.
+    expect(cal.workingDaysBetween('2007-12-31', '2008-01-31').days).toBe(22);
+    expect(cal.addWorkingDays('2007-12-31', 22).date).toBe('2008-01-31');
+    expect(() => cal.day('2026-02-30')).toThrow(RangeError);
+    expect(() => cal.day('2026-02-30')).toThrow(RangeError);
+  });
+
   it('agrees with itself: the n-th working day after d is n working days after d', () => {
     const first = Date.UTC(2024, 0, 1);
     const days = (Date.UTC(2026, 11, 31) - first) / 86_400_000;
