@@ -21,8 +21,11 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   const rows: ListRow[] = [];
   const targets = new Map<string, Target>();
   const head = (key: string, text: string, color?: string) => rows.push({ key, text, color, bold: true, selectable: false });
-  const item = (key: string, text: string, target: Target | null, color?: string) => {
-    rows.push({ key, text: `  ${text}`, color, selectable: target !== null });
+  // A line's text is made when the list first draws it: the screen shows 18
+  // of a busy office's 1,200 lines, and laying out the rest cost ~8 ms of the
+  // app's first frame (docs/architecture.md "Start-up").
+  const item = (key: string, text: string | (() => string), target: Target | null, color?: string) => {
+    rows.push(typeof text === 'string' ? { key, text: `  ${text}`, color, selectable: target !== null } : lazyRow({ key, color, selectable: target !== null }, text));
     if (target) targets.set(key, target);
   };
   if (d.calendar.message) rows.push({ key: 'cal', text: t('dashboard.warning', { message: d.calendar.message }), color: 'yellow', selectable: false });
@@ -32,15 +35,15 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
     rows.push({ key: `daemon${i}`, text, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false }),
   );
   item('session', sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });
-  const caseLine = (prefix: string, r: Dashboard['overdue'][number], what: string) =>
-    item(`${prefix}${r.caseNo}`, row([r.caseNo.slice(-9), r.householderName, r.program, word('status', r.status), what], CASE_COLS), {
+  const caseLine = (prefix: string, r: Dashboard['overdue'][number], what: () => string) =>
+    item(`${prefix}${r.caseNo}`, () => row([r.caseNo.slice(-9), r.householderName, r.program, word('status', r.status), what()], CASE_COLS), {
       id: 'case',
       params: { caseNo: r.caseNo },
     });
   if (d.overdue.length) head('oh', t('dashboard.screen.overdueHead', { n: d.overdue.length }), 'red');
-  for (const r of d.overdue) caseLine('o', r, t('dashboard.screen.overdueDays', { days: -(r.daysLeft ?? 0) }));
+  for (const r of d.overdue) caseLine('o', r, () => t('dashboard.screen.overdueDays', { days: -(r.daysLeft ?? 0) }));
   if (d.nearDeadline.length) head('nh', t('dashboard.screen.nearHead', { n: d.nearDeadline.length }), 'yellow');
-  for (const r of d.nearDeadline) caseLine('n', r, t('dashboard.screen.daysLeft', { days: r.daysLeft ?? '', deadline: r.deadline ?? '' }));
+  for (const r of d.nearDeadline) caseLine('n', r, () => t('dashboard.screen.daysLeft', { days: r.daysLeft ?? '', deadline: r.deadline ?? '' }));
   for (const part of reminderParts(d.reminders)) {
     head(`mh${part.lines[0]!.key}`, part.head, part.lines.some((l) => l.overdue) ? 'red' : 'yellow');
     for (const l of part.lines) {
@@ -52,13 +55,13 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
             ? { id: 'archive', params: { key: l.householderId } }
             : null;
       // The same columns as the case lines above: number, name, then what is due.
-      const cells = l.caseNo ? row([l.caseNo.slice(-9), l.who, l.text], [{ w: 10 }, { w: 8 }, { w: 54 }]) : row([l.who, l.text], [{ w: 20 }, { w: 54 }]);
+      const cells = () => (l.caseNo ? row([l.caseNo.slice(-9), l.who, l.text], [{ w: 10 }, { w: 8 }, { w: 54 }]) : row([l.who, l.text], [{ w: 20 }, { w: 54 }]));
       item(`m${l.key}`, cells, target, l.overdue ? 'red' : undefined);
     }
   }
   if (d.noticesEnding.length) head('ph', t('dashboard.screen.noticesHead', { n: d.noticesEnding.length }));
   for (const n of d.noticesEnding) {
-    item(`p${n.caseNo}`, row([n.caseNo.slice(-9), n.householderName, t('dashboard.screen.noticeUntil', { end: n.end }), n.openObjections ? t('dashboard.screen.noticeObjections', { n: n.openObjections }) : ''], [{ w: 10 }, { w: 8 }, { w: 14 }, { w: 30 }]), {
+    item(`p${n.caseNo}`, () => row([n.caseNo.slice(-9), n.householderName, t('dashboard.screen.noticeUntil', { end: n.end }), n.openObjections ? t('dashboard.screen.noticeObjections', { n: n.openObjections }) : ''], [{ w: 10 }, { w: 8 }, { w: 14 }, { w: 30 }]), {
       id: 'case',
       params: { caseNo: n.caseNo },
     }, n.openObjections ? 'yellow' : undefined);
@@ -67,7 +70,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   for (const r of d.reviewsDue) {
     item(
       `r${r.enrolmentId}`,
-      row([r.householderName, r.program, categoryWord(r.category), r.overdue ? t('dashboard.screen.reviewOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.screen.reviewBy', { due: r.due })], [{ w: 8 }, { w: 10 }, { w: 7 }, { w: 40 }]),
+      () => row([r.householderName, r.program, categoryWord(r.category), r.overdue ? t('dashboard.screen.reviewOverdue', { due: r.due, days: -r.daysLeft }) : t('dashboard.screen.reviewBy', { due: r.due })], [{ w: 8 }, { w: 10 }, { w: 7 }, { w: 40 }]),
       { id: 'review', params: { enrolmentId: r.enrolmentId } },
       r.overdue ? 'yellow' : undefined,
     );
@@ -85,7 +88,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
           : p.householderId
             ? { id: 'archive', params: { key: p.householderId } }
             : { id: 'reconcile' };
-    item(`q${p.id}`, t('dashboard.screen.pendingLine', { kind: pendingKindWord(p.kind), name: p.householderName, reason: p.reason }), target);
+    item(`q${p.id}`, () => t('dashboard.screen.pendingLine', { kind: pendingKindWord(p.kind), name: p.householderName, reason: p.reason }), target);
   }
   // Report forms last and on one line: a new office has most forms open at
   // once, and they must not push cases and pending items off an 80×24 screen.
@@ -108,4 +111,15 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   }
   if (rows.filter((r) => r.selectable !== false).length <= 1 && !d.overdue.length) rows.push({ key: 'none', text: t('dashboard.nothingDue'), selectable: false, dim: true });
   return { rows, targets };
+}
+
+/** A list row whose text is made at its first reading, once. */
+function lazyRow(base: Omit<ListRow, 'text'>, make: () => string): ListRow {
+  let text: string | undefined;
+  return {
+    ...base,
+    get text() {
+      return (text ??= `  ${make()}`);
+    },
+  };
 }
