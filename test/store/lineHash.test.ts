@@ -19,12 +19,12 @@ const body: EntryBody = {
 };
 const written = serializeEntry(body);
 const line = written.line.slice(0, -1); // as readJournal hands it over, without its newline
-const check = (text: string) => [verifyLine(text).ok, verifyLine(text, Buffer.from(text)).ok];
+const check = (text: string) => verifyLine(text).ok;
 
 describe("a journal line's hash", () => {
-  it('accepts a line as this program writes it, from its text and from its bytes', () => {
-    expect(check(line)).toEqual([true, true]);
-    const v = verifyLine(line, Buffer.from(line));
+  it('accepts a line as this program writes it', () => {
+    expect(check(line)).toBe(true);
+    const v = verifyLine(line);
     expect(v.ok && v.entry.hash).toBe(written.hash);
     expect(v.ok && v.entry.changes).toEqual(body.changes);
   });
@@ -36,7 +36,7 @@ describe("a journal line's hash", () => {
         // The line has no spaces outside its strings, so any character put
         // in another's place changes what it says, or breaks it.
         fc.pre(edited !== line);
-        expect(check(edited)).toEqual([false, false]);
+        expect(check(edited)).toBe(false);
       }),
       { numRuns: 400 },
     );
@@ -45,19 +45,19 @@ describe("a journal line's hash", () => {
   it('checks a line laid out otherwise on its body, as it checked every line before: spaced out, or its hash first', () => {
     const spaced = JSON.stringify(JSON.parse(line), null, 1).replace(/\n/g, '');
     expect(spaced).not.toBe(line);
-    expect(check(spaced)).toEqual([true, true]);
+    expect(check(spaced)).toBe(true);
     const { hash, ...rest } = JSON.parse(line) as { hash: string };
     const hashFirst = JSON.stringify({ hash, ...rest });
-    expect(check(hashFirst)).toEqual([true, true]);
+    expect(check(hashFirst)).toBe(true);
     // Spaced out and with a value changed, it is damage all the same.
-    expect(check(spaced.replace('65000', '65001'))).toEqual([false, false]);
+    expect(check(spaced.replace('65000', '65001'))).toBe(false);
   });
 
   it('covers the line as written: a line whose own text gives its hash is whole, however JSON would write its body again', () => {
     // `2.50` reads as 2.5: serialised again the body says `2.5` and hashes otherwise.
     const text = JSON.stringify(body).replace('"persons":2', '"persons":2.50');
     const own = `${text.slice(0, -1)},"hash":"${sha256Hex(text)}"}`;
-    expect(check(own)).toEqual([true, true]);
-    expect(check(own.replace('2.50', '2.51'))).toEqual([false, false]);
+    expect(check(own)).toBe(true);
+    expect(check(own.replace('2.50', '2.51'))).toBe(false);
   });
 });

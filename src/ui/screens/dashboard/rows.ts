@@ -24,8 +24,8 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   // A line's text is made when the list first draws it: the screen shows 18
   // of a busy office's 1,200 lines, and laying out the rest cost ~8 ms of the
   // app's first frame (docs/architecture.md "Start-up").
-  const item = (key: string, text: string | (() => string), target: Target | null, color?: string) => {
-    rows.push(typeof text === 'string' ? { key, text: `  ${text}`, color, selectable: target !== null } : lazyRow({ key, color, selectable: target !== null }, text));
+  const item = (key: string, text: () => string, target: Target | null, color?: string) => {
+    rows.push(lazyRow({ key, color, selectable: target !== null }, text));
     if (target) targets.set(key, target);
   };
   if (d.calendar.message) rows.push({ key: 'cal', text: t('dashboard.warning', { message: d.calendar.message }), color: 'yellow', selectable: false });
@@ -34,7 +34,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
   daemonLines(d.daemon).forEach((text, i) =>
     rows.push({ key: `daemon${i}`, text, color: d.daemon?.lastError || (d.daemon && !d.daemon.running) ? 'yellow' : undefined, dim: Boolean(d.daemon?.running && !d.daemon.lastError), selectable: false }),
   );
-  item('session', sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });
+  item('session', () => sessionLine(d.session), { id: 'attendance', params: d.session ? { date: d.session.date } : {} });
   const caseLine = (prefix: string, r: Dashboard['overdue'][number], what: () => string) =>
     item(`${prefix}${r.caseNo}`, () => row([r.caseNo.slice(-9), r.householderName, r.program, word('status', r.status), what()], CASE_COLS), {
       id: 'case',
@@ -97,7 +97,7 @@ export function dashboardRows(d: Dashboard): { rows: ListRow[]; targets: Map<str
     const first = d.reportsDue[0]!;
     item(
       'freports',
-      t('dashboard.screen.reports', {
+      () => t('dashboard.screen.reports', {
         n: d.reportsDue.length,
         late: late.length ? t('dashboard.screen.reportsLate', { n: late.length }) : '',
         title: first.title,
