@@ -11,16 +11,38 @@
 // of decisions, the receipt's words, the summary. So its time is a floor of
 // the design, and its memory what one shard at a time holds.
 //
-//   node bench/shards-spike.mjs --split OFFICE DIR      (the office's stores into DIR/shards, DIR/index.json)
+//   node bench/shards-spike.mjs --split OFFICE DIR      (the office's stores into DIR/shards, DIR/index.json; the readers into DIR/readers.mjs)
 //   node bench/shards-spike.mjs --merge DIR FILE.csv    (one file merged as above)
-//   node bench/shards-spike.mjs --parse FILE.csv        (csv-parse alone, the baseline)
+//   node bench/shards-spike.mjs --parse DIR FILE.csv    (csv-parse alone, as bench/merge.mjs's baseline calls it)
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const { Parser } = require('csv-parse');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The product's own CSV reader (src/exchange/readCsv.ts), and csv-parse as
+ * the table's baseline calls it, bundled into DIR/readers.mjs at the split,
+ * so that no timed run pays for the bundling.
+ */
+async function bundleReaders(dir) {
+  // Loaded here only: the timed runs do not load esbuild.
+  const { build } = await import('esbuild');
+  const { nodeBundleOptions } = await import('../scripts/esbuildOptions.mjs');
+  await build({
+    ...nodeBundleOptions(ROOT),
+    stdin: {
+      contents: "export { streamCsvTable } from './src/exchange/readCsv.ts'; export { parse } from 'csv-parse/sync';",
+      loader: 'ts',
+      resolveDir: ROOT,
+      sourcefile: 'spike-readers.ts',
+    },
+    outfile: join(dir, 'readers.mjs'),
+    logLevel: 'error',
+  });
+}
+const readers = (dir) => import(pathToFileURL(join(dir, 'readers.mjs')).href);
 
 const SHARDS = 64;
 const [mode, a, b] = process.argv.slice(2);
@@ -37,7 +59,7 @@ function shardOf(householdId) {
 const shardFile = (dir, n) => join(dir, 'shards', `${String(n).padStart(2, '0')}.json`);
 const collectionsOf = (file) => JSON.parse(readFileSync(file, 'utf8')).collections;
 
-function split(office, dir) {
+async function split(office, dir) {
   // The store files alone are split: changes past the checkpoint would be left out.
   const head = JSON.parse(readFileSync(join(office, 'head.json'), 'utf8'));
   if (statSync(join(office, 'journal.jsonl')).size !== head.end) {
@@ -64,32 +86,18 @@ function split(office, dir) {
   shards.forEach((s, n) => writeFileSync(shardFile(dir, n), JSON.stringify({ seq: 0, collections: s })));
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
   writeFileSync(join(dir, 'journal.jsonl'), '');
+  await bundleReaders(dir);
   console.log(`split into ${SHARDS} shards: ${Object.keys(index.cases).length} cases, ${Object.keys(index.people).length} people`);
 }
 
-/** The file's records one by one, as the product's reader drives csv-parse. */
-function* records(bytes) {
-  const api = new Parser({ bom: true, relax_column_count: true, skip_empty_lines: false }).api;
-  const out = [];
-  const push = (r) => void out.push(r);
-  for (let at = 0; ; at += 65536) {
-    const end = at + 65536 >= bytes.length;
-    const err = api.parse(bytes.subarray(at, at + 65536), false, push, () => undefined) ?? (end ? api.parse(undefined, true, push, () => undefined) : undefined);
-    for (const r of out) yield r;
-    out.length = 0;
-    if (err) throw err;
-    if (end) return;
-  }
-}
-
-function parseOnly(file) {
+/** csv-parse alone, as bench/merge.mjs's baseline calls it. */
+function parseOnly({ parse }, file) {
   const t0 = performance.now();
-  let n = 0;
-  for (const r of records(readFileSync(file))) n += r.length > 0 ? 1 : 0;
-  console.log(JSON.stringify({ mode: 'parse', rows: n - 1, ms: Math.round(performance.now() - t0) }));
+  const rows = parse(readFileSync(file), { bom: true, relax_column_count: true });
+  console.log(JSON.stringify({ mode: 'parse', rows: rows.length - 1, ms: Math.round(performance.now() - t0) }));
 }
 
-function merge(dir, file) {
+function merge({ streamCsvTable }, dir, file) {
   const t0 = performance.now();
   const mark = {};
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
@@ -100,19 +108,17 @@ function merge(dir, file) {
   // The rows bucketed by shard, each kept as one string (its cells joined), with its row number.
   const buckets = Array.from({ length: SHARDS }, () => []);
   const receipt = [];
-  let header = null;
-  let row = 0;
-  for (const r of records(bytes)) {
-    row++;
-    if (!header) {
-      header = r.map((h) => h.trim());
-      continue;
-    }
-    const n = index.cases[r[0]];
-    if (n === undefined) receipt.push(`${row},拒绝,没有这个申请编号`);
-    else buckets[n].push(row, r.join('\x1f'));
-  }
+  const table = streamCsvTable(bytes);
+  if (!table.ok) throw new Error(`${file}: ${table.reason}`);
+  const header = table.headers;
   const col = Object.fromEntries(header.map((h, i) => [h, i]));
+  let rows = 0;
+  for (const r of table.rows) {
+    rows++;
+    const n = index.cases[r.cells['申请编号']];
+    if (n === undefined) receipt.push(`${r.rowNumber},拒绝,没有这个申请编号`);
+    else buckets[n].push(r.rowNumber, header.map((h) => r.cells[h] ?? '').join('\x1f'));
+  }
   mark.bucketed = performance.now() - t0;
 
   // One journal line, written shard by shard: `{"seq":1,...,"changes":[...]}` then the newline.
@@ -210,13 +216,13 @@ function merge(dir, file) {
   writeFileSync(join(dir, 'receipt.csv'), `行号,处理结果,原因\n${receipt.join('\n')}\n`);
   writeFileSync(join(dir, 'head.json'), JSON.stringify({ seq }));
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ mode: 'merge', rows: row - 1, applied, ms: Math.round(ms), marks: Object.fromEntries(Object.entries(mark).map(([k, v]) => [k, Math.round(v)])), spent: Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round(v)])) }));
+  console.log(JSON.stringify({ mode: 'merge', rows, applied, ms: Math.round(ms), marks: Object.fromEntries(Object.entries(mark).map(([k, v]) => [k, Math.round(v)])), spent: Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round(v)])) }));
 }
 
-if (mode === '--split') split(a, b);
-else if (mode === '--merge') merge(a, b);
-else if (mode === '--parse') parseOnly(a);
+if (mode === '--split') await split(a, b);
+else if (mode === '--merge') merge(await readers(a), a, b);
+else if (mode === '--parse') parseOnly(await readers(a), b);
 else {
-  process.stderr.write('usage: --split OFFICE DIR | --merge DIR FILE.csv | --parse FILE.csv\n');
+  process.stderr.write('usage: --split OFFICE DIR | --merge DIR FILE.csv | --parse DIR FILE.csv\n');
   process.exit(2);
 }
